@@ -1,0 +1,93 @@
+import type { ReactNode } from "react";
+import { useT } from "./i18n";
+
+/** Field errors: field name -> message key (translated here). */
+export type FieldErrors = Record<string, string | undefined>;
+
+/**
+ * The error summary at the top of a form (GOV.UK pattern): focusable, announced, and each entry
+ * links to its field.
+ */
+export function ErrorSummary({
+  errors,
+  labels,
+}: {
+  errors: FieldErrors;
+  labels?: Record<string, string>;
+}) {
+  const t = useT();
+  const entries = Object.entries(errors).filter(([, message]) => Boolean(message));
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t("form.errorSummary")}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${fieldId(field)}`}>
+              {labels?.[field] ? `${labels[field]}: ` : ""}
+              {t(message as string)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function fieldId(name: string): string {
+  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
+export function FieldError({ name, error }: { name: string; error?: string }) {
+  const t = useT();
+  if (!error) return null;
+  return (
+    <p className="field-error" id={`${fieldId(name)}-error`}>
+      {t(error)}
+    </p>
+  );
+}
+
+/** Label + control + hint + error, wired with ids and aria-describedby by the caller's control. */
+export function Field({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={error ? "field field--error" : "field"}>
+      <label htmlFor={fieldId(name)}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${fieldId(name)}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldError name={name} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** aria attributes for a control inside <Field>. */
+export function describedBy(name: string, opts: { hint?: boolean; error?: string }) {
+  const ids = [
+    opts.hint ? `${fieldId(name)}-hint` : null,
+    opts.error ? `${fieldId(name)}-error` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return {
+    id: fieldId(name),
+    "aria-describedby": ids || undefined,
+    "aria-invalid": opts.error ? true : undefined,
+  };
+}

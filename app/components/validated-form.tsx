@@ -1,0 +1,70 @@
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { type DefaultValues, type FieldValues, get, useForm } from "react-hook-form";
+import type { z } from "zod";
+
+/**
+ * react-hook-form with the same zod schema the action uses. Valid input is posted as a normal form
+ * submission (so the action sees the same FormData with or without JavaScript); invalid input shows
+ * the messages at once. Server errors (message keys by field path) are merged in.
+ */
+export function useValidatedForm<T extends FieldValues>(
+  schema: z.ZodType<unknown, T>,
+  options: {
+    defaultValues?: DefaultValues<T>;
+    serverErrors?: Record<string, string | undefined>;
+  } = {},
+) {
+  const form = useForm<T>({
+    // biome-ignore lint/suspicious/noExplicitAny: the resolver's generic types do not line up with zod 4's input/output split.
+    resolver: zodResolver(schema as any) as any,
+    defaultValues: options.defaultValues,
+    mode: "onTouched",
+  });
+  const submit = useSubmit();
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    form.handleSubmit(() => {
+      submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
+    })(event);
+  };
+
+  /** Client error for a path if any, else the server's; a message key or undefined. */
+  const errorFor = (path: string): string | undefined => {
+    const clientError = get(form.formState.errors, path) as
+      | { message?: unknown; root?: { message?: unknown } }
+      | undefined;
+    const message = clientError?.message ?? clientError?.root?.message;
+    if (typeof message === "string") return message;
+    // A server error stays until the user edits that field.
+    if (get(form.formState.dirtyFields, path)) return undefined;
+    return options.serverErrors?.[path];
+  };
+
+  const allErrors = (): Record<string, string> => {
+    const result: Record<string, string> = {};
+    for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
+      if (message) result[path] = message;
+    }
+    collectErrors(form.formState.errors, "", result);
+    return result;
+  };
+
+  return { ...form, onSubmit, errorFor, allErrors };
+}
+
+function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {
+  if (!node || typeof node !== "object") return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.message === "string" && typeof record.type === "string") {
+    into[prefix || "_form"] = record.message;
+    return;
+  }
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "ref") continue;
+    collectErrors(value, prefix ? `${prefix}.${key}` : key, into);
+  }
+}

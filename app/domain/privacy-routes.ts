@@ -1,0 +1,7 @@
+/**
+ * Routes whose requests must leave no trace in logs (anonymous feedback: the path holds the
+ * session's code, and the client's address must never sit beside it).
+ */
+export function isPrivateRoute(path: string): boolean {
+  return path === "/f" || path.startsWith("/f/") || path.startsWith("/feedback/");
+}

@@ -1,0 +1,426 @@
+/**
+ * Course requests from schools: the status lifecycle, preferred date windows, the request form
+ * schema (one schema for react-hook-form in the browser and for the action) and the rules that need
+ * the course (`checkRequestAgainstCourse`). Pure: no I/O; "today" and holidays are passed in.
+ *
+ * Messages are message keys from `app/i18n/requests.ts` (prefix `request.`).
+ */
+import { z } from "zod";
+import {
+  type Audience,
+  COURSE_LANGUAGES,
+  checkboxField,
+  GRADE_MAX,
+  GRADE_MIN,
+  intField,
+  textField,
+  toList,
+  whenObject,
+} from "./courses";
+import { formDataToObject } from "./forms";
+import { addDays, isValidDateString, isWeekend } from "./time";
+
+// ---- status lifecycle ----
+
+export const REQUEST_STATUSES = [
+  "requested",
+  "in_progress",
+  "scheduled",
+  "delivered",
+  "declined",
+  "cancelled",
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/**
+ * Which status may follow which. Decisions:
+ * - requested -> scheduled directly: a coordinator may schedule without first marking the request
+ *   "in progress".
+ * - scheduled -> in_progress: when every session of a request is cancelled (or must be found a new
+ *   time), the request goes back to being worked on instead of being cancelled as a whole.
+ * - cancelled from requested/in_progress/scheduled (the school before scheduling, see
+ *   `canSchoolCancel`; the coordinator at any open stage); declined only before scheduling.
+ * - delivered, declined and cancelled are final. Staying in the same status is not a transition.
+ */
+export const ALLOWED_TRANSITIONS: Readonly<Record<RequestStatus, readonly RequestStatus[]>> = {
+  requested: ["in_progress", "scheduled", "declined", "cancelled"],
+  in_progress: ["scheduled", "declined", "cancelled"],
+  scheduled: ["in_progress", "delivered", "cancelled"],
+  delivered: [],
+  declined: [],
+  cancelled: [],
+};
+
+export type TransitionResult =
+  | { ok: true }
+  | { ok: false; error: "request.transition.illegal"; from: RequestStatus; to: RequestStatus };
+
+export function isRequestStatus(value: unknown): value is RequestStatus {
+  return typeof value === "string" && (REQUEST_STATUSES as readonly string[]).includes(value);
+}
+
+/** May a request move from `from` to `to`? Refused transitions carry a message key. */
+export function transitionRequest(from: RequestStatus, to: RequestStatus): TransitionResult {
+  const allowed = ALLOWED_TRANSITIONS[from];
+  if (allowed?.includes(to)) return { ok: true };
+  return { ok: false, error: "request.transition.illegal", from, to };
+}
+
+/** Open = still being handled: requested, in progress or scheduled. */
+export function isOpenStatus(status: RequestStatus): boolean {
+  return status === "requested" || status === "in_progress" || status === "scheduled";
+}
+
+/** Final = no transition leaves it: delivered, declined, cancelled. */
+export function isFinalStatus(status: RequestStatus): boolean {
+  return ALLOWED_TRANSITIONS[status].length === 0;
+}
+
+/** A school may cancel its own request only before it is scheduled. */
+export function canSchoolCancel(status: RequestStatus): boolean {
+  return status === "requested" || status === "in_progress";
+}
+
+/**
+ * Should the form warn before sending? True when the school already has an open request for the
+ * same course. The warning is acknowledged with the form's `acknowledgeDuplicate` box.
+ */
+export function duplicateOpenRequestWarning(
+  existing: ReadonlyArray<{ courseId: number; status: RequestStatus }>,
+  courseId: number,
+): boolean {
+  return existing.some((request) => request.courseId === courseId && isOpenStatus(request.status));
+}
+
+// ---- preferred date windows ----
+
+export const DAY_PARTS = ["morning", "midday", "afternoon", "custom"] as const;
+export type DayPart = (typeof DAY_PARTS)[number];
+
+/**
+ * Default times of the fixed day parts (Copenhagen local time), following a Danish school day:
+ * morning is the lessons before lunch, midday the lunch break and the lesson around it, afternoon
+ * the last lessons and after-school time. They are the span the coordinator may place a session
+ * in, not the session's own start and end. Anything else (e.g. an evening parent meeting) is a
+ * `custom` window with its own from/to.
+ */
+export const DAY_PART_TIMES: Readonly<
+  Record<Exclude<DayPart, "custom">, { from: string; to: string }>
+> = {
+  morning: { from: "08:00", to: "11:30" },
+  midday: { from: "11:30", to: "13:30" },
+  afternoon: { from: "13:30", to: "16:00" },
+};
+
+export const MAX_WINDOWS = 3;
+/** Windows further ahead than this are refused (catches mistyped years; schools plan a year out). */
+export const MAX_DAYS_AHEAD = 365;
+
+export type RequestWindow = {
+  date: string; // YYYY-MM-DD, Copenhagen calendar date
+  part: DayPart;
+  from?: string; // HH:MM, only for custom
+  to?: string; // HH:MM, only for custom
+};
+
+/** The from/to times a window stands for: the day part's defaults, or its own for custom. */
+export function windowTimes(window: RequestWindow): { from: string; to: string } {
+  if (window.part === "custom") return { from: window.from ?? "", to: window.to ?? "" };
+  return DAY_PART_TIMES[window.part];
+}
+
+const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(":").map(Number);
+  return hours * 60 + minutes;
+}
+
+// ---- request form schema ----
+
+const optionalTime = z.preprocess(
+  (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+  z
+    .string({ error: "request.window.time.invalid" })
+    .trim()
+    .regex(TIME_PATTERN, "request.window.time.invalid")
+    .optional(),
+);
+
+export const requestWindowSchema = z
+  .object({
+    date: z
+      .string({ error: "request.window.date.required" })
+      .trim()
+      .min(1, "request.window.date.required")
+      .refine((date) => date === "" || isValidDateString(date), "request.window.date.invalid"),
+    part: z.enum(DAY_PARTS, { error: "request.window.part.required" }),
+    from: optionalTime,
+    to: optionalTime,
+  })
+  .superRefine(
+    (window, ctx) => {
+      if (window.part !== "custom") return;
+      const from = typeof window.from === "string" ? window.from : undefined;
+      const to = typeof window.to === "string" ? window.to : undefined;
+      if (from === undefined) {
+        ctx.addIssue({ code: "custom", path: ["from"], message: "request.window.time.required" });
+      }
+      if (to === undefined) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "request.window.time.required" });
+      }
+      if (
+        from !== undefined &&
+        to !== undefined &&
+        TIME_PATTERN.test(from) &&
+        TIME_PATTERN.test(to) &&
+        minutesOf(from) >= minutesOf(to)
+      ) {
+        ctx.addIssue({ code: "custom", path: ["to"], message: "request.window.time.order" });
+      }
+    },
+    { when: whenObject },
+  )
+  // A fixed day part carries no times of its own (`windowTimes` gives its defaults).
+  .transform(
+    (window): RequestWindow =>
+      window.part === "custom"
+        ? { date: window.date, part: window.part, from: window.from, to: window.to }
+        : { date: window.date, part: window.part },
+  );
+
+/** A window slot left completely empty: no date, no from, no to (a preselected part does not count). */
+function isEmptyWindowSlot(slot: unknown): boolean {
+  if (slot === null || slot === undefined) return true;
+  if (typeof slot !== "object") return false;
+  const { date, from, to } = slot as Record<string, unknown>;
+  return [date, from, to].every(
+    (value) =>
+      value === undefined || value === null || (typeof value === "string" && !value.trim()),
+  );
+}
+
+/** Danish (8 digits) or international numbers: digits and spaces, optionally a leading "+". */
+export function isPhoneNumber(value: string): boolean {
+  if (!/^\+?[0-9 ]+$/.test(value)) return false;
+  const digits = value.replace(/\D/g, "").length;
+  return digits >= 8 && digits <= 15;
+}
+
+export const requestFormSchema = z
+  .object({
+    courseId: intField(1, Number.MAX_SAFE_INTEGER, "request.courseId.required"),
+    groupCount: intField(1, 20, "request.groupCount.range"),
+    participantsPerGroup: intField(1, 100, "request.participantsPerGroup.range"),
+    /** Grades 0-10; whether they are needed and allowed depends on the course (see the rules). */
+    grades: z.preprocess(
+      toList,
+      z
+        .array(intField(GRADE_MIN, GRADE_MAX, "request.grades.invalid"))
+        .transform((grades) => [...new Set(grades)].sort((a, b) => a - b)),
+    ),
+    /**
+     * 1-3 windows. A form may show fixed slots: a slot with no date and no times is an unused slot
+     * (null) and is dropped after validation, so error paths keep the slot's index.
+     */
+    windows: z.preprocess(
+      (value) =>
+        // Array.from, not map: a sparse array (slot 0 never posted) keeps its indexes.
+        Array.from(Array.isArray(value) ? value : toList(value), (slot) =>
+          isEmptyWindowSlot(slot) ? null : slot,
+        ),
+      z
+        .array(requestWindowSchema.nullable())
+        .superRefine(
+          (slots, ctx) => {
+            const used = slots.filter((slot) => slot !== null).length;
+            if (used < 1) ctx.addIssue({ code: "custom", message: "request.windows.min" });
+            if (used > MAX_WINDOWS)
+              ctx.addIssue({ code: "custom", message: "request.windows.max" });
+          },
+          { when: (payload) => Array.isArray(payload.value) },
+        )
+        .transform((slots) => slots.filter((slot): slot is RequestWindow => slot !== null)),
+    ),
+    location: textField(200, "request.location.tooLong", "request.location.required"),
+    contactName: textField(120, "request.contactName.tooLong", "request.contactName.required"),
+    contactPhone: z
+      .string({ error: "request.contactPhone.required" })
+      .trim()
+      .min(1, "request.contactPhone.required")
+      .refine((phone) => phone === "" || isPhoneNumber(phone), "request.contactPhone.invalid"),
+    languagesNeeded: z.preprocess(
+      toList,
+      z
+        .array(z.enum(COURSE_LANGUAGES, { error: "request.languagesNeeded.invalid" }))
+        .transform((languages) => [...new Set(languages)]),
+    ),
+    interpreterNeeded: checkboxField,
+    notes: z.preprocess((value) => value ?? "", textField(2000, "request.notes.tooLong")),
+    /** Ticked after the duplicate-request warning was shown (see `duplicateOpenRequestWarning`). */
+    acknowledgeDuplicate: checkboxField,
+  })
+  .superRefine(
+    (request, ctx) => {
+      // An interpreter for which language? Asked here because it needs no course.
+      if (
+        request.interpreterNeeded === true &&
+        Array.isArray(request.languagesNeeded) &&
+        request.languagesNeeded.length === 0
+      ) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["languagesNeeded"],
+          message: "request.interpreter.languageRequired",
+        });
+      }
+    },
+    { when: whenObject },
+  );
+
+export type RequestFormInput = z.input<typeof requestFormSchema>;
+export type RequestFormValues = z.output<typeof requestFormSchema>;
+
+/** Multi-value fields of the request form (repeated checkboxes). */
+export const REQUEST_FORM_ARRAY_FIELDS = ["grades", "languagesNeeded"] as const;
+
+/**
+ * Turn a posted FormData into the object `requestFormSchema` parses. Field names match
+ * react-hook-form's (`windows.0.date`, repeated `grades` and `languagesNeeded`), so the same form
+ * works with and without JavaScript.
+ */
+export function requestFormValuesFromFormData(form: FormData): Record<string, unknown> {
+  return formDataToObject(form, REQUEST_FORM_ARRAY_FIELDS);
+}
+
+// ---- rules that need the course ----
+
+export type RequestRuleCourse = {
+  audience: Audience;
+  gradeMin: number | null;
+  gradeMax: number | null;
+  maxParticipants: number;
+  leadTimeDays: number;
+  languages: readonly string[];
+  active: boolean;
+  /** When given, every window must be at least this long. */
+  durationMinutes?: number;
+};
+
+export type RequestRuleInput = Pick<
+  RequestFormValues,
+  "participantsPerGroup" | "grades" | "windows" | "languagesNeeded" | "interpreterNeeded"
+>;
+
+export type RequestRuleIssue = {
+  /** Form path, e.g. "windows.0.date", "participantsPerGroup", "grades". */
+  path: string;
+  /** Message key. */
+  message: string;
+  params?: Record<string, string | number>;
+};
+
+/**
+ * The request rules that need the course, "today" (YYYY-MM-DD in Copenhagen) and the holidays:
+ * - the course is active;
+ * - participants per group at most the course's maximum;
+ * - pupil courses need at least one grade, all within the course's range (staff and parent
+ *   courses ignore grades);
+ * - languages the course is not offered in are refused unless an interpreter is asked for (then
+ *   the coordinator arranges one);
+ * - each window: after today and at least `leadTimeDays` ahead, at most `MAX_DAYS_AHEAD` ahead, on
+ *   a school day (no weekend, no holiday), long enough for the course, and not a repeat of an
+ *   earlier window (same date and times).
+ * Each window gets at most one date issue (the first of: past, lead time, too far, weekend,
+ * holiday, duplicate). Returns [] when all is well.
+ */
+export function checkRequestAgainstCourse(
+  input: RequestRuleInput,
+  course: RequestRuleCourse,
+  today: string,
+  holidays: readonly string[] = [],
+): RequestRuleIssue[] {
+  const issues: RequestRuleIssue[] = [];
+
+  if (!course.active) issues.push({ path: "courseId", message: "request.course.inactive" });
+
+  if (input.participantsPerGroup > course.maxParticipants) {
+    issues.push({
+      path: "participantsPerGroup",
+      message: "request.participantsPerGroup.overMax",
+      params: { max: course.maxParticipants },
+    });
+  }
+
+  if (course.audience === "pupils") {
+    const min = course.gradeMin ?? GRADE_MIN;
+    const max = course.gradeMax ?? GRADE_MAX;
+    if (input.grades.length === 0) {
+      issues.push({ path: "grades", message: "request.grades.required" });
+    } else if (input.grades.some((grade) => grade < min || grade > max)) {
+      issues.push({ path: "grades", message: "request.grades.outOfRange", params: { min, max } });
+    }
+  }
+
+  const notOffered = input.languagesNeeded.filter(
+    (language) => !course.languages.includes(language),
+  );
+  if (notOffered.length > 0 && !input.interpreterNeeded) {
+    issues.push({
+      path: "languagesNeeded",
+      message: "request.languagesNeeded.notOffered",
+      params: { languages: notOffered.join(", ") },
+    });
+  }
+
+  const holidaySet = new Set(holidays);
+  const earliest = addDays(today, Math.max(course.leadTimeDays, 1));
+  const latest = addDays(today, MAX_DAYS_AHEAD);
+  const seen = new Set<string>();
+  input.windows.forEach((window, index) => {
+    const datePath = `windows.${index}.date`;
+    const times = windowTimes(window);
+    const key = `${window.date} ${times.from}-${times.to}`;
+    const repeated = seen.has(key);
+    seen.add(key);
+
+    if (!isValidDateString(window.date)) {
+      issues.push({ path: datePath, message: "request.window.date.invalid" });
+    } else if (window.date <= today) {
+      issues.push({ path: datePath, message: "request.window.past" });
+    } else if (window.date < earliest) {
+      issues.push({
+        path: datePath,
+        message: "request.window.leadTime",
+        params: { days: course.leadTimeDays, earliest },
+      });
+    } else if (window.date > latest) {
+      issues.push({
+        path: datePath,
+        message: "request.window.tooFar",
+        params: { days: MAX_DAYS_AHEAD },
+      });
+    } else if (isWeekend(window.date)) {
+      issues.push({ path: datePath, message: "request.window.weekend" });
+    } else if (holidaySet.has(window.date)) {
+      issues.push({ path: datePath, message: "request.window.holiday" });
+    } else if (repeated) {
+      issues.push({ path: datePath, message: "request.window.duplicate" });
+    }
+
+    if (
+      course.durationMinutes !== undefined &&
+      TIME_PATTERN.test(times.from) &&
+      TIME_PATTERN.test(times.to) &&
+      minutesOf(times.to) - minutesOf(times.from) < course.durationMinutes
+    ) {
+      issues.push({
+        path: window.part === "custom" ? `windows.${index}.to` : `windows.${index}.part`,
+        message: "request.window.tooShort",
+        params: { minutes: course.durationMinutes },
+      });
+    }
+  });
+
+  return issues;
+}

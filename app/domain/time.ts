@@ -1,0 +1,234 @@
+/**
+ * Copenhagen wall time <-> UTC instants, calendar-date arithmetic and display formatting.
+ *
+ * Pure and independent of the process time zone (`process.env.TZ`): every conversion goes through the
+ * Temporal polyfill with an explicit `Europe/Copenhagen` zone, and display formatting uses
+ * `Intl.DateTimeFormat` with an explicit `timeZone`. Never use `Date#getHours()` and friends here.
+ *
+ * Conventions:
+ * - a calendar date is a `YYYY-MM-DD` string (a Copenhagen wall date);
+ * - a wall time is an `HH:MM` string (24-hour);
+ * - an instant is a UTC ISO string as produced by `Date#toISOString()`, e.g. `2025-03-29T09:00:00.000Z`.
+ */
+import { Temporal } from "temporal-polyfill";
+
+export const APP_TIME_ZONE = "Europe/Copenhagen";
+
+export type TimeErrorKey = "time.nonexistent" | "time.invalid";
+
+export type CopenhagenToUtcResult = { ok: true; utc: string } | { ok: false; error: TimeErrorKey };
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/** Parse a strict `YYYY-MM-DD` date; null if malformed or not a real date (e.g. 2025-02-30). */
+function parsePlainDate(date: string): Temporal.PlainDate | null {
+  if (typeof date !== "string" || !DATE_RE.test(date)) return null;
+  const [year, month, day] = date.split("-").map(Number);
+  try {
+    return Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" });
+  } catch {
+    return null;
+  }
+}
+
+function requirePlainDate(date: string): Temporal.PlainDate {
+  const parsed = parsePlainDate(date);
+  if (!parsed) throw new RangeError(`Invalid date (expected YYYY-MM-DD): ${String(date)}`);
+  return parsed;
+}
+
+/** True for a real calendar date written as `YYYY-MM-DD`. */
+export function isValidDateString(date: string): boolean {
+  return parsePlainDate(date) !== null;
+}
+
+/** True for a 24-hour `HH:MM` wall time (00:00-23:59). */
+export function isValidTimeString(time: string): boolean {
+  return typeof time === "string" && TIME_RE.test(time);
+}
+
+/**
+ * Parse an instant that carries an explicit offset (`Z` or `+01:00`) into epoch milliseconds.
+ * Throws on strings without an offset: `new Date("2025-03-29T09:00")` would silently read them
+ * in the server's zone.
+ */
+export function utcToEpochMs(utcIso: string): number {
+  return Temporal.Instant.from(utcIso).epochMilliseconds;
+}
+
+function epochMsToIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Convert a Copenhagen wall date and time to a UTC instant.
+ * - A time in the spring-forward gap (e.g. 02:30 on 2025-03-30) does not exist: `time.nonexistent`.
+ * - A time in the fall-back overlap (e.g. 02:30 on 2025-10-26) resolves to its FIRST occurrence
+ *   (still summer time, UTC+2).
+ * - Malformed input: `time.invalid`.
+ */
+export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResult {
+  const plainDate = parsePlainDate(date);
+  if (!plainDate || !isValidTimeString(time)) return { ok: false, error: "time.invalid" };
+  const [hour, minute] = time.split(":").map(Number);
+  const wall = plainDate.toPlainDateTime({ hour, minute });
+  // "earlier" picks the first of two instants in an overlap; in a gap it yields an instant whose wall
+  // time differs from the requested one, which is how a nonexistent time is detected.
+  const zoned = wall.toZonedDateTime(APP_TIME_ZONE, { disambiguation: "earlier" });
+  if (!Temporal.PlainDateTime.compare(zoned.toPlainDateTime(), wall)) {
+    return { ok: true, utc: epochMsToIso(zoned.epochMilliseconds) };
+  }
+  return { ok: false, error: "time.nonexistent" };
+}
+
+/** The Copenhagen wall date (`YYYY-MM-DD`) and time (`HH:MM`) of a UTC instant. */
+export function utcToCopenhagen(utcIso: string): { date: string; time: string } {
+  const zoned = Temporal.Instant.from(utcIso).toZonedDateTimeISO(APP_TIME_ZONE);
+  return {
+    date: zoned.toPlainDate().toString(),
+    time: `${pad2(zoned.hour)}:${pad2(zoned.minute)}`,
+  };
+}
+
+/** Add (or, when negative, subtract) exact minutes to an instant. */
+export function addMinutes(utcIso: string, minutes: number): string {
+  return epochMsToIso(utcToEpochMs(utcIso) + minutes * 60_000);
+}
+
+/**
+ * Whether two half-open intervals [aStart, aEnd) and [bStart, bEnd) overlap. Back-to-back intervals
+ * do not overlap, unless `bufferMinutes` > 0 demands that much free time between them.
+ */
+export function overlaps(
+  aStart: string,
+  aEnd: string,
+  bStart: string,
+  bEnd: string,
+  bufferMinutes = 0,
+): boolean {
+  const buffer = bufferMinutes * 60_000;
+  return (
+    utcToEpochMs(aStart) < utcToEpochMs(bEnd) + buffer &&
+    utcToEpochMs(bStart) < utcToEpochMs(aEnd) + buffer
+  );
+}
+
+/** Today's date in Copenhagen (`YYYY-MM-DD`) at the instant `now`. */
+export function todayInCopenhagen(now: Date): string {
+  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
+    .toZonedDateTimeISO(APP_TIME_ZONE)
+    .toPlainDate()
+    .toString();
+}
+
+/** Saturday or Sunday. Throws on an invalid date. */
+export function isWeekend(date: string): boolean {
+  return requirePlainDate(date).dayOfWeek >= 6;
+}
+
+/** Calendar-date arithmetic: `date` plus `n` days (n may be negative). Throws on an invalid date. */
+export function addDays(date: string, n: number): string {
+  return requirePlainDate(date).add({ days: n }).toString();
+}
+
+/** Whole days from `a` to `b` (negative when `b` is before `a`). Throws on an invalid date. */
+export function daysBetween(a: string, b: string): number {
+  return requirePlainDate(a).until(requirePlainDate(b), { largestUnit: "days" }).days;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display formatting (always in Copenhagen time)
+
+/** "da" and "en" map to Danish and British English (24-hour clock, day before month). */
+function resolveLocale(locale: string): string {
+  if (locale === "da") return "da-DK";
+  if (locale === "en") return "en-GB";
+  return locale;
+}
+
+const DATE_PARTS: Intl.DateTimeFormatOptions = {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+};
+const TIME_PARTS: Intl.DateTimeFormatOptions = {
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
+
+const formatterCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const resolved = resolveLocale(locale);
+  const key = `${resolved}|${JSON.stringify(options)}`;
+  let cached = formatterCache.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(resolved, { ...options, timeZone: APP_TIME_ZONE });
+    formatterCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** An instant, or a plain `YYYY-MM-DD` date (taken at noon Copenhagen time), as epoch ms. */
+function toDisplayMs(value: string): number {
+  const plain = parsePlainDate(value);
+  if (plain) {
+    return plain.toZonedDateTime({ timeZone: APP_TIME_ZONE, plainTime: { hour: 12 } })
+      .epochMilliseconds;
+  }
+  return utcToEpochMs(value);
+}
+
+/** Date only, e.g. "fredag den 6. marts 2026" / "Friday, 6 March 2026". Accepts an instant or `YYYY-MM-DD`. */
+export function formatDate(
+  value: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions = DATE_PARTS,
+): string {
+  return formatter(locale, options).format(toDisplayMs(value));
+}
+
+/** Wall time only, e.g. "09.00" (da) / "09:00" (en). */
+export function formatTime(utcIso: string, locale: string): string {
+  return formatter(locale, TIME_PARTS).format(utcToEpochMs(utcIso));
+}
+
+/**
+ * Date and time, e.g. "fredag den 6. marts 2026 kl. 09.00" / "Friday, 6 March 2026 at 09:00".
+ * With `options`, formats with exactly those Intl options (the zone is always Copenhagen).
+ */
+export function formatDateTime(
+  utcIso: string,
+  locale: string,
+  options?: Intl.DateTimeFormatOptions,
+): string {
+  if (options) return formatter(locale, options).format(utcToEpochMs(utcIso));
+  return `${formatDate(utcIso, locale)}${atWord(locale)}${formatTime(utcIso, locale)}`;
+}
+
+function atWord(locale: string): string {
+  const language = resolveLocale(locale).slice(0, 2).toLowerCase();
+  if (language === "da") return " kl. ";
+  if (language === "en") return " at ";
+  return " ";
+}
+
+/**
+ * A session's time span, e.g. "fredag den 6. marts 2026 kl. 09.00–10.30" /
+ * "Friday, 6 March 2026 at 09:00–10:30"; spans crossing midnight repeat the date:
+ * "fredag den 6. marts 2026 kl. 22.00 – lørdag den 7. marts 2026 kl. 01.00".
+ */
+export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
+  const sameDay = utcToCopenhagen(startIso).date === utcToCopenhagen(endIso).date;
+  if (sameDay) {
+    return `${formatDateTime(startIso, locale)}–${formatTime(endIso, locale)}`;
+  }
+  return `${formatDateTime(startIso, locale)} – ${formatDateTime(endIso, locale)}`;
+}

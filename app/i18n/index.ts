@@ -1,0 +1,51 @@
+/**
+ * Message catalogues for the staff UI (Danish by default, English by a switch).
+ * Each feature keeps its own catalogue file (`app/i18n/<feature>.ts`) exporting `{ da, en }` with flat,
+ * prefixed keys; this module merges them. Domain code returns message *keys* (e.g. zod messages), and
+ * the UI translates them, so one rule serves both languages.
+ */
+import { adminMessages } from "./admin";
+import { authMessages } from "./auth";
+import { commonMessages } from "./common";
+import { requestMessages } from "./requests";
+
+export const LOCALES = ["da", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "da";
+
+type Catalogue = Record<string, string>;
+const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
+  commonMessages,
+  authMessages,
+  adminMessages,
+  requestMessages,
+];
+
+const merged: Record<Locale, Catalogue> = { da: {}, en: {} };
+for (const catalogue of catalogues) {
+  Object.assign(merged.da, catalogue.da);
+  Object.assign(merged.en, catalogue.en);
+}
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export type MessageParams = Record<string, string | number>;
+
+/** Translate a key; unknown keys fall back to Danish, then to the key itself (visible in tests). */
+export function translate(locale: Locale, key: string, params?: MessageParams): string {
+  const template = merged[locale][key] ?? merged.da[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export function hasMessage(key: string): boolean {
+  return key in merged.da;
+}
+
+export function allMessageKeys(locale: Locale): string[] {
+  return Object.keys(merged[locale]);
+}

@@ -1,0 +1,66 @@
+import { z } from "zod";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .min(1)
+      .default("file:./data/frirum.db")
+      .refine((v) => v.startsWith("file:") || !v.includes("://"), {
+        message: "must be a SQLite file path, e.g. file:./data/frirum.db",
+      }),
+    APP_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Comma-separated; the first signs new cookies, all verify (rotation). */
+    SESSION_SECRET: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 16), {
+        message: "each secret must be at least 16 characters",
+      }),
+    SMTP_URL: z
+      .string()
+      .optional()
+      .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must look like smtp://host:port" }),
+    MAIL_FROM: z.string().default("Frirum <frirum@kk.example>"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "is required in production (comma-separated secrets, each >= 16 characters)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { appUrl: string; sessionSecrets: string[] };
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  return {
+    ...env,
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    sessionSecrets: (env.SESSION_SECRET ?? "development-only-secret-change-me")
+      .split(",")
+      .map((s) => s.trim()),
+  };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= loadEnv();
+  return cached;
+}

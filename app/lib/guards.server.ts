@@ -1,0 +1,84 @@
+import { redirect } from "@remix-run/node";
+import { deleteAuthSession, findActiveSessionUser } from "../../db/queries/auth";
+import { type Actor, can, type Permission, type Resource, type Role } from "../domain/permissions";
+import { db } from "./db.server";
+import { sessionStorage } from "./session.server";
+
+export interface CurrentUser extends Actor {
+  email: string;
+  name: string;
+  languages: string[];
+}
+
+async function readSessionId(request: Request): Promise<string | undefined> {
+  const session = await sessionStorage().getSession(request.headers.get("Cookie"));
+  const id = session.get("sid");
+  return typeof id === "string" ? id : undefined;
+}
+
+export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  const sessionId = await readSessionId(request);
+  if (!sessionId) return null;
+  const row = await findActiveSessionUser(db(), sessionId, new Date().toISOString());
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    schoolId: row.school_id,
+    languages: JSON.parse(row.languages) as string[],
+  };
+}
+
+function safeRedirectTarget(target: string | null | undefined, fallback = "/"): string {
+  if (!target?.startsWith("/") || target.startsWith("//")) return fallback;
+  return target;
+}
+
+/** Signed-in user (optionally of given roles), else a redirect to the sign-in page / a 403. */
+export async function requireUser(request: Request, roles?: readonly Role[]): Promise<CurrentUser> {
+  const user = await getCurrentUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = `${url.pathname}${url.search}`;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (roles && !roles.includes(user.role)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  return user;
+}
+
+/**
+ * Throws 404 (not 403) when the rule says no: a school leader guessing another school's id learns
+ * nothing, not even that the record exists.
+ */
+export function requirePermission(user: Actor, permission: Permission, resource: Resource = {}) {
+  if (!can(user, permission, resource)) throw new Response("Not Found", { status: 404 });
+}
+
+export async function startUserSession(request: Request, sessionId: string, redirectTo: string) {
+  const storage = sessionStorage();
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  session.set("sid", sessionId);
+  return redirect(safeRedirectTarget(redirectTo), {
+    headers: { "Set-Cookie": await storage.commitSession(session) },
+  });
+}
+
+export async function endUserSession(request: Request) {
+  const storage = sessionStorage();
+  const session = await storage.getSession(request.headers.get("Cookie"));
+  const sid = session.get("sid");
+  if (typeof sid === "string") await deleteAuthSession(db(), sid);
+  return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(session) } });
+}
+
+export { safeRedirectTarget };
+
+/** The client key for rate limits: the socket address passed in by the server, else a constant. */
+export function clientKey(context: unknown): string {
+  const ip = (context as { clientIp?: string } | undefined)?.clientIp;
+  return ip ?? "local";
+}

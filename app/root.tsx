@@ -1,0 +1,172 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useLocale, useT } from "./components/i18n";
+import { useNonce } from "./components/nonce";
+import { navigationFor } from "./domain/navigation";
+import { env } from "./lib/env.server";
+import { getCurrentUser } from "./lib/guards.server";
+import { getLocale } from "./lib/locale.server";
+import stylesUrl from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesUrl },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getCurrentUser(request)]);
+  return {
+    locale,
+    user: user ? { name: user.name, role: user.role } : null,
+    localMailbox: !env().SMTP_URL,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header() {
+  const data = useRouteLoaderData<RootData>("root");
+  const t = useT();
+  const locale = useLocale();
+  const location = useLocation();
+  const user = data?.user ?? null;
+  const items = navigationFor(user?.role ?? null, { localMailbox: data?.localMailbox ?? false });
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          {t("app.name")}
+          <span className="brand__tagline">{t("app.tagline")}</span>
+        </Link>
+        <form method="post" action="/language" className="language-switch">
+          <input type="hidden" name="locale" value={locale === "da" ? "en" : "da"} />
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          <button
+            type="submit"
+            className="button button--link"
+            lang={locale === "da" ? "en" : "da"}
+          >
+            {t("nav.switchTo")}
+          </button>
+        </form>
+      </div>
+      {items.length > 0 || user ? (
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <Link
+                  to={item.to}
+                  aria-current={
+                    location.pathname === item.to ||
+                    (item.to !== "/" && location.pathname.startsWith(`${item.to}/`))
+                      ? "page"
+                      : undefined
+                  }
+                >
+                  {t(item.label)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {user ? (
+            <div className="site-nav__user">
+              <span>
+                {t("nav.signedInAs", { name: user.name })} ({t(`role.${user.role}`)})
+              </span>
+              <form method="post" action="/logout">
+                <button type="submit" className="button button--link">
+                  {t("nav.signOut")}
+                </button>
+              </form>
+            </div>
+          ) : null}
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const nonce = useNonce();
+  const locale = data?.locale ?? "da";
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {locale === "en" ? "Skip to content" : "Spring til indhold"}
+        </a>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  let title = t("error.title");
+  let body: string = t("error.body", { id: errorId(error) });
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = t("error.notFound.title");
+      body = t("error.notFound.body");
+    } else if (error.status === 403) {
+      title = t("error.forbidden.title");
+      body = t("error.forbidden.body");
+    }
+  } else {
+    console.error(error);
+  }
+  return (
+    <>
+      <Header />
+      <main id="main" tabIndex={-1} className="site-main">
+        <h1>{title}</h1>
+        <p>{body}</p>
+        <p>
+          <Link to="/">{t("error.backHome")}</Link>
+        </p>
+      </main>
+    </>
+  );
+}
+
+function errorId(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}:${error.message}` : String(error);
+  let hash = 0;
+  for (const char of text) hash = (hash * 31 + char.charCodeAt(0)) | 0;
+  return Math.abs(hash).toString(36);
+}

@@ -1,0 +1,17 @@
+import { Link } from "@remix-run/react";
+import { useT } from "~/components/i18n";
+
+export const loader = () => {
+  throw new Response("Not Found", { status: 404 });
+};
+
+export default function NotFound() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("error.notFound.title")}</h1>
+      <p>{t("error.notFound.body")}</p>
+      <Link to="/">{t("error.backHome")}</Link>
+    </>
+  );
+}

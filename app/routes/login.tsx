@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { useValidatedForm } from "~/components/validated-form";
+import { signInFormSchema } from "~/domain/auth";
+import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import { startPathFor } from "~/domain/permissions";
+import { db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { clientKey, getCurrentUser } from "~/lib/guards.server";
+import { requestSignIn } from "~/services/auth.server";
+import { listDemoAccounts } from "../../db/queries/demo";
+
+export const meta: MetaFunction = () => [{ title: "Log ind · Frirum" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getCurrentUser(request);
+  if (user) throw redirect(startPathFor(user.role));
+  const localMailbox = !env().SMTP_URL;
+  return {
+    localMailbox,
+    demoAccounts: localMailbox ? await listDemoAccounts(db()) : [],
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const parsed = parseWithSchema(signInFormSchema, formDataToObject(formData));
+  if (!parsed.ok)
+    return {
+      status: "invalid" as const,
+      errors: parsed.errors,
+      email: String(formData.get("email") ?? ""),
+    };
+  const result = await requestSignIn(db(), {
+    email: parsed.data.email,
+    clientKey: clientKey(context),
+    appUrl: env().appUrl,
+  });
+  if (!result.ok)
+    return {
+      status: "invalid" as const,
+      errors: { email: result.error },
+      email: parsed.data.email,
+    };
+  return { status: "sent" as const, email: parsed.data.email, errors: {} };
+}
+
+export default function Login() {
+  const { demoAccounts, localMailbox } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const navigation = useNavigation();
+  const form = useValidatedForm(signInFormSchema, {
+    defaultValues: { email: actionData?.email ?? "" },
+    serverErrors: actionData?.errors,
+  });
+
+  if (actionData?.status === "sent") {
+    return (
+      <>
+        <h1>{t("auth.sent.title")}</h1>
+        <p className="lead">{t("auth.sent.body", { email: actionData.email })}</p>
+        <div className="button-row">
+          {localMailbox ? (
+            <Link className="button" to="/dev/mailbox">
+              {t("auth.sent.mailbox")}
+            </Link>
+          ) : null}
+          <Link className="button button--secondary" to="/login">
+            {t("auth.sent.again")}
+          </Link>
+        </div>
+      </>
+    );
+  }
+
+  const emailError = form.errorFor("email");
+  return (
+    <>
+      <h1>{t("auth.login.title")}</h1>
+      <p className="lead">{t("auth.login.intro")}</p>
+      <ErrorSummary errors={{ email: emailError }} labels={{ email: t("auth.email.label") }} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
+        <Field name="email" label={t("auth.email.label")} error={emailError}>
+          <input
+            type="email"
+            autoComplete="email"
+            {...describedBy("email", { error: emailError })}
+            {...form.register("email")}
+          />
+        </Field>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("auth.login.submit")}
+        </button>
+      </Form>
+      {demoAccounts.length > 0 ? (
+        <section aria-labelledby="demo-accounts">
+          <h2 id="demo-accounts">{t("auth.demo.title")}</h2>
+          <p>{t("auth.demo.intro")}</p>
+          <ul className="demo-accounts">
+            {demoAccounts.map((account) => (
+              <li key={account.email}>
+                <Form method="post">
+                  <input type="hidden" name="email" value={account.email} />
+                  <button type="submit" className="button button--link">
+                    {account.email}
+                  </button>{" "}
+                  <span className="muted">
+                    {t(`role.${account.role}`)}
+                    {account.school_name ? `, ${account.school_name}` : ""}
+                  </span>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { DB } from "../../db/connection";
+import { insertAuditEntry } from "../../db/queries/audit";
+import {
+  countOutboxByStatus,
+  findOutboxMessage,
+  listOutbox,
+  requeueOutboxMessage,
+} from "../../db/queries/outbox";
+import type { CurrentUser } from "../lib/guards.server";
+import { requirePermission } from "../lib/guards.server";
+
+export type OutboxFilter = "pending" | "sent" | "failed" | undefined;
+
+export async function loadOutbox(db: DB, actor: CurrentUser, status: OutboxFilter) {
+  requirePermission(actor, "outbox.manage");
+  const [messages, counts] = await Promise.all([
+    listOutbox(db, { status }),
+    countOutboxByStatus(db),
+  ]);
+  return { messages, counts };
+}
+
+export async function resendOutboxMessage(db: DB, actor: CurrentUser, id: number) {
+  requirePermission(actor, "outbox.manage");
+  const message = await findOutboxMessage(db, id);
+  if (!message) throw new Response("Not Found", { status: 404 });
+  const requeued = await requeueOutboxMessage(db, id, new Date().toISOString());
+  if (requeued) {
+    await insertAuditEntry(db, {
+      actorId: actor.id,
+      action: "outbox.resend",
+      entityType: "email",
+      entityId: id,
+    });
+  }
+  return requeued;
+}
+
+/** The local mailbox (demo without SMTP): every queued message, newest first. */
+export async function loadLocalMailbox(db: DB, to?: string) {
+  return listOutbox(db, { to: to || undefined, limit: 200 });
+}
+
+export async function loadLocalMailboxMessage(db: DB, id: number) {
+  const message = await findOutboxMessage(db, id);
+  if (!message) throw new Response("Not Found", { status: 404 });
+  return message;
+}

@@ -1,0 +1,95 @@
+import type { z } from "zod";
+import type { DB } from "../../db/connection";
+import { insertAuditEntry } from "../../db/queries/audit";
+import { deleteAuthSessionsOfUser } from "../../db/queries/auth";
+import { listSchoolOptions } from "../../db/queries/schools";
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  listUsers,
+  setUserActive,
+} from "../../db/queries/users";
+import { userInvitedEmail } from "../../emails/sign-in";
+import type { inviteUserSchema } from "../domain/users";
+import { translate } from "../i18n";
+import type { CurrentUser } from "../lib/guards.server";
+import { requirePermission } from "../lib/guards.server";
+import { queueEmail } from "../lib/mailer.server";
+
+export async function loadUsersPage(db: DB, actor: CurrentUser) {
+  requirePermission(actor, "user.manage");
+  const [users, schools] = await Promise.all([listUsers(db), listSchoolOptions(db)]);
+  return { users, schools };
+}
+
+export async function inviteUser(
+  db: DB,
+  actor: CurrentUser,
+  input: z.output<typeof inviteUserSchema>,
+  appUrl: string,
+): Promise<{ ok: true; userId: number } | { ok: false; errors: Record<string, string> }> {
+  requirePermission(actor, "user.manage");
+  const email = input.email.toLowerCase();
+  if (await findUserByEmail(db, email))
+    return { ok: false, errors: { email: "users.email.taken" } };
+  const schoolId = input.role === "school_leader" ? Number(input.schoolId) : null;
+  const schools = await listSchoolOptions(db);
+  const school = schools.find((s) => s.id === schoolId);
+  if (input.role === "school_leader" && !school)
+    return { ok: false, errors: { schoolId: "users.school.required" } };
+  const userId = await db.transaction().execute(async (trx) => {
+    const id = await insertUser(trx, {
+      email,
+      name: input.name,
+      role: input.role,
+      school_id: schoolId,
+      languages: JSON.stringify(input.role === "facilitator" ? (input.languages ?? []) : []),
+    });
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "user.invited",
+      entityType: "user",
+      entityId: id,
+      details: { role: input.role, schoolId },
+    });
+    await queueEmail(
+      trx,
+      email,
+      "user-invited",
+      userInvitedEmail({
+        name: input.name,
+        roleLabel: translate("da", `role.${input.role}`).toLowerCase(),
+        schoolName: school?.name,
+        signInUrl: `${appUrl}/login`,
+      }),
+    );
+    return id;
+  });
+  return { ok: true, userId };
+}
+
+/** Deactivating ends every session of the user at once. */
+export async function setUserActivation(
+  db: DB,
+  actor: CurrentUser,
+  userId: number,
+  active: boolean,
+) {
+  requirePermission(actor, "user.manage");
+  const user = await findUserById(db, userId);
+  if (!user) throw new Response("Not Found", { status: 404 });
+  if (user.id === actor.id && !active)
+    return { ok: false as const, error: "users.cannotDeactivateSelf" };
+  await db.transaction().execute(async (trx) => {
+    await setUserActive(trx, userId, active, new Date().toISOString());
+    if (!active) await deleteAuthSessionsOfUser(trx, userId);
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: active ? "user.activated" : "user.deactivated",
+      entityType: "user",
+      entityId: userId,
+    });
+  });
+  return { ok: true as const };
+}

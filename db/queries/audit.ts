@@ -1,0 +1,40 @@
+import type { DB } from "../connection";
+
+export async function insertAuditEntry(
+  db: DB,
+  entry: {
+    actorId: number | null;
+    action: string;
+    entityType: string;
+    entityId: string | number;
+    details?: Record<string, unknown>;
+  },
+) {
+  await db
+    .insertInto("audit_log")
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+export function listAuditEntries(db: DB, entityType: string, entityId: string | number) {
+  return db
+    .selectFrom("audit_log")
+    .leftJoin("users", "users.id", "audit_log.actor_id")
+    .select([
+      "audit_log.id",
+      "audit_log.action",
+      "audit_log.details",
+      "audit_log.created_at",
+      "users.name as actor_name",
+    ])
+    .where("audit_log.entity_type", "=", entityType)
+    .where("audit_log.entity_id", "=", String(entityId))
+    .orderBy("audit_log.id", "desc")
+    .execute();
+}

@@ -1,0 +1,77 @@
+import type { DB } from "../connection";
+
+export async function insertSignInToken(
+  db: DB,
+  token: { tokenHash: string; userId: number; expiresAt: string },
+) {
+  await db
+    .insertInto("sign_in_tokens")
+    .values({ token_hash: token.tokenHash, user_id: token.userId, expires_at: token.expiresAt })
+    .execute();
+}
+
+export function findSignInToken(db: DB, tokenHash: string) {
+  return db
+    .selectFrom("sign_in_tokens")
+    .innerJoin("users", "users.id", "sign_in_tokens.user_id")
+    .select([
+      "sign_in_tokens.id",
+      "sign_in_tokens.user_id",
+      "sign_in_tokens.expires_at",
+      "sign_in_tokens.used_at",
+      "users.active as user_active",
+    ])
+    .where("sign_in_tokens.token_hash", "=", tokenHash)
+    .executeTakeFirst();
+}
+
+/** Marks a token used only if it still is unused: returns false when another request won. */
+export async function consumeSignInToken(db: DB, id: number, now: string): Promise<boolean> {
+  const result = await db
+    .updateTable("sign_in_tokens")
+    .set({ used_at: now })
+    .where("id", "=", id)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteExpiredSignInTokens(db: DB, now: string) {
+  await db.deleteFrom("sign_in_tokens").where("expires_at", "<", now).execute();
+}
+
+export async function insertAuthSession(
+  db: DB,
+  session: { id: string; userId: number; expiresAt: string },
+) {
+  await db
+    .insertInto("auth_sessions")
+    .values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt })
+    .execute();
+}
+
+export function findActiveSessionUser(db: DB, sessionId: string, now: string) {
+  return db
+    .selectFrom("auth_sessions")
+    .innerJoin("users", "users.id", "auth_sessions.user_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.school_id",
+      "users.languages",
+    ])
+    .where("auth_sessions.id", "=", sessionId)
+    .where("auth_sessions.expires_at", ">", now)
+    .where("users.active", "=", 1)
+    .executeTakeFirst();
+}
+
+export async function deleteAuthSession(db: DB, sessionId: string) {
+  await db.deleteFrom("auth_sessions").where("id", "=", sessionId).execute();
+}
+
+export async function deleteAuthSessionsOfUser(db: DB, userId: number) {
+  await db.deleteFrom("auth_sessions").where("user_id", "=", userId).execute();
+}

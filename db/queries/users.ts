@@ -1,0 +1,50 @@
+import type { DB } from "../connection";
+import type { NewUser, Role } from "../schema";
+
+export function findUserByEmail(db: DB, email: string) {
+  return db
+    .selectFrom("users")
+    .selectAll()
+    .where("email", "=", email.toLowerCase())
+    .executeTakeFirst();
+}
+
+export function findUserById(db: DB, id: number) {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function listUsers(db: DB, filter: { role?: Role } = {}) {
+  let query = db
+    .selectFrom("users")
+    .leftJoin("schools", "schools.id", "users.school_id")
+    .select([
+      "users.id",
+      "users.email",
+      "users.name",
+      "users.role",
+      "users.school_id",
+      "users.languages",
+      "users.active",
+      "users.is_demo",
+      "schools.name as school_name",
+    ]);
+  if (filter.role) query = query.where("users.role", "=", filter.role);
+  return query.orderBy("users.role").orderBy("users.name").execute();
+}
+
+export async function insertUser(db: DB, user: NewUser): Promise<number> {
+  const row = await db
+    .insertInto("users")
+    .values({ ...user, email: user.email.toLowerCase() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function setUserActive(db: DB, id: number, active: boolean, now: string) {
+  await db
+    .updateTable("users")
+    .set({ active: active ? 1 : 0, deactivated_at: active ? null : now })
+    .where("id", "=", id)
+    .execute();
+}

@@ -1,0 +1,242 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** Columns the database fills in (defaults) but that can be set explicitly. */
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type Role = "coordinator" | "facilitator" | "school_leader";
+export type Audience = "pupils" | "staff" | "parents";
+export type RequestStatus =
+  | "requested"
+  | "in_progress"
+  | "scheduled"
+  | "delivered"
+  | "declined"
+  | "cancelled";
+export type SessionStatus = "scheduled" | "delivered" | "cancelled";
+export type DayPart = "morning" | "midday" | "afternoon" | "custom";
+export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";
+export type OutboxStatus = "pending" | "sent" | "failed";
+
+export interface SchoolsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  district: Defaulted<string>;
+  address: Defaulted<string>;
+  pilot_cohort: number | null;
+  active: Defaulted<number>;
+  is_demo: Defaulted<number>;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  school_id: number | null;
+  /** JSON array of language codes the user speaks (facilitators). */
+  languages: Defaulted<string>;
+  phone: Defaulted<string>;
+  active: Defaulted<number>;
+  is_demo: Defaulted<number>;
+  created_at: Defaulted<string>;
+  deactivated_at: string | null;
+}
+
+export interface SignInTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: Defaulted<string>;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  user_id: number;
+  created_at: Defaulted<string>;
+  expires_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: number;
+  count: number;
+}
+
+export interface CoursesTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  audience: Audience;
+  summary: Defaulted<string>;
+  description: Defaulted<string>;
+  grade_min: number | null;
+  grade_max: number | null;
+  duration_minutes: number;
+  max_participants: number;
+  facilitators_needed: Defaulted<number>;
+  /** JSON array of language codes the course can be given in. */
+  languages: Defaulted<string>;
+  school_provides: Defaulted<string>;
+  lead_time_days: Defaulted<number>;
+  feedback_form_audience: Audience | null;
+  active: Defaulted<number>;
+  is_demo: Defaulted<number>;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface RequestsTable {
+  id: Generated<number>;
+  school_id: number;
+  requester_id: number;
+  course_id: number;
+  status: Defaulted<RequestStatus>;
+  group_count: number;
+  participants_per_group: number;
+  /** JSON array of grade numbers 0-10. */
+  grades: Defaulted<string>;
+  location: Defaulted<string>;
+  contact_name: Defaulted<string>;
+  contact_phone: Defaulted<string>;
+  languages_needed: Defaulted<string>;
+  interpreter_needed: Defaulted<number>;
+  notes: Defaulted<string>;
+  decline_reason: string | null;
+  /** Optimistic concurrency: bumped on every change; stale forms are refused. */
+  version: Defaulted<number>;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface RequestWindowsTable {
+  id: Generated<number>;
+  request_id: number;
+  position: number;
+  date: string;
+  part: DayPart;
+  from_time: string | null;
+  to_time: string | null;
+}
+
+export interface RequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  actor_id: number | null;
+  action: string;
+  from_status: RequestStatus | null;
+  to_status: RequestStatus | null;
+  note: Defaulted<string>;
+  created_at: Defaulted<string>;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  request_id: number;
+  course_id: number;
+  school_id: number;
+  starts_at: string;
+  ends_at: string;
+  location: Defaulted<string>;
+  status: Defaulted<SessionStatus>;
+  uid: string;
+  sequence: Defaulted<number>;
+  version: Defaulted<number>;
+  feedback_code: string | null;
+  feedback_close_days: Defaulted<number>;
+  strict_feedback: Defaulted<number>;
+  attendance_pupils: number | null;
+  attendance_professionals: number | null;
+  attendance_parents: number | null;
+  delivery_note: Defaulted<string>;
+  delivered_at: string | null;
+  cancelled_at: string | null;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface SessionFacilitatorsTable {
+  session_id: number;
+  user_id: number;
+  created_at: Defaulted<string>;
+}
+
+export interface UnavailabilityTable {
+  id: Generated<number>;
+  user_id: number;
+  starts_at: string;
+  ends_at: string;
+  reason: Defaulted<string>;
+  created_by: number | null;
+  created_at: Defaulted<string>;
+}
+
+export interface CalendarFeedsTable {
+  user_id: number;
+  token_hash: string;
+  created_at: Defaulted<string>;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  ics_method: IcsMethod | null;
+  ics_content: string | null;
+  kind: string;
+  status: Defaulted<OutboxStatus>;
+  attempts: Defaulted<number>;
+  /** Also the due time: reminders are queued with a future next_attempt_at. */
+  next_attempt_at: Defaulted<string>;
+  last_error: string | null;
+  /** Makes "never twice" a constraint: e.g. "reminder-3d:session-12:user-4". */
+  dedupe_key: string | null;
+  created_at: Defaulted<string>;
+  sent_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  details: Defaulted<string>;
+  created_at: Defaulted<string>;
+}
+
+export interface Database {
+  schools: SchoolsTable;
+  users: UsersTable;
+  sign_in_tokens: SignInTokensTable;
+  auth_sessions: AuthSessionsTable;
+  rate_limits: RateLimitsTable;
+  courses: CoursesTable;
+  requests: RequestsTable;
+  request_windows: RequestWindowsTable;
+  request_events: RequestEventsTable;
+  sessions: SessionsTable;
+  session_facilitators: SessionFacilitatorsTable;
+  unavailability: UnavailabilityTable;
+  calendar_feeds: CalendarFeedsTable;
+  email_outbox: EmailOutboxTable;
+  audit_log: AuditLogTable;
+}
+
+export type School = Selectable<SchoolsTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Course = Selectable<CoursesTable>;
+export type NewCourse = Insertable<CoursesTable>;
+export type CourseUpdate = Updateable<CoursesTable>;
+export type Request = Selectable<RequestsTable>;
+export type RequestWindow = Selectable<RequestWindowsTable>;
+export type Session = Selectable<SessionsTable>;
+export type OutboxMessage = Selectable<EmailOutboxTable>;
+export type NewOutboxMessage = Insertable<EmailOutboxTable>;

@@ -1,0 +1,135 @@
+/**
+ * The Frirum server: Express around the Remix request handler, in development (Vite middleware)
+ * and production (the built app). It validates the configuration, migrates the database, starts
+ * the outbox worker, and adds the headers and request log that every response shares.
+ */
+
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { isPrivateRoute } from "../app/domain/privacy-routes";
+import { ConfigError, loadEnv } from "../app/lib/env.server";
+import {
+  localMailboxDelivery,
+  smtpDelivery,
+  startOutboxWorker,
+} from "../app/lib/outbox-worker.server";
+import { createDb, databasePathFromUrl } from "../db/connection";
+import { migrateToLatest } from "../db/migrate";
+
+/** The demo keeps a generated session secret beside its database, so sign-ins survive restarts. */
+function ensureDemoSecret() {
+  if (process.env.FRIRUM_DEMO !== "1" || process.env.SESSION_SECRET) return;
+  const dbPath = databasePathFromUrl(process.env.DATABASE_URL ?? "file:./data/frirum.db");
+  const secretFile = join(dirname(dbPath), "session-secret");
+  if (!existsSync(secretFile))
+    writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.SESSION_SECRET = readFileSync(secretFile, "utf8").trim();
+}
+
+ensureDemoSecret();
+let env: ReturnType<typeof loadEnv>;
+try {
+  env = loadEnv();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const workerDb = createDb(databasePathFromUrl(env.DATABASE_URL));
+await migrateToLatest(workerDb);
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", "loopback");
+app.use(compression());
+
+app.use((req, res, next) => {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader(
+    "Referrer-Policy",
+    isPrivateRoute(req.path) ? "no-referrer" : "strict-origin-when-cross-origin",
+  );
+  res.setHeader(
+    "Permissions-Policy",
+    "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+  );
+  res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (env.appUrl.startsWith("https://")) {
+    res.setHeader("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
+  next();
+});
+
+// SameSite=Lax cookies plus this Origin check stop cross-site form posts (no CSRF tokens needed).
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const origin = req.get("origin");
+  if (origin && origin !== "null") {
+    const expected = `${req.protocol}://${req.get("host")}`;
+    if (origin !== expected && origin !== env.appUrl) {
+      res.status(403).type("text/plain").send("Cross-site request refused");
+      return;
+    }
+  }
+  next();
+});
+
+// The feedback routes are never logged: not the path (it holds the session code), not the client.
+app.use(
+  morgan(":method :url :status :res[content-length] - :response-time ms", {
+    skip: (req) => isPrivateRoute(req.path ?? req.url ?? "") || process.env.FRIRUM_QUIET === "1",
+  }),
+);
+
+if (env.NODE_ENV === "production") {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  const build = await import(join(process.cwd(), "build/server/index.js"));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+} else {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  app.use(viteServer.middlewares);
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as never,
+      getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? "unknown" }),
+    }),
+  );
+}
+
+const stopWorker = startOutboxWorker(
+  workerDb,
+  env.SMTP_URL ? smtpDelivery(env.SMTP_URL, env.MAIL_FROM) : localMailboxDelivery,
+);
+
+const server = app.listen(env.PORT, () => {
+  console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV})`);
+  if (!env.SMTP_URL) console.log(`Mail goes to the local mailbox: ${env.appUrl}/dev/mailbox`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    stopWorker();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  });
+}
