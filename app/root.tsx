@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Link,
@@ -24,6 +24,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl · Frirum" : "Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getCurrentUser(request)]);

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { type DefaultValues, type FieldValues, get, useForm } from "react-hook-form";
+import { type DefaultValues, type FieldValues, get, type Path, useForm } from "react-hook-form";
 import type { z } from "zod";
 
 /**
@@ -53,7 +53,30 @@ export function useValidatedForm<T extends FieldValues>(
     return result;
   };
 
-  return { ...form, onSubmit, errorFor, allErrors };
+  /**
+   * `register` plus the server-rendered initial value, so a form re-rendered by the action without
+   * JavaScript keeps what was typed (react-hook-form alone sets values only after hydration).
+   */
+  const field = (name: Path<T>) => {
+    const initial = get(options.defaultValues ?? {}, name);
+    return {
+      ...form.register(name),
+      defaultValue: initial === undefined || initial === null ? undefined : String(initial),
+    };
+  };
+
+  /** A checkbox or radio with `value`, checked on the server when the initial value has it. */
+  const choice = (name: Path<T>, value: string) => {
+    const initial = get(options.defaultValues ?? {}, name);
+    const checked = Array.isArray(initial)
+      ? initial.map(String).includes(value)
+      : initial === true
+        ? value === "on" || value === "true"
+        : String(initial) === value;
+    return { ...form.register(name), value, defaultChecked: checked };
+  };
+
+  return { ...form, onSubmit, errorFor, allErrors, field, choice };
 }
 
 function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {

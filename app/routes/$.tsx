@@ -1,6 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 
+export const meta = () => [{ title: "Siden findes ikke · Frirum" }];
+
 export const loader = () => {
   throw new Response("Not Found", { status: 404 });
 };

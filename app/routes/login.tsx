@@ -89,7 +89,7 @@ export default function Login() {
             type="email"
             autoComplete="email"
             {...describedBy("email", { error: emailError })}
-            {...form.register("email")}
+            {...form.field("email")}
           />
         </Field>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -45,7 +45,10 @@ export default function Users() {
   const { users, schools } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const form = useValidatedForm(inviteUserSchema, { serverErrors: actionData?.errors });
+  const form = useValidatedForm(inviteUserSchema, {
+    serverErrors: actionData?.errors,
+    defaultValues: actionData && "values" in actionData ? (actionData.values as never) : undefined,
+  });
   const errors = {
     name: form.errorFor("name"),
     email: form.errorFor("email"),
@@ -120,7 +123,7 @@ export default function Users() {
             type="text"
             autoComplete="off"
             {...describedBy("name", { error: errors.name })}
-            {...form.register("name")}
+            {...form.field("name")}
           />
         </Field>
         <Field name="email" label={t("users.email")} error={errors.email}>
@@ -128,11 +131,11 @@ export default function Users() {
             type="email"
             autoComplete="off"
             {...describedBy("email", { error: errors.email })}
-            {...form.register("email")}
+            {...form.field("email")}
           />
         </Field>
         <Field name="role" label={t("users.role")} error={errors.role}>
-          <select {...describedBy("role", { error: errors.role })} {...form.register("role")}>
+          <select {...describedBy("role", { error: errors.role })} {...form.field("role")}>
             <option value="school_leader">{t("role.school_leader")}</option>
             <option value="facilitator">{t("role.facilitator")}</option>
             <option value="coordinator">{t("role.coordinator")}</option>
@@ -141,7 +144,7 @@ export default function Users() {
         <Field name="schoolId" label={t("users.school")} error={errors.schoolId}>
           <select
             {...describedBy("schoolId", { error: errors.schoolId })}
-            {...form.register("schoolId")}
+            {...form.field("schoolId")}
           >
             <option value="">{t("users.school.choose")}</option>
             {schools.map((s) => (
@@ -156,7 +159,7 @@ export default function Users() {
           <div className="checkbox-row">
             {LANGUAGE_CODES.map((code) => (
               <label key={code}>
-                <input type="checkbox" value={code} {...form.register("languages")} />{" "}
+                <input type="checkbox" {...form.choice("languages", code)} />{" "}
                 {t(`language.${code}`)}
               </label>
             ))}

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+export interface AppServer {
+  url: string;
+  dbPath: string;
+  stop: () => Promise<void>;
+  output: () => string;
+}
+
+/**
+ * Starts the production build (npm run build first) on a free port with its own SQLite file,
+ * seeded with the demo data unless `seed: false`.
+ */
+export async function startAppServer(
+  options: { seed?: boolean; env?: Record<string, string> } = {},
+): Promise<AppServer> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "frirum-app-"));
+  const dbPath = join(dir, "app.db");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    PORT: String(port),
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_URL: `file:${dbPath}`,
+    SESSION_SECRET: "test-secret-0123456789abcdef",
+    FRIRUM_QUIET: "1",
+    SMTP_URL: "",
+    ...options.env,
+  };
+  if (options.seed !== false) {
+    await run(["tsx", "scripts/seed.ts"], env);
+  }
+  let log = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => {
+    log += d;
+  });
+  child.stderr?.on("data", (d) => {
+    log += d;
+  });
+  const url = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Server exited early:\n${log}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  return {
+    url,
+    dbPath,
+    output: () => log,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once("exit", r));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", ...args], { env, stdio: "pipe" });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed:\n${out}`)),
+    );
+  });
+}

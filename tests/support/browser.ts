@@ -1,0 +1,112 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { expect } from "vitest";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+
+/** Fails the test on any axe violation of WCAG 2.0/2.1 A and AA on the current page. */
+export async function expectNoAxeViolations(page: Page, label = page.url()) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/**
+ * axe needs JavaScript in the page, so for a JavaScript-disabled page the same HTML (scripts
+ * removed, same URL so styles load) is scanned in a JavaScript-enabled context.
+ */
+export async function expectNoAxeViolationsWithoutJs(page: Page, label = page.url()) {
+  const html = (await page.content()).replace(/<script[\s\S]*?<\/script>/g, "");
+  const url = page.url();
+  const browser = page.context().browser();
+  if (!browser) throw new Error("no browser");
+  const context = await browser.newContext();
+  try {
+    const scanPage = await context.newPage();
+    await scanPage.route(url, (route) => route.fulfill({ body: html, contentType: "text/html" }));
+    await scanPage.goto(url);
+    await expectNoAxeViolations(scanPage, `${label} (no JavaScript)`);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Collects CSP violations and page errors; a journey should end with none. */
+export function watchPageProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  return problems;
+}
+
+/**
+ * Signs in through the real flow: the form, the local mailbox (the demo's outbox), the emailed
+ * link and its confirm button. Returns when the start page has loaded.
+ */
+export async function signInThroughMailbox(page: Page, baseUrl: string, email: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel(/E-mailadresse|Email address/).fill(email);
+  await page.getByRole("button", { name: /Send login-link|Send sign-in link/ }).click();
+  await page.getByRole("heading", { name: /Tjek din e-mail|Check your email/ }).waitFor();
+  const link = await waitForMailLink(page.context(), baseUrl, email, "/auth/verify");
+  await page.goto(link);
+  await page.getByRole("button", { name: /^(Log ind|Sign in)$/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/auth/"));
+}
+
+/** Reads the newest mail to `to` in the local mailbox and returns its first link containing `path`. */
+export async function waitForMailLink(
+  context: BrowserContext,
+  baseUrl: string,
+  to: string,
+  path: string,
+  timeoutMs = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  const page = await context.newPage();
+  try {
+    for (;;) {
+      await page.goto(`${baseUrl}/dev/mailbox?to=${encodeURIComponent(to)}`);
+      const first = page.locator("table tbody tr a").first();
+      if ((await first.count()) > 0) {
+        const href = await first.getAttribute("href");
+        await page.goto(new URL(href ?? "", baseUrl).toString());
+        const links = await page
+          .locator("a.mail-link")
+          .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+        const match = links.find((href) => href.includes(path));
+        if (match) return match;
+      }
+      if (Date.now() > deadline) throw new Error(`No mail with a ${path} link to ${to}`);
+      await new Promise((r) => setTimeout(r, 300));
+    }
+  } finally {
+    await page.close();
+  }
+}
