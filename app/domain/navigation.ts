@@ -6,10 +6,7 @@ export interface NavItem {
   label: string;
 }
 
-/**
- * The main navigation per role. Feature catalogues add their labels; routes not built yet are not
- * listed. Keep in step with the route map in README.md.
- */
+/** The main navigation per role. Keep in step with the route map in README.md. */
 export function navigationFor(role: Role | null, options: { localMailbox: boolean }): NavItem[] {
   const mailbox = options.localMailbox ? [{ to: "/dev/mailbox", label: "nav.mailbox" }] : [];
   switch (role) {
@@ -18,13 +15,27 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
     case "coordinator":
       return [
         { to: "/coordinator", label: "nav.home" },
+        { to: "/coordinator/requests", label: "nav.requests" },
+        { to: "/coordinator/courses", label: "nav.courses" },
+        { to: "/coordinator/schools", label: "nav.schools" },
+        { to: "/coordinator/facilitators", label: "nav.facilitators" },
         { to: "/users", label: "nav.users" },
         { to: "/outbox", label: "nav.outbox" },
         ...mailbox,
       ];
     case "facilitator":
-      return [{ to: "/facilitator", label: "nav.home" }, ...mailbox];
+      return [
+        { to: "/facilitator", label: "nav.mySessions" },
+        { to: "/facilitator/unavailability", label: "nav.unavailability" },
+        { to: "/facilitator/calendar", label: "nav.calendarFeed" },
+        { to: "/catalogue", label: "nav.catalogue" },
+        ...mailbox,
+      ];
     case "school_leader":
-      return [{ to: "/school", label: "nav.home" }, ...mailbox];
+      return [
+        { to: "/school", label: "nav.mySchool" },
+        { to: "/catalogue", label: "nav.catalogue" },
+        ...mailbox,
+      ];
   }
 }

@@ -6,8 +6,14 @@
  */
 import { adminMessages } from "./admin";
 import { authMessages } from "./auth";
+import { catalogueMessages } from "./catalogue";
 import { commonMessages } from "./common";
+import { facilitatorMessages } from "./facilitator";
+import { feedbackStaffMessages } from "./feedback";
 import { requestMessages } from "./requests";
+import { schoolRequestMessages } from "./school-requests";
+import { sessionMessages } from "./sessions";
+import { triageMessages } from "./triage";
 
 export const LOCALES = ["da", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -19,6 +25,12 @@ const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
   authMessages,
   adminMessages,
   requestMessages,
+  catalogueMessages,
+  schoolRequestMessages,
+  triageMessages,
+  sessionMessages,
+  facilitatorMessages,
+  feedbackStaffMessages,
 ];
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };
