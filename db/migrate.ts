@@ -1,17 +1,14 @@
-import { promises as fs } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { FileMigrationProvider, type Kysely, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { migrations } from "./migrations";
 
-const migrationFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const provider: MigrationProvider = {
+  getMigrations: async (): Promise<Record<string, Migration>> => migrations,
+};
 
-/** Runs every pending migration; throws with the failing migration's name. */
+/** Runs every pending migration with Kysely's Migrator; throws naming the failing migration. */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are written against an untyped Kysely.
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new FileMigrationProvider({ fs, path, migrationFolder }),
-  });
+  const migrator = new Migrator({ db, provider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
