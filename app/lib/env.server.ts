@@ -1,52 +1,55 @@
 import { z } from "zod";
 
-const envSchema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    DATABASE_URL: z
-      .string()
-      .min(1)
-      .default("file:./data/frirum.db")
-      .refine((v) => v.startsWith("file:") || !v.includes("://"), {
-        message: "must be a SQLite file path, e.g. file:./data/frirum.db",
-      }),
-    APP_URL: z.url({ protocol: /^https?$/ }).optional(),
-    /** Comma-separated; the first signs new cookies, all verify (rotation). */
-    SESSION_SECRET: z
-      .string()
-      .optional()
-      .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 16), {
-        message: "each secret must be at least 16 characters",
-      }),
-    SMTP_URL: z
-      .string()
-      .optional()
-      .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must look like smtp://host:port" }),
-    MAIL_FROM: z.string().default("Frirum <frirum@kk.example>"),
-  })
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV === "production" && !env.SESSION_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SESSION_SECRET"],
-        message: "is required in production (comma-separated secrets, each >= 16 characters)",
-      });
-    }
-  });
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ message: "must be a port number (1-65535)" })
+    .int({ message: "must be a port number (1-65535)" })
+    .min(1, { message: "must be a port number (1-65535)" })
+    .max(65535, { message: "must be a port number (1-65535)" })
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .min(1)
+    .default("file:./data/frirum.db")
+    .refine((v) => v.startsWith("file:") || !v.includes("://"), {
+      message: "must be a SQLite file path, e.g. file:./data/frirum.db",
+    }),
+  APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
+  /** Comma-separated; the first signs new cookies, all verify (rotation). */
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v.split(",").every((s) => s.trim().length >= 16), {
+      message: "each secret must be at least 16 characters",
+    }),
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must look like smtp://host:port" }),
+  MAIL_FROM: z.string().default("Frirum <frirum@kk.example>"),
+});
 
 export type Env = z.infer<typeof envSchema> & { appUrl: string; sessionSecrets: string[] };
 
 export class ConfigError extends Error {}
 
 /** Parses the environment; throws a ConfigError naming every bad variable. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(
     Object.entries(source).map(([k, v]) => [k, v === "" ? undefined : v]),
   );
   const parsed = envSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+  // Checked apart from the schema so that every problem is reported in one go.
+  if (cleaned.NODE_ENV === "production" && !cleaned.SESSION_SECRET) {
+    lines.push(
+      "  SESSION_SECRET: is required in production (comma-separated secrets, each >= 16 characters)",
+    );
+  }
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
   const env = parsed.data;
