@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -105,6 +106,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const locale = data?.locale ?? "da";
+  // A route can opt out of client JavaScript (`handle = { hydrate: false }`): public pages that
+  // must stay light on a phone work as plain HTML forms.
+  const hydrate = !useMatches().some(
+    (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+  );
   return (
     <html lang={locale}>
       <head>
@@ -118,8 +124,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {locale === "en" ? "Skip to content" : "Spring til indhold"}
         </a>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
