@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { CurrentUser } from "~/lib/guards.server";
+import { loader as healthz } from "~/routes/healthz";
+import { inviteUser, loadUsersPage } from "~/services/users.server";
+import { findUserByEmail } from "../../db/queries/users";
+import { createTestDb, type TestDb } from "../support/db";
+
+let t: TestDb;
+let coordinator: CurrentUser;
+beforeEach(async () => {
+  t = await createTestDb({ seed: true });
+  const row = await findUserByEmail(t.db, "koordinator@frirum.test");
+  coordinator = {
+    id: row!.id,
+    role: "coordinator",
+    schoolId: null,
+    email: row!.email,
+    name: row!.name,
+    languages: [],
+  };
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+describe("inviting users", () => {
+  it("creates a school leader tied to a school, emails them and audits it", async () => {
+    const school = await t.db
+      .selectFrom("schools")
+      .select(["id", "name"])
+      .where("slug", "=", "sundby-skole")
+      .executeTakeFirstOrThrow();
+    const result = await inviteUser(
+      t.db,
+      coordinator,
+      {
+        name: "Ny Leder",
+        email: "Ny.Leder@Skole.dk",
+        role: "school_leader",
+        schoolId: String(school.id),
+      },
+      "http://frirum.test",
+    );
+    expect(result.ok).toBe(true);
+    const user = await findUserByEmail(t.db, "ny.leder@skole.dk");
+    expect(user).toMatchObject({ role: "school_leader", school_id: school.id, active: 1 });
+    const mail = await t.db
+      .selectFrom("email_outbox")
+      .selectAll()
+      .where("to_address", "=", "ny.leder@skole.dk")
+      .executeTakeFirstOrThrow();
+    expect(mail.text_body).toContain(school.name);
+    expect(mail.text_body).toContain("http://frirum.test/login");
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", String(user!.id))
+      .execute();
+    expect(audit).toEqual([{ action: "user.invited" }]);
+  });
+
+  it("refuses a taken email and a school leader without a school, with field errors", async () => {
+    expect(
+      await inviteUser(
+        t.db,
+        coordinator,
+        { name: "X", email: "facilitator1@frirum.test", role: "facilitator" },
+        "http://x",
+      ),
+    ).toEqual({ ok: false, errors: { email: "users.email.taken" } });
+    expect(
+      await inviteUser(
+        t.db,
+        coordinator,
+        { name: "X", email: "x@y.dk", role: "school_leader", schoolId: "99999" },
+        "http://x",
+      ),
+    ).toEqual({ ok: false, errors: { schoolId: "users.school.required" } });
+  });
+
+  it("lets only coordinators manage users (404 for others)", async () => {
+    const leader: CurrentUser = { ...coordinator, id: 999, role: "school_leader", schoolId: 1 };
+    await expect(loadUsersPage(t.db, leader)).rejects.toMatchObject({ status: 404 });
+    await expect(
+      inviteUser(
+        t.db,
+        { ...coordinator, role: "facilitator" },
+        { name: "X", email: "x@y.dk", role: "coordinator" },
+        "http://x",
+      ),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("/healthz", () => {
+  it("answers 503 with JSON when the database does not answer", async () => {
+    const broken = await createTestDb();
+    await broken.db.destroy();
+    const previous = globalThis.__frirumDb;
+    globalThis.__frirumDb = broken.db;
+    try {
+      const response = await healthz();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: "error", database: "unavailable" });
+    } finally {
+      globalThis.__frirumDb = previous;
+    }
+  });
+});
