@@ -1,6 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import {
+  type ActionFunctionArgs,
+  createReadableStreamFromReadable,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
@@ -22,6 +27,19 @@ function contentSecurityPolicy(nonce: string): string {
     "base-uri 'none'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/**
+ * Unexpected errors go to the log with the request id the page shows, never with the URL or the
+ * client (feedback URLs hold session codes).
+ */
+export function handleError(
+  error: unknown,
+  { request, context }: LoaderFunctionArgs | ActionFunctionArgs,
+) {
+  if (request.signal.aborted) return;
+  const requestId = (context as { requestId?: string } | undefined)?.requestId ?? "-";
+  console.error(`[request ${requestId}]`, error);
 }
 
 export default function handleRequest(

@@ -16,6 +16,7 @@ import type { ReactNode } from "react";
 import { useLocale, useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
 import { navigationFor } from "./domain/navigation";
+import { isPrivateRoute } from "./domain/privacy-routes";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
 import { getLocale } from "./lib/locale.server";
@@ -28,9 +29,15 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl · Frirum" : "Frirum" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, user] = await Promise.all([getLocale(request), getCurrentUser(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // The anonymous feedback pages never look up a signed-in user (nothing ties an answer to one).
+  const anonymous = isPrivateRoute(new URL(request.url).pathname);
+  const [locale, user] = await Promise.all([
+    getLocale(request),
+    anonymous ? null : getCurrentUser(request),
+  ]);
   return {
+    requestId: (context as { requestId?: string }).requestId ?? null,
     locale,
     user: user ? { name: user.name, role: user.role } : null,
     localMailbox: !env().SMTP_URL,
@@ -38,6 +45,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>;
+
+/**
+ * Per-route document settings. A route's loader data may set `htmlLang` and `htmlDir` (the public
+ * feedback pages are in the form's language, e.g. `<html lang="ar" dir="rtl">`, whatever the staff
+ * UI language); the deepest route that sets them wins. `handle = { bare: true }` drops the staff
+ * header and navigation (public feedback pages, the full-screen QR view).
+ */
+function useDocumentSettings() {
+  const matches = useMatches();
+  let lang: string | undefined;
+  let dir: "ltr" | "rtl" | undefined;
+  let bare = false;
+  for (const match of matches) {
+    const data = match.data as { htmlLang?: unknown; htmlDir?: unknown } | null | undefined;
+    if (data && typeof data === "object" && typeof data.htmlLang === "string") {
+      lang = data.htmlLang;
+      dir = data.htmlDir === "rtl" ? "rtl" : "ltr";
+    }
+    if ((match.handle as { bare?: boolean } | undefined)?.bare === true) bare = true;
+  }
+  return { lang, dir, bare };
+}
 
 function Header() {
   const data = useRouteLoaderData<RootData>("root");
@@ -106,13 +135,14 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const nonce = useNonce();
   const locale = data?.locale ?? "da";
+  const documentSettings = useDocumentSettings();
   // A route can opt out of client JavaScript (`handle = { hydrate: false }`): public pages that
   // must stay light on a phone work as plain HTML forms.
   const hydrate = !useMatches().some(
     (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
   );
   return (
-    <html lang={locale}>
+    <html lang={documentSettings.lang ?? locale} dir={documentSettings.dir}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -120,9 +150,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a href="#main" className="skip-link">
-          {locale === "en" ? "Skip to content" : "Spring til indhold"}
-        </a>
+        {documentSettings.bare ? null : (
+          <a href="#main" className="skip-link">
+            {locale === "en" ? "Skip to content" : "Spring til indhold"}
+          </a>
+        )}
         {children}
         {hydrate ? (
           <>
@@ -136,6 +168,13 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  if (useDocumentSettings().bare) {
+    return (
+      <main id="main" className="bare-main">
+        <Outlet />
+      </main>
+    );
+  }
   return (
     <>
       <Header />
@@ -149,8 +188,9 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const requestId = useRouteLoaderData<RootData>("root")?.requestId ?? "-";
   let title = t("error.title");
-  let body: string = t("error.body", { id: errorId(error) });
+  let body: string = t("error.body", { id: requestId });
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = t("error.notFound.title");
@@ -174,11 +214,4 @@ export function ErrorBoundary() {
       </main>
     </>
   );
-}
-
-function errorId(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}:${error.message}` : String(error);
-  let hash = 0;
-  for (const char of text) hash = (hash * 31 + char.charCodeAt(0)) | 0;
-  return Math.abs(hash).toString(36);
 }

@@ -52,6 +52,8 @@ app.set("trust proxy", "loopback");
 app.use(compression());
 
 app.use((req, res, next) => {
+  res.locals.requestId = randomBytes(6).toString("hex");
+  res.setHeader("X-Request-Id", res.locals.requestId);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader(
@@ -99,7 +101,10 @@ if (env.NODE_ENV === "production") {
     createRequestHandler({
       build,
       mode: "production",
-      getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.socket.remoteAddress ?? "unknown",
+        requestId: res.locals.requestId,
+      }),
     }),
   );
 } else {
@@ -111,7 +116,10 @@ if (env.NODE_ENV === "production") {
     "*",
     createRequestHandler({
       build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as never,
-      getLoadContext: (req) => ({ clientIp: req.socket.remoteAddress ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.socket.remoteAddress ?? "unknown",
+        requestId: res.locals.requestId,
+      }),
     }),
   );
 }
