@@ -14,7 +14,9 @@ if (urls.length === 0) {
 export async function measurePage(url: string, options: { javaScriptEnabled?: boolean } = {}) {
   const browser = await launchBrowser();
   try {
-    const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true });
+    const context = await browser.newContext({
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+    });
     const page = await context.newPage();
     const responses: Array<Promise<{ url: string; type: string; bytes: number }>> = [];
     page.on("requestfinished", (request) => {
