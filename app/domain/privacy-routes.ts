@@ -1,7 +1,10 @@
 /**
- * Routes whose requests must leave no trace in logs (anonymous feedback: the path holds the
- * session's code, and the client's address must never sit beside it).
+ * Routes whose requests must leave no trace in logs: anonymous feedback (the path holds the
+ * session's code, and the client's address must never sit beside it) and private calendar feeds
+ * (the path holds a secret token).
  */
 export function isPrivateRoute(path: string): boolean {
-  return path === "/f" || path.startsWith("/f/") || path.startsWith("/feedback/");
+  return (
+    path === "/f" || path.startsWith("/f/") || path.startsWith("/f.") || path.startsWith("/feeds/")
+  );
 }
