@@ -1,0 +1,50 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useT } from "~/components/i18n";
+import { UnavailabilityManager } from "~/components/unavailability";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { loadUnavailability, unavailabilityAction } from "~/services/facilitator.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Fravær: ${data.facilitator.name} · Frirum` : "Fravær · Frirum" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  return loadUnavailability(db(), user, Number(params.id), new Date());
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const facilitatorId = Number(params.id);
+  const result = await unavailabilityAction(
+    db(),
+    user,
+    facilitatorId,
+    await request.formData(),
+    new Date(),
+  );
+  const path = `/coordinator/facilitators/${facilitatorId}/unavailability`;
+  if (result.intent === "remove") return redirect(`${path}?removed=1`);
+  if (result.ok) return redirect(`${path}?added=1&overlap=${result.overlappingSessions}`);
+  return { errors: result.errors, values: result.values };
+}
+
+export default function FacilitatorUnavailability() {
+  const { facilitator, blocks } = useLoaderData<typeof loader>();
+  const formState = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <h1>{t("facilitator.unavailability.titleFor", { name: facilitator.name })}</h1>
+      <p className="lead">{t("facilitator.unavailability.introCoordinator")}</p>
+      <UnavailabilityManager blocks={blocks} formState={formState} />
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { useValidatedForm } from "~/components/validated-form";
+import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domain/attendance";
+import { formatDateTime, formatTimeRange } from "~/domain/time";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { loadSessionPage, registerDeliveryFromForm } from "~/services/facilitator.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data ? `${data.session.courseTitle} · Mine forløb · Frirum` : "Forløb · Frirum",
+  },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return loadSessionPage(db(), user, Number(params.id), new Date());
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const sessionId = Number(params.id);
+  const result = await registerDeliveryFromForm(
+    db(),
+    user,
+    sessionId,
+    await request.formData(),
+    new Date(),
+  );
+  if (!result.ok) return result;
+  const search = result.requestDelivered ? "?saved=1&requestDelivered=1" : "?saved=1";
+  return redirect(`/facilitator/sessions/${sessionId}${search}#delivery-title`);
+}
+
+export default function SessionPage() {
+  const { session, facilitators, deliveryBlocker, feedbackPath } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const serverErrors = actionData && !actionData.ok ? actionData.errors : undefined;
+  const form = useValidatedForm(attendanceSchema, {
+    serverErrors,
+    defaultValues:
+      actionData && !actionData.ok
+        ? (actionData.values as never)
+        : {
+            version: session.version,
+            present: session.present ?? ("" as never),
+            note: session.deliveryNote,
+          },
+  });
+  const errors = {
+    present: form.errorFor("present"),
+    note: form.errorFor("note"),
+    _form: serverErrors?._form ?? form.errorFor("version"),
+  };
+  const presentLabel = t(attendanceLabelKey(session.audience));
+  const saved = searchParams.get("saved") === "1";
+
+  return (
+    <>
+      <p>
+        <Link to="/facilitator">{t("facilitator.session.back")}</Link>
+      </p>
+      <h1>{session.courseTitle}</h1>
+      <p className="lead">
+        {session.schoolName} · {formatTimeRange(session.startsAt, session.endsAt, locale)}
+      </p>
+      <p>
+        <span className={`badge badge--${session.status}`}>
+          {t("facilitator.session.status")}: {t(`status.${session.status}`)}
+        </span>
+      </p>
+      {session.status !== "cancelled" ? (
+        <p>
+          <a href={feedbackPath} className="button">
+            {t("facilitator.session.feedback")}
+          </a>
+        </p>
+      ) : null}
+
+      <h2>{t("facilitator.session.practical")}</h2>
+      <dl className="details">
+        <dt>{t("facilitator.session.when")}</dt>
+        <dd>{formatTimeRange(session.startsAt, session.endsAt, locale)}</dd>
+        <dt>{t("facilitator.session.where")}</dt>
+        <dd>{session.location || session.schoolAddress}</dd>
+        <dt>{t("facilitator.session.school")}</dt>
+        <dd>
+          {session.schoolName}
+          {session.schoolAddress ? `, ${session.schoolAddress}` : ""}
+        </dd>
+        <dt>{t("facilitator.session.contact")}</dt>
+        <dd>{session.contactName || t("common.none")}</dd>
+        <dt>{t("facilitator.session.phone")}</dt>
+        <dd>
+          {session.contactPhone ? (
+            <a href={`tel:${session.contactPhone.replace(/\s+/g, "")}`}>{session.contactPhone}</a>
+          ) : (
+            t("common.none")
+          )}
+        </dd>
+      </dl>
+
+      <h2>{t("facilitator.session.participants")}</h2>
+      <dl className="details">
+        <dt>{t("facilitator.session.audience")}</dt>
+        <dd>{t(`audience.${session.audience}`)}</dd>
+        <dt>{t("facilitator.session.groups")}</dt>
+        <dd>
+          {t("facilitator.session.groupsValue", {
+            groups: session.groupCount,
+            perGroup: session.participantsPerGroup,
+          })}
+        </dd>
+        {session.grades.length > 0 ? (
+          <>
+            <dt>{t("request.field.grades")}</dt>
+            <dd>
+              {session.grades
+                .map((grade) => t("request.field.grade", { grade: String(grade) }))
+                .join(", ")}
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("facilitator.session.languages")}</dt>
+        <dd>
+          {session.languagesNeeded.length > 0
+            ? session.languagesNeeded.map((code) => t(`language.${code}`)).join(", ")
+            : t("facilitator.session.languagesNone")}
+        </dd>
+        <dt>{t("request.field.interpreterNeeded")}</dt>
+        <dd>{session.interpreterNeeded ? t("common.yes") : t("common.no")}</dd>
+      </dl>
+
+      <h2>{t("facilitator.session.notes")}</h2>
+      {session.notes ? (
+        <p className="preserve-lines">{session.notes}</p>
+      ) : (
+        <p className="muted">{t("facilitator.session.notesNone")}</p>
+      )}
+
+      <h2>{t("facilitator.session.facilitators")}</h2>
+      <ul>
+        {facilitators.map((f) => (
+          <li key={f.id}>
+            {f.name}
+            {f.isMe ? ` (${t("facilitator.session.you")})` : ""}
+            {f.phone ? (
+              <>
+                {" · "}
+                <a href={`tel:${f.phone.replace(/\s+/g, "")}`}>{f.phone}</a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      <h2 id="delivery-title">{t("facilitator.delivery.title")}</h2>
+      {saved ? (
+        <p className="notice notice--success" role="status">
+          {t("facilitator.delivery.saved")}
+          {searchParams.get("requestDelivered") === "1"
+            ? ` ${t("facilitator.delivery.requestDelivered")}`
+            : ""}
+        </p>
+      ) : null}
+      {deliveryBlocker ? (
+        <p>{t(deliveryBlocker)}</p>
+      ) : (
+        <>
+          {session.status === "delivered" && session.deliveredAt ? (
+            <p>
+              {t("facilitator.delivery.deliveredAt", {
+                at: formatDateTime(session.deliveredAt, locale),
+              })}
+            </p>
+          ) : (
+            <p>{t("facilitator.delivery.intro")}</p>
+          )}
+          <ErrorSummary
+            errors={errors}
+            labels={{ present: presentLabel, note: t("facilitator.delivery.note") }}
+          />
+          {errors._form === "facilitator.attendance.stale" ? (
+            <p>
+              <Link to={`/facilitator/sessions/${session.id}`} reloadDocument>
+                {t("facilitator.delivery.reload")}
+              </Link>
+            </p>
+          ) : null}
+          <Form
+            key={session.version}
+            method="post"
+            noValidate
+            onSubmit={form.onSubmit}
+            aria-labelledby="delivery-title"
+          >
+            <input type="hidden" {...form.field("version")} />
+            <Field
+              name="present"
+              label={presentLabel}
+              hint={t("facilitator.delivery.presentHint")}
+              error={errors.present}
+            >
+              <input
+                type="number"
+                inputMode="numeric"
+                min={0}
+                step={1}
+                {...describedBy("present", { hint: true, error: errors.present })}
+                {...form.field("present")}
+              />
+            </Field>
+            <Field
+              name="note"
+              label={t("facilitator.delivery.note")}
+              hint={t("facilitator.delivery.noteHint", { max: MAX_DELIVERY_NOTE })}
+              error={errors.note}
+            >
+              <textarea
+                rows={4}
+                {...describedBy("note", { hint: true, error: errors.note })}
+                {...form.field("note")}
+              />
+            </Field>
+            <button type="submit" className="button">
+              {session.status === "delivered"
+                ? t("facilitator.delivery.update")
+                : t("facilitator.delivery.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,336 @@
+/**
+ * The facilitator's use cases: own schedule, the session page, registering delivery with
+ * attendance, and unavailability blocks (which coordinators may also manage for anyone).
+ */
+import type { DB } from "../../db/connection";
+import { insertAuditEntry } from "../../db/queries/audit";
+import {
+  changeRequestStatus,
+  countPastSessionsOfFacilitator,
+  countUndeliveredSessionsOfRequest,
+  deletePendingAttendanceReminders,
+  deleteUnavailability,
+  findFacilitator,
+  findRequestStatus,
+  findSessionDetail,
+  findUnavailability,
+  insertUnavailability,
+  listCurrentUnavailability,
+  listFacilitatorsOfSession,
+  listPastSessionsOfFacilitator,
+  listScheduledSessionsOverlapping,
+  listUpcomingSessionsOfFacilitator,
+  recordSessionDelivery,
+} from "../../db/queries/facilitator";
+import {
+  type AttendanceValues,
+  attendanceColumnFor,
+  attendanceSchema,
+  deliveryBlocker,
+} from "../domain/attendance";
+import { formDataToObject, parseWithSchema } from "../domain/forms";
+import { transitionRequest } from "../domain/requests";
+import { type UnavailabilityValues, unavailabilitySchema } from "../domain/unavailability";
+import { type CurrentUser, requirePermission } from "../lib/guards.server";
+
+export const PAST_PAGE_SIZE = 20;
+
+const notFound = () => new Response("Not Found", { status: 404 });
+
+function parseJsonList<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+// ---- my sessions ----
+
+/** The signed-in facilitator's sessions: all upcoming (incl. in progress), past ones by page. */
+export async function loadMySessions(
+  db: DB,
+  actor: CurrentUser,
+  options: { now: Date; pastPage?: number },
+) {
+  if (actor.role !== "facilitator") throw notFound();
+  const now = options.now.toISOString();
+  const pastTotal = await countPastSessionsOfFacilitator(db, actor.id, now);
+  const pageCount = Math.max(1, Math.ceil(pastTotal / PAST_PAGE_SIZE));
+  const requested = Number.isInteger(options.pastPage) ? Number(options.pastPage) : 1;
+  const pastPage = Math.min(Math.max(1, requested), pageCount);
+  const [upcoming, past] = await Promise.all([
+    listUpcomingSessionsOfFacilitator(db, actor.id, now),
+    listPastSessionsOfFacilitator(db, actor.id, now, {
+      limit: PAST_PAGE_SIZE,
+      offset: (pastPage - 1) * PAST_PAGE_SIZE,
+    }),
+  ]);
+  return { upcoming, past, pastTotal, pastPage, pageCount };
+}
+
+// ---- session page ----
+
+async function loadSessionFor(
+  db: DB,
+  actor: CurrentUser,
+  sessionId: number,
+  permission: "session.view" | "session.deliver",
+) {
+  if (!Number.isInteger(sessionId) || sessionId < 1) throw notFound();
+  const session = await findSessionDetail(db, sessionId);
+  if (!session) throw notFound();
+  const facilitators = await listFacilitatorsOfSession(db, sessionId);
+  // Only facilitatorIds: the school's own leader sees sessions on the school pages, not here.
+  requirePermission(actor, permission, { facilitatorIds: facilitators.map((f) => f.id) });
+  return { session, facilitators };
+}
+
+/** The session page: practical details, co-facilitators and the delivery form's state. */
+export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: number, now: Date) {
+  const { session, facilitators } = await loadSessionFor(db, actor, sessionId, "session.view");
+  const column = attendanceColumnFor(session.course_audience);
+  const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);
+  return {
+    session: {
+      id: session.id,
+      startsAt: session.starts_at,
+      endsAt: session.ends_at,
+      location: session.location || session.request_location,
+      status: session.status,
+      version: session.version,
+      schoolName: session.school_name,
+      schoolAddress: session.school_address,
+      courseTitle: session.course_title,
+      audience: session.course_audience,
+      contactName: session.contact_name,
+      contactPhone: session.contact_phone,
+      notes: session.request_notes,
+      groupCount: session.group_count,
+      participantsPerGroup: session.participants_per_group,
+      grades: parseJsonList<number>(session.grades),
+      languagesNeeded: parseJsonList<string>(session.languages_needed),
+      interpreterNeeded: session.interpreter_needed === 1,
+      present: session[column],
+      deliveryNote: session.delivery_note,
+      deliveredAt: session.delivered_at,
+    },
+    facilitators: facilitators.map((f) => ({
+      id: f.id,
+      name: f.name,
+      phone: f.phone,
+      isMe: f.id === actor.id,
+    })),
+    /** Null when delivery can be registered (or corrected) now, else the reason as a message key. */
+    deliveryBlocker: blocker,
+    feedbackPath: `/sessions/${session.id}/feedback`,
+  };
+}
+
+export type DeliveryResult =
+  | { ok: true; requestDelivered: boolean; remindersDeleted: number }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Registers (or corrects) delivery: the session becomes delivered with its attendance and note,
+ * the pending day-after reminders are dropped, and when every non-cancelled session of the request
+ * is delivered, the request becomes delivered too. A form rendered before another change of the
+ * session (older `version`) is refused, never silently applied.
+ */
+export async function registerDelivery(
+  db: DB,
+  actor: CurrentUser,
+  sessionId: number,
+  input: AttendanceValues,
+  now: Date,
+): Promise<DeliveryResult> {
+  await loadSessionFor(db, actor, sessionId, "session.deliver");
+  const nowIso = now.toISOString();
+  return db.transaction().execute(async (trx): Promise<DeliveryResult> => {
+    const session = await findSessionDetail(trx, sessionId);
+    if (!session) throw notFound();
+    const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);
+    if (blocker) return { ok: false, errors: { _form: blocker } };
+    if (session.version !== input.version) {
+      return { ok: false, errors: { _form: "facilitator.attendance.stale" } };
+    }
+    const column = attendanceColumnFor(session.course_audience);
+    const attendance = {
+      attendance_pupils: null,
+      attendance_professionals: null,
+      attendance_parents: null,
+      [column]: input.present,
+    };
+    const updated = await recordSessionDelivery(trx, {
+      sessionId,
+      expectedVersion: input.version,
+      attendance,
+      note: input.note,
+      now: nowIso,
+    });
+    if (!updated) return { ok: false, errors: { _form: "facilitator.attendance.stale" } };
+    const firstDelivery = session.status === "scheduled";
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: firstDelivery ? "session.delivered" : "session.attendanceCorrected",
+      entityType: "session",
+      entityId: sessionId,
+      details: { [column]: input.present, noted: input.note !== "" },
+    });
+    const remindersDeleted = await deletePendingAttendanceReminders(trx, sessionId);
+
+    let requestDelivered = false;
+    if (firstDelivery && (await countUndeliveredSessionsOfRequest(trx, session.request_id)) === 0) {
+      const request = await findRequestStatus(trx, session.request_id);
+      if (request && transitionRequest(request.status, "delivered").ok) {
+        requestDelivered = await changeRequestStatus(trx, {
+          requestId: request.id,
+          from: request.status,
+          to: "delivered",
+          actorId: actor.id,
+          action: "delivered",
+          note: "",
+          now: nowIso,
+        });
+      }
+    }
+    return { ok: true, requestDelivered, remindersDeleted };
+  });
+}
+
+/** The session page's action: parse the posted attendance form and register it. */
+export async function registerDeliveryFromForm(
+  db: DB,
+  actor: CurrentUser,
+  sessionId: number,
+  formData: FormData,
+  now: Date,
+) {
+  const parsed = parseWithSchema(attendanceSchema, formDataToObject(formData));
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values: parsed.values };
+  const result = await registerDelivery(db, actor, sessionId, parsed.data, now);
+  if (!result.ok) return { ...result, values: formDataToObject(formData) };
+  return result;
+}
+
+// ---- unavailability ----
+
+async function requireFacilitatorFor(db: DB, actor: CurrentUser, facilitatorId: number) {
+  if (!Number.isInteger(facilitatorId) || facilitatorId < 1) throw notFound();
+  requirePermission(actor, "unavailability.manage", { userId: facilitatorId });
+  const facilitator = await findFacilitator(db, facilitatorId);
+  if (!facilitator) throw notFound();
+  return facilitator;
+}
+
+/** A facilitator's blocks that have not ended yet. */
+export async function loadUnavailability(
+  db: DB,
+  actor: CurrentUser,
+  facilitatorId: number,
+  now: Date,
+) {
+  const facilitator = await requireFacilitatorFor(db, actor, facilitatorId);
+  const blocks = await listCurrentUnavailability(db, facilitatorId, now.toISOString());
+  return {
+    facilitator: { id: facilitator.id, name: facilitator.name, isMe: facilitator.id === actor.id },
+    blocks: blocks.map((b) => ({
+      id: b.id,
+      startsAt: b.starts_at,
+      endsAt: b.ends_at,
+      reason: b.reason,
+    })),
+  };
+}
+
+export type AddUnavailabilityResult =
+  | { ok: true; id: number; overlappingSessions: number }
+  | { ok: false; errors: Record<string, string> };
+
+/**
+ * Adds a block. A block that has already ended is refused. Sessions the facilitator already has
+ * in the block are not moved: the count is returned so the page can say to tell the coordinator.
+ */
+export async function addUnavailability(
+  db: DB,
+  actor: CurrentUser,
+  facilitatorId: number,
+  input: UnavailabilityValues,
+  now: Date,
+): Promise<AddUnavailabilityResult> {
+  await requireFacilitatorFor(db, actor, facilitatorId);
+  if (input.endsAt <= now.toISOString()) {
+    return { ok: false, errors: { startDate: "facilitator.unavailability.past" } };
+  }
+  return db.transaction().execute(async (trx) => {
+    const id = await insertUnavailability(trx, {
+      userId: facilitatorId,
+      startsAt: input.startsAt,
+      endsAt: input.endsAt,
+      reason: input.reason,
+      createdBy: actor.id,
+    });
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "unavailability.added",
+      entityType: "user",
+      entityId: facilitatorId,
+      details: { unavailabilityId: id, startsAt: input.startsAt, endsAt: input.endsAt },
+    });
+    const overlapping = await listScheduledSessionsOverlapping(
+      trx,
+      facilitatorId,
+      input.startsAt,
+      input.endsAt,
+    );
+    return { ok: true as const, id, overlappingSessions: overlapping.length };
+  });
+}
+
+/** Removes a block of this facilitator; a block of someone else is "not found". */
+export async function removeUnavailability(
+  db: DB,
+  actor: CurrentUser,
+  facilitatorId: number,
+  blockId: number,
+) {
+  await requireFacilitatorFor(db, actor, facilitatorId);
+  const block = Number.isInteger(blockId) ? await findUnavailability(db, blockId) : undefined;
+  if (!block || block.user_id !== facilitatorId) throw notFound();
+  await db.transaction().execute(async (trx) => {
+    if (!(await deleteUnavailability(trx, blockId, facilitatorId))) throw notFound();
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "unavailability.removed",
+      entityType: "user",
+      entityId: facilitatorId,
+      details: { unavailabilityId: blockId, startsAt: block.starts_at, endsAt: block.ends_at },
+    });
+  });
+}
+
+export type UnavailabilityActionResult =
+  | { intent: "add"; ok: true; overlappingSessions: number }
+  | { intent: "add"; ok: false; errors: Record<string, string>; values: Record<string, unknown> }
+  | { intent: "remove"; ok: true };
+
+/** The unavailability pages' action (own page and the coordinator's): add or remove. */
+export async function unavailabilityAction(
+  db: DB,
+  actor: CurrentUser,
+  facilitatorId: number,
+  formData: FormData,
+  now: Date,
+): Promise<UnavailabilityActionResult> {
+  if (formData.get("intent") === "remove") {
+    await removeUnavailability(db, actor, facilitatorId, Number(formData.get("blockId")));
+    return { intent: "remove", ok: true };
+  }
+  const values = formDataToObject(formData);
+  const parsed = parseWithSchema(unavailabilitySchema, values);
+  if (!parsed.ok) return { intent: "add", ok: false, errors: parsed.errors, values };
+  const result = await addUnavailability(db, actor, facilitatorId, parsed.data, now);
+  if (!result.ok) return { intent: "add", ok: false, errors: result.errors, values };
+  return { intent: "add", ok: true, overlappingSessions: result.overlappingSessions };
+}
