@@ -39,8 +39,7 @@ export function useValidatedForm<T extends FieldValues>(
       | undefined;
     const message = clientError?.message ?? clientError?.root?.message;
     if (typeof message === "string") return message;
-    // A server error stays until the user edits that field.
-    if (get(form.formState.dirtyFields, path)) return undefined;
+    // A server error stays until the form is sent again (then the action answers afresh).
     return options.serverErrors?.[path];
   };
 
