@@ -155,6 +155,11 @@ export const courseFormSchema = z
     schoolProvides: optionalText(1000, "course.schoolProvides.tooLong"),
     leadTimeDays: intFieldWithDefault(0, 120, DEFAULT_LEAD_TIME_DAYS, "course.leadTimeDays.range"),
     active: checkboxField,
+    /** Audience of the feedback form the course uses; empty means "the course's own audience". */
+    feedbackFormAudience: z.preprocess(
+      emptyToUndefined,
+      z.enum(AUDIENCES, { error: "courseAdmin.feedbackFormAudience.invalid" }).optional(),
+    ),
   })
   .superRefine(
     (course, ctx) => {

@@ -1,0 +1,205 @@
+import { Form } from "@remix-run/react";
+import { describedBy, ErrorSummary, Field, FieldError, fieldId } from "~/components/forms";
+import { useT } from "~/components/i18n";
+import { useValidatedForm } from "~/components/validated-form";
+import {
+  AUDIENCES,
+  COURSE_LANGUAGES,
+  courseFormSchema,
+  GRADE_MAX,
+  GRADE_MIN,
+} from "~/domain/courses";
+
+const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
+
+/** Field name -> label key, in the order the fields appear (also the error summary's order). */
+const LABELS: Record<string, string> = {
+  title: "course.field.title",
+  slug: "course.field.slug",
+  audience: "course.field.audience",
+  summary: "course.field.summary",
+  description: "course.field.description",
+  gradeMin: "course.field.gradeMin",
+  gradeMax: "course.field.gradeMax",
+  durationMinutes: "course.field.durationMinutes",
+  maxParticipants: "course.field.maxParticipants",
+  facilitatorsNeeded: "course.field.facilitatorsNeeded",
+  languages: "course.field.languages",
+  schoolProvides: "course.field.schoolProvides",
+  leadTimeDays: "course.field.leadTimeDays",
+  feedbackFormAudience: "courseAdmin.field.feedbackFormAudience",
+  active: "course.field.active",
+};
+
+/**
+ * The coordinator's course form (create and edit): react-hook-form with `courseFormSchema` in the
+ * browser, a plain POST without JavaScript; the action parses with the same schema.
+ * `updatedAt` (edit only) travels in a hidden field for the stale-form check.
+ */
+export function CourseForm({
+  defaultValues,
+  serverErrors,
+  updatedAt,
+  submitLabel,
+  headingId,
+}: {
+  defaultValues: Record<string, unknown>;
+  serverErrors?: Record<string, string | undefined>;
+  updatedAt?: string;
+  submitLabel: string;
+  headingId: string;
+}) {
+  const t = useT();
+  const form = useValidatedForm(courseFormSchema, {
+    defaultValues: defaultValues as never,
+    serverErrors,
+  });
+  const errors: Record<string, string | undefined> = {};
+  for (const name of Object.keys(LABELS)) errors[name] = form.errorFor(name);
+  // A bad language code is reported on its list entry ("languages.1"); show it on the group.
+  errors.languages ??= Object.entries(form.allErrors()).find(([path]) =>
+    path.startsWith("languages."),
+  )?.[1];
+  const labels = Object.fromEntries(Object.entries(LABELS).map(([name, key]) => [name, t(key)]));
+
+  const text = (name: string, opts: { hint?: string; numeric?: boolean } = {}) => (
+    <Field name={name} label={labels[name]} hint={opts.hint} error={errors[name]}>
+      <input
+        type="text"
+        inputMode={opts.numeric ? "numeric" : undefined}
+        autoComplete="off"
+        {...describedBy(name, { hint: Boolean(opts.hint), error: errors[name] })}
+        {...form.field(name as never)}
+      />
+    </Field>
+  );
+  const gradeSelect = (name: "gradeMin" | "gradeMax") => (
+    <Field
+      name={name}
+      label={labels[name]}
+      hint={t("courseAdmin.field.grades.hint")}
+      error={errors[name]}
+    >
+      <select
+        {...describedBy(name, { hint: true, error: errors[name] })}
+        {...form.field(name as never)}
+      >
+        <option value="">{t("courseAdmin.field.grade.none")}</option>
+        {GRADES.map((grade) => (
+          <option key={grade} value={grade}>
+            {t("request.field.grade", { grade })}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+
+  return (
+    <>
+      <ErrorSummary errors={errors} labels={labels} />
+      <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby={headingId}>
+        <input type="hidden" name="intent" value="save" />
+        {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
+        {text("title")}
+        {text("slug", { hint: t("course.field.slug.hint") })}
+        <Field name="audience" label={labels.audience} error={errors.audience}>
+          <select
+            {...describedBy("audience", { error: errors.audience })}
+            {...form.field("audience" as never)}
+          >
+            <option value="">{t("courseAdmin.field.audience.choose")}</option>
+            {AUDIENCES.map((audience) => (
+              <option key={audience} value={audience}>
+                {t(`audience.${audience}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="summary" label={labels.summary} error={errors.summary}>
+          <textarea
+            rows={2}
+            {...describedBy("summary", { error: errors.summary })}
+            {...form.field("summary" as never)}
+          />
+        </Field>
+        <Field name="description" label={labels.description} error={errors.description}>
+          <textarea
+            rows={6}
+            {...describedBy("description", { error: errors.description })}
+            {...form.field("description" as never)}
+          />
+        </Field>
+        <div>
+          {gradeSelect("gradeMin")}
+          {gradeSelect("gradeMax")}
+        </div>
+        {text("durationMinutes", { numeric: true })}
+        {text("maxParticipants", { numeric: true })}
+        {text("facilitatorsNeeded", { numeric: true })}
+        <fieldset
+          className={errors.languages ? "field--error" : undefined}
+          aria-describedby={errors.languages ? `${fieldId("languages")}-error` : undefined}
+        >
+          <legend>{labels.languages}</legend>
+          <FieldError name="languages" error={errors.languages} />
+          <div className="checkbox-row">
+            {COURSE_LANGUAGES.map((code, index) => (
+              <label key={code}>
+                <input
+                  type="checkbox"
+                  id={index === 0 ? fieldId("languages") : undefined}
+                  {...form.choice("languages" as never, code)}
+                />{" "}
+                {t(`language.${code}`)}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field name="schoolProvides" label={labels.schoolProvides} error={errors.schoolProvides}>
+          <textarea
+            rows={3}
+            {...describedBy("schoolProvides", { error: errors.schoolProvides })}
+            {...form.field("schoolProvides" as never)}
+          />
+        </Field>
+        {text("leadTimeDays", { numeric: true, hint: t("course.field.leadTimeDays.hint") })}
+        <Field
+          name="feedbackFormAudience"
+          label={labels.feedbackFormAudience}
+          hint={t("courseAdmin.field.feedbackFormAudience.hint")}
+          error={errors.feedbackFormAudience}
+        >
+          <select
+            {...describedBy("feedbackFormAudience", {
+              hint: true,
+              error: errors.feedbackFormAudience,
+            })}
+            {...form.field("feedbackFormAudience" as never)}
+          >
+            <option value="">{t("courseAdmin.field.feedbackFormAudience.same")}</option>
+            {AUDIENCES.map((audience) => (
+              <option key={audience} value={audience}>
+                {t(`courseAdmin.feedbackForm.${audience}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="field">
+          <label className="choice">
+            <input
+              type="checkbox"
+              id={fieldId("active")}
+              {...form.choice("active" as never, "on")}
+            />{" "}
+            {labels.active}
+          </label>
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {submitLabel}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

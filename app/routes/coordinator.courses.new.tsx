@@ -1,0 +1,51 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { CourseForm } from "~/components/course-form";
+import { useT } from "~/components/i18n";
+import { courseFormSchema } from "~/domain/courses";
+import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import { db } from "~/lib/db.server";
+import { requirePermission, requireUser } from "~/lib/guards.server";
+import { createCourse, NEW_COURSE_FORM_VALUES } from "~/services/course-admin.server";
+
+export const meta: MetaFunction = () => [{ title: "Opret forløb · Frirum" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  requirePermission(user, "course.manage");
+  return { defaults: NEW_COURSE_FORM_VALUES };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const values = formDataToObject(await request.formData(), ["languages"]);
+  const parsed = parseWithSchema(courseFormSchema, values);
+  // `attempt` remounts the form per answer, so server errors show even on fields edited before.
+  const attempt = Date.now();
+  if (!parsed.ok) return { errors: parsed.errors, values, attempt };
+  const result = await createCourse(db(), user, parsed.data);
+  if (!result.ok) return { errors: result.errors, values, attempt };
+  return redirect(`/coordinator/courses/${result.courseId}?notice=created`);
+}
+
+export default function NewCourse() {
+  const { defaults } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  return (
+    <>
+      <p>
+        <Link to="/coordinator/courses">{t("courseAdmin.backToList")}</Link>
+      </p>
+      <h1 id="course-form-title">{t("courseAdmin.new.title")}</h1>
+      <CourseForm
+        key={actionData?.attempt}
+        defaultValues={actionData?.values ?? defaults}
+        serverErrors={actionData?.errors}
+        submitLabel={t("courseAdmin.create")}
+        headingId="course-form-title"
+      />
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { DB } from "../../db/connection";
+import { findActiveCourseBySlug, listActiveCourses } from "../../db/queries/courses";
+import type { Course } from "../../db/schema";
+import type { Audience, CatalogueFilter } from "../domain/courses";
+import { type CurrentUser, requirePermission } from "../lib/guards.server";
+
+/** A course as the catalogue shows it (active courses only). */
+export interface CatalogueCourseView {
+  id: number;
+  slug: string;
+  title: string;
+  audience: Audience;
+  summary: string;
+  description: string;
+  gradeMin: number | null;
+  gradeMax: number | null;
+  durationMinutes: number;
+  maxParticipants: number;
+  facilitatorsNeeded: number;
+  languages: string[];
+  schoolProvides: string;
+  leadTimeDays: number;
+}
+
+/** A JSON language list from a text column; anything malformed reads as no languages. */
+export function parseLanguageList(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toCatalogueCourse(course: Course): CatalogueCourseView {
+  return {
+    id: course.id,
+    slug: course.slug,
+    title: course.title,
+    audience: course.audience,
+    summary: course.summary,
+    description: course.description,
+    gradeMin: course.grade_min,
+    gradeMax: course.grade_max,
+    durationMinutes: course.duration_minutes,
+    maxParticipants: course.max_participants,
+    facilitatorsNeeded: course.facilitators_needed,
+    languages: parseLanguageList(course.languages),
+    schoolProvides: course.school_provides,
+    leadTimeDays: course.lead_time_days,
+  };
+}
+
+/** The active courses passing the filter (filtered in SQL). Every signed-in role may browse. */
+export async function loadCatalogue(
+  db: DB,
+  actor: CurrentUser,
+  filter: CatalogueFilter,
+): Promise<CatalogueCourseView[]> {
+  requirePermission(actor, "catalogue.view");
+  const courses = await listActiveCourses(db, filter);
+  return courses.map(toCatalogueCourse);
+}
+
+/** One active course by its slug; an unknown or inactive slug is a 404. */
+export async function loadCatalogueCourse(
+  db: DB,
+  actor: CurrentUser,
+  slug: string,
+): Promise<CatalogueCourseView> {
+  requirePermission(actor, "catalogue.view");
+  const course = await findActiveCourseBySlug(db, slug);
+  if (!course) throw new Response("Not Found", { status: 404 });
+  return toCatalogueCourse(course);
+}

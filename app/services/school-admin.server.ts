@@ -1,0 +1,123 @@
+import type { DB } from "../../db/connection";
+import { insertAuditEntry, listAuditEntries } from "../../db/queries/audit";
+import {
+  findSchoolById,
+  listSchoolsWithRequestCounts,
+  updateSchoolIfUnchanged,
+} from "../../db/queries/schools";
+import type { School } from "../../db/schema";
+import {
+  auditFieldChanges,
+  type SchoolFields,
+  type SchoolFormValues,
+  schoolChanges,
+} from "../domain/schools";
+import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import { nextTimestamp } from "./course-admin.server";
+
+export type SchoolSaveResult =
+  | { ok: true; changed: boolean }
+  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string };
+
+function schoolFields(school: School): SchoolFields {
+  return {
+    name: school.name,
+    district: school.district,
+    address: school.address,
+    pilotCohort: school.pilot_cohort,
+    active: school.active === 1,
+  };
+}
+
+/** The school form's initial values (strings, as the form holds them). */
+export function schoolFormValues(school: School) {
+  return {
+    name: school.name,
+    district: school.district,
+    address: school.address,
+    pilotCohort: school.pilot_cohort === null ? "" : String(school.pilot_cohort),
+    active: school.active === 1,
+  };
+}
+
+async function findSchoolOr404(db: DB, schoolId: number): Promise<School> {
+  const school = Number.isSafeInteger(schoolId) ? await findSchoolById(db, schoolId) : undefined;
+  if (!school) throw new Response("Not Found", { status: 404 });
+  return school;
+}
+
+export async function loadSchoolList(db: DB, actor: CurrentUser) {
+  requirePermission(actor, "school.manage");
+  return listSchoolsWithRequestCounts(db);
+}
+
+/** One school with its form values and audit history (newest first); unknown ids are a 404. */
+export async function loadSchoolForEdit(db: DB, actor: CurrentUser, schoolId: number) {
+  requirePermission(actor, "school.manage");
+  const school = await findSchoolOr404(db, schoolId);
+  const entries = await listAuditEntries(db, "school", schoolId);
+  const history = entries.map((entry) => {
+    let details: unknown = {};
+    try {
+      details = JSON.parse(entry.details);
+    } catch {
+      // A malformed row shows without field changes.
+    }
+    return {
+      id: entry.id,
+      action: entry.action,
+      actorName: entry.actor_name,
+      createdAt: entry.created_at,
+      changes: auditFieldChanges(details),
+    };
+  });
+  return { school, values: schoolFormValues(school), history };
+}
+
+/**
+ * Saves the form over the school and writes the changed fields (before and after) to the audit
+ * log in the same transaction. Refused when the school changed since the form was opened
+ * (`expectedUpdatedAt`); nothing is written when nothing changed.
+ */
+export async function updateSchool(
+  db: DB,
+  actor: CurrentUser,
+  schoolId: number,
+  input: SchoolFormValues,
+  expectedUpdatedAt: string,
+): Promise<SchoolSaveResult> {
+  requirePermission(actor, "school.manage");
+  const current = await findSchoolOr404(db, schoolId);
+  const stale = {
+    ok: false as const,
+    errors: { _form: "schoolAdmin.stale" },
+    currentUpdatedAt: current.updated_at,
+  };
+  if (current.updated_at !== expectedUpdatedAt) return stale;
+  const changes = schoolChanges(schoolFields(current), input);
+  if (!changes) return { ok: true, changed: false };
+  const saved = await db.transaction().execute(async (trx) => {
+    const updated = await updateSchoolIfUnchanged(trx, schoolId, expectedUpdatedAt, {
+      name: input.name,
+      district: input.district,
+      address: input.address,
+      pilot_cohort: input.pilotCohort,
+      active: input.active ? 1 : 0,
+      updated_at: nextTimestamp(current.updated_at),
+    });
+    if (!updated) return false;
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "school.updated",
+      entityType: "school",
+      entityId: schoolId,
+      details: changes,
+    });
+    return true;
+  });
+  if (!saved) {
+    const latest = await findSchoolById(db, schoolId);
+    return { ...stale, currentUpdatedAt: latest?.updated_at };
+  }
+  return { ok: true, changed: true };
+}
