@@ -211,6 +211,58 @@ export interface AuditLogTable {
   created_at: Defaulted<string>;
 }
 
+export type FeedbackScaleKey = "pupil4" | "agree5";
+
+export interface FeedbackFormsTable {
+  id: Generated<number>;
+  audience: Audience;
+  version: number;
+  created_at: Defaulted<string>;
+}
+
+export interface FeedbackItemsTable {
+  id: Generated<number>;
+  form_id: number;
+  position: number;
+  key: string;
+  scale: FeedbackScaleKey;
+}
+
+/** An item's wording (item_id), a scale option's label (scale + option_value) or the form title. */
+export interface FeedbackTextsTable {
+  id: Generated<number>;
+  form_id: number;
+  item_id: number | null;
+  scale: FeedbackScaleKey | null;
+  option_value: string | null;
+  locale: string;
+  text: string;
+  is_draft: Defaulted<number>;
+}
+
+/** Anonymous: exactly these columns, nothing about who answered or when (privacy.md). */
+export interface FeedbackResponsesTable {
+  /** Random UUID (the table has no rowid: nothing reveals the order of answers). */
+  id: string;
+  session_id: number;
+  audience: Audience;
+  form_version: number;
+  locale: string;
+  /** JSON object: item key -> option value. */
+  answers: string;
+  comment: string | null;
+  /** The session's date in Copenhagen, YYYY-MM-DD (not the time of answering). */
+  session_date: string;
+}
+
+/** A printed one-time code: only a keyed hash and a used flag, never linked to a response. */
+export interface OneTimeCodesTable {
+  id: string;
+  session_id: number;
+  code_hash: string;
+  used: Defaulted<number>;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -227,6 +279,11 @@ export interface Database {
   calendar_feeds: CalendarFeedsTable;
   email_outbox: EmailOutboxTable;
   audit_log: AuditLogTable;
+  feedback_forms: FeedbackFormsTable;
+  feedback_items: FeedbackItemsTable;
+  feedback_texts: FeedbackTextsTable;
+  feedback_responses: FeedbackResponsesTable;
+  one_time_codes: OneTimeCodesTable;
 }
 
 export type School = Selectable<SchoolsTable>;

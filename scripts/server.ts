@@ -56,9 +56,11 @@ app.use((req, res, next) => {
   res.setHeader("X-Request-Id", res.locals.requestId);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
+  // Feedback pages: never a Referer to another site. Not "no-referrer": with it, browsers send
+  // `Origin: null` on the form's POST and Remix refuses the action as cross-site.
   res.setHeader(
     "Referrer-Policy",
-    isPrivateRoute(req.path) ? "no-referrer" : "strict-origin-when-cross-origin",
+    isPrivateRoute(req.path) ? "same-origin" : "strict-origin-when-cross-origin",
   );
   res.setHeader(
     "Permissions-Policy",

@@ -1,27 +1,93 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { useT } from "~/components/i18n";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { StatusBadge } from "~/components/request-details";
+import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
-import { requirePermission, requireUser } from "~/lib/guards.server";
-import { findSchoolById } from "../../db/queries/schools";
+import { requireUser } from "~/lib/guards.server";
+import { loadSchoolPage } from "~/services/requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Min skole · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
-  requirePermission(user, "school.view", { schoolId: user.schoolId });
-  const school = await findSchoolById(db(), user.schoolId!);
-  if (!school) throw new Response("Not Found", { status: 404 });
-  return { name: user.name, school: school.name };
+  return { name: user.name, ...(await loadSchoolPage(db(), user)) };
 }
 
 export default function SchoolHome() {
-  const { name, school } = useLoaderData<typeof loader>();
+  const { name, school, requests } = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       <h1>{t("school.title")}</h1>
-      <p className="lead">{t("school.intro", { name, school })}</p>
+      <p className="lead">
+        {t("school.intro", { name, school: school.name })}
+        {school.pilotCohort ? (
+          <>
+            {" "}
+            <span className="badge">
+              {t("schoolRequests.page.pilot", { year: school.pilotCohort })}
+            </span>
+          </>
+        ) : null}
+      </p>
+      <p>
+        <Link to="/catalogue" className="button">
+          {t("schoolRequests.page.catalogue")}
+        </Link>
+      </p>
+
+      <h2 id="requests">{t("schoolRequests.page.requests")}</h2>
+      {requests.length === 0 ? (
+        <p>{t("schoolRequests.page.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-labelledby="requests">
+            <thead>
+              <tr>
+                <th scope="col">{t("schoolRequests.col.course")}</th>
+                <th scope="col">{t("schoolRequests.col.created")}</th>
+                <th scope="col">{t("schoolRequests.col.status")}</th>
+                <th scope="col">{t("schoolRequests.col.sessions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/school/requests/${r.id}`}>{r.courseTitle}</Link>
+                  </td>
+                  <td>{formatDate(r.createdAt, locale)}</td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                    {r.status === "declined" && r.declineReason ? (
+                      <p className="pre-line small">{r.declineReason}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    {r.sessions.length === 0 ? (
+                      <span className="muted">{t("schoolRequests.sessions.none")}</span>
+                    ) : (
+                      <ul className="plain-list">
+                        {r.sessions.map((s) => (
+                          <li key={s.id}>
+                            {t("schoolRequests.session.line", {
+                              time: formatTimeRange(s.starts_at, s.ends_at, locale),
+                              place: s.location,
+                              status: t(`schoolRequests.sessionStatus.${s.status}`),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

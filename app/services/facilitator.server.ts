@@ -8,7 +8,6 @@ import {
   changeRequestStatus,
   countPastSessionsOfFacilitator,
   countUndeliveredSessionsOfRequest,
-  deletePendingAttendanceReminders,
   deleteUnavailability,
   findFacilitator,
   findRequestStatus,
@@ -22,6 +21,7 @@ import {
   listUpcomingSessionsOfFacilitator,
   recordSessionDelivery,
 } from "../../db/queries/facilitator";
+import { cancelAttendanceReminders } from "../../db/queries/sessions";
 import {
   type AttendanceValues,
   attendanceColumnFor,
@@ -178,7 +178,7 @@ export async function registerDelivery(
       entityId: sessionId,
       details: { [column]: input.present, noted: input.note !== "" },
     });
-    const remindersDeleted = await deletePendingAttendanceReminders(trx, sessionId);
+    const remindersDeleted = await cancelAttendanceReminders(trx, sessionId);
 
     let requestDelivered = false;
     if (firstDelivery && (await countUndeliveredSessionsOfRequest(trx, session.request_id)) === 0) {

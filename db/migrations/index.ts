@@ -1,5 +1,6 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-27T1000_foundation";
+import * as feedback from "./2026-11-27T1500_feedback";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -7,4 +8,5 @@ import * as foundation from "./2026-11-27T1000_foundation";
  */
 export const migrations: Record<string, Migration> = {
   "2026-11-27T1000_foundation": foundation,
+  "2026-11-27T1500_feedback": feedback,
 };

@@ -205,29 +205,6 @@ export async function changeRequestStatus(
   return true;
 }
 
-/**
- * Key prefixes of a session's day-after "register attendance" reminders. Scheduling queues them
- * as `reminder-attendance:session-<id>:...` (app/domain/scheduling.ts); the brief of issue 4 named
- * `reminder-after:session-<id>:...`, so both are matched until one is settled on.
- */
-export const ATTENDANCE_REMINDER_PREFIXES = ["reminder-attendance", "reminder-after"] as const;
-
-/** Deletes the pending attendance reminders of a session. Returns how many were deleted. */
-export async function deletePendingAttendanceReminders(db: DB, sessionId: number): Promise<number> {
-  const result = await db
-    .deleteFrom("email_outbox")
-    .where("status", "=", "pending")
-    .where((eb) =>
-      eb.or(
-        ATTENDANCE_REMINDER_PREFIXES.map((prefix) =>
-          eb("dedupe_key", "like", `${prefix}:session-${sessionId}:%`),
-        ),
-      ),
-    )
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 // ---- unavailability ----
 
 export function findFacilitator(db: DB, userId: number) {

@@ -37,7 +37,7 @@ export async function insertOutboxMessage(db: DB, email: QueuedEmail): Promise<b
 
 /**
  * Due messages in queue order. A message waits while an earlier message to the same address is
- * backing off, so an update never overtakes the invite it updates (the worker also stops an
+ * backing off after a failed attempt, so an update never overtakes the invite it updates (the worker also stops an
  * address's batch at its first failure).
  */
 export function listDueOutboxMessages(db: DB, now: string, limit: number) {
@@ -54,6 +54,9 @@ export function listDueOutboxMessages(db: DB, now: string, limit: number) {
             .whereRef("earlier.to_address", "=", "m.to_address")
             .where("earlier.status", "=", "pending")
             .where("earlier.next_attempt_at", ">", now)
+            // Only a message backing off after a failure blocks; a reminder queued for later
+            // (attempts 0, future send time) must not hold back the mail queued after it.
+            .where("earlier.attempts", ">", 0)
             .whereRef("earlier.id", "<", "m.id"),
         ),
       ),

@@ -11,7 +11,8 @@ import {
   watchPageProblems,
 } from "../support/browser";
 
-const FACILITATOR = "facilitator2@frirum.test";
+/** A facilitator of this test's own (the demo facilitators have demo sessions). */
+const FACILITATOR = "facilitator.e2e@frirum.test";
 const HOUR = 3_600_000;
 
 let server: AppServer;
@@ -25,6 +26,11 @@ function insertSessions(dbPath: string) {
   try {
     const one = <T>(query: string, ...params: unknown[]) =>
       sqlite.prepare(query).get(...params) as T;
+    sqlite
+      .prepare(
+        "INSERT INTO users (email, name, role, languages) VALUES (?, ?, 'facilitator', '[\"da\"]')",
+      )
+      .run(FACILITATOR, "Test Facilitator");
     const facilitator = one<{ id: number }>("SELECT id FROM users WHERE email = ?", FACILITATOR);
     const leader = one<{ id: number; school_id: number }>(
       "SELECT id, school_id FROM users WHERE email = ?",

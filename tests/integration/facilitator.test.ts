@@ -326,7 +326,7 @@ describe("registering delivery", () => {
         .execute();
     await outbox(`reminder-attendance:session-${first}:seq-0:user-${amira.id}`);
     await outbox(`reminder-attendance:session-${first}:seq-0:user-${hodan.id}`);
-    await outbox(`reminder-after:session-${first}:user-${amira.id}`);
+    await outbox(`reminder-attendance:session-${first}:user-${amira.id}`);
     await outbox(`reminder-attendance:session-${first}:seq-1:user-9`, "sent");
     await outbox(`reminder-3d:session-${first}:seq-0:user-${amira.id}`);
     await outbox(`reminder-attendance:session-${second}:seq-0:user-${amira.id}`);

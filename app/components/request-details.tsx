@@ -1,0 +1,211 @@
+import { Link } from "@remix-run/react";
+import { type RequestWindow, windowTimes } from "~/domain/requests";
+import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
+import { hasMessage } from "~/i18n";
+import { useLocale, useT } from "./i18n";
+
+/** The status as text in a badge (never colour alone). */
+export function StatusBadge({ status }: { status: string }) {
+  const t = useT();
+  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
+}
+
+/** "Formiddag, kl. 08:00-11:30" or "kl. 18:00-20:00" for a custom window. */
+export function useWindowText() {
+  const t = useT();
+  const locale = useLocale();
+  return (window: RequestWindow) => {
+    const times = windowTimes(window);
+    const span = t("daypart.times", { from: times.from, to: times.to });
+    const part = window.part === "custom" ? "" : `${t(`daypart.${window.part}`)}, `;
+    return `${formatDate(window.date, locale)}: ${part}${span}`;
+  };
+}
+
+export interface RequestView {
+  id: number;
+  status: string;
+  createdAt: string;
+  groupCount: number;
+  participantsPerGroup: number;
+  grades: number[];
+  location: string;
+  contactName: string;
+  contactPhone: string;
+  languagesNeeded: string[];
+  interpreterNeeded: boolean;
+  notes: string;
+  declineReason: string | null;
+  requesterName: string;
+  course: { id: number; title: string; audience: string };
+}
+
+/** Everything the school wrote, as a description list. */
+export function RequestFacts({
+  request,
+  windows,
+}: {
+  request: RequestView;
+  windows: RequestWindow[];
+}) {
+  const t = useT();
+  const locale = useLocale();
+  const windowText = useWindowText();
+  return (
+    <dl className="details">
+      <dt>{t("request.field.course")}</dt>
+      <dd>
+        {request.course.title} ({t(`audience.${request.course.audience}`)})
+      </dd>
+      <dt>{t("schoolRequests.detail.status")}</dt>
+      <dd>
+        <StatusBadge status={request.status} />
+      </dd>
+      {request.status === "declined" && request.declineReason ? (
+        <>
+          <dt>{t("schoolRequests.detail.declineReason")}</dt>
+          <dd className="pre-line">{request.declineReason}</dd>
+        </>
+      ) : null}
+      <dt>{t("schoolRequests.detail.created")}</dt>
+      <dd>{formatDateTime(request.createdAt, locale)}</dd>
+      <dt>{t("schoolRequests.detail.requester")}</dt>
+      <dd>{request.requesterName}</dd>
+      <dt>{t("request.field.groupCount")}</dt>
+      <dd>{request.groupCount}</dd>
+      <dt>{t("request.field.participantsPerGroup")}</dt>
+      <dd>{request.participantsPerGroup}</dd>
+      {request.grades.length > 0 ? (
+        <>
+          <dt>{t("request.field.grades")}</dt>
+          <dd>{request.grades.map((grade) => t("request.field.grade", { grade })).join(", ")}</dd>
+        </>
+      ) : null}
+      <dt>{t("schoolRequests.detail.windows")}</dt>
+      <dd>
+        <ol className="plain-list">
+          {windows.map((window) => (
+            <li key={`${window.date}-${window.part}-${window.from ?? ""}`}>{windowText(window)}</li>
+          ))}
+        </ol>
+      </dd>
+      <dt>{t("request.field.location")}</dt>
+      <dd>{request.location}</dd>
+      <dt>{t("request.field.contactName")}</dt>
+      <dd>{request.contactName}</dd>
+      <dt>{t("request.field.contactPhone")}</dt>
+      <dd>{request.contactPhone}</dd>
+      <dt>{t("request.field.languagesNeeded")}</dt>
+      <dd>
+        {request.languagesNeeded.length > 0
+          ? request.languagesNeeded.map((code) => t(`language.${code}`)).join(", ")
+          : t("schoolRequests.detail.none")}
+      </dd>
+      <dt>{t("request.field.interpreterNeeded")}</dt>
+      <dd>{request.interpreterNeeded ? t("schoolRequests.yes") : t("schoolRequests.no")}</dd>
+      <dt>{t("request.field.notes")}</dt>
+      <dd className="pre-line">{request.notes || t("schoolRequests.detail.none")}</dd>
+    </dl>
+  );
+}
+
+export interface EventView {
+  id: number;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string;
+  createdAt: string;
+  actorName: string | null;
+}
+
+/** The request's history, oldest first. */
+export function RequestHistory({ events }: { events: EventView[] }) {
+  const t = useT();
+  const locale = useLocale();
+  const label = (event: EventView) => {
+    // Events are named "request.<what>" ("request.created", "request.declined", ...).
+    const key = `schoolRequests.event.${event.action.replace(/^request\./, "")}`;
+    if (hasMessage(key)) return t(key);
+    if (event.fromStatus && event.toStatus) {
+      return t("schoolRequests.event.statusChange", {
+        from: t(`status.${event.fromStatus}`),
+        to: t(`status.${event.toStatus}`),
+      });
+    }
+    return event.action;
+  };
+  return (
+    <ol className="history">
+      {events.map((event) => (
+        <li key={event.id}>
+          <strong>{label(event)}</strong>
+          {" · "}
+          <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, locale)}</time>
+          {event.actorName ? ` · ${event.actorName}` : ""}
+          {event.note ? <p className="pre-line">{event.note}</p> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export interface SessionView {
+  id: number;
+  starts_at: string;
+  ends_at: string;
+  location: string;
+  status: string;
+  facilitators: string[];
+}
+
+/** A request's sessions (read-only). Coordinators get links to the session pages. */
+export function SessionTable({
+  sessions,
+  caption,
+  linkToSessions = false,
+  showFacilitators = false,
+}: {
+  sessions: SessionView[];
+  caption: string;
+  linkToSessions?: boolean;
+  showFacilitators?: boolean;
+}) {
+  const t = useT();
+  const locale = useLocale();
+  if (sessions.length === 0) return <p>{t("schoolRequests.sessions.none")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("schoolRequests.col.time")}</th>
+            <th scope="col">{t("schoolRequests.col.place")}</th>
+            {showFacilitators ? <th scope="col">{t("schoolRequests.col.facilitators")}</th> : null}
+            <th scope="col">{t("schoolRequests.col.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((session) => {
+            const time = formatTimeRange(session.starts_at, session.ends_at, locale);
+            return (
+              <tr key={session.id}>
+                <td>
+                  {linkToSessions ? (
+                    <Link to={`/coordinator/sessions/${session.id}`}>{time}</Link>
+                  ) : (
+                    time
+                  )}
+                </td>
+                <td>{session.location}</td>
+                {showFacilitators ? <td>{session.facilitators.join(", ")}</td> : null}
+                <td>{t(`schoolRequests.sessionStatus.${session.status}`)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+/**
+ * Schemas for the actions on an existing request (cancel, mark in progress, decline) and for the
+ * coordinator's inbox query string. Pure; shared by the route components and their actions.
+ */
+import { z } from "zod";
+import { AUDIENCES, emptyToUndefined } from "./courses";
+import { REQUEST_STATUSES } from "./requests";
+
+/** The request's `version` as the form saw it (stale-form protection). */
+export const versionField = z.preprocess(
+  emptyToUndefined,
+  z.coerce.number({ error: "triage.stale" }).int("triage.stale").min(1, "triage.stale"),
+);
+
+export const requestVersionSchema = z.object({ version: versionField });
+
+export const DECLINE_REASON_MAX = 1000;
+
+/** The decline form as the browser validates it (the version is a plain hidden field). */
+export const declineReasonSchema = z.object({
+  reason: z
+    .string({ error: "triage.decline.reason.required" })
+    .trim()
+    .min(1, "triage.decline.reason.required")
+    .max(DECLINE_REASON_MAX, "triage.decline.reason.tooLong"),
+});
+
+/** The decline form as the action parses it. */
+export const declineRequestSchema = declineReasonSchema.extend({ version: versionField });
+export type DeclineRequestInput = z.output<typeof declineRequestSchema>;
+
+/** A positive whole id from a URL or form ("12"), else null. */
+export function parseId(value: unknown): number | null {
+  if (typeof value !== "string" || !/^[1-9]\d{0,15}$/.test(value)) return null;
+  const id = Number(value);
+  return Number.isSafeInteger(id) ? id : null;
+}
+
+export const INBOX_PAGE_SIZE = 50;
+export const INBOX_SORTS = ["oldest", "newest"] as const;
+export const COHORT_FILTERS = ["pilot", "standard"] as const;
+
+const optionalId = z.preprocess(
+  (value) => parseId(value) ?? undefined,
+  z.number().int().positive().optional(),
+);
+
+/**
+ * The inbox's query string. Unknown or malformed values are ignored (an old bookmark or a hand-edited
+ * URL shows the unfiltered list instead of an error).
+ */
+export const inboxQuerySchema = z.object({
+  status: z.enum(REQUEST_STATUSES).optional().catch(undefined),
+  audience: z.enum(AUDIENCES).optional().catch(undefined),
+  school: optionalId.catch(undefined),
+  cohort: z.enum(COHORT_FILTERS).optional().catch(undefined),
+  course: optionalId.catch(undefined),
+  sort: z.enum(INBOX_SORTS).catch("oldest"),
+  page: z.preprocess(
+    (value) => parseId(value) ?? 1,
+    z.number().int().min(1).max(1_000_000).catch(1),
+  ),
+});
+export type InboxQuery = z.output<typeof inboxQuerySchema>;
+
+export function parseInboxQuery(params: URLSearchParams): InboxQuery {
+  const raw: Record<string, string> = {};
+  for (const key of ["status", "audience", "school", "cohort", "course", "sort", "page"]) {
+    const value = params.get(key);
+    if (value !== null && value !== "") raw[key] = value;
+  }
+  return inboxQuerySchema.parse(raw);
+}
+
+/** The query string for an inbox view (empty values dropped; page 1 and the default sort omitted). */
+export function inboxSearch(query: Partial<InboxQuery>): string {
+  const params = new URLSearchParams();
+  if (query.status) params.set("status", query.status);
+  if (query.audience) params.set("audience", query.audience);
+  if (query.school) params.set("school", String(query.school));
+  if (query.cohort) params.set("cohort", query.cohort);
+  if (query.course) params.set("course", String(query.course));
+  if (query.sort && query.sort !== "oldest") params.set("sort", query.sort);
+  if (query.page && query.page > 1) params.set("page", String(query.page));
+  const search = params.toString();
+  return search ? `?${search}` : "";
+}

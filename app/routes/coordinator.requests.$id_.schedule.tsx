@@ -1,0 +1,323 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { FormEvent } from "react";
+import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
+import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { useValidatedForm } from "~/components/validated-form";
+import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import { isOpenStatus } from "~/domain/requests";
+import {
+  SESSION_FORM_ARRAY_FIELDS,
+  type SessionFormInput,
+  sessionFormSchema,
+  sessionInstants,
+} from "~/domain/scheduling";
+import { formatDate, formatTimeRange } from "~/domain/time";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { loadSchedulePage, scheduleSession } from "~/services/scheduling.server";
+
+export const meta: MetaFunction = () => [{ title: "Planlæg session · Frirum" }];
+
+function requestId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const url = new URL(request.url);
+  const page = await loadSchedulePage(db(), user, requestId(params), {
+    date: url.searchParams.get("date"),
+    start: url.searchParams.get("start"),
+    end: url.searchParams.get("end"),
+  });
+  return {
+    ...page,
+    // Values carried over by the GET "show suggestions" button (works without JavaScript).
+    carried: {
+      place: url.searchParams.get("place"),
+      facilitatorIds: url.searchParams.getAll("facilitatorIds"),
+      confirmUnavailability: url.searchParams.get("confirmUnavailability") === "on",
+    },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requestId(params);
+  const formData = await request.formData();
+  const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
+  const parsed = parseWithSchema(sessionFormSchema, values);
+  if (!parsed.ok) return { errors: parsed.errors, values, conflicts: [], needsConfirmation: false };
+  const result = await scheduleSession(db(), user, id, parsed.data);
+  if (!result.ok) {
+    return {
+      errors: result.errors,
+      values,
+      conflicts: result.conflicts ?? [],
+      needsConfirmation: result.needsConfirmation ?? false,
+    };
+  }
+  return redirect(`/coordinator/sessions/${result.sessionId}?saved=scheduled`);
+}
+
+export default function ScheduleSession() {
+  const { request, sessions, chosen, place, suggestions, facilitators, timeError, carried } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const t = useT();
+  const locale = useLocale();
+  const defaults = (actionData?.values as SessionFormInput | undefined) ?? {
+    date: chosen.date,
+    start: chosen.start,
+    end: chosen.end,
+    place: carried.place ?? place,
+    facilitatorIds: carried.facilitatorIds,
+    confirmUnavailability: carried.confirmUnavailability,
+  };
+  const form = useValidatedForm(sessionFormSchema, {
+    defaultValues: defaults,
+    serverErrors: actionData?.errors,
+  });
+  const errors = {
+    date: form.errorFor("date"),
+    start: form.errorFor("start"),
+    end: form.errorFor("end"),
+    place: form.errorFor("place"),
+    facilitatorIds: form.errorFor("facilitatorIds"),
+    confirmUnavailability: form.errorFor("confirmUnavailability"),
+    _form: actionData?.errors?._form,
+  };
+  // The "show suggestions" button is a GET: let it through untouched.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter;
+    if (submitter?.getAttribute("formmethod") === "get") return;
+    form.onSubmit(event);
+  };
+  const open = isOpenStatus(request.status);
+  const instants = chosen.date && chosen.start && chosen.end ? sessionInstants(chosen) : null;
+  const list =
+    suggestions ??
+    facilitators.map((f) => ({
+      facilitatorId: f.id,
+      name: f.name,
+      free: true,
+      booked: false,
+      unavailable: false,
+      speaksNeeded: true,
+      matchingLanguages: [],
+      sessionsThisMonth: 0,
+      conflicts: { sessions: [], unavailability: [] },
+      reasons: [],
+    }));
+  const showConfirm =
+    actionData?.needsConfirmation || (suggestions ?? []).some((s) => s.unavailable);
+
+  return (
+    <>
+      <p>
+        <Link to={`/coordinator/requests/${request.id}`}>{t("sessions.backToRequest")}</Link>
+      </p>
+      <h1>{t("sessions.schedule.title")}</h1>
+      <p className="lead">{t("sessions.schedule.intro")}</p>
+
+      <section aria-labelledby="request-heading" className="card">
+        <h2 id="request-heading">{t("sessions.request.heading")}</h2>
+        <dl className="details">
+          <dt>{t("sessions.request.school")}</dt>
+          <dd>{request.school_name}</dd>
+          <dt>{t("sessions.request.course")}</dt>
+          <dd>{request.course_title}</dd>
+          <dt>{t("sessions.request.status")}</dt>
+          <dd>
+            <span className="badge">{t(`status.${request.status}`)}</span>
+          </dd>
+          <dt>{t("sessions.request.groups")}</dt>
+          <dd>
+            {t("sessions.request.groupsValue", {
+              groups: request.group_count,
+              participants: request.participants_per_group,
+            })}
+          </dd>
+          {request.grades.length > 0 ? (
+            <>
+              <dt>{t("sessions.request.grades")}</dt>
+              <dd>{request.grades.map((g) => `${g}.`).join(", ")}</dd>
+            </>
+          ) : null}
+          <dt>{t("sessions.request.languages")}</dt>
+          <dd>
+            {request.languages_needed.length > 0
+              ? request.languages_needed.map((code) => t(`language.${code}`)).join(", ")
+              : t("common.none")}
+            {request.interpreter_needed ? ` (${t("sessions.request.interpreter")})` : ""}
+          </dd>
+          <dt>{t("sessions.request.facilitatorsNeeded")}</dt>
+          <dd>{request.facilitators_needed}</dd>
+          <dt>{t("sessions.request.duration")}</dt>
+          <dd>{t("sessions.request.durationValue", { minutes: request.duration_minutes })}</dd>
+          <dt>{t("sessions.request.contact")}</dt>
+          <dd>
+            {request.contact_name} {request.contact_phone}
+          </dd>
+          {request.notes ? (
+            <>
+              <dt>{t("sessions.request.notes")}</dt>
+              <dd>{request.notes}</dd>
+            </>
+          ) : null}
+        </dl>
+        <h3>{t("sessions.windows.heading")}</h3>
+        {request.windows.length === 0 ? (
+          <p>{t("sessions.windows.none")}</p>
+        ) : (
+          <ul>
+            {request.windows.map((w) => (
+              <li key={`${w.date}-${w.part}-${w.from_time ?? ""}`}>
+                {formatDate(w.date, locale)}:{" "}
+                {w.part === "custom"
+                  ? `${w.from_time ?? ""}–${w.to_time ?? ""}`
+                  : t(`daypart.${w.part}`)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <h2>{t("sessions.existing.heading")}</h2>
+      {sessions.length === 0 ? (
+        <p>{t("sessions.existing.none")}</p>
+      ) : (
+        <ul>
+          {sessions.map((s) => (
+            <li key={s.id}>
+              <Link to={`/coordinator/sessions/${s.id}`}>
+                {formatTimeRange(s.starts_at, s.ends_at, locale)}
+              </Link>{" "}
+              · {s.facilitators.map((f) => f.name).join(", ")} ·{" "}
+              <span className="badge">{t(`sessions.status.${s.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {!open ? (
+        <p className="notice notice--warning">
+          {t("sessions.closed", { status: t(`status.${request.status}`) })}
+        </p>
+      ) : (
+        <>
+          <h2 id="new-session">{t("sessions.form.heading")}</h2>
+          <ErrorSummary
+            errors={errors}
+            labels={{
+              date: t("sessions.form.date"),
+              start: t("sessions.form.start"),
+              end: t("sessions.form.end"),
+              place: t("sessions.form.place"),
+              facilitatorIds: t("sessions.form.facilitators"),
+            }}
+          />
+          <ConflictList conflicts={actionData?.conflicts} />
+          <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="new-session">
+            <div className="time-row">
+              <Field name="date" label={t("sessions.form.date")} error={errors.date}>
+                <input
+                  type="date"
+                  {...describedBy("date", { error: errors.date })}
+                  {...form.field("date")}
+                />
+              </Field>
+              <Field
+                name="start"
+                label={t("sessions.form.start")}
+                hint={t("sessions.form.timeHint")}
+                error={errors.start}
+              >
+                <input
+                  type="time"
+                  {...describedBy("start", { hint: true, error: errors.start })}
+                  {...form.field("start")}
+                />
+              </Field>
+              <Field
+                name="end"
+                label={t("sessions.form.end")}
+                hint={t("sessions.form.timeHint")}
+                error={errors.end}
+              >
+                <input
+                  type="time"
+                  {...describedBy("end", { hint: true, error: errors.end })}
+                  {...form.field("end")}
+                />
+              </Field>
+            </div>
+            <p>
+              <button type="submit" formMethod="get" className="button button--secondary">
+                {t("sessions.form.suggest")}
+              </button>
+            </p>
+            {timeError ? <p className="notice notice--warning">{t(timeError)}</p> : null}
+            <Field
+              name="place"
+              label={t("sessions.form.place")}
+              hint={t("sessions.form.placeHint")}
+              error={errors.place}
+            >
+              <input
+                type="text"
+                autoComplete="off"
+                {...describedBy("place", { hint: true, error: errors.place })}
+                {...form.field("place")}
+              />
+            </Field>
+            <FacilitatorPicker
+              suggestions={list}
+              choice={form.choice as never}
+              legend={t("sessions.form.facilitators")}
+              error={errors.facilitatorIds}
+              hint={
+                <>
+                  {t("sessions.form.facilitatorsHint", { count: request.facilitators_needed })}{" "}
+                  {instants
+                    ? t("sessions.form.suggestionsFor", {
+                        time: formatTimeRange(instants.startUtc, instants.endUtc, locale),
+                      })
+                    : t("sessions.form.noSuggestions")}
+                </>
+              }
+            />
+            {showConfirm ? (
+              <div
+                className={errors.confirmUnavailability ? "field field--error" : "field"}
+                id="field-confirmUnavailability"
+              >
+                {errors.confirmUnavailability ? (
+                  <p className="field-error" id="confirm-error">
+                    {t(errors.confirmUnavailability)}
+                  </p>
+                ) : null}
+                <label className="choice">
+                  <input
+                    type="checkbox"
+                    aria-describedby={errors.confirmUnavailability ? "confirm-error" : undefined}
+                    {...form.choice("confirmUnavailability", "on")}
+                  />
+                  {t("sessions.form.confirmUnavailability")}
+                </label>
+              </div>
+            ) : null}
+            <button type="submit" className="button">
+              {t("sessions.form.submit")}
+            </button>
+          </Form>
+        </>
+      )}
+    </>
+  );
+}

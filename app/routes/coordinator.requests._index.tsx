@@ -1,0 +1,213 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useLocale, useT } from "~/components/i18n";
+import { StatusBadge } from "~/components/request-details";
+import { AUDIENCES } from "~/domain/courses";
+import {
+  COHORT_FILTERS,
+  INBOX_SORTS,
+  inboxSearch,
+  parseInboxQuery,
+} from "~/domain/request-actions";
+import { REQUEST_STATUSES } from "~/domain/requests";
+import { daysBetween, formatDate, todayInCopenhagen, utcToCopenhagen } from "~/domain/time";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { loadInbox } from "~/services/requests.server";
+
+export const meta: MetaFunction = () => [{ title: "Henvendelser · Frirum" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const query = parseInboxQuery(new URL(request.url).searchParams);
+  return {
+    ...(await loadInbox(db(), user, query)),
+    today: todayInCopenhagen(new Date()),
+  };
+}
+
+export default function Inbox() {
+  const { query, requests, total, pageCount, counts, schools, courses, today } =
+    useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const age = (createdAt: string) => {
+    const days = daysBetween(utcToCopenhagen(createdAt).date, today);
+    if (days <= 0) return t("triage.age.today");
+    return days === 1 ? t("triage.age.one") : t("triage.age.days", { days });
+  };
+  const allCount = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  return (
+    <>
+      <h1>{t("triage.inbox.title")}</h1>
+      <p className="lead">{t("triage.inbox.intro")}</p>
+
+      <h2 id="counts">{t("triage.counts.title")}</h2>
+      <ul className="stats" aria-labelledby="counts">
+        <li>
+          <Link
+            to={`/coordinator/requests${inboxSearch({ ...query, status: undefined, page: 1 })}`}
+            aria-current={query.status ? undefined : "true"}
+          >
+            <strong>{allCount}</strong>
+            {t("triage.filter.all")}
+          </Link>
+        </li>
+        {REQUEST_STATUSES.map((status) => (
+          <li key={status}>
+            <Link
+              to={`/coordinator/requests${inboxSearch({ ...query, status, page: 1 })}`}
+              aria-current={query.status === status ? "true" : undefined}
+            >
+              <strong>{counts[status] ?? 0}</strong>
+              {t(`status.${status}`)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+
+      <h2 id="filters">{t("triage.filter.title")}</h2>
+      <Form method="get" className="filters" aria-labelledby="filters">
+        <div className="field">
+          <label htmlFor="filter-status">{t("triage.filter.status")}</label>
+          <select id="filter-status" name="status" defaultValue={query.status ?? ""}>
+            <option value="">{t("triage.filter.all")}</option>
+            {REQUEST_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {t(`status.${status}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-audience">{t("triage.filter.audience")}</label>
+          <select id="filter-audience" name="audience" defaultValue={query.audience ?? ""}>
+            <option value="">{t("triage.filter.all")}</option>
+            {AUDIENCES.map((audience) => (
+              <option key={audience} value={audience}>
+                {t(`audience.${audience}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-school">{t("triage.filter.school")}</label>
+          <select id="filter-school" name="school" defaultValue={query.school ?? ""}>
+            <option value="">{t("triage.filter.all")}</option>
+            {schools.map((school) => (
+              <option key={school.id} value={school.id}>
+                {school.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-cohort">{t("triage.filter.cohort")}</label>
+          <select id="filter-cohort" name="cohort" defaultValue={query.cohort ?? ""}>
+            <option value="">{t("triage.filter.all")}</option>
+            {COHORT_FILTERS.map((cohort) => (
+              <option key={cohort} value={cohort}>
+                {t(`triage.cohort.${cohort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-course">{t("triage.filter.course")}</label>
+          <select id="filter-course" name="course" defaultValue={query.course ?? ""}>
+            <option value="">{t("triage.filter.all")}</option>
+            {courses.map((course) => (
+              <option key={course.id} value={course.id}>
+                {course.title}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">{t("triage.filter.sort")}</label>
+          <select id="filter-sort" name="sort" defaultValue={query.sort}>
+            {INBOX_SORTS.map((sort) => (
+              <option key={sort} value={sort}>
+                {t(`triage.sort.${sort}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button">
+          {t("triage.filter.apply")}
+        </button>
+        <Link to="/coordinator/requests">{t("triage.filter.reset")}</Link>
+      </Form>
+
+      <p role="status">{t("triage.total", { total })}</p>
+      {requests.length === 0 ? (
+        <p>{t("triage.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("triage.inbox.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("triage.col.received")}</th>
+                <th scope="col">{t("triage.col.age")}</th>
+                <th scope="col">{t("triage.col.school")}</th>
+                <th scope="col">{t("triage.col.course")}</th>
+                <th scope="col">{t("triage.col.audience")}</th>
+                <th scope="col">{t("triage.col.groups")}</th>
+                <th scope="col">{t("triage.col.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatDate(r.created_at, locale, { dateStyle: "medium" })}</td>
+                  <td>{age(r.created_at)}</td>
+                  <td>
+                    {r.school_name}
+                    <br />
+                    <span className="muted small">
+                      {r.school_pilot_cohort
+                        ? t("triage.pilot", { year: r.school_pilot_cohort })
+                        : t("triage.standard")}
+                    </span>
+                  </td>
+                  <td>
+                    <Link to={`/coordinator/requests/${r.id}`}>{r.course_title}</Link>
+                  </td>
+                  <td>{t(`audience.${r.course_audience}`)}</td>
+                  <td>
+                    {r.group_count} × {r.participants_per_group}
+                  </td>
+                  <td>
+                    <StatusBadge status={r.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pageCount > 1 ? (
+        <nav aria-label={t("triage.pagination.label")} className="button-row">
+          {query.page > 1 ? (
+            <Link
+              to={`/coordinator/requests${inboxSearch({ ...query, page: query.page - 1 })}`}
+              rel="prev"
+            >
+              {t("triage.pagination.previous")}
+            </Link>
+          ) : null}
+          <span>{t("triage.pagination.page", { page: query.page, pages: pageCount })}</span>
+          {query.page < pageCount ? (
+            <Link
+              to={`/coordinator/requests${inboxSearch({ ...query, page: query.page + 1 })}`}
+              rel="next"
+            >
+              {t("triage.pagination.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,463 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
+import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { useLocale, useT } from "~/components/i18n";
+import { useValidatedForm } from "~/components/validated-form";
+import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import {
+  cancelSchema,
+  type MoveSessionValues,
+  moveSessionSchema,
+  SESSION_FORM_ARRAY_FIELDS,
+  type SwapFacilitatorsValues,
+  swapFacilitatorsSchema,
+} from "~/domain/scheduling";
+import { formatDateTime, formatTimeRange } from "~/domain/time";
+import { hasMessage } from "~/i18n";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import {
+  cancelRequest,
+  cancelSession,
+  loadSessionPage,
+  moveSession,
+  swapFacilitators,
+} from "~/services/scheduling.server";
+
+export const meta: MetaFunction = () => [{ title: "Session · Frirum" }];
+
+const SAVED = new Set(["scheduled", "moved", "swapped", "cancelled", "requestCancelled"]);
+
+function sessionId(params: { id?: string }): number {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return loadSessionPage(db(), user, sessionId(params));
+}
+
+type Intent = "move" | "swap" | "cancel" | "cancelRequest";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = sessionId(params);
+  const formData = await request.formData();
+  const intent = String(formData.get("intent") ?? "") as Intent;
+  const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
+  const failure = (
+    errors: Record<string, string>,
+    extra: { conflicts?: unknown[]; needsConfirmation?: boolean } = {},
+  ) => ({
+    intent,
+    errors,
+    values,
+    conflicts: (extra.conflicts ?? []) as Parameters<typeof ConflictList>[0]["conflicts"],
+    needsConfirmation: extra.needsConfirmation ?? false,
+  });
+
+  if (intent === "move") {
+    const parsed = parseWithSchema(moveSessionSchema, values);
+    if (!parsed.ok) return failure(parsed.errors);
+    const result = await moveSession(db(), user, id, parsed.data);
+    if (!result.ok) return failure(result.errors, result);
+    return redirect(`/coordinator/sessions/${id}?saved=moved`);
+  }
+  if (intent === "swap") {
+    const parsed = parseWithSchema(swapFacilitatorsSchema, values);
+    if (!parsed.ok) return failure(parsed.errors);
+    const result = await swapFacilitators(db(), user, id, parsed.data);
+    if (!result.ok) return failure(result.errors, result);
+    return redirect(`/coordinator/sessions/${id}?saved=swapped`);
+  }
+  if (intent === "cancel" || intent === "cancelRequest") {
+    const parsed = parseWithSchema(cancelSchema, values);
+    if (!parsed.ok) return failure(parsed.errors);
+    if (intent === "cancel") {
+      const result = await cancelSession(db(), user, id, parsed.data);
+      if (!result.ok) return failure(result.errors);
+      return redirect(`/coordinator/sessions/${id}?saved=cancelled`);
+    }
+    const page = await loadSessionPage(db(), user, id);
+    const result = await cancelRequest(db(), user, page.session.request_id, parsed.data);
+    if (!result.ok) return failure(result.errors);
+    return redirect(`/coordinator/sessions/${id}?saved=requestCancelled`);
+  }
+  throw new Response("Bad Request", { status: 400 });
+}
+
+export default function SessionPage() {
+  const { session, request, suggestions, history, leaders, moveDefaults } =
+    useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const t = useT();
+  const locale = useLocale();
+  const saved = searchParams.get("saved");
+  const confirm = searchParams.get("confirm");
+  const errorsOf = (intent: Intent) =>
+    actionData?.intent === intent ? actionData.errors : undefined;
+
+  const moveForm = useValidatedForm(moveSessionSchema, {
+    defaultValues:
+      actionData?.intent === "move"
+        ? (actionData.values as Partial<MoveSessionValues>)
+        : { ...moveDefaults, confirmUnavailability: false },
+    serverErrors: errorsOf("move"),
+  });
+  const swapForm = useValidatedForm(swapFacilitatorsSchema, {
+    defaultValues:
+      actionData?.intent === "swap"
+        ? (actionData.values as Partial<SwapFacilitatorsValues>)
+        : {
+            facilitatorIds: session.facilitators.map((f) => f.id),
+            version: session.version,
+            confirmUnavailability: false,
+          },
+    serverErrors: errorsOf("swap"),
+  });
+  const moveErrors = {
+    date: moveForm.errorFor("date"),
+    start: moveForm.errorFor("start"),
+    end: moveForm.errorFor("end"),
+    place: moveForm.errorFor("place"),
+    confirmUnavailability: moveForm.errorFor("confirmUnavailability"),
+    _form: errorsOf("move")?._form,
+  };
+  const swapErrors = {
+    facilitatorIds: swapForm.errorFor("facilitatorIds"),
+    confirmUnavailability: swapForm.errorFor("confirmUnavailability"),
+    _form: errorsOf("swap")?._form,
+  };
+  const cancelErrors = errorsOf("cancel") ?? errorsOf("cancelRequest");
+  const scheduled = session.status === "scheduled";
+  const currentIds = session.facilitators.map((f) => f.id);
+  const requestCancellable = ["requested", "in_progress", "scheduled"].includes(request.status);
+
+  return (
+    <>
+      <p>
+        <Link to={`/coordinator/requests/${session.request_id}`}>
+          {t("sessions.backToRequest")}
+        </Link>
+      </p>
+      <h1>
+        {session.course_title} – {session.school_name}
+      </h1>
+      {saved && SAVED.has(saved) ? (
+        <p className="notice notice--success" role="status">
+          {t(`sessions.saved.${saved}`)}
+        </p>
+      ) : null}
+
+      <dl className="details">
+        <dt>{t("sessions.details.status")}</dt>
+        <dd>
+          <span className="badge">{t(`sessions.status.${session.status}`)}</span>
+        </dd>
+        <dt>{t("sessions.details.time")}</dt>
+        <dd>{formatTimeRange(session.starts_at, session.ends_at, locale)}</dd>
+        <dt>{t("sessions.details.place")}</dt>
+        <dd>{session.location}</dd>
+        <dt>{t("sessions.details.facilitators")}</dt>
+        <dd>{session.facilitators.map((f) => f.name).join(", ")}</dd>
+        <dt>{t("sessions.details.school")}</dt>
+        <dd>
+          {session.school_name}, {session.school_address}
+        </dd>
+        <dt>{t("sessions.details.leaders")}</dt>
+        <dd>{leaders.map((l) => `${l.name} <${l.email}>`).join(", ") || t("common.none")}</dd>
+        <dt>{t("sessions.details.request")}</dt>
+        <dd>
+          <Link to={`/coordinator/requests/${session.request_id}`}>
+            {t("sessions.details.openRequest")}
+          </Link>{" "}
+          <span className="badge">{t(`status.${request.status}`)}</span>
+        </dd>
+        {session.feedback_code ? (
+          <>
+            <dt>{t("sessions.details.feedbackCode")}</dt>
+            <dd>
+              <code>{session.feedback_code}</code>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("sessions.details.calendar")}</dt>
+        <dd>
+          {t("sessions.details.calendarValue", { uid: session.uid, sequence: session.sequence })}
+        </dd>
+        {session.status === "delivered" ? (
+          <>
+            <dt>{t("sessions.details.attendance")}</dt>
+            <dd>
+              {[
+                session.attendance_pupils,
+                session.attendance_professionals,
+                session.attendance_parents,
+              ]
+                .filter((n) => n !== null)
+                .join(" / ")}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {scheduled ? (
+        <>
+          <section aria-labelledby="move-heading">
+            <h2 id="move-heading">{t("sessions.move.heading")}</h2>
+            <p>{t("sessions.move.intro")}</p>
+            <ErrorSummary
+              errors={moveErrors}
+              labels={{
+                date: t("sessions.form.date"),
+                start: t("sessions.form.start"),
+                end: t("sessions.form.end"),
+                place: t("sessions.form.place"),
+              }}
+            />
+            {actionData?.intent === "move" ? (
+              <ConflictList conflicts={actionData.conflicts} />
+            ) : null}
+            <Form
+              method="post"
+              noValidate
+              onSubmit={moveForm.onSubmit}
+              aria-labelledby="move-heading"
+            >
+              <input type="hidden" name="intent" value="move" />
+              <input type="hidden" name="version" value={session.version} />
+              <div className="time-row">
+                <Field name="date" label={t("sessions.form.date")} error={moveErrors.date}>
+                  <input
+                    type="date"
+                    {...describedBy("date", { error: moveErrors.date })}
+                    {...moveForm.field("date")}
+                  />
+                </Field>
+                <Field
+                  name="start"
+                  label={t("sessions.form.start")}
+                  hint={t("sessions.form.timeHint")}
+                  error={moveErrors.start}
+                >
+                  <input
+                    type="time"
+                    {...describedBy("start", { hint: true, error: moveErrors.start })}
+                    {...moveForm.field("start")}
+                  />
+                </Field>
+                <Field
+                  name="end"
+                  label={t("sessions.form.end")}
+                  hint={t("sessions.form.timeHint")}
+                  error={moveErrors.end}
+                >
+                  <input
+                    type="time"
+                    {...describedBy("end", { hint: true, error: moveErrors.end })}
+                    {...moveForm.field("end")}
+                  />
+                </Field>
+              </div>
+              <Field name="place" label={t("sessions.form.place")} error={moveErrors.place}>
+                <input
+                  type="text"
+                  autoComplete="off"
+                  {...describedBy("place", { error: moveErrors.place })}
+                  {...moveForm.field("place")}
+                />
+              </Field>
+              {actionData?.intent === "move" && actionData.needsConfirmation ? (
+                <label className="choice" id="field-confirmUnavailability">
+                  <input type="checkbox" {...moveForm.choice("confirmUnavailability", "on")} />
+                  {t("sessions.form.confirmUnavailability")}
+                </label>
+              ) : null}
+              <p>
+                <button type="submit" className="button">
+                  {t("sessions.move.submit")}
+                </button>
+              </p>
+            </Form>
+          </section>
+
+          <section aria-labelledby="swap-heading">
+            <h2 id="swap-heading">{t("sessions.swap.heading")}</h2>
+            <ErrorSummary
+              errors={swapErrors}
+              labels={{ facilitatorIds: t("sessions.form.facilitators") }}
+            />
+            {actionData?.intent === "swap" ? (
+              <ConflictList conflicts={actionData.conflicts} />
+            ) : null}
+            <Form
+              method="post"
+              noValidate
+              onSubmit={swapForm.onSubmit}
+              aria-labelledby="swap-heading"
+            >
+              <input type="hidden" name="intent" value="swap" />
+              <input type="hidden" name="version" value={session.version} />
+              <FacilitatorPicker
+                suggestions={suggestions ?? []}
+                choice={swapForm.choice as never}
+                legend={t("sessions.form.facilitators")}
+                error={swapErrors.facilitatorIds}
+                markCurrent={currentIds}
+                hint={
+                  <>
+                    {t("sessions.swap.intro")}{" "}
+                    {t("sessions.form.facilitatorsHint", { count: session.facilitators_needed })}
+                  </>
+                }
+              />
+              {(suggestions ?? []).some((s) => s.unavailable) ? (
+                <label className="choice">
+                  <input type="checkbox" {...swapForm.choice("confirmUnavailability", "on")} />
+                  {t("sessions.form.confirmUnavailability")}
+                </label>
+              ) : null}
+              <p>
+                <button type="submit" className="button">
+                  {t("sessions.swap.submit")}
+                </button>
+              </p>
+            </Form>
+          </section>
+        </>
+      ) : null}
+
+      {scheduled || requestCancellable ? (
+        <section aria-labelledby="cancel-heading">
+          <h2 id="cancel-heading">{t("sessions.cancel.heading")}</h2>
+          {cancelErrors?._form ? (
+            <p className="notice notice--error" role="alert">
+              {t(cancelErrors._form)}
+            </p>
+          ) : null}
+          {confirm === "cancel" && scheduled ? (
+            <div className="notice notice--warning">
+              <h3>{t("sessions.cancel.confirmSessionTitle")}</h3>
+              <p>{t("sessions.cancel.confirmSession")}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="cancel" />
+                <input type="hidden" name="version" value={session.version} />
+                <Field
+                  name="reason"
+                  label={t("sessions.cancel.reason")}
+                  hint={t("sessions.cancel.reasonHint")}
+                >
+                  <textarea name="reason" rows={2} {...describedBy("reason", { hint: true })} />
+                </Field>
+                <div className="button-row">
+                  <button type="submit" className="button button--danger">
+                    {t("sessions.cancel.yesSession")}
+                  </button>
+                  <Link to="?" className="button button--secondary">
+                    {t("sessions.cancel.keep")}
+                  </Link>
+                </div>
+              </Form>
+            </div>
+          ) : confirm === "cancelRequest" && requestCancellable ? (
+            <div className="notice notice--warning">
+              <h3>{t("sessions.cancel.confirmRequestTitle")}</h3>
+              <p>{t("sessions.cancel.confirmRequest", { count: request.scheduledCount })}</p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="cancelRequest" />
+                <input type="hidden" name="version" value={request.version} />
+                <Field
+                  name="reason"
+                  label={t("sessions.cancel.reason")}
+                  hint={t("sessions.cancel.reasonHint")}
+                >
+                  <textarea name="reason" rows={2} {...describedBy("reason", { hint: true })} />
+                </Field>
+                <div className="button-row">
+                  <button type="submit" className="button button--danger">
+                    {t("sessions.cancel.yesRequest")}
+                  </button>
+                  <Link to="?" className="button button--secondary">
+                    {t("sessions.cancel.keep")}
+                  </Link>
+                </div>
+              </Form>
+            </div>
+          ) : (
+            <div className="button-row">
+              {scheduled ? (
+                <Link to="?confirm=cancel" className="button button--danger">
+                  {t("sessions.cancel.session")}
+                </Link>
+              ) : null}
+              {requestCancellable ? (
+                <Link to="?confirm=cancelRequest" className="button button--secondary">
+                  {t("sessions.cancel.request")}
+                </Link>
+              ) : null}
+            </div>
+          )}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t("sessions.history.heading")}</h2>
+        {history.length === 0 ? (
+          <p>{t("sessions.history.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("sessions.history.when")}</th>
+                  <th scope="col">{t("sessions.history.who")}</th>
+                  <th scope="col">{t("sessions.history.what")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{formatDateTime(entry.created_at, locale)}</td>
+                    <td>{entry.actor_name ?? ""}</td>
+                    <td>
+                      {hasMessage(`sessions.audit.${entry.action}`)
+                        ? t(`sessions.audit.${entry.action}`)
+                        : entry.action}
+                      {historyDetail(entry.details, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** A short, human summary of an audit entry's details (times moved to, reason). */
+function historyDetail(details: string, locale: string): string {
+  try {
+    const parsed = JSON.parse(details) as {
+      to?: { startsAt?: string; endsAt?: string; location?: string };
+      startsAt?: string;
+      endsAt?: string;
+      reason?: string;
+    };
+    const span = parsed.to ?? parsed;
+    const parts: string[] = [];
+    if (span.startsAt && span.endsAt)
+      parts.push(formatTimeRange(span.startsAt, span.endsAt, locale));
+    if (parsed.to?.location) parts.push(parsed.to.location);
+    if (parsed.reason) parts.push(parsed.reason);
+    return parts.length > 0 ? `: ${parts.join(", ")}` : "";
+  } catch {
+    return "";
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * The public, anonymous feedback pages (/f/...): what to show for a short code, and saving an
+ * answer. No sign-in and no actor: nothing here may learn or keep who answers (privacy.md).
+ * A response row gets exactly: random id, session, audience, form version, language, answers,
+ * optional comment and the session's date in Copenhagen.
+ */
+import type { DB } from "../../db/connection";
+import {
+  consumeOneTimeCode,
+  findFeedbackSessionByCode,
+  findLatestFeedbackForm,
+  insertFeedbackResponse,
+  loadFeedbackFormRows,
+} from "../../db/queries/feedback";
+import {
+  type FeedbackFormDefinition,
+  type FeedbackSubmissionDraft,
+  feedbackWindow,
+  feedbackWindowState,
+  isValidOneTimeCode,
+  isValidShortCode,
+  normalizeOneTimeCode,
+  normalizeShortCode,
+  parseFeedbackFormData,
+} from "../domain/feedback";
+import {
+  AUDIENCE_LOCALES,
+  FEEDBACK_LOCALES,
+  FEEDBACK_SCALES,
+  type FeedbackAudience,
+  type FeedbackLocale,
+  isFeedbackLocale,
+  localeDirection,
+} from "../domain/feedback-bank";
+import {
+  type FeedbackPageModel,
+  HONEYPOT_FIELD,
+  hasAnsweredCookie,
+  ONE_TIME_CODE_FIELD,
+  type PublicFeedbackForm,
+  pickFeedbackLocale,
+} from "../domain/feedback-forms";
+import { utcToCopenhagen } from "../domain/time";
+import { oneTimeCodeHashes } from "../lib/feedback-codes.server";
+
+async function loadPublicForm(db: DB, audience: FeedbackAudience, locale: FeedbackLocale) {
+  const form = await findLatestFeedbackForm(db, audience);
+  if (!form) throw new Error(`No feedback form for ${audience}: run the seed (seedFeedbackForms)`);
+  const { items, texts } = await loadFeedbackFormRows(db, form.id);
+  const pick = (rows: typeof texts) =>
+    rows.find((t) => t.locale === locale)?.text ?? rows.find((t) => t.locale === "da")?.text ?? "";
+  const scales: PublicFeedbackForm["scales"] = {};
+  for (const scale of new Set(items.map((i) => i.scale))) {
+    scales[scale] = FEEDBACK_SCALES[scale].options.map((option) => ({
+      value: option.value,
+      label: pick(texts.filter((t) => t.scale === scale && t.option_value === option.value)),
+      emoji: option.icon?.emoji ?? null,
+    }));
+  }
+  const publicForm: PublicFeedbackForm = {
+    version: form.version,
+    title: pick(texts.filter((t) => t.item_id === null && t.scale === null)),
+    items: items.map((item) => ({
+      key: item.key,
+      scale: item.scale,
+      text: pick(texts.filter((t) => t.item_id === item.id)),
+    })),
+    scales,
+  };
+  const definition: FeedbackFormDefinition = {
+    version: form.version,
+    items: items.map((i) => ({ key: i.key, scale: i.scale })),
+    locales: AUDIENCE_LOCALES[audience],
+  };
+  return { publicForm, definition };
+}
+
+function baseModel(code: string, locale: FeedbackLocale): FeedbackPageModel {
+  return {
+    status: 200,
+    view: "form",
+    locale,
+    dir: localeDirection(locale),
+    locales: FEEDBACK_LOCALES,
+    code,
+    audience: null,
+    opensAt: null,
+    strict: false,
+    form: null,
+    draft: null,
+    errors: {},
+  };
+}
+
+type SessionCheck =
+  | { ok: false; model: FeedbackPageModel }
+  | {
+      ok: true;
+      model: FeedbackPageModel;
+      session: NonNullable<Awaited<ReturnType<typeof findFeedbackSessionByCode>>>;
+    };
+
+/** Finds the session and checks the device cookie and the window, in that order. */
+async function checkSession(
+  db: DB,
+  input: {
+    code: string;
+    lang: string | null;
+    postedLang?: string | null;
+    cookieHeader: string | null;
+    now: Date;
+  },
+): Promise<SessionCheck> {
+  const code = normalizeShortCode(input.code);
+  const session = isValidShortCode(code) ? await findFeedbackSessionByCode(db, code) : undefined;
+  if (!session) {
+    const locale = [input.postedLang, input.lang].find(isFeedbackLocale) ?? "da";
+    return { ok: false, model: { ...baseModel(code, locale), status: 404, view: "unknown" } };
+  }
+  const wanted = [input.postedLang, input.lang].find((l) =>
+    AUDIENCE_LOCALES[session.audience].some((offered) => offered === l),
+  );
+  const locale = pickFeedbackLocale(session.audience, wanted);
+  const model: FeedbackPageModel = {
+    ...baseModel(code, locale),
+    locales: AUDIENCE_LOCALES[session.audience],
+    audience: session.audience,
+    strict: session.strict_feedback === 1,
+  };
+  if (hasAnsweredCookie(input.cookieHeader, code)) {
+    return { ok: false, model: { ...model, view: "already" } };
+  }
+  const window = feedbackWindow(session.starts_at, session.feedback_close_days);
+  const state = session.status === "cancelled" ? "closed" : feedbackWindowState(input.now, window);
+  if (state === "not_open") {
+    return {
+      ok: false,
+      model: { ...model, status: 403, view: "not_open", opensAt: window.opensAt },
+    };
+  }
+  if (state === "closed") return { ok: false, model: { ...model, status: 410, view: "closed" } };
+  return { ok: true, model, session };
+}
+
+/** The page for `/f/:code` (GET). */
+export async function loadFeedbackPage(
+  db: DB,
+  input: { code: string; lang: string | null; cookieHeader: string | null; now: Date },
+): Promise<FeedbackPageModel> {
+  const checked = await checkSession(db, input);
+  if (!checked.ok) return checked.model;
+  const { publicForm } = await loadPublicForm(db, checked.session.audience, checked.model.locale);
+  return { ...checked.model, form: publicForm };
+}
+
+export type SubmitFeedbackResult =
+  | { saved: true; code: string; locale: FeedbackLocale; commentNotSaved: boolean }
+  | { saved: false; model: FeedbackPageModel };
+
+/**
+ * Saves one anonymous response (POST `/f/:code`). Invalid answers re-show the form with every
+ * valid answer kept; an over-long comment alone does not stop the answers being saved (see
+ * `parseFeedbackFormData`). In strict mode the one-time code is used up in the same transaction
+ * as the insert, and nothing records which code went with which response.
+ */
+export async function submitFeedback(
+  db: DB,
+  input: {
+    code: string;
+    lang: string | null;
+    formData: FormData;
+    cookieHeader: string | null;
+    now: Date;
+    secrets: readonly string[];
+  },
+): Promise<SubmitFeedbackResult> {
+  const postedLocale = input.formData.get("locale");
+  const checked = await checkSession(db, {
+    ...input,
+    postedLang: typeof postedLocale === "string" ? postedLocale : null,
+  });
+  if (!checked.ok) {
+    const model = checked.model;
+    // Posting again from a device that already answered is a conflict, not a success.
+    return { saved: false, model: model.view === "already" ? { ...model, status: 409 } : model };
+  }
+  const { session, model } = checked;
+  const { publicForm, definition } = await loadPublicForm(db, session.audience, model.locale);
+
+  // A filled honeypot is a bot: pretend success, save nothing.
+  const honeypot = input.formData.get(HONEYPOT_FIELD);
+  if (typeof honeypot === "string" && honeypot.trim() !== "") {
+    return { saved: true, code: model.code, locale: model.locale, commentNotSaved: false };
+  }
+
+  const parsed = parseFeedbackFormData(input.formData, definition);
+  if (!parsed.ok) {
+    return {
+      saved: false,
+      model: {
+        ...model,
+        status: 422,
+        form: publicForm,
+        draft: parsed.value,
+        errors: parsed.errors,
+      },
+    };
+  }
+  const submission = parsed.value;
+  const draft: FeedbackSubmissionDraft = {
+    formVersion: submission.formVersion,
+    locale: submission.locale,
+    answers: submission.answers,
+    ...(submission.comment === undefined ? {} : { comment: submission.comment }),
+  };
+
+  let oneTimeCodeHashList: string[] | null = null;
+  if (model.strict) {
+    const raw = input.formData.get(ONE_TIME_CODE_FIELD);
+    const typed = typeof raw === "string" ? normalizeOneTimeCode(raw) : "";
+    const error =
+      typed === ""
+        ? "feedback.oneTimeCode.required"
+        : isValidOneTimeCode(typed)
+          ? null
+          : "feedback.oneTimeCode.invalid";
+    if (error) {
+      return {
+        saved: false,
+        model: { ...model, status: 422, form: publicForm, draft, errors: { oneTimeCode: error } },
+      };
+    }
+    oneTimeCodeHashList = oneTimeCodeHashes(input.secrets, session.id, typed);
+  }
+
+  const outcome = await db.transaction().execute(async (trx) => {
+    if (oneTimeCodeHashList) {
+      const used = await consumeOneTimeCode(trx, session.id, oneTimeCodeHashList);
+      if (used !== "ok") return used;
+    }
+    await insertFeedbackResponse(trx, {
+      sessionId: session.id,
+      audience: session.audience,
+      formVersion: submission.formVersion,
+      locale: submission.locale,
+      answers: submission.answers,
+      comment: submission.comment ?? null,
+      sessionDate: utcToCopenhagen(session.starts_at).date,
+    });
+    return "saved" as const;
+  });
+  if (outcome !== "saved") {
+    return {
+      saved: false,
+      model: {
+        ...model,
+        status: outcome === "used" ? 409 : 422,
+        form: publicForm,
+        draft,
+        errors: {
+          oneTimeCode:
+            outcome === "used" ? "feedback.oneTimeCode.used" : "feedback.oneTimeCode.invalid",
+        },
+      },
+    };
+  }
+  return {
+    saved: true,
+    code: model.code,
+    locale: submission.locale,
+    commentNotSaved: parsed.warnings.comment !== undefined,
+  };
+}

@@ -1,0 +1,546 @@
+/**
+ * Course requests: the school leader's request form, school page and cancel; the coordinator's
+ * inbox, request page, "in progress" and decline. Every status change goes through
+ * `transitionRequest`, bumps `version` (stale forms are refused), writes a request event and an
+ * audit entry, and queues its email in the same transaction.
+ */
+import type { DB } from "../../db/connection";
+import { insertAuditEntry } from "../../db/queries/audit";
+import {
+  countRequestsByStatus,
+  findCourseForRequest,
+  findRequestDetail,
+  insertRequest,
+  insertRequestEvent,
+  listCourseFilterOptions,
+  listInboxRequests,
+  listOldestOpenRequests,
+  listOpenRequestsOfSchoolForCourse,
+  listRequestEvents,
+  listRequestsOfSchool,
+  listRequestWindows,
+  listSessionsOfRequests,
+  type SessionListItem,
+  updateRequestStatus,
+} from "../../db/queries/requests";
+import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
+import { requestDeclinedEmail } from "../../emails/request-declined";
+import { requestReceiptEmail } from "../../emails/request-receipt";
+import {
+  type DeclineRequestInput,
+  INBOX_PAGE_SIZE,
+  type InboxQuery,
+  parseId,
+} from "../domain/request-actions";
+import {
+  canSchoolCancel,
+  checkRequestAgainstCourse,
+  duplicateOpenRequestWarning,
+  isOpenStatus,
+  type RequestFormValues,
+  type RequestRuleCourse,
+  type RequestStatus,
+  type RequestWindow,
+  transitionRequest,
+} from "../domain/requests";
+import { addDays, todayInCopenhagen } from "../domain/time";
+import type { MessageParams } from "../i18n";
+import type { CurrentUser } from "../lib/guards.server";
+import { requirePermission } from "../lib/guards.server";
+import { queueEmail } from "../lib/mailer.server";
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** A request id from the URL, or a 404 (non-numeric, zero, too long). */
+export function requestIdFrom(raw: string | undefined): number {
+  return parseId(raw) ?? notFound();
+}
+
+function parseJsonList<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseForRequest>>>;
+
+function ruleCourse(course: CourseRow): RequestRuleCourse {
+  return {
+    audience: course.audience,
+    gradeMin: course.grade_min,
+    gradeMax: course.grade_max,
+    maxParticipants: course.max_participants,
+    leadTimeDays: course.lead_time_days,
+    languages: parseJsonList<string>(course.languages),
+    active: course.active === 1,
+    durationMinutes: course.duration_minutes,
+  };
+}
+
+function windowFromRow(row: {
+  date: string;
+  part: RequestWindow["part"];
+  from_time: string | null;
+  to_time: string | null;
+}): RequestWindow {
+  return row.part === "custom"
+    ? { date: row.date, part: row.part, from: row.from_time ?? "", to: row.to_time ?? "" }
+    : { date: row.date, part: row.part };
+}
+
+function requireSchoolLeader(actor: CurrentUser): number {
+  requirePermission(actor, "request.create", { schoolId: actor.schoolId });
+  return actor.schoolId as number;
+}
+
+// ---- the request form ----
+
+/** What the request form needs: the (active) course, the school, and any open request for it. */
+export async function loadRequestForm(
+  db: DB,
+  actor: CurrentUser,
+  courseIdRaw: string | null,
+  options: { now?: Date } = {},
+) {
+  const schoolId = requireSchoolLeader(actor);
+  const courseId = parseId(courseIdRaw) ?? notFound();
+  const course = await findCourseForRequest(db, courseId);
+  if (course?.active !== 1) notFound();
+  const [school, openRequests] = await Promise.all([
+    findSchoolById(db, schoolId),
+    listOpenRequestsOfSchoolForCourse(db, schoolId, courseId),
+  ]);
+  if (!school) notFound();
+  const today = todayInCopenhagen(options.now ?? new Date());
+  return {
+    course: {
+      id: course.id,
+      title: course.title,
+      audience: course.audience,
+      summary: course.summary,
+      gradeMin: course.grade_min,
+      gradeMax: course.grade_max,
+      durationMinutes: course.duration_minutes,
+      maxParticipants: course.max_participants,
+      leadTimeDays: course.lead_time_days,
+      languages: parseJsonList<string>(course.languages),
+    },
+    school: { id: school.id, name: school.name },
+    openRequests: openRequests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      createdAt: r.created_at,
+    })),
+    earliestDate: addDays(today, Math.max(course.lead_time_days, 1)),
+    contactName: actor.name,
+  };
+}
+
+export type CreateRequestResult =
+  | { ok: true; requestId: number }
+  | {
+      ok: false;
+      /** Message keys by form path. */
+      errors: Record<string, string>;
+      /** Message parameters by form path (e.g. the course's maximum). */
+      params: Record<string, MessageParams>;
+      /** True when the only thing missing is the acknowledgement of the duplicate warning. */
+      duplicate: boolean;
+    };
+
+/**
+ * Saves a request of the actor's own school after the course rules and the duplicate warning, with
+ * its "created" event, an audit entry and the receipt to the requester, in one transaction.
+ */
+export async function createRequest(
+  db: DB,
+  actor: CurrentUser,
+  input: RequestFormValues,
+  options: { appUrl: string; now?: Date; holidays?: readonly string[] },
+): Promise<CreateRequestResult> {
+  const schoolId = requireSchoolLeader(actor);
+  const course = await findCourseForRequest(db, input.courseId);
+  if (!course) {
+    return {
+      ok: false,
+      errors: { courseId: "request.courseId.required" },
+      params: {},
+      duplicate: false,
+    };
+  }
+  const today = todayInCopenhagen(options.now ?? new Date());
+  const issues = checkRequestAgainstCourse(input, ruleCourse(course), today, options.holidays);
+  const errors: Record<string, string> = {};
+  const params: Record<string, MessageParams> = {};
+  for (const issue of issues) {
+    if (errors[issue.path]) continue;
+    errors[issue.path] = issue.message;
+    if (issue.params) params[issue.path] = issue.params;
+  }
+  const open = await listOpenRequestsOfSchoolForCourse(db, schoolId, course.id);
+  const duplicate = duplicateOpenRequestWarning(open, course.id) && !input.acknowledgeDuplicate;
+  if (duplicate) errors.acknowledgeDuplicate = "request.duplicate.warning";
+  if (Object.keys(errors).length > 0) {
+    return { ok: false, errors, params, duplicate: duplicate && issues.length === 0 };
+  }
+
+  const school = await findSchoolById(db, schoolId);
+  if (!school) notFound();
+  const grades = course.audience === "pupils" ? input.grades : [];
+  const requestId = await db.transaction().execute(async (trx) => {
+    const id = await insertRequest(trx, {
+      schoolId,
+      requesterId: actor.id,
+      courseId: course.id,
+      groupCount: input.groupCount,
+      participantsPerGroup: input.participantsPerGroup,
+      grades,
+      location: input.location,
+      contactName: input.contactName,
+      contactPhone: input.contactPhone,
+      languagesNeeded: input.languagesNeeded,
+      interpreterNeeded: input.interpreterNeeded,
+      notes: input.notes,
+      windows: input.windows,
+    });
+    await insertRequestEvent(trx, {
+      requestId: id,
+      actorId: actor.id,
+      action: "request.created",
+      fromStatus: null,
+      toStatus: "requested",
+    });
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "request.created",
+      entityType: "request",
+      entityId: id,
+      details: { schoolId, courseId: course.id, duplicateAcknowledged: open.length > 0 },
+    });
+    await queueEmail(
+      trx,
+      actor.email,
+      "request-receipt",
+      requestReceiptEmail({
+        requestId: id,
+        requesterName: actor.name,
+        schoolName: school.name,
+        courseTitle: course.title,
+        groupCount: input.groupCount,
+        participantsPerGroup: input.participantsPerGroup,
+        grades,
+        windows: input.windows,
+        location: input.location,
+        contactName: input.contactName,
+        contactPhone: input.contactPhone,
+        languagesNeeded: input.languagesNeeded,
+        interpreterNeeded: input.interpreterNeeded,
+        notes: input.notes,
+        requestUrl: `${options.appUrl}/school/requests/${id}`,
+      }),
+    );
+    return id;
+  });
+  return { ok: true, requestId };
+}
+
+// ---- status changes ----
+
+export type StatusChangeResult =
+  | { ok: true }
+  | { ok: false; error: string; params?: MessageParams; errors?: Record<string, string> };
+
+type RequestDetail = NonNullable<Awaited<ReturnType<typeof findRequestDetail>>>;
+
+const STALE: StatusChangeResult = { ok: false, error: "triage.stale" };
+
+/**
+ * The one path for a status change: the domain decides whether it is legal, the optimistic update
+ * refuses a stale version, and the event, the audit entry and any email share the transaction.
+ */
+async function changeStatus(
+  db: DB,
+  actor: CurrentUser,
+  request: RequestDetail,
+  expectedVersion: number,
+  to: RequestStatus,
+  extra: {
+    action: string;
+    note?: string;
+    declineReason?: string;
+    email?: (trx: DB) => Promise<unknown>;
+  },
+): Promise<StatusChangeResult> {
+  if (request.version !== expectedVersion) return STALE;
+  const transition = transitionRequest(request.status, to);
+  if (!transition.ok) {
+    return { ok: false, error: transition.error, params: { from: request.status, to } };
+  }
+  return db.transaction().execute(async (trx) => {
+    const updated = await updateRequestStatus(
+      trx,
+      request.id,
+      expectedVersion,
+      { status: to, declineReason: extra.declineReason },
+      new Date().toISOString(),
+    );
+    if (!updated) return STALE;
+    await insertRequestEvent(trx, {
+      requestId: request.id,
+      actorId: actor.id,
+      action: `request.${extra.action}`,
+      fromStatus: request.status,
+      toStatus: to,
+      note: extra.note,
+    });
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: `request.${extra.action}`,
+      entityType: "request",
+      entityId: request.id,
+      details: { from: request.status, to, version: expectedVersion + 1 },
+    });
+    if (extra.email) await extra.email(trx);
+    return { ok: true } as const;
+  });
+}
+
+/** The school cancels its own request (only before it is scheduled). */
+export async function cancelRequestBySchool(
+  db: DB,
+  actor: CurrentUser,
+  requestId: number,
+  version: number,
+): Promise<StatusChangeResult> {
+  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  requirePermission(actor, "request.cancel", { schoolId: request.school_id });
+  if (request.version !== version) return STALE;
+  if (!canSchoolCancel(request.status)) return { ok: false, error: "request.cancel.notAllowed" };
+  return changeStatus(db, actor, request, version, "cancelled", { action: "cancelled" });
+}
+
+export async function markInProgress(
+  db: DB,
+  actor: CurrentUser,
+  requestId: number,
+  version: number,
+): Promise<StatusChangeResult> {
+  requirePermission(actor, "request.triage");
+  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  return changeStatus(db, actor, request, version, "in_progress", { action: "in_progress" });
+}
+
+/** Declines with a reason (required); the requester is emailed the reason. */
+export async function declineRequest(
+  db: DB,
+  actor: CurrentUser,
+  requestId: number,
+  input: DeclineRequestInput,
+  options: { appUrl: string },
+): Promise<StatusChangeResult> {
+  requirePermission(actor, "request.triage");
+  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  const reason = input.reason.trim();
+  if (!reason) {
+    return {
+      ok: false,
+      error: "triage.decline.reason.required",
+      errors: { reason: "triage.decline.reason.required" },
+    };
+  }
+  return changeStatus(db, actor, request, input.version, "declined", {
+    action: "declined",
+    note: reason,
+    declineReason: reason,
+    email: (trx) =>
+      queueEmail(
+        trx,
+        request.requester_email,
+        "request-declined",
+        requestDeclinedEmail({
+          requestId: request.id,
+          requesterName: request.requester_name,
+          schoolName: request.school_name,
+          courseTitle: request.course_title,
+          requestedAt: request.created_at,
+          reason,
+          requestUrl: `${options.appUrl}/school/requests/${request.id}`,
+        }),
+      ),
+  });
+}
+
+// ---- reading ----
+
+function publicRequest(request: RequestDetail) {
+  return {
+    id: request.id,
+    status: request.status,
+    version: request.version,
+    createdAt: request.created_at,
+    updatedAt: request.updated_at,
+    groupCount: request.group_count,
+    participantsPerGroup: request.participants_per_group,
+    grades: parseJsonList<number>(request.grades),
+    location: request.location,
+    contactName: request.contact_name,
+    contactPhone: request.contact_phone,
+    languagesNeeded: parseJsonList<string>(request.languages_needed),
+    interpreterNeeded: request.interpreter_needed === 1,
+    notes: request.notes,
+    declineReason: request.decline_reason,
+    requesterName: request.requester_name,
+    course: {
+      id: request.course_id,
+      title: request.course_title,
+      audience: request.course_audience,
+      durationMinutes: request.course_duration_minutes,
+    },
+    school: {
+      id: request.school_id,
+      name: request.school_name,
+      district: request.school_district,
+      address: request.school_address,
+      pilotCohort: request.school_pilot_cohort,
+    },
+  };
+}
+
+async function requestExtras(db: DB, requestId: number) {
+  const [windows, events, sessions] = await Promise.all([
+    listRequestWindows(db, requestId),
+    listRequestEvents(db, requestId),
+    listSessionsOfRequests(db, [requestId]),
+  ]);
+  return {
+    windows: windows.map(windowFromRow),
+    events: events.map((e) => ({
+      id: e.id,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      note: e.note,
+      createdAt: e.created_at,
+      actorName: e.actor_name,
+      actorRole: e.actor_role,
+    })),
+    sessions,
+  };
+}
+
+/** The school leader's page: the school, its requests (newest first) and their sessions. */
+export async function loadSchoolPage(db: DB, actor: CurrentUser) {
+  requirePermission(actor, "school.view", { schoolId: actor.schoolId });
+  requirePermission(actor, "request.view", { schoolId: actor.schoolId });
+  const school = (await findSchoolById(db, actor.schoolId as number)) ?? notFound();
+  const requests = await listRequestsOfSchool(db, school.id);
+  const sessions = await listSessionsOfRequests(
+    db,
+    requests.map((r) => r.id),
+  );
+  const byRequest = new Map<number, SessionListItem[]>();
+  for (const session of sessions) {
+    const list = byRequest.get(session.request_id) ?? [];
+    list.push(session);
+    byRequest.set(session.request_id, list);
+  }
+  return {
+    school: { id: school.id, name: school.name, pilotCohort: school.pilot_cohort },
+    requests: requests.map((r) => ({
+      id: r.id,
+      status: r.status,
+      createdAt: r.created_at,
+      groupCount: r.group_count,
+      declineReason: r.decline_reason,
+      courseTitle: r.course_title,
+      courseAudience: r.course_audience,
+      sessions: byRequest.get(r.id) ?? [],
+    })),
+  };
+}
+
+/** One of the school's own requests; another school's (or an unknown) id is a 404. */
+export async function loadSchoolRequest(db: DB, actor: CurrentUser, requestId: number) {
+  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  requirePermission(actor, "request.view", { schoolId: request.school_id });
+  return {
+    request: publicRequest(request),
+    ...(await requestExtras(db, request.id)),
+    canCancel: canSchoolCancel(request.status),
+  };
+}
+
+/** The coordinator's inbox: one page of requests, the counts per status and the filter options. */
+export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
+  requirePermission(actor, "request.triage");
+  const filter = {
+    status: query.status,
+    audience: query.audience,
+    schoolId: query.school,
+    cohort: query.cohort,
+    courseId: query.course,
+  };
+  const [counts, schools, courses] = await Promise.all([
+    countRequestsByStatus(db, {
+      audience: filter.audience,
+      schoolId: filter.schoolId,
+      cohort: filter.cohort,
+      courseId: filter.courseId,
+    }),
+    listSchoolOptions(db),
+    listCourseFilterOptions(db),
+  ]);
+  let page = query.page;
+  let result = await listInboxRequests(db, filter, {
+    sort: query.sort,
+    limit: INBOX_PAGE_SIZE,
+    offset: (page - 1) * INBOX_PAGE_SIZE,
+  });
+  const pageCount = Math.max(1, Math.ceil(result.total / INBOX_PAGE_SIZE));
+  if (page > pageCount) {
+    page = pageCount;
+    result = await listInboxRequests(db, filter, {
+      sort: query.sort,
+      limit: INBOX_PAGE_SIZE,
+      offset: (page - 1) * INBOX_PAGE_SIZE,
+    });
+  }
+  return {
+    query: { ...query, page },
+    requests: result.rows,
+    total: result.total,
+    pageCount,
+    counts,
+    schools,
+    courses,
+  };
+}
+
+/** Everything about one request for the coordinator, and which actions apply. */
+export async function loadCoordinatorRequest(db: DB, actor: CurrentUser, requestId: number) {
+  requirePermission(actor, "request.triage");
+  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  return {
+    request: publicRequest(request),
+    requesterEmail: request.requester_email,
+    ...(await requestExtras(db, request.id)),
+    canMarkInProgress: request.status === "requested",
+    canDecline: transitionRequest(request.status, "declined").ok,
+    canSchedule: isOpenStatus(request.status),
+  };
+}
+
+/** The coordinator's start page: requests per status and the five oldest open requests. */
+export async function loadCoordinatorOverview(db: DB, actor: CurrentUser) {
+  requirePermission(actor, "request.triage");
+  const [counts, oldest] = await Promise.all([
+    countRequestsByStatus(db),
+    listOldestOpenRequests(db, 5),
+  ]);
+  return { counts, oldest };
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
+import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
+import type { DB } from "../connection";
+import type { Audience, FeedbackScaleKey } from "../schema";
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+// ---------------------------------------------------------------------------------------------
+
+export function findLatestFeedbackForm(db: DB, audience: Audience) {
+  return db
+    .selectFrom("feedback_forms")
+    .select(["id", "audience", "version"])
+    .where("audience", "=", audience)
+    .orderBy("version", "desc")
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export function findFeedbackForm(db: DB, audience: Audience, version: number) {
+  return db
+    .selectFrom("feedback_forms")
+    .select(["id", "audience", "version"])
+    .where("audience", "=", audience)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+/** Items in order and every text of a form version (all languages). */
+export async function loadFeedbackFormRows(db: DB, formId: number) {
+  const [items, texts] = await Promise.all([
+    db
+      .selectFrom("feedback_items")
+      .select(["id", "key", "scale", "position"])
+      .where("form_id", "=", formId)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("feedback_texts")
+      .select(["item_id", "scale", "option_value", "locale", "text", "is_draft"])
+      .where("form_id", "=", formId)
+      .execute(),
+  ]);
+  return { items, texts };
+}
+
+export async function feedbackFormHasResponses(
+  db: DB,
+  audience: Audience,
+  version: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom("feedback_responses")
+    .select(sql<number>`1`.as("one"))
+    .where("audience", "=", audience)
+    .where("form_version", "=", version)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+async function insertFormContent(db: DB, formId: number, content: FeedbackFormContent) {
+  for (const title of content.titles) {
+    await db
+      .insertInto("feedback_texts")
+      .values({
+        form_id: formId,
+        item_id: null,
+        scale: null,
+        option_value: null,
+        locale: title.locale,
+        text: title.text,
+        is_draft: title.isDraft ? 1 : 0,
+      })
+      .execute();
+  }
+  for (const [index, item] of content.items.entries()) {
+    const row = await db
+      .insertInto("feedback_items")
+      .values({ form_id: formId, position: index + 1, key: item.key, scale: item.scale })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (item.texts.length === 0) continue;
+    await db
+      .insertInto("feedback_texts")
+      .values(
+        item.texts.map((t) => ({
+          form_id: formId,
+          item_id: row.id,
+          scale: null,
+          option_value: null,
+          locale: t.locale,
+          text: t.text,
+          is_draft: t.isDraft ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+  for (const option of content.options) {
+    if (option.texts.length === 0) continue;
+    await db
+      .insertInto("feedback_texts")
+      .values(
+        option.texts.map((t) => ({
+          form_id: formId,
+          item_id: null,
+          scale: option.scale as FeedbackScaleKey,
+          option_value: option.value,
+          locale: t.locale,
+          text: t.text,
+          is_draft: t.isDraft ? 1 : 0,
+        })),
+      )
+      .execute();
+  }
+}
+
+/** A new form version with its items and texts. Call inside a transaction. */
+export async function insertFeedbackFormVersion(
+  db: DB,
+  audience: Audience,
+  version: number,
+  content: FeedbackFormContent,
+): Promise<number> {
+  const form = await db
+    .insertInto("feedback_forms")
+    .values({ audience, version })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await insertFormContent(db, form.id, content);
+  return form.id;
+}
+
+/**
+ * Replaces the items and texts of a form version that has no answers yet. Call inside a
+ * transaction; the database refuses it (trigger) for a version with answers.
+ */
+export async function replaceFeedbackFormContent(
+  db: DB,
+  formId: number,
+  content: FeedbackFormContent,
+) {
+  await db.deleteFrom("feedback_texts").where("form_id", "=", formId).execute();
+  await db.deleteFrom("feedback_items").where("form_id", "=", formId).execute();
+  await insertFormContent(db, formId, content);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sessions seen from the feedback pages
+// ---------------------------------------------------------------------------------------------
+
+/** The session behind a short code, with the audience whose form it uses. */
+export function findFeedbackSessionByCode(db: DB, code: string) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("courses", "courses.id", "sessions.course_id")
+    .select([
+      "sessions.id",
+      "sessions.starts_at",
+      "sessions.status",
+      "sessions.feedback_close_days",
+      "sessions.strict_feedback",
+      "sessions.feedback_code",
+      sql<Audience>`coalesce(courses.feedback_form_audience, courses.audience)`.as("audience"),
+    ])
+    .where("sessions.feedback_code", "=", code)
+    .executeTakeFirst();
+}
+
+/** A session for the staff feedback page, with its course, school and facilitators. */
+export async function findSessionForFeedbackPage(db: DB, sessionId: number) {
+  const session = await db
+    .selectFrom("sessions")
+    .innerJoin("courses", "courses.id", "sessions.course_id")
+    .innerJoin("schools", "schools.id", "sessions.school_id")
+    .select([
+      "sessions.id",
+      "sessions.school_id",
+      "sessions.starts_at",
+      "sessions.ends_at",
+      "sessions.status",
+      "sessions.feedback_code",
+      "sessions.feedback_close_days",
+      "sessions.strict_feedback",
+      "courses.title as course_title",
+      sql<Audience>`coalesce(courses.feedback_form_audience, courses.audience)`.as("audience"),
+      "schools.name as school_name",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+  if (!session) return undefined;
+  const facilitators = await db
+    .selectFrom("session_facilitators")
+    .select("user_id")
+    .where("session_id", "=", sessionId)
+    .execute();
+  return { ...session, facilitatorIds: facilitators.map((f) => f.user_id) };
+}
+
+/** Sets the short code only if the session has none; returns whether it was set. */
+export async function setSessionFeedbackCodeIfMissing(
+  db: DB,
+  sessionId: number,
+  code: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("sessions")
+    .set({ feedback_code: code })
+    .where("id", "=", sessionId)
+    .where("feedback_code", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+export async function isFeedbackCodeTaken(db: DB, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("sessions")
+    .select("id")
+    .where("feedback_code", "=", code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function setSessionStrictFeedback(db: DB, sessionId: number, strict: boolean) {
+  await db
+    .updateTable("sessions")
+    .set({ strict_feedback: strict ? 1 : 0 })
+    .where("id", "=", sessionId)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Responses (anonymous: see the table's comment in db/schema.ts)
+// ---------------------------------------------------------------------------------------------
+
+export interface NewFeedbackResponse {
+  sessionId: number;
+  audience: Audience;
+  formVersion: number;
+  locale: string;
+  answers: Record<string, string>;
+  comment: string | null;
+  sessionDate: string;
+}
+
+/** Inserts one response with a random id and returns nothing: callers have no use for the id. */
+export async function insertFeedbackResponse(db: DB, response: NewFeedbackResponse) {
+  await db
+    .insertInto("feedback_responses")
+    .values({
+      id: randomUUID(),
+      session_id: response.sessionId,
+      audience: response.audience,
+      form_version: response.formVersion,
+      locale: response.locale,
+      answers: JSON.stringify(response.answers),
+      comment: response.comment,
+      session_date: response.sessionDate,
+    })
+    .execute();
+}
+
+export async function countFeedbackResponses(db: DB, sessionId: number): Promise<number> {
+  const row = await db
+    .selectFrom("feedback_responses")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("session_id", "=", sessionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-time codes
+// ---------------------------------------------------------------------------------------------
+
+export async function insertOneTimeCodeHashes(db: DB, sessionId: number, hashes: string[]) {
+  const chunk = 200;
+  for (let i = 0; i < hashes.length; i += chunk) {
+    await db
+      .insertInto("one_time_codes")
+      .values(
+        hashes
+          .slice(i, i + chunk)
+          .map((code_hash) => ({ id: randomUUID(), session_id: sessionId, code_hash, used: 0 })),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Marks a code used if it belongs to the session and is unused. The conditional UPDATE is atomic,
+ * so of two concurrent uses exactly one changes the row. `hashes` are the code's hash under each
+ * current secret (rotation).
+ */
+export async function consumeOneTimeCode(
+  db: DB,
+  sessionId: number,
+  hashes: string[],
+): Promise<"ok" | "used" | "invalid"> {
+  const updated = await db
+    .updateTable("one_time_codes")
+    .set({ used: 1 })
+    .where("session_id", "=", sessionId)
+    .where("code_hash", "in", hashes)
+    .where("used", "=", 0)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return "ok";
+  const existing = await db
+    .selectFrom("one_time_codes")
+    .select("used")
+    .where("session_id", "=", sessionId)
+    .where("code_hash", "in", hashes)
+    .executeTakeFirst();
+  return existing ? "used" : "invalid";
+}
+
+export async function countOneTimeCodes(db: DB, sessionId: number) {
+  const row = await db
+    .selectFrom("one_time_codes")
+    .select((eb) => [eb.fn.countAll<number>().as("total"), eb.fn.sum<number>("used").as("used")])
+    .where("session_id", "=", sessionId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), used: Number(row.used ?? 0) };
+}

@@ -1,0 +1,371 @@
+import type { DB } from "../connection";
+import type { Audience, DayPart, RequestStatus, SessionStatus } from "../schema";
+
+// ---- courses and schools as the request side needs them ----
+
+export function findCourseForRequest(db: DB, courseId: number) {
+  return db
+    .selectFrom("courses")
+    .select([
+      "id",
+      "slug",
+      "title",
+      "audience",
+      "summary",
+      "grade_min",
+      "grade_max",
+      "duration_minutes",
+      "max_participants",
+      "languages",
+      "lead_time_days",
+      "active",
+    ])
+    .where("id", "=", courseId)
+    .executeTakeFirst();
+}
+
+export function listCourseFilterOptions(db: DB) {
+  return db
+    .selectFrom("courses")
+    .select(["id", "title", "audience", "active"])
+    .orderBy("title")
+    .execute();
+}
+
+/** The school's requests for one course that are still open (for the duplicate warning). */
+export function listOpenRequestsOfSchoolForCourse(db: DB, schoolId: number, courseId: number) {
+  return db
+    .selectFrom("requests")
+    .select(["id", "course_id as courseId", "status", "created_at"])
+    .where("school_id", "=", schoolId)
+    .where("course_id", "=", courseId)
+    .where("status", "in", ["requested", "in_progress", "scheduled"])
+    .orderBy("id")
+    .execute();
+}
+
+// ---- writes ----
+
+export interface NewRequestRow {
+  schoolId: number;
+  requesterId: number;
+  courseId: number;
+  groupCount: number;
+  participantsPerGroup: number;
+  grades: number[];
+  location: string;
+  contactName: string;
+  contactPhone: string;
+  languagesNeeded: string[];
+  interpreterNeeded: boolean;
+  notes: string;
+  windows: ReadonlyArray<{ date: string; part: DayPart; from?: string; to?: string }>;
+}
+
+/** Inserts the request and its windows; returns the new id. Call inside a transaction. */
+export async function insertRequest(db: DB, row: NewRequestRow): Promise<number> {
+  const inserted = await db
+    .insertInto("requests")
+    .values({
+      school_id: row.schoolId,
+      requester_id: row.requesterId,
+      course_id: row.courseId,
+      status: "requested",
+      group_count: row.groupCount,
+      participants_per_group: row.participantsPerGroup,
+      grades: JSON.stringify(row.grades),
+      location: row.location,
+      contact_name: row.contactName,
+      contact_phone: row.contactPhone,
+      languages_needed: JSON.stringify(row.languagesNeeded),
+      interpreter_needed: row.interpreterNeeded ? 1 : 0,
+      notes: row.notes,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (row.windows.length > 0) {
+    await db
+      .insertInto("request_windows")
+      .values(
+        row.windows.map((window, index) => ({
+          request_id: inserted.id,
+          position: index + 1,
+          date: window.date,
+          part: window.part,
+          from_time: window.part === "custom" ? (window.from ?? null) : null,
+          to_time: window.part === "custom" ? (window.to ?? null) : null,
+        })),
+      )
+      .execute();
+  }
+  return inserted.id;
+}
+
+export async function insertRequestEvent(
+  db: DB,
+  event: {
+    requestId: number;
+    actorId: number | null;
+    action: string;
+    fromStatus: RequestStatus | null;
+    toStatus: RequestStatus | null;
+    note?: string;
+  },
+) {
+  await db
+    .insertInto("request_events")
+    .values({
+      request_id: event.requestId,
+      actor_id: event.actorId,
+      action: event.action,
+      from_status: event.fromStatus,
+      to_status: event.toStatus,
+      note: event.note ?? "",
+    })
+    .execute();
+}
+
+/**
+ * Optimistic update: changes the status only when the row still has `expectedVersion`, and bumps
+ * the version. Returns false when someone else changed the request meanwhile.
+ */
+export async function updateRequestStatus(
+  db: DB,
+  requestId: number,
+  expectedVersion: number,
+  change: { status: RequestStatus; declineReason?: string | null },
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable("requests")
+    .set((eb) => ({
+      status: change.status,
+      ...(change.declineReason !== undefined ? { decline_reason: change.declineReason } : {}),
+      version: eb("version", "+", 1),
+      updated_at: now,
+    }))
+    .where("id", "=", requestId)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+// ---- reads ----
+
+/** One request with its school, course and requester (or undefined). */
+export function findRequestDetail(db: DB, requestId: number) {
+  return db
+    .selectFrom("requests as r")
+    .innerJoin("schools as s", "s.id", "r.school_id")
+    .innerJoin("courses as c", "c.id", "r.course_id")
+    .innerJoin("users as u", "u.id", "r.requester_id")
+    .select([
+      "r.id",
+      "r.school_id",
+      "r.course_id",
+      "r.requester_id",
+      "r.status",
+      "r.group_count",
+      "r.participants_per_group",
+      "r.grades",
+      "r.location",
+      "r.contact_name",
+      "r.contact_phone",
+      "r.languages_needed",
+      "r.interpreter_needed",
+      "r.notes",
+      "r.decline_reason",
+      "r.version",
+      "r.created_at",
+      "r.updated_at",
+      "s.name as school_name",
+      "s.district as school_district",
+      "s.address as school_address",
+      "s.pilot_cohort as school_pilot_cohort",
+      "c.title as course_title",
+      "c.audience as course_audience",
+      "c.duration_minutes as course_duration_minutes",
+      "u.name as requester_name",
+      "u.email as requester_email",
+    ])
+    .where("r.id", "=", requestId)
+    .executeTakeFirst();
+}
+
+export function listRequestWindows(db: DB, requestId: number) {
+  return db
+    .selectFrom("request_windows")
+    .select(["position", "date", "part", "from_time", "to_time"])
+    .where("request_id", "=", requestId)
+    .orderBy("position")
+    .execute();
+}
+
+export function listRequestEvents(db: DB, requestId: number) {
+  return db
+    .selectFrom("request_events as e")
+    .leftJoin("users as u", "u.id", "e.actor_id")
+    .select([
+      "e.id",
+      "e.action",
+      "e.from_status",
+      "e.to_status",
+      "e.note",
+      "e.created_at",
+      "u.name as actor_name",
+      "u.role as actor_role",
+    ])
+    .where("e.request_id", "=", requestId)
+    .orderBy("e.id")
+    .execute();
+}
+
+export interface SessionListItem {
+  id: number;
+  request_id: number;
+  starts_at: string;
+  ends_at: string;
+  location: string;
+  status: SessionStatus;
+  facilitators: string[];
+}
+
+/** Sessions of the given requests (by start time), each with its facilitators' names. */
+export async function listSessionsOfRequests(
+  db: DB,
+  requestIds: readonly number[],
+): Promise<SessionListItem[]> {
+  if (requestIds.length === 0) return [];
+  const sessions = await db
+    .selectFrom("sessions")
+    .select(["id", "request_id", "starts_at", "ends_at", "location", "status"])
+    .where("request_id", "in", requestIds)
+    .orderBy("starts_at")
+    .orderBy("id")
+    .execute();
+  if (sessions.length === 0) return [];
+  const people = await db
+    .selectFrom("session_facilitators as sf")
+    .innerJoin("users as u", "u.id", "sf.user_id")
+    .select(["sf.session_id", "u.name"])
+    .where(
+      "sf.session_id",
+      "in",
+      sessions.map((s) => s.id),
+    )
+    .orderBy("u.name")
+    .execute();
+  return sessions.map((session) => ({
+    ...session,
+    facilitators: people.filter((p) => p.session_id === session.id).map((p) => p.name),
+  }));
+}
+
+/** All requests of a school, newest first. */
+export function listRequestsOfSchool(db: DB, schoolId: number) {
+  return db
+    .selectFrom("requests as r")
+    .innerJoin("courses as c", "c.id", "r.course_id")
+    .select([
+      "r.id",
+      "r.status",
+      "r.created_at",
+      "r.group_count",
+      "r.decline_reason",
+      "c.title as course_title",
+      "c.audience as course_audience",
+    ])
+    .where("r.school_id", "=", schoolId)
+    .orderBy("r.created_at", "desc")
+    .orderBy("r.id", "desc")
+    .execute();
+}
+
+// ---- the coordinator's inbox ----
+
+export interface InboxFilter {
+  status?: RequestStatus;
+  audience?: Audience;
+  schoolId?: number;
+  cohort?: "pilot" | "standard";
+  courseId?: number;
+}
+
+function inboxBase(db: DB, filter: Omit<InboxFilter, "status">) {
+  let query = db
+    .selectFrom("requests as r")
+    .innerJoin("schools as s", "s.id", "r.school_id")
+    .innerJoin("courses as c", "c.id", "r.course_id");
+  if (filter.audience) query = query.where("c.audience", "=", filter.audience);
+  if (filter.schoolId !== undefined) query = query.where("r.school_id", "=", filter.schoolId);
+  if (filter.courseId !== undefined) query = query.where("r.course_id", "=", filter.courseId);
+  if (filter.cohort === "pilot") query = query.where("s.pilot_cohort", "is not", null);
+  if (filter.cohort === "standard") query = query.where("s.pilot_cohort", "is", null);
+  return query;
+}
+
+/** One page of the inbox, sorted by age, plus the total number of matching requests. */
+export async function listInboxRequests(
+  db: DB,
+  filter: InboxFilter,
+  options: { sort: "oldest" | "newest"; limit: number; offset: number },
+) {
+  let query = inboxBase(db, filter);
+  if (filter.status) query = query.where("r.status", "=", filter.status);
+  const direction = options.sort === "oldest" ? "asc" : "desc";
+  const [rows, total] = await Promise.all([
+    query
+      .select([
+        "r.id",
+        "r.status",
+        "r.created_at",
+        "r.group_count",
+        "r.participants_per_group",
+        "s.id as school_id",
+        "s.name as school_name",
+        "s.pilot_cohort as school_pilot_cohort",
+        "c.title as course_title",
+        "c.audience as course_audience",
+      ])
+      .orderBy("r.created_at", direction)
+      .orderBy("r.id", direction)
+      .limit(options.limit)
+      .offset(options.offset)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.count) };
+}
+
+/** Requests per status for the inbox's other filters (status itself is not applied). */
+export async function countRequestsByStatus(
+  db: DB,
+  filter: Omit<InboxFilter, "status"> = {},
+): Promise<Partial<Record<RequestStatus, number>>> {
+  const rows = await inboxBase(db, filter)
+    .select(["r.status", (eb) => eb.fn.countAll<number>().as("count")])
+    .groupBy("r.status")
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+}
+
+/** The oldest open requests (requested, in progress or scheduled). */
+export function listOldestOpenRequests(db: DB, limit: number) {
+  return db
+    .selectFrom("requests as r")
+    .innerJoin("schools as s", "s.id", "r.school_id")
+    .innerJoin("courses as c", "c.id", "r.course_id")
+    .select([
+      "r.id",
+      "r.status",
+      "r.created_at",
+      "s.name as school_name",
+      "s.pilot_cohort as school_pilot_cohort",
+      "c.title as course_title",
+    ])
+    .where("r.status", "in", ["requested", "in_progress", "scheduled"])
+    .orderBy("r.created_at", "asc")
+    .orderBy("r.id", "asc")
+    .limit(limit)
+    .execute();
+}
