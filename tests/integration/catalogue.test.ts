@@ -6,12 +6,7 @@ import {
 } from "~/domain/courses";
 import { schoolFormSchema } from "~/domain/schools";
 import type { CurrentUser } from "~/lib/guards.server";
-import {
-  loadCatalogue,
-  loadCatalogueCourse,
-  parseLanguageList,
-  toCatalogueCourse,
-} from "~/services/catalogue.server";
+import { loadCatalogue, loadCatalogueCourse, toCatalogueCourse } from "~/services/catalogue.server";
 import {
   createCourse,
   deleteUnusedCourse,
@@ -25,6 +20,7 @@ import { loadSchoolForEdit, loadSchoolList, updateSchool } from "~/services/scho
 import { listAuditEntries } from "../../db/queries/audit";
 import { findCourseById, listActiveCourses } from "../../db/queries/courses";
 import { findSchoolById } from "../../db/queries/schools";
+import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 
 let t: TestDb;
@@ -32,27 +28,11 @@ let coordinator: CurrentUser;
 let leader: CurrentUser;
 let facilitator: CurrentUser;
 
-async function actor(email: string): Promise<CurrentUser> {
-  const row = await t.db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    schoolId: row.school_id,
-    languages: parseLanguageList(row.languages),
-  };
-}
-
 beforeEach(async () => {
   t = await createTestDb({ seed: true });
-  coordinator = await actor("koordinator@frirum.test");
-  leader = await actor("leder.tingbjerg-skole@frirum.test");
-  facilitator = await actor("facilitator1@frirum.test");
+  coordinator = await actorFor(t.db, "koordinator@frirum.test");
+  leader = await actorFor(t.db, "leder.tingbjerg-skole@frirum.test");
+  facilitator = await actorFor(t.db, "facilitator1@frirum.test");
 });
 afterEach(async () => {
   await t.cleanup();

@@ -21,6 +21,7 @@ import {
 } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
 import type { Audience, SessionStatus } from "../../db/schema";
+import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 
 const HOUR = 3_600_000;
@@ -34,22 +35,6 @@ let amira: CurrentUser; // facilitator1
 let hodan: CurrentUser; // facilitator2
 let leader: CurrentUser; // leader of the sessions' school
 let schoolId: number;
-
-async function actor(db: DB, email: string): Promise<CurrentUser> {
-  const row = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    role: row.role,
-    schoolId: row.school_id,
-    email: row.email,
-    name: row.name,
-    languages: JSON.parse(row.languages),
-  };
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -136,10 +121,10 @@ async function expectNotFound(promise: Promise<unknown>) {
 beforeEach(async () => {
   t = await createTestDb({ seed: true });
   now = new Date("2026-03-10T12:00:00.000Z");
-  coordinator = await actor(t.db, "koordinator@frirum.test");
-  amira = await actor(t.db, "facilitator1@frirum.test");
-  hodan = await actor(t.db, "facilitator2@frirum.test");
-  leader = await actor(t.db, "leder.tingbjerg-skole@frirum.test");
+  coordinator = await actorFor(t.db, "koordinator@frirum.test");
+  amira = await actorFor(t.db, "facilitator1@frirum.test");
+  hodan = await actorFor(t.db, "facilitator2@frirum.test");
+  leader = await actorFor(t.db, "leder.tingbjerg-skole@frirum.test");
   schoolId = leader.schoolId as number;
 });
 afterEach(async () => {

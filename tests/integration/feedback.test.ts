@@ -10,7 +10,6 @@ import { formContentFromBank } from "~/domain/feedback-forms";
 import { utcToCopenhagen } from "~/domain/time";
 import { feedbackText } from "~/i18n/feedback-form";
 import { oneTimeCodeHash } from "~/lib/feedback-codes.server";
-import type { CurrentUser } from "~/lib/guards.server";
 import {
   countSessionFeedback,
   createOneTimeCodes,
@@ -23,6 +22,7 @@ import {
 import { listAuditEntries } from "../../db/queries/audit";
 import { findFeedbackForm, insertFeedbackResponse } from "../../db/queries/feedback";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
+import { actorFor } from "../support/actors";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { createTestDb, type TestDb } from "../support/db";
 import { feedbackBody, insertFeedbackSession, queryRows } from "../support/feedback";
@@ -404,21 +404,6 @@ describe("the public feedback routes (real server)", () => {
 
 describe("feedback staff services and forms", () => {
   let t: TestDb;
-  async function actor(email: string): Promise<CurrentUser> {
-    const row = await t.db
-      .selectFrom("users")
-      .selectAll()
-      .where("email", "=", email)
-      .executeTakeFirstOrThrow();
-    return {
-      id: row.id,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      schoolId: row.school_id,
-      languages: [],
-    };
-  }
   beforeEach(async () => {
     t = await createTestDb({ seed: true });
     await seedFeedbackForms(t.db);
@@ -444,7 +429,7 @@ describe("feedback staff services and forms", () => {
   });
 
   it("edits a form without answers in place, but makes a new version once it has answers", async () => {
-    const coordinator = await actor("koordinator@frirum.test");
+    const coordinator = await actorFor(t.db, "koordinator@frirum.test");
     const titles = { da: "Hvad synes du?" };
     const changed = formContentFromBank(
       {
@@ -509,7 +494,7 @@ describe("feedback staff services and forms", () => {
     const entries = await listAuditEntries(t.db, "feedback_form", "pupils:2");
     expect(entries.map((e) => e.action)).toEqual(["feedbackForm.newVersion"]);
 
-    const facilitator = await actor("facilitator1@frirum.test");
+    const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
     await expect(reviseFeedbackForm(t.db, facilitator, "pupils", changed)).rejects.toMatchObject({
       status: 404,
     });
@@ -525,9 +510,9 @@ describe("feedback staff services and forms", () => {
       .set({ feedback_code: null })
       .where("id", "=", sessionId)
       .execute();
-    const facilitator = await actor("facilitator1@frirum.test");
-    const other = await actor("facilitator2@frirum.test");
-    const leader = await actor("leder.tingbjerg-skole@frirum.test");
+    const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
+    const other = await actorFor(t.db, "facilitator2@frirum.test");
+    const leader = await actorFor(t.db, "leder.tingbjerg-skole@frirum.test");
     await expect(ensureFeedbackCode(t.db, other, sessionId)).rejects.toMatchObject({ status: 404 });
     await expect(ensureFeedbackCode(t.db, leader, sessionId)).rejects.toMatchObject({
       status: 404,
@@ -535,9 +520,9 @@ describe("feedback staff services and forms", () => {
 
     const code = await ensureFeedbackCode(t.db, facilitator, sessionId);
     expect(isValidShortCode(code)).toBe(true);
-    expect(await ensureFeedbackCode(t.db, await actor("koordinator@frirum.test"), sessionId)).toBe(
-      code,
-    );
+    expect(
+      await ensureFeedbackCode(t.db, await actorFor(t.db, "koordinator@frirum.test"), sessionId),
+    ).toBe(code);
 
     const page = await loadSessionFeedback(t.db, facilitator, sessionId, {
       appUrl: "https://frirum.example",
@@ -558,7 +543,7 @@ describe("feedback staff services and forms", () => {
       code: "SKP222",
       facilitators: ["facilitator1@frirum.test"],
     });
-    const facilitator = await actor("facilitator1@frirum.test");
+    const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
     await setStrictFeedback(t.db, facilitator, sessionId, true);
     const session = await t.db
       .selectFrom("sessions")

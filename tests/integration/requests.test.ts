@@ -17,6 +17,7 @@ import {
   requestIdFrom,
 } from "~/services/requests.server";
 import type { DB } from "../../db/connection";
+import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 
 const APP_URL = "http://frirum.test";
@@ -32,22 +33,6 @@ let workshopId: number; // pupils, grades 7-9, max 30, Danish only
 let staffCourseId: number; // staff
 let parentCourseId: number; // parents, several languages
 
-async function actor(db: DB, email: string): Promise<CurrentUser> {
-  const row = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    schoolId: row.school_id,
-    languages: JSON.parse(row.languages),
-  };
-}
-
 async function courseId(db: DB, slug: string): Promise<number> {
   const row = await db
     .selectFrom("courses")
@@ -59,10 +44,10 @@ async function courseId(db: DB, slug: string): Promise<number> {
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
-  leaderA = await actor(t.db, "leder.valby-bakke-skole@frirum.test");
-  leaderB = await actor(t.db, "leder.tingbjerg-skole@frirum.test");
-  coordinator = await actor(t.db, "koordinator@frirum.test");
-  facilitator = await actor(t.db, "facilitator1@frirum.test");
+  leaderA = await actorFor(t.db, "leder.valby-bakke-skole@frirum.test");
+  leaderB = await actorFor(t.db, "leder.tingbjerg-skole@frirum.test");
+  coordinator = await actorFor(t.db, "koordinator@frirum.test");
+  facilitator = await actorFor(t.db, "facilitator1@frirum.test");
   workshopId = await courseId(t.db, "workshop-rettigheder-og-frihed");
   staffCourseId = await courseId(t.db, "oplaeg-bekymringstegn-for-personale");
   parentCourseId = await courseId(t.db, "foraeldredialog-opdragelse-og-trivsel");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CurrentUser } from "../../app/lib/guards.server";
 import { type ChangeResult, scheduleSession } from "../../app/services/scheduling.server";
 import { createDb, type DB } from "../../db/connection";
+import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 
 let testDb: TestDb;
@@ -19,19 +19,7 @@ afterAll(async () => {
 describe("two coordinators saving at once", () => {
   it("books one facilitator into only one of 20 overlapping sessions saved concurrently", async () => {
     const { db } = testDb;
-    const coordinatorRow = await db
-      .selectFrom("users")
-      .selectAll()
-      .where("email", "=", "koordinator@frirum.test")
-      .executeTakeFirstOrThrow();
-    const coordinator: CurrentUser = {
-      id: coordinatorRow.id,
-      email: coordinatorRow.email,
-      name: coordinatorRow.name,
-      role: "coordinator",
-      schoolId: null,
-      languages: [],
-    };
+    const coordinator = await actorFor(db, "koordinator@frirum.test");
     const facilitator = await db
       .selectFrom("users")
       .select("id")

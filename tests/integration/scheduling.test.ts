@@ -18,6 +18,7 @@ import {
   explainSessionBusy,
   listPendingSessionReminders,
 } from "../../db/queries/sessions";
+import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -39,22 +40,6 @@ let facilitator: CurrentUser;
 const f: Record<number, { id: number; email: string; name: string }> = {};
 let schoolId: number;
 let leaderEmail: string;
-
-async function user(email: string): Promise<CurrentUser> {
-  const row = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", email)
-    .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    schoolId: row.school_id,
-    languages: JSON.parse(row.languages),
-  };
-}
 
 async function createRequest(courseSlug: string, languages: string[] = []): Promise<number> {
   const course = await db
@@ -156,13 +141,13 @@ beforeAll(async () => {
   testDb = await createTestDb({ seed: true });
   db = testDb.db;
   smtp = await startSmtpServer();
-  coordinator = await user("koordinator@frirum.test");
+  coordinator = await actorFor(db, "koordinator@frirum.test");
   leaderEmail = "leder.valby-bakke-skole@frirum.test";
-  leader = await user(leaderEmail);
+  leader = await actorFor(db, leaderEmail);
   schoolId = leader.schoolId!;
-  facilitator = await user("facilitator1@frirum.test");
+  facilitator = await actorFor(db, "facilitator1@frirum.test");
   for (const n of [1, 2, 3, 4]) {
-    const u = await user(`facilitator${n}@frirum.test`);
+    const u = await actorFor(db, `facilitator${n}@frirum.test`);
     f[n] = { id: u.id, email: u.email, name: u.name };
   }
 });
