@@ -184,6 +184,19 @@ const DEMO_REQUESTS: DemoRequest[] = [
     windows: [{ day: 14, part: "morning" }],
     sessions: [{ day: 14, start: "09:00", end: "10:30", facilitators: [1, 3] }],
   },
+  {
+    // Yesterday's workshop: its feedback form is open and attendance is not registered yet, so
+    // the demo can show journeys 4 and 5 (QR code, live count, attendance) as facilitator1.
+    school: "sydhavn-skole",
+    course: "workshop-venskab-og-faellesskab",
+    status: "scheduled",
+    groups: 1,
+    perGroup: 26,
+    grades: [5],
+    notes: "Klassen har haft konflikter om, hvem man må være venner med.",
+    windows: [{ day: -1, part: "morning" }],
+    sessions: [{ day: -1, start: "09:00", end: "10:00", facilitators: [1] }],
+  },
   // ---- open requests: to be scheduled in the demo ----
   {
     school: "valby-bakke-skole",
