@@ -5,7 +5,6 @@
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
-  changeRequestStatus,
   countPastSessionsOfFacilitator,
   countUndeliveredSessionsOfRequest,
   deleteUnavailability,
@@ -21,7 +20,7 @@ import {
   listUpcomingSessionsOfFacilitator,
   recordSessionDelivery,
 } from "../../db/queries/facilitator";
-import { cancelAttendanceReminders } from "../../db/queries/sessions";
+import { cancelAttendanceReminders, setRequestStatus } from "../../db/queries/sessions";
 import {
   type AttendanceValues,
   attendanceColumnFor,
@@ -184,7 +183,7 @@ export async function registerDelivery(
     if (firstDelivery && (await countUndeliveredSessionsOfRequest(trx, session.request_id)) === 0) {
       const request = await findRequestStatus(trx, session.request_id);
       if (request && transitionRequest(request.status, "delivered").ok) {
-        requestDelivered = await changeRequestStatus(trx, {
+        requestDelivered = await setRequestStatus(trx, {
           requestId: request.id,
           from: request.status,
           to: "delivered",

@@ -3,7 +3,6 @@
  * the day-after reminders that delivery makes moot, and unavailability blocks.
  */
 import type { DB } from "../connection";
-import type { RequestStatus } from "../schema";
 
 const sessionListColumns = [
   "sessions.id",
@@ -168,41 +167,6 @@ export function findRequestStatus(db: DB, requestId: number) {
     .select(["id", "status", "version"])
     .where("id", "=", requestId)
     .executeTakeFirst();
-}
-
-/** Moves a request from `from` to `to` (only if it is still in `from`) and logs the event. */
-export async function changeRequestStatus(
-  db: DB,
-  input: {
-    requestId: number;
-    from: RequestStatus;
-    to: RequestStatus;
-    actorId: number;
-    action: string;
-    note?: string;
-    now: string;
-  },
-): Promise<boolean> {
-  const result = await db
-    .updateTable("requests")
-    .set((eb) => ({ status: input.to, version: eb("version", "+", 1), updated_at: input.now }))
-    .where("id", "=", input.requestId)
-    .where("status", "=", input.from)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
-  await db
-    .insertInto("request_events")
-    .values({
-      request_id: input.requestId,
-      actor_id: input.actorId,
-      action: input.action,
-      from_status: input.from,
-      to_status: input.to,
-      note: input.note ?? "",
-      created_at: input.now,
-    })
-    .execute();
-  return true;
 }
 
 // ---- unavailability ----
