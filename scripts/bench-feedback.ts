@@ -7,15 +7,13 @@
  * as Chromium loads it and as gzip-served bytes of the HTML and its linked assets.
  * Exits non-zero if a submission is lost or fails, or the run takes more than 60 seconds.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import SQLite from "better-sqlite3";
 import { FEEDBACK_BANK, scaleValues } from "../app/domain/feedback-bank";
-import { freePort } from "../tests/support/app-server";
+import { type AppServer, startAppServer } from "../tests/support/app-server";
 import { launchBrowser } from "../tests/support/chromium";
 import { insertFeedbackSession } from "../tests/support/feedback";
 
@@ -24,72 +22,12 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const TIME_LIMIT_MS = 60_000;
 const CODE = "BNCH22";
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: "pipe" });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      out += d;
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed:\n${out}`)),
-    );
-  });
-}
-
-async function startServer() {
+/** The production build on a free port with its own temporary, seeded database. */
+async function startServer(): Promise<AppServer> {
   if (!existsSync(join(process.cwd(), "build/server/index.js"))) {
     throw new Error("No production build: run `npm run build` first.");
   }
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "frirum-bench-"));
-  const dbPath = join(dir, "bench.db");
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    PORT: String(port),
-    APP_URL: `http://localhost:${port}`,
-    DATABASE_URL: `file:${dbPath}`,
-    SESSION_SECRET: "bench-secret-0123456789abcdef",
-    FRIRUM_QUIET: "1",
-    SMTP_URL: "",
-  };
-  await run(["scripts/seed.ts"], env);
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let log = "";
-  child.stdout?.on("data", (d) => {
-    log += d;
-  });
-  child.stderr?.on("data", (d) => {
-    log += d;
-  });
-  const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server exited early:\n${log}`);
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`Server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  };
-  return { url, dbPath, stop, log: () => log };
+  return startAppServer({ env: { SESSION_SECRET: "bench-secret-0123456789abcdef" } });
 }
 
 /** A plausible pupil's answers: most questions answered, sometimes a comment. */
