@@ -15,7 +15,7 @@ import {
   scaleValues,
 } from "../app/domain/feedback-bank";
 import { formContentFromBank } from "../app/domain/feedback-forms";
-import { utcToCopenhagen } from "../app/domain/time";
+import { utcToCopenhagen } from "../app/domain/timezone";
 import { feedbackFormMessages } from "../app/i18n/feedback-form";
 import type { DB } from "./connection";
 import {

@@ -7,7 +7,8 @@
  */
 import { generateShortCode } from "../app/domain/feedback";
 import type { RequestStatus } from "../app/domain/requests";
-import { addDays, copenhagenToUtc, isWeekend, todayInCopenhagen } from "../app/domain/time";
+import { addDays, isWeekend, todayInCopenhagen } from "../app/domain/time";
+import { copenhagenToUtc } from "../app/domain/timezone";
 import { sessionUid } from "../emails/calendar";
 import type { DB } from "./connection";
 import { leaderEmail } from "./demo-data";

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { busyWindow, findConflicts } from "../app/domain/scheduling";
-import { copenhagenToUtc } from "../app/domain/time";
+import { copenhagenToUtc } from "../app/domain/timezone";
 import { suggestFacilitators } from "../app/services/scheduling.server";
 import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";

@@ -15,13 +15,8 @@ import {
   toList,
   whenObject,
 } from "./courses";
-import {
-  addDays,
-  copenhagenToUtc,
-  isValidDateString,
-  isValidTimeString,
-  utcToCopenhagen,
-} from "./time";
+import { addDays, isValidDateString, isValidTimeString } from "./time";
+import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
 
 /** Free time a facilitator needs between two sessions (travel between schools). */
 export const TRAVEL_BUFFER_MINUTES = 30;

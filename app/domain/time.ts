@@ -1,8 +1,8 @@
 /**
  * Copenhagen wall time <-> UTC instants, calendar-date arithmetic and display formatting.
  *
- * Pure and independent of the process time zone (`process.env.TZ`): every conversion goes through the
- * Temporal polyfill with an explicit `Europe/Copenhagen` zone, and display formatting uses
+ * Pure and independent of the process time zone (`process.env.TZ`): zone conversions live in
+ * `./timezone` (Temporal polyfill, kept out of most browser bundles); display formatting uses
  * `Intl.DateTimeFormat` with an explicit `timeZone`. Never use `Date#getHours()` and friends here.
  *
  * Conventions:
@@ -10,36 +10,46 @@
  * - a wall time is an `HH:MM` string (24-hour);
  * - an instant is a UTC ISO string as produced by `Date#toISOString()`, e.g. `2025-03-29T09:00:00.000Z`.
  */
-import { Temporal } from "temporal-polyfill";
 
 export const APP_TIME_ZONE = "Europe/Copenhagen";
-
-export type TimeErrorKey = "time.nonexistent" | "time.invalid";
-
-export type CopenhagenToUtcResult = { ok: true; utc: string } | { ok: false; error: TimeErrorKey };
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function pad2(n: number): string {
+export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
-/** Parse a strict `YYYY-MM-DD` date; null if malformed or not a real date (e.g. 2025-02-30). */
-function parsePlainDate(date: string): Temporal.PlainDate | null {
+/**
+ * A strict `YYYY-MM-DD` date as epoch ms at 00:00 UTC; null if malformed or not a real date (e.g.
+ * 2025-02-30). Calendar-date arithmetic needs no time zone, so it runs on UTC midnights with plain
+ * `Date` maths: that keeps the Temporal polyfill out of the browser bundle for most pages.
+ */
+export function parsePlainDate(date: string): number | null {
   if (typeof date !== "string" || !DATE_RE.test(date)) return null;
   const [year, month, day] = date.split("-").map(Number);
-  try {
-    return Temporal.PlainDate.from({ year, month, day }, { overflow: "reject" });
-  } catch {
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day
+  ) {
     return null;
   }
+  return ms;
 }
 
-function requirePlainDate(date: string): Temporal.PlainDate {
+function requirePlainDate(date: string): number {
   const parsed = parsePlainDate(date);
-  if (!parsed) throw new RangeError(`Invalid date (expected YYYY-MM-DD): ${String(date)}`);
+  if (parsed === null) throw new RangeError(`Invalid date (expected YYYY-MM-DD): ${String(date)}`);
   return parsed;
+}
+
+const DAY_MS = 86_400_000;
+
+function plainDateFromMs(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /** True for a real calendar date written as `YYYY-MM-DD`. */
@@ -57,42 +67,18 @@ export function isValidTimeString(time: string): boolean {
  * Throws on strings without an offset: `new Date("2025-03-29T09:00")` would silently read them
  * in the server's zone.
  */
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
 export function utcToEpochMs(utcIso: string): number {
-  return Temporal.Instant.from(utcIso).epochMilliseconds;
+  const ms =
+    typeof utcIso === "string" && INSTANT_RE.test(utcIso) ? Date.parse(utcIso) : Number.NaN;
+  if (Number.isNaN(ms))
+    throw new RangeError(`Invalid instant (expected an ISO time with offset): ${String(utcIso)}`);
+  return ms;
 }
 
 function epochMsToIso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-/**
- * Convert a Copenhagen wall date and time to a UTC instant.
- * - A time in the spring-forward gap (e.g. 02:30 on 2025-03-30) does not exist: `time.nonexistent`.
- * - A time in the fall-back overlap (e.g. 02:30 on 2025-10-26) resolves to its FIRST occurrence
- *   (still summer time, UTC+2).
- * - Malformed input: `time.invalid`.
- */
-export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResult {
-  const plainDate = parsePlainDate(date);
-  if (!plainDate || !isValidTimeString(time)) return { ok: false, error: "time.invalid" };
-  const [hour, minute] = time.split(":").map(Number);
-  const wall = plainDate.toPlainDateTime({ hour, minute });
-  // "earlier" picks the first of two instants in an overlap; in a gap it yields an instant whose wall
-  // time differs from the requested one, which is how a nonexistent time is detected.
-  const zoned = wall.toZonedDateTime(APP_TIME_ZONE, { disambiguation: "earlier" });
-  if (!Temporal.PlainDateTime.compare(zoned.toPlainDateTime(), wall)) {
-    return { ok: true, utc: epochMsToIso(zoned.epochMilliseconds) };
-  }
-  return { ok: false, error: "time.nonexistent" };
-}
-
-/** The Copenhagen wall date (`YYYY-MM-DD`) and time (`HH:MM`) of a UTC instant. */
-export function utcToCopenhagen(utcIso: string): { date: string; time: string } {
-  const zoned = Temporal.Instant.from(utcIso).toZonedDateTimeISO(APP_TIME_ZONE);
-  return {
-    date: zoned.toPlainDate().toString(),
-    time: `${pad2(zoned.hour)}:${pad2(zoned.minute)}`,
-  };
 }
 
 /** Add (or, when negative, subtract) exact minutes to an instant. */
@@ -119,26 +105,34 @@ export function overlaps(
 }
 
 /** Today's date in Copenhagen (`YYYY-MM-DD`) at the instant `now`. */
+const isoDateInCopenhagen = new Intl.DateTimeFormat("en-CA", {
+  timeZone: APP_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
 export function todayInCopenhagen(now: Date): string {
-  return Temporal.Instant.fromEpochMilliseconds(now.getTime())
-    .toZonedDateTimeISO(APP_TIME_ZONE)
-    .toPlainDate()
-    .toString();
+  const parts = Object.fromEntries(
+    isoDateInCopenhagen.formatToParts(now).map((part) => [part.type, part.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** Saturday or Sunday. Throws on an invalid date. */
 export function isWeekend(date: string): boolean {
-  return requirePlainDate(date).dayOfWeek >= 6;
+  const weekday = new Date(requirePlainDate(date)).getUTCDay();
+  return weekday === 0 || weekday === 6;
 }
 
 /** Calendar-date arithmetic: `date` plus `n` days (n may be negative). Throws on an invalid date. */
 export function addDays(date: string, n: number): string {
-  return requirePlainDate(date).add({ days: n }).toString();
+  return plainDateFromMs(requirePlainDate(date) + n * DAY_MS);
 }
 
 /** Whole days from `a` to `b` (negative when `b` is before `a`). Throws on an invalid date. */
 export function daysBetween(a: string, b: string): number {
-  return requirePlainDate(a).until(requirePlainDate(b), { largestUnit: "days" }).days;
+  return Math.round((requirePlainDate(b) - requirePlainDate(a)) / DAY_MS);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -179,10 +173,8 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
 /** An instant, or a plain `YYYY-MM-DD` date (taken at noon Copenhagen time), as epoch ms. */
 function toDisplayMs(value: string): number {
   const plain = parsePlainDate(value);
-  if (plain) {
-    return plain.toZonedDateTime({ timeZone: APP_TIME_ZONE, plainTime: { hour: 12 } })
-      .epochMilliseconds;
-  }
+  // Noon UTC is 13:00 or 14:00 in Copenhagen: the same calendar date.
+  if (plain !== null) return plain + 12 * 3_600_000;
   return utcToEpochMs(value);
 }
 
@@ -226,7 +218,9 @@ function atWord(locale: string): string {
  * "fredag den 6. marts 2026 kl. 22.00 – lørdag den 7. marts 2026 kl. 01.00".
  */
 export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
-  const sameDay = utcToCopenhagen(startIso).date === utcToCopenhagen(endIso).date;
+  const sameDay =
+    isoDateInCopenhagen.format(utcToEpochMs(startIso)) ===
+    isoDateInCopenhagen.format(utcToEpochMs(endIso));
   if (sameDay) {
     return `${formatDateTime(startIso, locale)}–${formatTime(endIso, locale)}`;
   }

@@ -12,15 +12,8 @@
  */
 import { z } from "zod";
 import { emptyToUndefined } from "./courses";
-import {
-  addDays,
-  copenhagenToUtc,
-  daysBetween,
-  isValidDateString,
-  isValidTimeString,
-  utcToCopenhagen,
-  utcToEpochMs,
-} from "./time";
+import { addDays, daysBetween, isValidDateString, isValidTimeString, utcToEpochMs } from "./time";
+import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
 
 /** Longer blocks (a year's leave) are registered in pieces; catches mistyped years. */
 export const MAX_BLOCK_DAYS = 366;

@@ -10,7 +10,8 @@ import {
   parseInboxQuery,
 } from "~/domain/request-actions";
 import { REQUEST_STATUSES } from "~/domain/requests";
-import { daysBetween, formatDate, todayInCopenhagen, utcToCopenhagen } from "~/domain/time";
+import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
+import { utcToCopenhagen } from "~/domain/timezone";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { loadInbox } from "~/services/requests.server";

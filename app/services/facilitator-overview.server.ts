@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
 import { listFacilitatorsWithSessionCounts } from "../../db/queries/facilitator-overview";
-import { addDays, copenhagenToUtc, todayInCopenhagen } from "../domain/time";
+import { addDays, todayInCopenhagen } from "../domain/time";
+import { copenhagenToUtc } from "../domain/timezone";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { parseLanguageList } from "./catalogue.server";
 

@@ -40,7 +40,7 @@ import {
   type PublicFeedbackForm,
   pickFeedbackLocale,
 } from "../domain/feedback-forms";
-import { utcToCopenhagen } from "../domain/time";
+import { utcToCopenhagen } from "../domain/timezone";
 import { oneTimeCodeHashes } from "../lib/feedback-codes.server";
 
 async function loadPublicForm(db: DB, audience: FeedbackAudience, locale: FeedbackLocale) {

@@ -66,7 +66,8 @@ import {
   sessionInstants,
   transitionSession,
 } from "../domain/scheduling";
-import { isValidDateString, isValidTimeString, utcToCopenhagen } from "../domain/time";
+import { isValidDateString, isValidTimeString } from "../domain/time";
+import { utcToCopenhagen } from "../domain/timezone";
 import { env } from "../lib/env.server";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";

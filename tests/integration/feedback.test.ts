@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { generateOneTimeCodes, isValidShortCode, normalizeOneTimeCode } from "~/domain/feedback";
 import { FEEDBACK_BANK } from "~/domain/feedback-bank";
 import { formContentFromBank } from "~/domain/feedback-forms";
-import { utcToCopenhagen } from "~/domain/time";
+import { utcToCopenhagen } from "~/domain/timezone";
 import { feedbackText } from "~/i18n/feedback-form";
 import { oneTimeCodeHash } from "~/lib/feedback-codes.server";
 import {

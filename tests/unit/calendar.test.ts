@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { copenhagenToUtc } from "~/domain/time";
+import { copenhagenToUtc } from "~/domain/timezone";
 import {
   buildCalendarFeed,
   buildSessionIcs,

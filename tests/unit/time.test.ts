@@ -5,7 +5,6 @@ import {
   APP_TIME_ZONE,
   addDays,
   addMinutes,
-  copenhagenToUtc,
   daysBetween,
   formatDate,
   formatDateTime,
@@ -16,9 +15,9 @@ import {
   isWeekend,
   overlaps,
   todayInCopenhagen,
-  utcToCopenhagen,
   utcToEpochMs,
 } from "~/domain/time";
+import { copenhagenToUtc, utcToCopenhagen } from "~/domain/timezone";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -236,16 +235,18 @@ describe("display formatting (Copenhagen time)", () => {
 
 describe("T8: results do not depend on the process time zone", () => {
   const timeUrl = pathToFileURL(`${ROOT}app/domain/time.ts`).href;
+  const timezoneUrl = pathToFileURL(`${ROOT}app/domain/timezone.ts`).href;
   const calendarUrl = pathToFileURL(`${ROOT}emails/calendar.ts`).href;
   // Runs in a fresh Node process with the given TZ; prints everything that must be identical.
   const script = `
     const t = await import(${JSON.stringify(timeUrl)});
+    const tz = await import(${JSON.stringify(timezoneUrl)});
     const c = await import(${JSON.stringify(calendarUrl)});
     const conv = [
       ["2025-03-29", "10:00"], ["2025-03-30", "10:00"], ["2025-10-26", "10:00"],
       ["2026-03-29", "10:00"], ["2026-10-25", "10:00"], ["2025-03-30", "02:30"],
       ["2025-10-26", "02:30"], ["2025-10-26", "01:30"], ["2025-10-26", "03:30"],
-    ].map(([d, h]) => t.copenhagenToUtc(d, h));
+    ].map(([d, h]) => tz.copenhagenToUtc(d, h));
     const ics = c.buildSessionIcs({
       method: "REQUEST", uid: "session-7@frirum.test", sequence: 0,
       startUtc: conv[7].utc, endUtc: conv[8].utc, title: "Workshop",
@@ -256,7 +257,7 @@ describe("T8: results do not depend on the process time zone", () => {
     console.log(JSON.stringify({
       offsetMinutes: new Date(2025, 0, 1).getTimezoneOffset(),
       conv,
-      back: t.utcToCopenhagen("2025-10-26T01:30:00.000Z"),
+      back: tz.utcToCopenhagen("2025-10-26T01:30:00.000Z"),
       today: t.todayInCopenhagen(new Date("2025-12-31T23:30:00.000Z")),
       range: t.formatTimeRange(conv[7].utc, conv[8].utc, "da"),
       days: t.daysBetween("2025-03-29", "2025-04-01"),
