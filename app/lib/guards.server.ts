@@ -20,7 +20,18 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const row = await findActiveSessionUser(db(), sessionId, new Date().toISOString());
-  if (!row) return null;
+  return row ? currentUserFromRow(row) : null;
+}
+
+/** The `CurrentUser` of a `users` row (languages are a JSON array in the row). */
+export function currentUserFromRow(row: {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  school_id: number | null;
+  languages: string;
+}): CurrentUser {
   return {
     id: row.id,
     email: row.email,

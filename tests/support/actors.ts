@@ -1,4 +1,4 @@
-import type { CurrentUser } from "../../app/lib/guards.server";
+import { type CurrentUser, currentUserFromRow } from "../../app/lib/guards.server";
 import type { DB } from "../../db/connection";
 
 /** The signed-in `CurrentUser` for a seeded user, built the way `getCurrentUser` builds it. */
@@ -8,12 +8,5 @@ export async function actorFor(db: DB, email: string): Promise<CurrentUser> {
     .selectAll()
     .where("email", "=", email)
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    schoolId: row.school_id,
-    languages: JSON.parse(row.languages) as string[],
-  };
+  return currentUserFromRow(row);
 }
