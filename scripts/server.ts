@@ -77,10 +77,26 @@ app.use((req, res, next) => {
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   const origin = req.get("origin");
-  if (origin && origin !== "null") {
+  if (origin === "null") {
+    // Privacy settings make some browsers hide the origin. The anonymous feedback form has no
+    // session to protect, so it is accepted there (Remix would otherwise fail the action with a
+    // 500); staff forms are refused with a message.
+    if (isPrivateRoute(req.path)) {
+      delete req.headers.origin;
+      return next();
+    }
+    res
+      .status(403)
+      .type("text/plain; charset=utf-8")
+      .send(
+        "Din browser skjulte, hvor formularen kom fra. Indlæs siden igen, og prøv en gang til.",
+      );
+    return;
+  }
+  if (origin) {
     const expected = `${req.protocol}://${req.get("host")}`;
     if (origin !== expected && origin !== env.appUrl) {
-      res.status(403).type("text/plain").send("Cross-site request refused");
+      res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused");
       return;
     }
   }

@@ -45,6 +45,24 @@ describe("the production server", () => {
     expect(res.status).toBe(403);
   });
 
+  it("answers a hidden (null) Origin with a clear 403 on staff forms and accepts it on feedback", async () => {
+    const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "null" };
+    const staff = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: form,
+      body: "email=a%40b.dk",
+    });
+    expect(staff.status).toBe(403);
+    expect(await staff.text()).toContain("Din browser skjulte");
+    // An unknown code answers with the form's own 404 page, not Remix's CSRF 500.
+    const feedback = await fetch(`${server.url}/f/ZZZZZZ`, {
+      method: "POST",
+      headers: form,
+      body: "x=1",
+    });
+    expect(feedback.status).toBe(404);
+  });
+
   it("does not change state on GET: /logout by GET only redirects", async () => {
     const res = await fetch(`${server.url}/logout`, { redirect: "manual" });
     expect(res.status).toBe(302);
