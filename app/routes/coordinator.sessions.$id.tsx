@@ -341,53 +341,21 @@ export default function SessionPage() {
             </p>
           ) : null}
           {confirm === "cancel" && scheduled ? (
-            <div className="notice notice--warning">
-              <h3>{t("sessions.cancel.confirmSessionTitle")}</h3>
-              <p>{t("sessions.cancel.confirmSession")}</p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="cancel" />
-                <input type="hidden" name="version" value={session.version} />
-                <Field
-                  name="reason"
-                  label={t("sessions.cancel.reason")}
-                  hint={t("sessions.cancel.reasonHint")}
-                >
-                  <textarea name="reason" rows={2} {...describedBy("reason", { hint: true })} />
-                </Field>
-                <div className="button-row">
-                  <button type="submit" className="button button--danger">
-                    {t("sessions.cancel.yesSession")}
-                  </button>
-                  <Link to="?" className="button button--secondary">
-                    {t("sessions.cancel.keep")}
-                  </Link>
-                </div>
-              </Form>
-            </div>
+            <CancelConfirmation
+              intent="cancel"
+              version={session.version}
+              title={t("sessions.cancel.confirmSessionTitle")}
+              body={t("sessions.cancel.confirmSession")}
+              yes={t("sessions.cancel.yesSession")}
+            />
           ) : confirm === "cancelRequest" && requestCancellable ? (
-            <div className="notice notice--warning">
-              <h3>{t("sessions.cancel.confirmRequestTitle")}</h3>
-              <p>{t("sessions.cancel.confirmRequest", { count: request.scheduledCount })}</p>
-              <Form method="post">
-                <input type="hidden" name="intent" value="cancelRequest" />
-                <input type="hidden" name="version" value={request.version} />
-                <Field
-                  name="reason"
-                  label={t("sessions.cancel.reason")}
-                  hint={t("sessions.cancel.reasonHint")}
-                >
-                  <textarea name="reason" rows={2} {...describedBy("reason", { hint: true })} />
-                </Field>
-                <div className="button-row">
-                  <button type="submit" className="button button--danger">
-                    {t("sessions.cancel.yesRequest")}
-                  </button>
-                  <Link to="?" className="button button--secondary">
-                    {t("sessions.cancel.keep")}
-                  </Link>
-                </div>
-              </Form>
-            </div>
+            <CancelConfirmation
+              intent="cancelRequest"
+              version={request.version}
+              title={t("sessions.cancel.confirmRequestTitle")}
+              body={t("sessions.cancel.confirmRequest", { count: request.scheduledCount })}
+              yes={t("sessions.cancel.yesRequest")}
+            />
           ) : (
             <div className="button-row">
               {scheduled ? (
@@ -460,4 +428,40 @@ function historyDetail(details: string, locale: string): string {
   } catch {
     return "";
   }
+}
+
+/** The confirm step of a cancellation (session or whole request): a reason, yes, or keep. */
+function CancelConfirmation(props: {
+  intent: "cancel" | "cancelRequest";
+  version: number;
+  title: string;
+  body: string;
+  yes: string;
+}) {
+  const t = useT();
+  return (
+    <div className="notice notice--warning">
+      <h3>{props.title}</h3>
+      <p>{props.body}</p>
+      <Form method="post">
+        <input type="hidden" name="intent" value={props.intent} />
+        <input type="hidden" name="version" value={props.version} />
+        <Field
+          name="reason"
+          label={t("sessions.cancel.reason")}
+          hint={t("sessions.cancel.reasonHint")}
+        >
+          <textarea name="reason" rows={2} {...describedBy("reason", { hint: true })} />
+        </Field>
+        <div className="button-row">
+          <button type="submit" className="button button--danger">
+            {props.yes}
+          </button>
+          <Link to="?" className="button button--secondary">
+            {t("sessions.cancel.keep")}
+          </Link>
+        </div>
+      </Form>
+    </div>
+  );
 }

@@ -190,6 +190,17 @@ function queueNow(
   return queueEmail(trx, to, kind, content, { sendAt: ctx.cfg.now().toISOString() });
 }
 
+/** One message per person, due now, built for that person. */
+async function queueToEach<Person extends { email: string }>(
+  trx: DB,
+  ctx: MessageContext,
+  people: readonly Person[],
+  kind: string,
+  build: (person: Person) => Parameters<typeof queueEmail>[3],
+) {
+  for (const person of people) await queueNow(trx, ctx, person.email, kind, build(person));
+}
+
 function emailData(
   ctx: MessageContext,
   session: {
@@ -556,25 +567,13 @@ export async function scheduleSession(
       facilitators,
       { name: fresh.contact_name, phone: fresh.contact_phone },
     );
-    for (const person of facilitators) {
-      await queueNow(
-        trx,
-        ctx,
-        person.email,
-        "session-invite",
-        sessionInviteEmail(data, person, "new"),
-      );
-    }
+    await queueToEach(trx, ctx, facilitators, "session-invite", (person) =>
+      sessionInviteEmail(data, person, "new"),
+    );
     const leaders = await listSchoolLeaders(trx, fresh.school_id);
-    for (const leader of leaders) {
-      await queueNow(
-        trx,
-        ctx,
-        leader.email,
-        "session-school-confirmation",
-        schoolSessionConfirmationEmail(data, leader.name, `${cfg.appUrl}/school`),
-      );
-    }
+    await queueToEach(trx, ctx, leaders, "session-school-confirmation", (leader) =>
+      schoolSessionConfirmationEmail(data, leader.name, `${cfg.appUrl}/school`),
+    );
     await queueReminders(trx, ctx, sessionId, data, facilitators, leaders);
     return { ok: true as const, sessionId };
   });
@@ -663,15 +662,9 @@ export async function moveSession(
       session.facilitators,
       await contactOf(trx, session.request_id),
     );
-    for (const person of session.facilitators) {
-      await queueNow(
-        trx,
-        ctx,
-        person.email,
-        "session-update",
-        sessionInviteEmail(data, person, "updated"),
-      );
-    }
+    await queueToEach(trx, ctx, session.facilitators, "session-update", (person) =>
+      sessionInviteEmail(data, person, "updated"),
+    );
     const leaders = await listSchoolLeaders(trx, session.school_id);
     await queueSchoolNotice(trx, ctx, data, leaders, "moved");
     await deletePendingSessionReminders(trx, sessionId);
@@ -755,33 +748,15 @@ export async function swapFacilitators(
     const current = [...kept, ...added];
     const contact = await contactOf(trx, session.request_id);
     const data = emailData(ctx, { ...session, sequence }, current, contact);
-    for (const person of removed) {
-      await queueNow(
-        trx,
-        ctx,
-        person.email,
-        "session-removed",
-        sessionCancelEmail(data, person, "removed"),
-      );
-    }
-    for (const person of kept) {
-      await queueNow(
-        trx,
-        ctx,
-        person.email,
-        "session-update",
-        sessionInviteEmail(data, person, "updated"),
-      );
-    }
-    for (const person of added) {
-      await queueNow(
-        trx,
-        ctx,
-        person.email,
-        "session-invite",
-        sessionInviteEmail(data, person, "added"),
-      );
-    }
+    await queueToEach(trx, ctx, removed, "session-removed", (person) =>
+      sessionCancelEmail(data, person, "removed"),
+    );
+    await queueToEach(trx, ctx, kept, "session-update", (person) =>
+      sessionInviteEmail(data, person, "updated"),
+    );
+    await queueToEach(trx, ctx, added, "session-invite", (person) =>
+      sessionInviteEmail(data, person, "added"),
+    );
     const leaders = await listSchoolLeaders(trx, session.school_id);
     await queueSchoolNotice(trx, ctx, data, leaders, "facilitators");
     await deletePendingSessionReminders(trx, sessionId);
@@ -828,15 +803,9 @@ async function cancelSessionInTransaction(
     session.facilitators,
     await contactOf(trx, session.request_id),
   );
-  for (const person of session.facilitators) {
-    await queueNow(
-      trx,
-      ctx,
-      person.email,
-      "session-cancelled",
-      sessionCancelEmail(data, person, "cancelled", reason),
-    );
-  }
+  await queueToEach(trx, ctx, session.facilitators, "session-cancelled", (person) =>
+    sessionCancelEmail(data, person, "cancelled", reason),
+  );
   const leaders = await listSchoolLeaders(trx, session.school_id);
   await queueSchoolNotice(trx, ctx, data, leaders, "cancelled", reason);
   await deletePendingSessionReminders(trx, session.id);
