@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { useT } from "~/components/i18n";
 import { DURATION_OPTIONS, isEmptyFilter, parseCatalogueFilter } from "~/domain/catalogue";
 import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/courses";
@@ -30,50 +31,47 @@ export default function Catalogue() {
       </h2>
       {/* A plain GET form: works without JavaScript and the result can be bookmarked. */}
       <Form method="get" className="filters" aria-labelledby="catalogue-filter">
-        <div className="field">
-          <label htmlFor="filter-audience">{t("catalogue.filter.audience")}</label>
-          <select id="filter-audience" name="audience" defaultValue={filter.audience ?? ""}>
-            <option value="">{t("catalogue.filter.any")}</option>
-            {AUDIENCES.map((audience) => (
-              <option key={audience} value={audience}>
-                {t(`audience.${audience}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-grade">{t("catalogue.filter.grade")}</label>
-          <select id="filter-grade" name="grade" defaultValue={filter.grade ?? ""}>
-            <option value="">{t("catalogue.filter.any")}</option>
-            {GRADES.map((grade) => (
-              <option key={grade} value={grade}>
-                {t("request.field.grade", { grade })}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-language">{t("catalogue.filter.language")}</label>
-          <select id="filter-language" name="language" defaultValue={filter.language ?? ""}>
-            <option value="">{t("catalogue.filter.any")}</option>
-            {COURSE_LANGUAGES.map((code) => (
-              <option key={code} value={code}>
-                {t(`language.${code}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-duration">{t("catalogue.filter.maxDuration")}</label>
-          <select id="filter-duration" name="maxDuration" defaultValue={filter.maxDuration ?? ""}>
-            <option value="">{t("catalogue.filter.anyDuration")}</option>
-            {DURATION_OPTIONS.map((minutes) => (
-              <option key={minutes} value={minutes}>
-                {t("catalogue.filter.durationAtMost", { minutes })}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-audience"
+          name="audience"
+          label={t("catalogue.filter.audience")}
+          anyLabel={t("catalogue.filter.any")}
+          defaultValue={filter.audience ?? ""}
+          options={AUDIENCES.map((audience) => ({
+            value: audience,
+            label: t(`audience.${audience}`),
+          }))}
+        />
+        <FilterSelect
+          id="filter-grade"
+          name="grade"
+          label={t("catalogue.filter.grade")}
+          anyLabel={t("catalogue.filter.any")}
+          defaultValue={filter.grade ?? ""}
+          options={GRADES.map((grade) => ({
+            value: grade,
+            label: t("request.field.grade", { grade }),
+          }))}
+        />
+        <FilterSelect
+          id="filter-language"
+          name="language"
+          label={t("catalogue.filter.language")}
+          anyLabel={t("catalogue.filter.any")}
+          defaultValue={filter.language ?? ""}
+          options={COURSE_LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
+        />
+        <FilterSelect
+          id="filter-duration"
+          name="maxDuration"
+          label={t("catalogue.filter.maxDuration")}
+          anyLabel={t("catalogue.filter.anyDuration")}
+          defaultValue={filter.maxDuration ?? ""}
+          options={DURATION_OPTIONS.map((minutes) => ({
+            value: minutes,
+            label: t("catalogue.filter.durationAtMost", { minutes }),
+          }))}
+        />
         <div className="button-row">
           <button type="submit" className="button">
             {t("catalogue.filter.apply")}

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-select";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/request-details";
 import { AUDIENCES } from "~/domain/courses";
@@ -69,61 +70,55 @@ export default function Inbox() {
 
       <h2 id="filters">{t("triage.filter.title")}</h2>
       <Form method="get" className="filters" aria-labelledby="filters">
-        <div className="field">
-          <label htmlFor="filter-status">{t("triage.filter.status")}</label>
-          <select id="filter-status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">{t("triage.filter.all")}</option>
-            {REQUEST_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`status.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-audience">{t("triage.filter.audience")}</label>
-          <select id="filter-audience" name="audience" defaultValue={query.audience ?? ""}>
-            <option value="">{t("triage.filter.all")}</option>
-            {AUDIENCES.map((audience) => (
-              <option key={audience} value={audience}>
-                {t(`audience.${audience}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-school">{t("triage.filter.school")}</label>
-          <select id="filter-school" name="school" defaultValue={query.school ?? ""}>
-            <option value="">{t("triage.filter.all")}</option>
-            {schools.map((school) => (
-              <option key={school.id} value={school.id}>
-                {school.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-cohort">{t("triage.filter.cohort")}</label>
-          <select id="filter-cohort" name="cohort" defaultValue={query.cohort ?? ""}>
-            <option value="">{t("triage.filter.all")}</option>
-            {COHORT_FILTERS.map((cohort) => (
-              <option key={cohort} value={cohort}>
-                {t(`triage.cohort.${cohort}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-course">{t("triage.filter.course")}</label>
-          <select id="filter-course" name="course" defaultValue={query.course ?? ""}>
-            <option value="">{t("triage.filter.all")}</option>
-            {courses.map((course) => (
-              <option key={course.id} value={course.id}>
-                {course.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-status"
+          name="status"
+          label={t("triage.filter.status")}
+          anyLabel={t("triage.filter.all")}
+          defaultValue={query.status ?? ""}
+          options={REQUEST_STATUSES.map((status) => ({
+            value: status,
+            label: t(`status.${status}`),
+          }))}
+        />
+        <FilterSelect
+          id="filter-audience"
+          name="audience"
+          label={t("triage.filter.audience")}
+          anyLabel={t("triage.filter.all")}
+          defaultValue={query.audience ?? ""}
+          options={AUDIENCES.map((audience) => ({
+            value: audience,
+            label: t(`audience.${audience}`),
+          }))}
+        />
+        <FilterSelect
+          id="filter-school"
+          name="school"
+          label={t("triage.filter.school")}
+          anyLabel={t("triage.filter.all")}
+          defaultValue={query.school ?? ""}
+          options={schools.map((school) => ({ value: school.id, label: school.name }))}
+        />
+        <FilterSelect
+          id="filter-cohort"
+          name="cohort"
+          label={t("triage.filter.cohort")}
+          anyLabel={t("triage.filter.all")}
+          defaultValue={query.cohort ?? ""}
+          options={COHORT_FILTERS.map((cohort) => ({
+            value: cohort,
+            label: t(`triage.cohort.${cohort}`),
+          }))}
+        />
+        <FilterSelect
+          id="filter-course"
+          name="course"
+          label={t("triage.filter.course")}
+          anyLabel={t("triage.filter.all")}
+          defaultValue={query.course ?? ""}
+          options={courses.map((course) => ({ value: course.id, label: course.title }))}
+        />
         <div className="field">
           <label htmlFor="filter-sort">{t("triage.filter.sort")}</label>
           <select id="filter-sort" name="sort" defaultValue={query.sort}>
