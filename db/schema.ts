@@ -263,6 +263,80 @@ export interface OneTimeCodesTable {
   used: Defaulted<number>;
 }
 
+export type TrackStatus = "active" | "stopped";
+export type TrackOverrideAction = "scheduled" | "moved" | "attached";
+
+export interface TrackTemplatesTable {
+  id: Generated<number>;
+  name: string;
+  description: Defaulted<string>;
+  active: Defaulted<number>;
+  /** Optimistic concurrency: bumped on every change of the template or its steps. */
+  version: Defaulted<number>;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+export interface TrackTemplateStepsTable {
+  id: Generated<number>;
+  template_id: number;
+  /** 1, 2, 3, ... without gaps. */
+  position: number;
+  course_id: number;
+  sessions_expected: number;
+  /** Whole Copenhagen calendar days after the previous step's last session (0 = right after). */
+  min_gap_days: number;
+  note: Defaulted<string>;
+}
+
+export interface TracksTable {
+  id: Generated<number>;
+  school_id: number;
+  template_id: number | null;
+  /** The template's name when the track started. */
+  name: string;
+  cohort_year: number;
+  status: Defaulted<TrackStatus>;
+  stop_reason: string | null;
+  /** Optimistic concurrency: bumped on every change of the track or its steps. */
+  version: Defaulted<number>;
+  created_by: number | null;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+/** A track's own copy of a template step. */
+export interface TrackStepsTable {
+  id: Generated<number>;
+  track_id: number;
+  position: number;
+  course_id: number;
+  sessions_expected: number;
+  min_gap_days: number;
+  note: Defaulted<string>;
+  request_id: number | null;
+}
+
+export interface TrackStepSessionsTable {
+  session_id: number;
+  step_id: number;
+  created_by: number | null;
+  created_at: Defaulted<string>;
+}
+
+export interface TrackOverridesTable {
+  id: Generated<number>;
+  track_id: number;
+  step_id: number | null;
+  session_id: number | null;
+  action: TrackOverrideAction;
+  reason: string;
+  /** JSON array of the overridden order violations. */
+  violations: Defaulted<string>;
+  actor_id: number | null;
+  created_at: Defaulted<string>;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -284,6 +358,12 @@ export interface Database {
   feedback_texts: FeedbackTextsTable;
   feedback_responses: FeedbackResponsesTable;
   one_time_codes: OneTimeCodesTable;
+  track_templates: TrackTemplatesTable;
+  track_template_steps: TrackTemplateStepsTable;
+  tracks: TracksTable;
+  track_steps: TrackStepsTable;
+  track_step_sessions: TrackStepSessionsTable;
+  track_overrides: TrackOverridesTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -1,6 +1,7 @@
 import type { Migration } from "kysely";
 import * as foundation from "./2026-11-27T1000_foundation";
 import * as feedback from "./2026-11-27T1500_feedback";
+import * as pilotTracks from "./2026-12-02T0900_pilot_tracks";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -9,4 +10,5 @@ import * as feedback from "./2026-11-27T1500_feedback";
 export const migrations: Record<string, Migration> = {
   "2026-11-27T1000_foundation": foundation,
   "2026-11-27T1500_feedback": feedback,
+  "2026-12-02T0900_pilot_tracks": pilotTracks,
 };
