@@ -17,6 +17,7 @@ import {
 } from "./courses";
 import { addDays, isValidDateString, isValidTimeString } from "./time";
 import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
+import { orderOverrideShape, refineOrderOverride } from "./tracks";
 
 /** Free time a facilitator needs between two sessions (travel between schools). */
 export const TRAVEL_BUFFER_MINUTES = 30;
@@ -93,8 +94,11 @@ export const sessionFormSchema = z
     /** Ticked after the warning that a facilitator registered unavailability at that time. */
     confirmUnavailability: checkboxField,
     version: optionalVersionField,
+    /** For a session of a pilot track step: override the order rule with a written reason. */
+    ...orderOverrideShape,
   })
-  .superRefine(refineTimes, { when: whenObject });
+  .superRefine(refineTimes, { when: whenObject })
+  .superRefine(refineOrderOverride, { when: whenObject });
 
 export type SessionFormInput = z.input<typeof sessionFormSchema>;
 export type SessionFormValues = z.output<typeof sessionFormSchema>;
@@ -109,8 +113,10 @@ export const moveSessionSchema = z
     place: placeField,
     confirmUnavailability: checkboxField,
     version: versionField,
+    ...orderOverrideShape,
   })
-  .superRefine(refineTimes, { when: whenObject });
+  .superRefine(refineTimes, { when: whenObject })
+  .superRefine(refineOrderOverride, { when: whenObject });
 export type MoveSessionValues = z.output<typeof moveSessionSchema>;
 
 /** Replace the session's facilitators with this set. */

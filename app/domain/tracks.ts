@@ -10,7 +10,7 @@
  * Messages are message keys from `app/i18n/tracks.ts` (prefix `tracks.`).
  */
 import { z } from "zod";
-import { checkboxField, emptyToUndefined, intField, textField } from "./courses";
+import { checkboxField, emptyToUndefined, intField, textField, whenObject } from "./courses";
 import { addDays } from "./time";
 import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
 
@@ -87,8 +87,9 @@ export type StopTrackValues = z.output<typeof stopTrackSchema>;
  * to tick and a written reason (required when ticked, at most 2,000 characters).
  */
 export const orderOverrideShape = {
-  overrideOrder: checkboxField,
-  overrideReason: optionalText(MAX_OVERRIDE_REASON, "tracks.override.reason.tooLong"),
+  // Optional in the output, so callers that never override (tests, scripts) need not say so.
+  overrideOrder: checkboxField.optional(),
+  overrideReason: optionalText(MAX_OVERRIDE_REASON, "tracks.override.reason.tooLong").optional(),
 };
 export type OrderOverrideValues = { overrideOrder?: boolean; overrideReason?: string };
 
@@ -122,7 +123,7 @@ export const attachSessionSchema = z
     stepId: intField(1, Number.MAX_SAFE_INTEGER, "tracks.attach.step.required"),
     ...orderOverrideShape,
   })
-  .superRefine(refineOrderOverride, { when: (payload) => typeof payload.value === "object" });
+  .superRefine(refineOrderOverride, { when: whenObject });
 export type AttachSessionValues = z.output<typeof attachSessionSchema>;
 
 // ---- the order rule ----

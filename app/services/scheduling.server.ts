@@ -28,6 +28,15 @@ import {
   setRequestStatus,
   updateSessionIfVersion,
 } from "../../db/queries/sessions";
+import {
+  findActiveStepOfRequest,
+  findActiveStepOfSession,
+  findStepOfSession,
+  linkSessionToStep,
+  listSessionsOfTracks,
+  listTrackSteps,
+  type StepContext,
+} from "../../db/queries/tracks";
 import type { RequestStatus } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import type { IcsPerson } from "../../emails/calendar";
@@ -66,11 +75,17 @@ import {
   sessionInstants,
   transitionSession,
 } from "../domain/scheduling";
-import { isValidDateString, isValidTimeString } from "../domain/time";
+import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
 import { utcToCopenhagen } from "../domain/timezone";
+import { allowedWindow, type OrderOverrideValues, overrideReasonOf } from "../domain/tracks";
 import { env } from "../lib/env.server";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
+import {
+  checkOrderInTrack,
+  type OrderViolationView,
+  recordOrderOverride,
+} from "./track-order.server";
 
 // ---- configuration and results ----
 
@@ -109,15 +124,50 @@ export interface ChangeFailure {
   conflicts?: ConflictView[];
   /** True when the only obstacle is registered unavailability: tick the box and save again. */
   needsConfirmation?: boolean;
+  /** A session of a pilot track step that breaks the order rule: what it clashes with. */
+  orderViolations?: OrderViolationView[];
 }
 
 export type ChangeResult<T extends object = object> = ({ ok: true } & T) | ChangeFailure;
 
 function fail(
   errors: Record<string, string>,
-  extra: Pick<ChangeFailure, "conflicts" | "needsConfirmation"> = {},
+  extra: Pick<ChangeFailure, "conflicts" | "needsConfirmation" | "orderViolations"> = {},
 ): ChangeFailure {
   return { ok: false, errors, ...extra };
+}
+
+/** Both refusals of one save at once (facilitator conflicts and the track order), or null. */
+function combineRefusals(
+  conflicts: ChangeFailure | null,
+  order: ChangeFailure | null,
+): ChangeFailure | null {
+  if (!conflicts) return order;
+  if (!order) return conflicts;
+  return {
+    ...conflicts,
+    errors: { ...conflicts.errors, ...order.errors },
+    orderViolations: order.orderViolations,
+  };
+}
+
+/**
+ * The order rule for a session in a pilot track step, inside the write transaction: null when the
+ * session fits (or the rule is overridden with a reason), else the refusal.
+ */
+async function checkTrackOrder(
+  trx: DB,
+  step: StepContext | undefined,
+  candidate: { sessionId?: number; startsAt: string; endsAt: string },
+  input: OrderOverrideValues,
+) {
+  if (!step) return { refused: null, overridden: [] };
+  const order = await checkOrderInTrack(trx, step, candidate, overrideReasonOf(input));
+  if (order.ok) return { refused: null, overridden: order.overridden };
+  return {
+    refused: fail({ overrideOrder: "tracks.order.refused" }, { orderViolations: order.violations }),
+    overridden: [],
+  };
 }
 
 function notFound(): never {
@@ -386,16 +436,59 @@ function defaultTimes(request: SchedulingRequest) {
   return { date: first.date, start, end: start ? addToTime(start, request.duration_minutes) : "" };
 }
 
+/**
+ * The pilot track step a request schedules for (if its track is active): the track, the step and
+ * the window the order rule leaves for a new session.
+ */
+async function trackContextOfRequest(db: DB, requestId: number) {
+  const step = await findActiveStepOfRequest(db, requestId);
+  if (!step) return null;
+  const [steps, sessions] = await Promise.all([
+    listTrackSteps(db, [step.track_id]),
+    listSessionsOfTracks(db, [step.track_id]),
+  ]);
+  const window = allowedWindow(
+    steps.map((s) => ({ id: s.id, position: s.position, minGapDays: s.min_gap_days })),
+    sessions.map((s) => ({
+      id: s.id,
+      stepId: s.step_id,
+      startsAt: s.starts_at,
+      endsAt: s.ends_at,
+      status: s.status,
+    })),
+    step.id,
+  );
+  return {
+    trackId: step.track_id,
+    trackName: step.track_name,
+    cohortYear: step.cohort_year,
+    stepPosition: step.position,
+    stepCount: steps.length,
+    courseTitle: step.course_title,
+    minGapDays: step.min_gap_days,
+    earliestStart: window.earliestStart,
+    latestEnd: window.latestEnd,
+  };
+}
+
 export async function loadSchedulePage(
   db: DB,
   actor: CurrentUser,
   requestId: number,
   query: { date?: string | null; start?: string | null; end?: string | null } = {},
+  options: { now?: Date } = {},
 ) {
   requirePermission(actor, "session.schedule");
   const request = await findRequestForScheduling(db, requestId);
   if (!request) notFound();
+  const track = await trackContextOfRequest(db, requestId);
   const defaults = defaultTimes(request);
+  if (!defaults.date && track?.earliestStart) {
+    // A track step without preferred windows: start from the first date the order rule allows.
+    const today = todayInCopenhagen(options.now ?? new Date());
+    const earliest = track.earliestStart.date ?? utcToCopenhagen(track.earliestStart.at).date;
+    defaults.date = [earliest, today].sort()[1];
+  }
   const chosen = {
     date: query.date && isValidDateString(query.date) ? query.date : defaults.date,
     start: query.start && isValidTimeString(query.start) ? query.start : defaults.start,
@@ -414,6 +507,7 @@ export async function loadSchedulePage(
     place: request.location || request.school_address,
     suggestions,
     facilitators,
+    track,
     timeError:
       chosen.date && chosen.start && chosen.end && !instants ? "sessions.suggest.badTime" : null,
   };
@@ -438,6 +532,7 @@ export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: num
     listSessionStatusesOfRequest(db, session.request_id),
   ]);
   if (!request) notFound();
+  const step = await findStepOfSession(db, session.id);
   const start = utcToCopenhagen(session.starts_at);
   const end = utcToCopenhagen(session.ends_at);
   return {
@@ -449,6 +544,15 @@ export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: num
     suggestions,
     history,
     leaders,
+    track: step
+      ? {
+          trackId: step.track_id,
+          trackName: step.track_name,
+          cohortYear: step.cohort_year,
+          trackStatus: step.track_status,
+          stepPosition: step.position,
+        }
+      : null,
     moveDefaults: {
       date: start.date,
       start: start.time,
@@ -500,13 +604,22 @@ export async function scheduleSession(
   return writeTransaction(db, async (trx) => {
     const fresh = await findRequestForScheduling(trx, requestId);
     if (!fresh || !isOpenStatus(fresh.status)) return fail({ _form: "sessions.request.closed" });
-    const refused = await checkConflicts(
+    const conflicts = await checkConflicts(
       trx,
       instants,
       input.facilitatorIds,
       names,
       input.confirmUnavailability,
     );
+    // A request that schedules a pilot track step: the order rule, in this same transaction.
+    const step = await findActiveStepOfRequest(trx, requestId);
+    const order = await checkTrackOrder(
+      trx,
+      step,
+      { startsAt: instants.startUtc, endsAt: instants.endUtc },
+      input,
+    );
+    const refused = combineRefusals(conflicts, order.refused);
     if (refused) return refused;
 
     const nowIso = cfg.now().toISOString();
@@ -524,6 +637,21 @@ export async function scheduleSession(
       now: nowIso,
     });
     await addSessionFacilitators(trx, sessionId, input.facilitatorIds, nowIso);
+    if (step) {
+      await linkSessionToStep(trx, { sessionId, stepId: step.id, actorId: actor.id, now: nowIso });
+      const reason = overrideReasonOf(input);
+      if (reason && order.overridden.length > 0) {
+        await recordOrderOverride(trx, {
+          actorId: actor.id,
+          step,
+          sessionId,
+          action: "scheduled",
+          reason,
+          overridden: order.overridden,
+          now: nowIso,
+        });
+      }
+    }
 
     if (fresh.status !== "scheduled") {
       const transition = transitionRequest(fresh.status, "scheduled");
@@ -549,6 +677,7 @@ export async function scheduleSession(
         location: input.place,
         facilitatorIds: input.facilitatorIds,
         unavailabilityConfirmed: input.confirmUnavailability,
+        ...(step ? { trackId: step.track_id, trackStepId: step.id } : {}),
       },
     });
 
@@ -617,9 +746,11 @@ export async function moveSession(
       session.starts_at !== instants.startUtc || session.ends_at !== instants.endUtc;
     const placeChanged = session.location !== input.place;
     if (!timeChanged && !placeChanged) return fail({ _form: "sessions.move.nothing" });
+    const step = timeChanged ? await findActiveStepOfSession(trx, sessionId) : undefined;
+    let order: Awaited<ReturnType<typeof checkTrackOrder>> = { refused: null, overridden: [] };
     if (timeChanged) {
       const names = new Map(session.facilitators.map((f) => [f.id, f.name]));
-      const refused = await checkConflicts(
+      const conflicts = await checkConflicts(
         trx,
         instants,
         session.facilitators.map((f) => f.id),
@@ -627,6 +758,14 @@ export async function moveSession(
         input.confirmUnavailability,
         session.id,
       );
+      // A session of a pilot track step: moving it is checked against the order rule both ways.
+      order = await checkTrackOrder(
+        trx,
+        step,
+        { sessionId, startsAt: instants.startUtc, endsAt: instants.endUtc },
+        input,
+      );
+      const refused = combineRefusals(conflicts, order.refused);
       if (refused) return refused;
     }
     const nowIso = cfg.now().toISOString();
@@ -650,6 +789,18 @@ export async function moveSession(
         sequence,
       },
     });
+    const reason = overrideReasonOf(input);
+    if (step && reason && order.overridden.length > 0) {
+      await recordOrderOverride(trx, {
+        actorId: actor.id,
+        step,
+        sessionId,
+        action: "moved",
+        reason,
+        overridden: order.overridden,
+        now: nowIso,
+      });
+    }
     const data = emailData(
       ctx,
       {

@@ -270,6 +270,25 @@ export async function countFeedbackResponses(db: DB, sessionId: number): Promise
   return Number(row.n);
 }
 
+/**
+ * Answers per session for a set of sessions (sessions without answers are absent): the track page
+ * and anything else that reports answer counts reads them here, so the source can change (e.g. to
+ * per-session count tables) in this one place. Served by feedback_responses_session_idx.
+ */
+export async function countFeedbackResponsesBySession(
+  db: DB,
+  sessionIds: readonly number[],
+): Promise<Map<number, number>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("feedback_responses")
+    .select(["session_id", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("session_id", "in", sessionIds)
+    .groupBy("session_id")
+    .execute();
+  return new Map(rows.map((row) => [row.session_id, Number(row.n)]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // One-time codes
 // ---------------------------------------------------------------------------------------------

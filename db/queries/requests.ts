@@ -47,6 +47,8 @@ export function listOpenRequestsOfSchoolForCourse(db: DB, schoolId: number, cour
 // ---- writes ----
 
 export interface NewRequestRow {
+  /** Default `requested`; a coordinator's request for a track step starts `in_progress`. */
+  status?: RequestStatus;
   schoolId: number;
   requesterId: number;
   courseId: number;
@@ -70,7 +72,7 @@ export async function insertRequest(db: DB, row: NewRequestRow): Promise<number>
       school_id: row.schoolId,
       requester_id: row.requesterId,
       course_id: row.courseId,
-      status: "requested",
+      status: row.status ?? "requested",
       group_count: row.groupCount,
       participants_per_group: row.participantsPerGroup,
       grades: JSON.stringify(row.grades),
