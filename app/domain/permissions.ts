@@ -43,6 +43,10 @@ const rules = {
   "unavailability.manage": (a: Actor, r: Resource) =>
     isCoordinator(a) || (a.role === "facilitator" && a.id === r.userId),
   "calendarFeed.manage": (a: Actor, r: Resource) => a.role === "facilitator" && a.id === r.userId,
+  /** Pilot track templates and tracks: set up, schedule into, override the order rule. */
+  "track.manage": isCoordinator,
+  /** A track's page: the coordinator, or the school's own leader (read-only). */
+  "track.view": (a: Actor, r: Resource) => isCoordinator(a) || ownsSchool(a, r),
 } satisfies Record<string, (actor: Actor, resource: Resource) => boolean>;
 
 export type Permission = keyof typeof rules;

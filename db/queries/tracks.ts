@@ -1,11 +1,14 @@
 /**
  * Pilot tracks: templates and their steps, tracks with their own copies of the steps, the
  * step <-> session links, the request each step schedules through, and the order overrides.
- * Steps are numbered 1..n without gaps; renumbering goes through negative positions first so the
- * (parent, position) unique constraints hold at every statement.
+ * Steps are numbered 1..n without gaps; renumbering goes through positions above any real one
+ * first (`REORDER_OFFSET`), so the (parent, position) unique constraints hold at every statement.
  */
 import type { DB } from "../connection";
 import type { SessionStatus, TrackOverrideAction, TrackStatus } from "../schema";
+
+/** Far above MAX_STEPS: the parking place of positions while steps are renumbered. */
+const REORDER_OFFSET = 10_000;
 
 // ---- templates ----
 
@@ -180,7 +183,7 @@ export async function setTemplateStepOrder(db: DB, templateId: number, stepIds: 
   for (const [index, id] of stepIds.entries()) {
     await db
       .updateTable("track_template_steps")
-      .set({ position: -(index + 1) })
+      .set({ position: REORDER_OFFSET + index + 1 })
       .where("id", "=", id)
       .where("template_id", "=", templateId)
       .execute();
@@ -403,7 +406,7 @@ export async function setTrackStepOrder(db: DB, trackId: number, stepIds: readon
   for (const [index, id] of stepIds.entries()) {
     await db
       .updateTable("track_steps")
-      .set({ position: -(index + 1) })
+      .set({ position: REORDER_OFFSET + index + 1 })
       .where("id", "=", id)
       .where("track_id", "=", trackId)
       .execute();

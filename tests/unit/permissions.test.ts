@@ -29,6 +29,8 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean]> 
   "session.feedbackCode": [true, true, false, false, false],
   "unavailability.manage": [true, true, false, false, false],
   "calendarFeed.manage": [false, true, false, false, false],
+  "track.manage": [true, false, false, false, false],
+  "track.view": [true, false, false, true, false],
 };
 
 describe("permissions", () => {
