@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { MessageParams } from "~/i18n";
 import { useT } from "./i18n";
 
 /** Field errors: field name -> message key (translated here). */
@@ -11,9 +12,12 @@ export type FieldErrors = Record<string, string | undefined>;
 export function ErrorSummary({
   errors,
   labels,
+  params,
 }: {
   errors: FieldErrors;
   labels?: Record<string, string>;
+  /** Parameters of the messages (e.g. the course a refusal names). */
+  params?: MessageParams;
 }) {
   const t = useT();
   const entries = Object.entries(errors).filter(([, message]) => Boolean(message));
@@ -26,7 +30,7 @@ export function ErrorSummary({
           <li key={field}>
             <a href={`#${fieldId(field)}`}>
               {labels?.[field] ? `${labels[field]}: ` : ""}
-              {t(message as string)}
+              {t(message as string, params)}
             </a>
           </li>
         ))}
@@ -39,12 +43,20 @@ export function fieldId(name: string): string {
   return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
 
-export function FieldError({ name, error }: { name: string; error?: string }) {
+export function FieldError({
+  name,
+  error,
+  params,
+}: {
+  name: string;
+  error?: string;
+  params?: MessageParams;
+}) {
   const t = useT();
   if (!error) return null;
   return (
     <p className="field-error" id={`${fieldId(name)}-error`}>
-      {t(error)}
+      {t(error, params)}
     </p>
   );
 }
@@ -55,12 +67,14 @@ export function Field({
   label,
   hint,
   error,
+  params,
   children,
 }: {
   name: string;
   label: string;
   hint?: string;
   error?: string;
+  params?: MessageParams;
   children: ReactNode;
 }) {
   return (
@@ -71,7 +85,7 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <FieldError name={name} error={error} />
+      <FieldError name={name} error={error} params={params} />
       {children}
     </div>
   );

@@ -16,6 +16,7 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
       return [
         { to: "/coordinator", label: "nav.home" },
         { to: "/coordinator/requests", label: "nav.requests" },
+        { to: "/coordinator/tracks", label: "nav.tracks" },
         { to: "/coordinator/courses", label: "nav.courses" },
         { to: "/coordinator/schools", label: "nav.schools" },
         { to: "/coordinator/facilitators", label: "nav.facilitators" },

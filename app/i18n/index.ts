@@ -13,6 +13,7 @@ import { feedbackStaffMessages } from "./feedback";
 import { requestMessages } from "./requests";
 import { schoolRequestMessages } from "./school-requests";
 import { sessionMessages } from "./sessions";
+import { trackMessages } from "./tracks";
 import { triageMessages } from "./triage";
 
 export const LOCALES = ["da", "en"] as const;
@@ -31,6 +32,7 @@ const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
   sessionMessages,
   facilitatorMessages,
   feedbackStaffMessages,
+  trackMessages,
 ];
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };

@@ -5,6 +5,7 @@ import type { FormEvent } from "react";
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { OrderOverrideFields, OrderViolationList, TrackContext } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { isOpenStatus } from "~/domain/requests";
@@ -52,7 +53,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
   const parsed = parseWithSchema(sessionFormSchema, values);
-  if (!parsed.ok) return { errors: parsed.errors, values, conflicts: [], needsConfirmation: false };
+  if (!parsed.ok) {
+    return {
+      errors: parsed.errors,
+      values,
+      conflicts: [],
+      needsConfirmation: false,
+      orderViolations: [],
+    };
+  }
   const result = await scheduleSession(db(), user, id, parsed.data);
   if (!result.ok) {
     return {
@@ -60,13 +69,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
       values,
       conflicts: result.conflicts ?? [],
       needsConfirmation: result.needsConfirmation ?? false,
+      orderViolations: result.orderViolations ?? [],
     };
   }
   return redirect(`/coordinator/sessions/${result.sessionId}?saved=scheduled`);
 }
 
 export default function ScheduleSession() {
-  const { request, sessions, chosen, place, suggestions, facilitators, timeError, carried } =
+  const { request, sessions, chosen, place, suggestions, facilitators, timeError, carried, track } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
@@ -90,8 +100,14 @@ export default function ScheduleSession() {
     place: form.errorFor("place"),
     facilitatorIds: form.errorFor("facilitatorIds"),
     confirmUnavailability: form.errorFor("confirmUnavailability"),
+    overrideOrder: form.errorFor("overrideOrder"),
+    overrideReason: form.errorFor("overrideReason"),
     _form: actionData?.errors?._form,
   };
+  // The override of the track order appears once the rule refused (and stays while ticked).
+  const showOverride =
+    (actionData?.orderViolations?.length ?? 0) > 0 ||
+    Boolean((actionData?.values as { overrideOrder?: unknown } | undefined)?.overrideOrder);
   // The "show suggestions" button is a GET: let it through untouched.
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -124,6 +140,7 @@ export default function ScheduleSession() {
       </p>
       <h1>{t("sessions.schedule.title")}</h1>
       <p className="lead">{t("sessions.schedule.intro")}</p>
+      {track ? <TrackContext track={track} /> : null}
 
       <section aria-labelledby="request-heading" className="card">
         <h2 id="request-heading">{t("sessions.request.heading")}</h2>
@@ -220,9 +237,12 @@ export default function ScheduleSession() {
               end: t("sessions.form.end"),
               place: t("sessions.form.place"),
               facilitatorIds: t("sessions.form.facilitators"),
+              overrideOrder: t("tracks.order.heading"),
+              overrideReason: t("tracks.override.reason"),
             }}
           />
           <ConflictList conflicts={actionData?.conflicts} />
+          <OrderViolationList violations={actionData?.orderViolations} />
           <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="new-session">
             <div className="time-row">
               <Field name="date" label={t("sessions.form.date")} error={errors.date}>
@@ -311,6 +331,13 @@ export default function ScheduleSession() {
                   {t("sessions.form.confirmUnavailability")}
                 </label>
               </div>
+            ) : null}
+            {showOverride ? (
+              <OrderOverrideFields
+                choice={form.choice as never}
+                field={form.field as never}
+                errors={errors}
+              />
             ) : null}
             <button type="submit" className="button">
               {t("sessions.form.submit")}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { OrderOverrideFields, OrderViolationList } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import {
@@ -51,13 +52,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
   const failure = (
     errors: Record<string, string>,
-    extra: { conflicts?: unknown[]; needsConfirmation?: boolean } = {},
+    extra: {
+      conflicts?: unknown[];
+      needsConfirmation?: boolean;
+      orderViolations?: Parameters<typeof OrderViolationList>[0]["violations"];
+    } = {},
   ) => ({
     intent,
     errors,
     values,
     conflicts: (extra.conflicts ?? []) as Parameters<typeof ConflictList>[0]["conflicts"],
     needsConfirmation: extra.needsConfirmation ?? false,
+    orderViolations: extra.orderViolations ?? [],
   });
 
   if (intent === "move") {
@@ -91,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, request, suggestions, history, leaders, moveDefaults } =
+  const { session, request, suggestions, history, leaders, moveDefaults, track } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -126,8 +132,14 @@ export default function SessionPage() {
     end: moveForm.errorFor("end"),
     place: moveForm.errorFor("place"),
     confirmUnavailability: moveForm.errorFor("confirmUnavailability"),
+    overrideOrder: moveForm.errorFor("overrideOrder"),
+    overrideReason: moveForm.errorFor("overrideReason"),
     _form: errorsOf("move")?._form,
   };
+  const showOverride =
+    actionData?.intent === "move" &&
+    (actionData.orderViolations.length > 0 ||
+      Boolean((actionData.values as { overrideOrder?: unknown }).overrideOrder));
   const swapErrors = {
     facilitatorIds: swapForm.errorFor("facilitatorIds"),
     confirmUnavailability: swapForm.errorFor("confirmUnavailability"),
@@ -171,6 +183,20 @@ export default function SessionPage() {
         </dd>
         <dt>{t("sessions.details.leaders")}</dt>
         <dd>{leaders.map((l) => `${l.name} <${l.email}>`).join(", ") || t("common.none")}</dd>
+        {track ? (
+          <>
+            <dt>{t("tracks.context.heading")}</dt>
+            <dd>
+              <Link to={`/coordinator/tracks/${track.trackId}`}>
+                {t("tracks.context.session", {
+                  track: track.trackName,
+                  year: track.cohortYear,
+                  position: track.stepPosition,
+                })}
+              </Link>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("sessions.details.request")}</dt>
         <dd>
           <Link to={`/coordinator/requests/${session.request_id}`}>
@@ -218,10 +244,15 @@ export default function SessionPage() {
                 start: t("sessions.form.start"),
                 end: t("sessions.form.end"),
                 place: t("sessions.form.place"),
+                overrideOrder: t("tracks.order.heading"),
+                overrideReason: t("tracks.override.reason"),
               }}
             />
             {actionData?.intent === "move" ? (
-              <ConflictList conflicts={actionData.conflicts} />
+              <>
+                <ConflictList conflicts={actionData.conflicts} />
+                <OrderViolationList violations={actionData.orderViolations} />
+              </>
             ) : null}
             <Form
               method="post"
@@ -277,6 +308,13 @@ export default function SessionPage() {
                   <input type="checkbox" {...moveForm.choice("confirmUnavailability", "on")} />
                   {t("sessions.form.confirmUnavailability")}
                 </label>
+              ) : null}
+              {showOverride ? (
+                <OrderOverrideFields
+                  choice={moveForm.choice as never}
+                  field={moveForm.field as never}
+                  errors={moveErrors}
+                />
               ) : null}
               <p>
                 <button type="submit" className="button">

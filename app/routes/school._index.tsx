@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/request-details";
+import { StepStatusBadge } from "~/components/tracks";
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -15,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function SchoolHome() {
-  const { name, school, requests } = useLoaderData<typeof loader>();
+  const { name, school, requests, tracks } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -37,6 +38,10 @@ export default function SchoolHome() {
           {t("schoolRequests.page.catalogue")}
         </Link>
       </p>
+
+      {tracks.map((track) => (
+        <SchoolTrack key={track.id} track={track} />
+      ))}
 
       <h2 id="requests">{t("schoolRequests.page.requests")}</h2>
       {requests.length === 0 ? (
@@ -89,5 +94,82 @@ export default function SchoolHome() {
         </div>
       )}
     </>
+  );
+}
+
+type Track = ReturnType<typeof useLoaderData<typeof loader>>["tracks"][number];
+
+/** The school's pilot track, read-only: steps with status and dates, and the coming dates. */
+function SchoolTrack({ track }: { track: Track }) {
+  const t = useT();
+  const locale = useLocale();
+  const headingId = `track-${track.id}`;
+  const coming = track.steps.flatMap((step) =>
+    step.sessions
+      .filter((s) => s.status === "scheduled" && s.endsAt > new Date().toISOString())
+      .map((s) => ({ ...s, step })),
+  );
+  coming.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return (
+    <section aria-labelledby={headingId} className="card">
+      <h2 id={headingId}>
+        {t("tracks.school.heading")}: {track.name} {track.cohortYear}
+      </h2>
+      <p>{t("tracks.school.intro")}</p>
+      <p>
+        <strong>{t("tracks.progress", track.progress)}</strong>
+      </p>
+      <h3>{t("tracks.school.coming")}</h3>
+      {coming.length === 0 ? (
+        <p>{t("tracks.school.noComing")}</p>
+      ) : (
+        <ul>
+          {coming.map((s) => (
+            <li key={s.id}>
+              {formatTimeRange(s.startsAt, s.endsAt, locale)}:{" "}
+              {t("tracks.step.title", { position: s.step.position, course: s.step.courseTitle })}
+              {s.location ? `, ${s.location}` : ""}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="table-wrap">
+        <table>
+          <caption>{t("tracks.page.steps")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("tracks.attach.step")}</th>
+              <th scope="col">{t("tracks.col.status")}</th>
+              <th scope="col">{t("tracks.step.dates")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {track.steps.map((step) => (
+              <tr key={step.id}>
+                <th scope="row">
+                  {t("tracks.step.title", { position: step.position, course: step.courseTitle })}
+                </th>
+                <td>
+                  <StepStatusBadge status={step.status} />
+                </td>
+                <td>
+                  {step.sessions.filter((s) => s.status !== "cancelled").length === 0 ? (
+                    t("tracks.step.noDates")
+                  ) : (
+                    <ul className="plain-list">
+                      {step.sessions
+                        .filter((s) => s.status !== "cancelled")
+                        .map((s) => (
+                          <li key={s.id}>{formatDate(s.startsAt, locale)}</li>
+                        ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -48,6 +48,7 @@ import type { MessageParams } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
 import { requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
+import { loadSchoolTracks } from "./tracks.server";
 
 function notFound(): never {
   throw new Response("Not Found", { status: 404 });
@@ -433,8 +434,11 @@ async function requestExtras(db: DB, requestId: number) {
   };
 }
 
-/** The school leader's page: the school, its requests (newest first) and their sessions. */
-export async function loadSchoolPage(db: DB, actor: CurrentUser) {
+/**
+ * The school leader's page: the school, its requests (newest first) and their sessions, and the
+ * school's pilot tracks (read-only, with the coming dates).
+ */
+export async function loadSchoolPage(db: DB, actor: CurrentUser, options: { now?: Date } = {}) {
   requirePermission(actor, "school.view", { schoolId: actor.schoolId });
   requirePermission(actor, "request.view", { schoolId: actor.schoolId });
   const school = (await findSchoolById(db, actor.schoolId as number)) ?? notFound();
@@ -449,8 +453,10 @@ export async function loadSchoolPage(db: DB, actor: CurrentUser) {
     list.push(session);
     byRequest.set(session.request_id, list);
   }
+  const tracks = await loadSchoolTracks(db, actor, school.id, options);
   return {
     school: { id: school.id, name: school.name, pilotCohort: school.pilot_cohort },
+    tracks: tracks.filter((track) => track.status === "active"),
     requests: requests.map((r) => ({
       id: r.id,
       status: r.status,

@@ -380,7 +380,10 @@ export async function loadTrackPage(
   };
 }
 
-/** The school leader's view on /school: the school's tracks, newest first (read-only). */
+/**
+ * The school leader's view on /school: the school's tracks, newest first, read-only and lean (steps,
+ * status and dates; no answer counts, overrides or staff notes).
+ */
 export async function loadSchoolTracks(
   db: DB,
   actor: CurrentUser,
@@ -388,7 +391,27 @@ export async function loadSchoolTracks(
   options: { now?: Date } = {},
 ) {
   requirePermission(actor, "track.view", { schoolId });
-  return buildTrackModels(db, await listTracksOfSchool(db, schoolId), nowOf(options));
+  const models = await buildTrackModels(db, await listTracksOfSchool(db, schoolId), nowOf(options));
+  return models.map((track) => ({
+    id: track.id,
+    name: track.name,
+    cohortYear: track.cohortYear,
+    status: track.status,
+    progress: track.progress,
+    steps: track.steps.map((step) => ({
+      id: step.id,
+      position: step.position,
+      courseTitle: step.courseTitle,
+      status: step.status,
+      sessions: step.sessions.map((s) => ({
+        id: s.id,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        location: s.location,
+        status: s.status,
+      })),
+    })),
+  }));
 }
 
 /** The "start a track" form: active schools, usable templates and this year. */
