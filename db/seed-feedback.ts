@@ -52,7 +52,7 @@ export async function seedFeedbackForms(db: DB): Promise<{ created: number }> {
 // ---------------------------------------------------------------------------------------------
 
 /** A small deterministic generator (mulberry32), so re-seeding a fresh database gives the same data. */
-function randomSource(seed: number) {
+export function randomSource(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -63,7 +63,10 @@ function randomSource(seed: number) {
   };
 }
 
-function pickWeighted<T>(random: () => number, entries: ReadonlyArray<readonly [T, number]>): T {
+export function pickWeighted<T>(
+  random: () => number,
+  entries: ReadonlyArray<readonly [T, number]>,
+): T {
   const total = entries.reduce((sum, [, w]) => sum + w, 0);
   let r = random() * total;
   for (const [value, weight] of entries) {
@@ -77,14 +80,17 @@ function pickWeighted<T>(random: () => number, entries: ReadonlyArray<readonly [
  * Answer weights per scale, in the scale's option order. Pilot schools (with the full track) do a
  * little better than standard schools; the difference is modest on purpose.
  */
-const WEIGHTS: Record<FeedbackScaleKey, { pilot: number[]; standard: number[] }> = {
+export const WEIGHTS: Record<FeedbackScaleKey, { pilot: number[]; standard: number[] }> = {
   // yes_very, yes_little, no, dont_know
   pupil4: { pilot: [56, 29, 8, 7], standard: [46, 33, 12, 9] },
   // strongly_agree, agree, neither, disagree, strongly_disagree, dont_know
   agree5: { pilot: [36, 38, 13, 6, 3, 4], standard: [28, 38, 17, 9, 4, 4] },
 };
 
-const LOCALE_WEIGHTS: Record<FeedbackAudience, ReadonlyArray<readonly [FeedbackLocale, number]>> = {
+export const LOCALE_WEIGHTS: Record<
+  FeedbackAudience,
+  ReadonlyArray<readonly [FeedbackLocale, number]>
+> = {
   pupils: [
     ["da", 86],
     ["ar", 9],

@@ -8,9 +8,13 @@ import {
   leaderEmail,
 } from "./demo-data";
 
-/** Inserts the demo schools, users and catalogue; running it again changes nothing. */
-export async function seedDemoData(db: DB): Promise<{ created: number }> {
+/**
+ * Inserts the demo schools, users and catalogue; running it again changes nothing. Rows are
+ * created at `now` (the seeds share one "today").
+ */
+export async function seedDemoData(db: DB, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
+  const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     for (const school of DEMO_SCHOOLS) {
       const r = await trx
@@ -22,6 +26,8 @@ export async function seedDemoData(db: DB): Promise<{ created: number }> {
           address: school.address,
           pilot_cohort: school.pilot,
           is_demo: 1,
+          created_at: at,
+          updated_at: at,
         })
         .onConflict((oc) => oc.column("slug").doNothing())
         .executeTakeFirst();
@@ -56,7 +62,7 @@ export async function seedDemoData(db: DB): Promise<{ created: number }> {
     for (const user of users) {
       const r = await trx
         .insertInto("users")
-        .values({ ...user, is_demo: 1, phone: "" })
+        .values({ ...user, is_demo: 1, phone: "", created_at: at })
         .onConflict((oc) => oc.column("email").doNothing())
         .executeTakeFirst();
       created += Number(r.numInsertedOrUpdatedRows ?? 0);
@@ -80,6 +86,8 @@ export async function seedDemoData(db: DB): Promise<{ created: number }> {
           school_provides: course.schoolProvides,
           feedback_form_audience: course.audience,
           is_demo: 1,
+          created_at: at,
+          updated_at: at,
         })
         .onConflict((oc) => oc.column("slug").doNothing())
         .executeTakeFirst();

@@ -4,18 +4,26 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { seedDemoFeedback, seedFeedbackForms } from "../db/seed-feedback";
 import { seedDemoSessions } from "../db/seed-sessions";
+import { seedDemoTracks } from "../db/seed-tracks";
 
 const env = loadEnv();
 const db = createDb(databasePathFromUrl(env.DATABASE_URL));
 await migrateToLatest(db);
-const { created } = await seedDemoData(db);
+const now = new Date();
+const host = new URL(env.appUrl).hostname;
+const { created } = await seedDemoData(db, now);
 console.log(created ? `Demo data: ${created} rows created.` : "Demo data already present.");
-const demoSessions = await seedDemoSessions(db, new Date(), { host: new URL(env.appUrl).hostname });
+const demoSessions = await seedDemoSessions(db, now, { host });
 console.log(
   `Demo requests and sessions: ${demoSessions.requests} requests, ${demoSessions.sessions} sessions created.`,
 );
-// Feedback forms, then demo answers for past delivered sessions (keep after the sessions seed).
+// Feedback forms; pilot tracks (with their own answers); then demo answers for the other past
+// delivered sessions (keep the answers seed last: it skips sessions that have answers).
 await seedFeedbackForms(db);
-const feedback = await seedDemoFeedback(db);
+const tracks = await seedDemoTracks(db, now, { host });
+console.log(
+  `Demo pilot tracks: ${tracks.tracks} tracks, ${tracks.sessions} sessions, ${tracks.responses} answers.`,
+);
+const feedback = await seedDemoFeedback(db, now);
 console.log(`Demo feedback: ${feedback.responses} answers for ${feedback.sessions} sessions.`);
 await db.destroy();
