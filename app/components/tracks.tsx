@@ -109,17 +109,16 @@ export function StepStatusBadge({ status }: { status: StepStatus }) {
   return <span className={`badge badge--step-${status}`}>{t(`tracks.step.status.${status}`)}</span>;
 }
 
-/** "72 elever, 30 fagpersoner, 18 forældre · 110 svar · svarprocent 65 %". */
+/** "72 elever, 30 fagpersoner · 110 svar · svarprocent 65 %" (audiences with nobody left out). */
 export function ReachText({ reach }: { reach: Reach }) {
   const t = useT();
+  const audiences = (["pupils", "staff", "parents"] as const)
+    .filter((audience) => reach[audience] > 0)
+    .map((audience) => t(`tracks.reach.${audience}`, { count: reach[audience] }));
   return (
     <>
-      {t("tracks.reach.audiences", {
-        pupils: reach.pupils,
-        staff: reach.staff,
-        parents: reach.parents,
-      })}{" "}
-      · {t("tracks.reach.answers", { answers: reach.answers })} ·{" "}
+      {audiences.length > 0 ? audiences.join(", ") : t("tracks.reach.nobody")} ·{" "}
+      {t("tracks.reach.answers", { answers: reach.answers })} ·{" "}
       {reach.responseRate === null
         ? t("tracks.reach.noRate")
         : t("tracks.reach.rate", { rate: Math.round(reach.responseRate * 100) })}
