@@ -33,8 +33,7 @@ import {
   findActiveStepOfSession,
   findStepOfSession,
   linkSessionToStep,
-  listSessionsOfTracks,
-  listTrackSteps,
+  loadTrackOrder,
   type StepContext,
 } from "../../db/queries/tracks";
 import type { RequestStatus } from "../../db/schema";
@@ -443,27 +442,14 @@ function defaultTimes(request: SchedulingRequest) {
 async function trackContextOfRequest(db: DB, requestId: number) {
   const step = await findActiveStepOfRequest(db, requestId);
   if (!step) return null;
-  const [steps, sessions] = await Promise.all([
-    listTrackSteps(db, [step.track_id]),
-    listSessionsOfTracks(db, [step.track_id]),
-  ]);
-  const window = allowedWindow(
-    steps.map((s) => ({ id: s.id, position: s.position, minGapDays: s.min_gap_days })),
-    sessions.map((s) => ({
-      id: s.id,
-      stepId: s.step_id,
-      startsAt: s.starts_at,
-      endsAt: s.ends_at,
-      status: s.status,
-    })),
-    step.id,
-  );
+  const order = await loadTrackOrder(db, step.track_id);
+  const window = allowedWindow(order.steps, order.sessions, step.id);
   return {
     trackId: step.track_id,
     trackName: step.track_name,
     cohortYear: step.cohort_year,
     stepPosition: step.position,
-    stepCount: steps.length,
+    stepCount: order.steps.length,
     courseTitle: step.course_title,
     minGapDays: step.min_gap_days,
     earliestStart: window.earliestStart,

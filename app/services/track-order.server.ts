@@ -6,12 +6,7 @@
  */
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
-import {
-  insertTrackOverride,
-  listSessionsOfTracks,
-  listTrackSteps,
-  type StepContext,
-} from "../../db/queries/tracks";
+import { insertTrackOverride, loadTrackOrder, type StepContext } from "../../db/queries/tracks";
 import type { TrackOverrideAction } from "../../db/schema";
 import { type OrderViolation, orderViolations } from "../domain/tracks";
 
@@ -36,27 +31,26 @@ export async function checkOrderInTrack(
   candidate: { sessionId?: number; startsAt: string; endsAt: string },
   overrideReason: string | null,
 ): Promise<OrderCheck> {
-  const steps = await listTrackSteps(trx, [step.track_id]);
-  const sessions = await listSessionsOfTracks(trx, [step.track_id]);
-  const violations = orderViolations(
-    steps.map((s) => ({ id: s.id, position: s.position, minGapDays: s.min_gap_days })),
-    sessions.map((s) => ({
-      id: s.id,
-      stepId: s.step_id,
-      startsAt: s.starts_at,
-      endsAt: s.ends_at,
-      status: s.status,
-    })),
-    { ...candidate, stepId: step.id },
-  );
+  const order = await loadTrackOrder(trx, step.track_id);
+  const violations = orderViolations(order.steps, order.sessions, {
+    ...candidate,
+    stepId: step.id,
+  });
   if (violations.length === 0) return { ok: true, overridden: [] };
-  const titles = new Map(steps.map((s) => [s.id, s.course_title]));
-  const views = violations.map((v) => ({
+  const views = withCourseTitles(violations, order.titles);
+  return overrideReason ? { ok: true, overridden: views } : { ok: false, violations: views };
+}
+
+/** Violations with the course titles of their steps (what the messages name). */
+export function withCourseTitles(
+  violations: readonly OrderViolation[],
+  titles: ReadonlyMap<number, string>,
+): OrderViolationView[] {
+  return violations.map((v) => ({
     ...v,
     courseTitle: titles.get(v.stepId) ?? "",
     otherCourseTitle: titles.get(v.otherStepId) ?? "",
   }));
-  return overrideReason ? { ok: true, overridden: views } : { ok: false, violations: views };
 }
 
 /** Records an override of the rule (its own table, shown on the track page) and audits it. */

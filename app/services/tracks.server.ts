@@ -49,13 +49,14 @@ import {
   listTrackSteps,
   listTracks,
   listTracksOfSchool,
+  loadTrackOrder,
+  orderSessionsOf,
+  orderStepsOf,
   requestServesAStep,
   setStepRequest,
   setTemplateStepOrder,
   setTrackStepOrder,
   type TrackRow,
-  type TrackSessionRow,
-  type TrackStepRow,
   touchTemplateIfVersion,
   touchTrackIfVersion,
   unlinkSession,
@@ -72,8 +73,6 @@ import {
   allowedWindow,
   MAX_STEPS,
   type OrderLimit,
-  type OrderSession,
-  type OrderStep,
   overrideReasonOf,
   type Reach,
   reachOf,
@@ -93,6 +92,7 @@ import {
   checkOrderInTrack,
   type OrderViolationView,
   recordOrderOverride,
+  withCourseTitles,
 } from "./track-order.server";
 
 // ---- results ----
@@ -182,20 +182,6 @@ export interface TrackModel {
   steps: TrackStepModel[];
 }
 
-function orderSteps(steps: readonly TrackStepRow[]): OrderStep[] {
-  return steps.map((s) => ({ id: s.id, position: s.position, minGapDays: s.min_gap_days }));
-}
-
-function orderSessions(sessions: readonly TrackSessionRow[]): OrderSession[] {
-  return sessions.map((s) => ({
-    id: s.id,
-    stepId: s.step_id,
-    startsAt: s.starts_at,
-    endsAt: s.ends_at,
-    status: s.status,
-  }));
-}
-
 /** Builds the models of several tracks with a fixed number of queries (not one per track). */
 async function buildTrackModels(
   db: DB,
@@ -225,7 +211,7 @@ async function buildTrackModels(
     const ownSteps = steps.filter((s) => s.track_id === track.id);
     const stepIds = new Set(ownSteps.map((s) => s.id));
     const ownSessions = sessions.filter((s) => stepIds.has(s.step_id));
-    const rules = { steps: orderSteps(ownSteps), sessions: orderSessions(ownSessions) };
+    const rules = { steps: orderStepsOf(ownSteps), sessions: orderSessionsOf(ownSessions) };
     const stepModels = ownSteps.map((step): TrackStepModel => {
       const rows = ownSessions.filter((s) => s.step_id === step.id);
       const models = rows.map(
@@ -769,28 +755,24 @@ export async function editTrackStep(
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId, input.version);
     if (loaded.failure) return loaded.failure;
-    const steps = await listTrackSteps(trx, [trackId]);
-    const step = steps.find((s) => s.id === stepId) ?? notFound();
-    const sessions = orderSessions(await listSessionsOfTracks(trx, [trackId]));
-    const before = orderSteps(steps);
-    const after = before.map((s) => (s.id === stepId ? { ...s, minGapDays: input.minGapDays } : s));
-    const known = new Set(
-      allOrderViolations(before, sessions).map((p) => `${p.earlierSessionId}<${p.laterSessionId}`),
+    const order = await loadTrackOrder(trx, trackId);
+    const step = order.rows.find((s) => s.id === stepId) ?? notFound();
+    const after = order.steps.map((s) =>
+      s.id === stepId ? { ...s, minGapDays: input.minGapDays } : s,
     );
-    const added = allOrderViolations(after, sessions).filter(
-      (p) => !known.has(`${p.earlierSessionId}<${p.laterSessionId}`),
-    );
+    const pair = (p: { earlierSessionId: number; laterSessionId: number }) =>
+      `${p.earlierSessionId}<${p.laterSessionId}`;
+    const known = new Set(allOrderViolations(order.steps, order.sessions).map(pair));
+    const added = allOrderViolations(after, order.sessions).filter((p) => !known.has(pair(p)));
     if (added.length > 0) {
-      const titles = new Map(steps.map((s) => [s.id, s.course_title]));
       return fail(
         { minGapDays: "tracks.step.gap.breaksOrder" },
         {
           params: { position: step.position, days: input.minGapDays },
-          orderViolations: added.map(({ violation }) => ({
-            ...violation,
-            courseTitle: titles.get(violation.stepId) ?? "",
-            otherCourseTitle: titles.get(violation.otherStepId) ?? "",
-          })),
+          orderViolations: withCourseTitles(
+            added.map((p) => p.violation),
+            order.titles,
+          ),
         },
       );
     }

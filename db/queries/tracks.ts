@@ -4,6 +4,7 @@
  * Steps are numbered 1..n without gaps; renumbering goes through positions above any real one
  * first (`REORDER_OFFSET`), so the (parent, position) unique constraints hold at every statement.
  */
+import type { OrderSession, OrderStep } from "../../app/domain/tracks";
 import type { DB } from "../connection";
 import type { SessionStatus, TrackOverrideAction, TrackStatus } from "../schema";
 
@@ -179,22 +180,31 @@ export async function deleteTemplateStep(db: DB, stepId: number) {
 }
 
 /** Renumbers a template's steps 1..n in the order of `stepIds`. */
-export async function setTemplateStepOrder(db: DB, templateId: number, stepIds: readonly number[]) {
-  for (const [index, id] of stepIds.entries()) {
-    await db
-      .updateTable("track_template_steps")
-      .set({ position: REORDER_OFFSET + index + 1 })
-      .where("id", "=", id)
-      .where("template_id", "=", templateId)
-      .execute();
-  }
-  for (const [index, id] of stepIds.entries()) {
-    await db
-      .updateTable("track_template_steps")
-      .set({ position: index + 1 })
-      .where("id", "=", id)
-      .where("template_id", "=", templateId)
-      .execute();
+export function setTemplateStepOrder(db: DB, templateId: number, stepIds: readonly number[]) {
+  return renumber(db, "track_template_steps", "template_id", templateId, stepIds);
+}
+
+/**
+ * Renumbers the steps of one template or track 1..n in the order of `stepIds`, parking them
+ * above every real position first so the (parent, position) unique constraint holds throughout.
+ */
+async function renumber(
+  db: DB,
+  table: "track_template_steps" | "track_steps",
+  parentColumn: "template_id" | "track_id",
+  parentId: number,
+  stepIds: readonly number[],
+) {
+  for (const offset of [REORDER_OFFSET, 0]) {
+    for (const [index, id] of stepIds.entries()) {
+      // The two tables share these columns; Kysely cannot type a table chosen at run time.
+      await db
+        .updateTable(table as "track_steps")
+        .set({ position: offset + index + 1 })
+        .where("id", "=", id)
+        .where(parentColumn as "track_id", "=", parentId)
+        .execute();
+    }
   }
 }
 
@@ -402,23 +412,8 @@ export async function deleteTrackStep(db: DB, stepId: number) {
 }
 
 /** Renumbers a track's steps 1..n in the order of `stepIds`. */
-export async function setTrackStepOrder(db: DB, trackId: number, stepIds: readonly number[]) {
-  for (const [index, id] of stepIds.entries()) {
-    await db
-      .updateTable("track_steps")
-      .set({ position: REORDER_OFFSET + index + 1 })
-      .where("id", "=", id)
-      .where("track_id", "=", trackId)
-      .execute();
-  }
-  for (const [index, id] of stepIds.entries()) {
-    await db
-      .updateTable("track_steps")
-      .set({ position: index + 1 })
-      .where("id", "=", id)
-      .where("track_id", "=", trackId)
-      .execute();
-  }
+export function setTrackStepOrder(db: DB, trackId: number, stepIds: readonly number[]) {
+  return renumber(db, "track_steps", "track_id", trackId, stepIds);
 }
 
 export async function setStepRequest(db: DB, stepId: number, requestId: number | null) {
@@ -556,6 +551,37 @@ export function listSessionsOfTracks(
     .orderBy("se.starts_at")
     .orderBy("se.id")
     .execute();
+}
+
+/** Track step rows as the order rule takes them. */
+export function orderStepsOf(steps: readonly TrackStepRow[]): OrderStep[] {
+  return steps.map((s) => ({ id: s.id, position: s.position, minGapDays: s.min_gap_days }));
+}
+
+/** Track session rows as the order rule takes them. */
+export function orderSessionsOf(sessions: readonly TrackSessionRow[]): OrderSession[] {
+  return sessions.map((s) => ({
+    id: s.id,
+    stepId: s.step_id,
+    startsAt: s.starts_at,
+    endsAt: s.ends_at,
+    status: s.status,
+  }));
+}
+
+/**
+ * Everything the order rule needs about one track: its steps (with course titles, for the
+ * messages) and every session linked to them.
+ */
+export async function loadTrackOrder(db: DB, trackId: number) {
+  const rows = await listTrackSteps(db, [trackId]);
+  const sessions = await listSessionsOfTracks(db, [trackId]);
+  return {
+    rows,
+    steps: orderStepsOf(rows),
+    sessions: orderSessionsOf(sessions),
+    titles: new Map(rows.map((row) => [row.id, row.course_title])),
+  };
 }
 
 /** How many sessions a step has, per status (cancelled included). */

@@ -58,7 +58,9 @@ describe("pilot track journey", () => {
     await page.getByRole("heading", { level: 1, name: "Pilotforløb" }).waitFor();
     await expectNoAxeViolations(page, "tracks list");
     await page.getByRole("link", { name: "Start et forløb" }).click();
-    await page.getByLabel("Skole", { exact: true }).selectOption({ label: "Valby Bakke Skole (demo)" });
+    await page
+      .getByLabel("Skole", { exact: true })
+      .selectOption({ label: "Valby Bakke Skole (demo)" });
     await page.getByLabel("Skabelon").selectOption({ label: `${TEMPLATE} (4 trin)` });
     await page.getByLabel("Kohorteår").fill("2030");
     await expectNoAxeViolations(page, "start a track");
