@@ -11,8 +11,8 @@
  */
 import { z } from "zod";
 import { checkboxField, emptyToUndefined, intField, textField, whenObject } from "./courses";
-import { addDays } from "./time";
-import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
+import { addDays, todayInCopenhagen } from "./time";
+import { copenhagenToUtc } from "./timezone";
 
 export const MAX_TEMPLATE_NAME = 120;
 export const MAX_TEMPLATE_DESCRIPTION = 1000;
@@ -182,9 +182,9 @@ export interface OrderLimit {
   date: string | null;
 }
 
-/** The Copenhagen date (YYYY-MM-DD) of an instant. */
+/** The Copenhagen date (YYYY-MM-DD) of an instant (Intl: much faster than the polyfill). */
 function copenhagenDate(utcIso: string): string {
-  return utcToCopenhagen(utcIso).date;
+  return todayInCopenhagen(new Date(ms(utcIso)));
 }
 
 /** Copenhagen midnight at the start of `date` as a UTC instant (midnight always exists here). */
