@@ -183,7 +183,7 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     const coordinatorProblems = watchPageProblems(coordinator);
     await signInThroughMailbox(coordinator, server.url, COORDINATOR);
     await coordinator.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
-    await coordinator.locator(`a[href="/coordinator/requests/${firstRequestId}"]`).waitFor();
+    // (The overview lists the five OLDEST open requests; the demo has older ones than this.)
     await expectNoAxeViolations(coordinator, "coordinator overview");
     await coordinator.goto(`${server.url}/coordinator/requests?status=requested`);
     await coordinator.getByRole("heading", { level: 1, name: "Henvendelser" }).waitFor();
