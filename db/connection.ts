@@ -1,10 +1,16 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
 import type { Database } from "./schema";
 
 export type DB = Kysely<Database>;
+
+/** True for `postgres://...` and `postgresql://...` URLs. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
 
 /** `file:./data/frirum.db` or a plain path -> a file path for better-sqlite3. */
 export function databasePathFromUrl(url: string): string {
@@ -21,6 +27,60 @@ export function openSqlite(path: string): SQLite.Database {
   return sqlite;
 }
 
-export function createDb(path: string): DB {
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+// PostgreSQL type OIDs whose default parsing would give the app other shapes than SQLite does.
+const INT8 = 20; // COUNT(*), SUM(integer), bigint columns: a string by default
+const NUMERIC = 1700; // AVG(), SUM(bigint): a string by default
+const DATE = 1082; // a local-time Date by default
+const TIMESTAMPTZ = 1184; // a Date by default
+
+const parseTimestamp = pg.types.getTypeParser(TIMESTAMPTZ) as (value: string) => Date;
+
+/**
+ * The one place where PostgreSQL values are mapped to the shapes the app sees on SQLite:
+ * timestamps as ISO-8601 UTC strings ("2026-03-06T08:00:00.000Z"), dates as "YYYY-MM-DD", counts
+ * and sums as numbers (safe below 2^53, far above any count here).
+ */
+export const postgresTypeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") => {
+    if (oid === INT8 || oid === NUMERIC) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    if (oid === TIMESTAMPTZ) return (value: string) => parseTimestamp(value).toISOString();
+    return pg.types.getTypeParser(oid, format);
+  }) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+export interface PostgresOptions {
+  /** Connections per process (default 10). */
+  poolSize?: number;
+}
+
+export function createPostgresPool(url: string, options: PostgresOptions = {}): pg.Pool {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    types: postgresTypeParsers,
+    // Session defaults: UTC (nothing depends on it, but logs and date_trunc read better) and a
+    // cap on statements that would otherwise hang a request.
+    options: "-c TimeZone=UTC -c statement_timeout=30000",
+    idleTimeoutMillis: 10_000,
+  });
+  // An idle connection that breaks (database restart, failover) is dropped from the pool and
+  // replaced on next use; without a listener its error would crash the process.
+  pool.on("error", (error) => console.error(`[db] idle connection lost: ${error.message}`));
+  return pool;
+}
+
+/**
+ * Opens the database named by a `DATABASE_URL`: `postgres://...` selects PostgreSQL (pg pool),
+ * anything else is a SQLite file (`file:./data/frirum.db` or a plain path).
+ */
+export function createDb(url: string, options: PostgresOptions = {}): DB {
+  if (isPostgresUrl(url)) {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: createPostgresPool(url, options) }),
+    });
+  }
+  return new Kysely<Database>({
+    dialect: new SqliteDialect({ database: openSqlite(databasePathFromUrl(url)) }),
+  });
 }

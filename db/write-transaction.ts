@@ -1,22 +1,45 @@
 import { sql } from "kysely";
 import type { DB } from "./connection";
+import { isPostgres } from "./dialect";
 
+/** The database stayed busy (SQLite: write lock; PostgreSQL: conflicts) until the deadline. */
 export class WriteLockTimeoutError extends Error {}
 
-function isBusy(error: unknown): boolean {
+function errorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+  return typeof code === "string" ? code : undefined;
+}
+
+function isBusy(error: unknown): boolean {
+  return errorCode(error)?.startsWith("SQLITE_BUSY") ?? false;
+}
+
+/** PostgreSQL: serialization failure (40001) or deadlock (40P01): the transaction may be re-run. */
+function isRetryableConflict(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "40001" || code === "40P01";
+}
+
+function backoff(attempt: number): Promise<void> {
+  const wait = Math.min(2 ** attempt, 50) * (0.5 + Math.random());
+  return new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /**
- * A write transaction that takes SQLite's write lock at its start (`BEGIN IMMEDIATE`), so that
- * what it reads cannot change before it commits: a check inside it ("is this facilitator free?")
- * holds at the moment of the write, even with several connections (processes) on one file.
+ * A transaction for read-then-write rules ("is this facilitator free? then book"): what it reads
+ * cannot change before it commits, even with writers in other processes.
  *
+ * SQLite takes the write lock at the start (`BEGIN IMMEDIATE`): writers queue, one at a time.
  * Kysely's `db.transaction()` begins DEFERRED: two connections could both read "free", and the
  * second would then fail (or, in one process, block the thread) when upgrading to a write lock.
  * better-sqlite3 waits for a lock synchronously (busy_timeout), which in one process would block the
  * lock holder too; so the lock is taken with busy_timeout 0 and retried with short async sleeps.
+ *
+ * PostgreSQL runs it SERIALIZABLE: transactions run in parallel, and when two of them read what
+ * the other writes (both saw "free", both booked), PostgreSQL aborts one with a serialization
+ * failure; it is then re-run from the start and sees the other's booking. So `fn` may run more
+ * than once: it must only read and write through `trx` (mail goes through the outbox table),
+ * never cause effects outside the database.
  */
 export async function writeTransaction<T>(
   db: DB,
@@ -24,6 +47,31 @@ export async function writeTransaction<T>(
   options: { timeoutMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  if (isPostgres(db)) return serializableWithRetry(db, fn, deadline);
+  return sqliteImmediate(db, fn, deadline);
+}
+
+async function serializableWithRetry<T>(
+  db: DB,
+  fn: (trx: DB) => Promise<T>,
+  deadline: number,
+): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.transaction().setIsolationLevel("serializable").execute(fn);
+    } catch (error) {
+      if (!isRetryableConflict(error)) throw error;
+      if (Date.now() > deadline) throw new WriteLockTimeoutError("Database is busy");
+      await backoff(attempt);
+    }
+  }
+}
+
+async function sqliteImmediate<T>(
+  db: DB,
+  fn: (trx: DB) => Promise<T>,
+  deadline: number,
+): Promise<T> {
   return db.connection().execute(async (conn) => {
     const previous = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn);
     const busyTimeout = Number(previous.rows[0]?.timeout ?? 5000);
@@ -36,8 +84,7 @@ export async function writeTransaction<T>(
         } catch (error) {
           if (!isBusy(error)) throw error;
           if (Date.now() > deadline) throw new WriteLockTimeoutError("Database is busy");
-          const wait = Math.min(2 ** attempt, 50) * (0.5 + Math.random());
-          await new Promise((resolve) => setTimeout(resolve, wait));
+          await backoff(attempt);
         }
       }
     } finally {

@@ -11,8 +11,8 @@ import { existsSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import SQLite from "better-sqlite3";
 import { FEEDBACK_BANK, scaleValues } from "../app/domain/feedback-bank";
+import { countFeedbackResponses } from "../db/queries/feedback";
 import { type AppServer, startAppServer } from "../tests/support/app-server";
 import { launchBrowser } from "../tests/support/chromium";
 import { insertFeedbackSession } from "../tests/support/feedback";
@@ -119,7 +119,10 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const server = await startServer();
 let failed = false;
 try {
-  const { sessionId } = insertFeedbackSession(server.dbPath, { code: CODE, startsInMinutes: -60 });
+  const { sessionId } = await insertFeedbackSession(server.db, {
+    code: CODE,
+    startsInMinutes: -60,
+  });
   const formUrl = `${server.url}/f/${CODE}`;
 
   const latencies: number[] = [];
@@ -148,13 +151,7 @@ try {
   await Promise.all(Array.from({ length: CLIENTS }, client));
   const elapsed = performance.now() - started;
 
-  const sqlite = new SQLite(server.dbPath, { readonly: true });
-  const stored = (
-    sqlite
-      .prepare("SELECT count(*) AS n FROM feedback_responses WHERE session_id = ?")
-      .get(sessionId) as { n: number }
-  ).n;
-  sqlite.close();
+  const stored = await countFeedbackResponses(server.db, sessionId);
 
   latencies.sort((a, b) => a - b);
   const fetched = await pageWeightByFetch(formUrl);

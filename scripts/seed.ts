@@ -1,5 +1,5 @@
 import { loadEnv } from "../app/lib/env.server";
-import { createDb, databasePathFromUrl } from "../db/connection";
+import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { seedDemoFeedback, seedFeedbackForms } from "../db/seed-feedback";
@@ -7,7 +7,7 @@ import { seedDemoSessions } from "../db/seed-sessions";
 import { seedDemoTracks } from "../db/seed-tracks";
 
 const env = loadEnv();
-const db = createDb(databasePathFromUrl(env.DATABASE_URL));
+const db = createDb(env.DATABASE_URL);
 await migrateToLatest(db);
 const now = new Date();
 const host = new URL(env.appUrl).hostname;

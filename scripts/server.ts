@@ -43,7 +43,7 @@ try {
   throw error;
 }
 
-const workerDb = createDb(databasePathFromUrl(env.DATABASE_URL));
+const workerDb = createDb(env.DATABASE_URL, { poolSize: 2 });
 await migrateToLatest(workerDb);
 
 const app = express();

@@ -1,4 +1,4 @@
-import { createDb, type DB, databasePathFromUrl } from "../../db/connection";
+import { createDb, type DB } from "../../db/connection";
 import { env } from "./env.server";
 
 declare global {
@@ -7,6 +7,7 @@ declare global {
 }
 
 export function db(): DB {
-  globalThis.__frirumDb ??= createDb(databasePathFromUrl(env().DATABASE_URL));
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  globalThis.__frirumDb ??= createDb(DATABASE_URL, { poolSize: DATABASE_POOL_SIZE });
   return globalThis.__frirumDb;
 }

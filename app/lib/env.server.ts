@@ -12,9 +12,24 @@ const envSchema = z.object({
     .string()
     .min(1)
     .default("file:./data/frirum.db")
-    .refine((v) => v.startsWith("file:") || !v.includes("://"), {
-      message: "must be a SQLite file path, e.g. file:./data/frirum.db",
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\/./.test(v) || !v.includes("://"), {
+      message:
+        "must be a SQLite file (file:./data/frirum.db) or a PostgreSQL URL (postgres://user:password@host:5432/frirum)",
     }),
+  /** PostgreSQL connections per app instance. */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "must be a whole number from 1 to 100" })
+    .int({ message: "must be a whole number from 1 to 100" })
+    .min(1, { message: "must be a whole number from 1 to 100" })
+    .max(100, { message: "must be a whole number from 1 to 100" })
+    .default(10),
+  /** How long an instance may hold claimed outbox messages before others may send them. */
+  OUTBOX_LEASE_SECONDS: z.coerce
+    .number({ message: "must be a number of seconds from 1 to 3600" })
+    .int({ message: "must be a number of seconds from 1 to 3600" })
+    .min(1, { message: "must be a number of seconds from 1 to 3600" })
+    .max(3600, { message: "must be a number of seconds from 1 to 3600" })
+    .default(120),
   APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   /** Comma-separated; the first signs new cookies, all verify (rotation). */
   SESSION_SECRET: z

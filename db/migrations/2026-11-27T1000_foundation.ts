@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { columnTypes } from "../dialect";
 
 /**
  * The domain schema for accounts, catalogue, requests, sessions, mail and audit.
@@ -6,11 +7,11 @@ import { type Kysely, sql } from "kysely";
  * range queries use plain indexes. Lists (languages, grades) are JSON arrays in text columns.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const t = columnTypes(db);
 
   await db.schema
     .createTable("schools")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("district", "text", (c) => c.notNull().defaultTo(""))
@@ -20,14 +21,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1).check(sql`active IN (0,1)`))
     .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema.createIndex("schools_pilot_idx").on("schools").column("pilot_cohort").execute();
 
   await db.schema
     .createTable("users")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("email", "text", (c) => c.notNull().unique().check(sql`email = lower(email)`))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) =>
@@ -38,8 +39,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("phone", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1).check(sql`active IN (0,1)`))
     .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("deactivated_at", "text")
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("deactivated_at", t.timestamp)
     .addCheckConstraint(
       "users_school_leader_has_school",
       sql`(role = 'school_leader') = (school_id IS NOT NULL)`,
@@ -50,12 +51,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("sign_in_tokens")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("expires_at", "text", (c) => c.notNull())
-    .addColumn("used_at", "text")
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("expires_at", t.timestamp, (c) => c.notNull())
+    .addColumn("used_at", t.timestamp)
     .execute();
   await db.schema
     .createIndex("sign_in_tokens_user_idx")
@@ -67,8 +68,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("auth_sessions")
     .addColumn("id", "text", (c) => c.primaryKey())
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("expires_at", "text", (c) => c.notNull())
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("expires_at", t.timestamp, (c) => c.notNull())
     .execute();
   await db.schema
     .createIndex("auth_sessions_user_idx")
@@ -79,13 +80,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("rate_limits")
     .addColumn("key", "text", (c) => c.primaryKey())
-    .addColumn("window_start", "integer", (c) => c.notNull())
+    .addColumn("window_start", t.epochMs, (c) => c.notNull())
     .addColumn("count", "integer", (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable("courses")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("slug", "text", (c) => c.notNull().unique())
     .addColumn("title", "text", (c) => c.notNull())
     .addColumn("audience", "text", (c) =>
@@ -110,8 +111,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("feedback_form_audience", "text")
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1).check(sql`active IN (0,1)`))
     .addColumn("is_demo", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addCheckConstraint(
       "courses_grade_range",
       sql`grade_min IS NULL OR grade_max IS NULL OR grade_min <= grade_max`,
@@ -125,7 +126,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("requests")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("school_id", "integer", (c) => c.notNull().references("schools.id"))
     .addColumn("requester_id", "integer", (c) => c.notNull().references("users.id"))
     .addColumn("course_id", "integer", (c) => c.notNull().references("courses.id"))
@@ -152,8 +153,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("notes", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("decline_reason", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .createIndex("requests_status_idx")
@@ -169,12 +170,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("request_windows")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("request_id", "integer", (c) =>
       c.notNull().references("requests.id").onDelete("cascade"),
     )
     .addColumn("position", "integer", (c) => c.notNull())
-    .addColumn("date", "text", (c) => c.notNull())
+    .addColumn("date", t.date, (c) => c.notNull())
     .addColumn("part", "text", (c) =>
       c.notNull().check(sql`part IN ('morning','midday','afternoon','custom')`),
     )
@@ -189,7 +190,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("request_events")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("request_id", "integer", (c) =>
       c.notNull().references("requests.id").onDelete("cascade"),
     )
@@ -198,7 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("from_status", "text")
     .addColumn("to_status", "text")
     .addColumn("note", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .createIndex("request_events_request_idx")
@@ -208,12 +209,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("sessions")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("request_id", "integer", (c) => c.notNull().references("requests.id"))
     .addColumn("course_id", "integer", (c) => c.notNull().references("courses.id"))
     .addColumn("school_id", "integer", (c) => c.notNull().references("schools.id"))
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", t.timestamp, (c) => c.notNull())
+    .addColumn("ends_at", t.timestamp, (c) => c.notNull())
     .addColumn("location", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("status", "text", (c) =>
       c
@@ -233,10 +234,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("attendance_parents", "integer", (c) => c.check(sql`attendance_parents >= 0`))
     .addColumn("delivery_note", "text", (c) => c.notNull().defaultTo(""))
-    .addColumn("delivered_at", "text")
-    .addColumn("cancelled_at", "text")
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("delivered_at", t.timestamp)
+    .addColumn("cancelled_at", t.timestamp)
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addCheckConstraint("sessions_time_order", sql`starts_at < ends_at`)
     .execute();
   await db.schema
@@ -257,7 +258,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references("sessions.id").onDelete("cascade"),
     )
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addPrimaryKeyConstraint("session_facilitators_pk", ["session_id", "user_id"])
     .execute();
   await db.schema
@@ -268,13 +269,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("unavailability")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("user_id", "integer", (c) => c.notNull().references("users.id").onDelete("cascade"))
-    .addColumn("starts_at", "text", (c) => c.notNull())
-    .addColumn("ends_at", "text", (c) => c.notNull())
+    .addColumn("starts_at", t.timestamp, (c) => c.notNull())
+    .addColumn("ends_at", t.timestamp, (c) => c.notNull())
     .addColumn("reason", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addCheckConstraint("unavailability_time_order", sql`starts_at < ends_at`)
     .execute();
   await db.schema
@@ -289,12 +290,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.primaryKey().references("users.id").onDelete("cascade"),
     )
     .addColumn("token_hash", "text", (c) => c.notNull().unique())
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
 
   await db.schema
     .createTable("email_outbox")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("to_address", "text", (c) => c.notNull())
     .addColumn("subject", "text", (c) => c.notNull())
     .addColumn("text_body", "text", (c) => c.notNull())
@@ -308,11 +309,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().defaultTo("pending").check(sql`status IN ('pending','sent','failed')`),
     )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
-    .addColumn("next_attempt_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("next_attempt_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addColumn("last_error", "text")
     .addColumn("dedupe_key", "text", (c) => c.unique())
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("sent_at", "text")
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("sent_at", t.timestamp)
     .execute();
   await db.schema
     .createIndex("email_outbox_due_idx")
@@ -322,13 +323,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("actor_id", "integer", (c) => c.references("users.id"))
     .addColumn("action", "text", (c) => c.notNull())
     .addColumn("entity_type", "text", (c) => c.notNull())
     .addColumn("entity_id", "text", (c) => c.notNull())
     .addColumn("details", "text", (c) => c.notNull().defaultTo("{}"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .createIndex("audit_log_entity_idx")

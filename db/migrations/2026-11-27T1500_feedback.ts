@@ -1,4 +1,12 @@
 import { type Kysely, sql } from "kysely";
+import {
+  columnTypes,
+  createGuardTrigger,
+  isJsonText,
+  isPostgres,
+  matchesPattern,
+  withoutRowid,
+} from "../dialect";
 
 /**
  * Anonymous feedback (privacy.md): versioned forms with items and translations, responses and
@@ -15,27 +23,32 @@ import { type Kysely, sql } from "kysely";
  *   texts (the service makes a new version instead).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const t = columnTypes(db);
   const audienceCheck = (column: string) => sql`${sql.ref(column)} IN ('pupils','parents','staff')`;
 
   await db.schema
     .createTable("feedback_forms")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("audience", "text", (c) => c.notNull().check(audienceCheck("audience")))
     .addColumn("version", "integer", (c) => c.notNull().check(sql`version >= 1`))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .addUniqueConstraint("feedback_forms_audience_version_uq", ["audience", "version"])
     .execute();
 
   await db.schema
     .createTable("feedback_items")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("form_id", "integer", (c) =>
       c.notNull().references("feedback_forms.id").onDelete("cascade"),
     )
     .addColumn("position", "integer", (c) => c.notNull())
     .addColumn("key", "text", (c) =>
-      c.notNull().check(sql`key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9_]*'`),
+      c.notNull().check(
+        matchesPattern(db, {
+          sqliteGlob: sql`key GLOB '[a-z]*' AND key NOT GLOB '*[^a-z0-9_]*'`,
+          postgresRegex: sql`key ~ '^[a-z][a-z0-9_]*$'`,
+        }),
+      ),
     )
     .addColumn("scale", "text", (c) => c.notNull().check(sql`scale IN ('pupil4','agree5')`))
     .addUniqueConstraint("feedback_items_form_key_uq", ["form_id", "key"])
@@ -46,7 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // scale option's label (scale + option_value) or the form's title (neither).
   await db.schema
     .createTable("feedback_texts")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("form_id", "integer", (c) =>
       c.notNull().references("feedback_forms.id").onDelete("cascade"),
     )
@@ -79,12 +92,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("locale", "text", (c) =>
       c.notNull().check(sql`locale IN ('da','en','ar','so','ur','tr','fa')`),
     )
-    .addColumn("answers", "text", (c) => c.notNull().check(sql`json_valid(answers)`))
+    .addColumn("answers", "text", (c) => c.notNull().check(isJsonText(db, "answers")))
     .addColumn("comment", "text")
-    .addColumn("session_date", "text", (c) =>
-      c.notNull().check(sql`session_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
+    // A date type on PostgreSQL; a pattern-checked "YYYY-MM-DD" text on SQLite.
+    .addColumn("session_date", t.date, (c) =>
+      t.date === "date"
+        ? c.notNull()
+        : c.notNull().check(sql`session_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'`),
     )
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
   await db.schema
     .createIndex("feedback_responses_session_idx")
@@ -106,7 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .addColumn("code_hash", "text", (c) => c.notNull().unique())
     .addColumn("used", "integer", (c) => c.notNull().defaultTo(0).check(sql`used IN (0,1)`))
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
   await db.schema
     .createIndex("one_time_codes_session_idx")
@@ -115,27 +131,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A form version with answers is never edited (its meaning is what people answered).
-  const frozen = (table: string, event: "UPDATE" | "DELETE") =>
-    sql`CREATE TRIGGER ${sql.raw(`${table}_frozen_${event.toLowerCase()}`)}
-      BEFORE ${sql.raw(event)} ON ${sql.raw(table)}
-      WHEN EXISTS (
+  const message = "feedback form version has answers: make a new version";
+  for (const table of ["feedback_items", "feedback_texts"]) {
+    for (const event of ["UPDATE", "DELETE"] as const) {
+      await createGuardTrigger(db, {
+        name: `${table}_frozen_${event.toLowerCase()}`,
+        table,
+        event,
+        when: sql`EXISTS (
         SELECT 1 FROM feedback_forms f
         JOIN feedback_responses r ON r.audience = f.audience AND r.form_version = f.version
         WHERE f.id = OLD.form_id
-      )
-      BEGIN SELECT RAISE(ABORT, 'feedback form version has answers: make a new version'); END`;
-  for (const table of ["feedback_items", "feedback_texts"]) {
-    await frozen(table, "UPDATE").execute(db);
-    await frozen(table, "DELETE").execute(db);
+      )`,
+        message,
+      });
+    }
   }
-  await sql`CREATE TRIGGER feedback_forms_frozen_update BEFORE UPDATE ON feedback_forms
-    WHEN EXISTS (
+  await createGuardTrigger(db, {
+    name: "feedback_forms_frozen_update",
+    table: "feedback_forms",
+    event: "UPDATE",
+    when: sql`EXISTS (
       SELECT 1 FROM feedback_responses r
       WHERE r.audience = OLD.audience AND r.form_version = OLD.version
-    )
-    BEGIN SELECT RAISE(ABORT, 'feedback form version has answers: make a new version'); END`.execute(
-    db,
-  );
+    )`,
+    message,
+  });
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
@@ -147,5 +168,16 @@ export async function down(db: Kysely<any>): Promise<void> {
     "feedback_forms",
   ]) {
     await db.schema.dropTable(table).execute();
+  }
+  if (isPostgres(db)) {
+    for (const name of [
+      "feedback_items_frozen_update",
+      "feedback_items_frozen_delete",
+      "feedback_texts_frozen_update",
+      "feedback_texts_frozen_delete",
+      "feedback_forms_frozen_update",
+    ]) {
+      await sql`DROP FUNCTION IF EXISTS ${sql.raw(name)}()`.execute(db);
+    }
   }
 }

@@ -3,9 +3,9 @@
  * Times are ISO UTC strings; every range query is "starts before the window ends and ends after it
  * starts", served by sessions_starts_idx / session_facilitators_user_idx / unavailability_user_idx.
  */
-import { sql } from "kysely";
 import type { BusyInterval } from "../../app/domain/scheduling";
 import type { DB } from "../connection";
+import { explainQueryPlan } from "../dialect";
 import type { RequestStatus, SessionStatus } from "../schema";
 
 // ---- busy intervals ----
@@ -484,11 +484,20 @@ export function listPendingSessionReminders(db: DB, sessionId: number) {
     .execute();
 }
 
-/** Used by tests and the benchmark: the query plan must use an index, never scan sessions. */
-export async function explainSessionBusy(db: DB, window: { from: string; to: string }) {
-  const result = await sql<{ detail: string }>`EXPLAIN QUERY PLAN
-    SELECT sf.user_id FROM sessions s JOIN session_facilitators sf ON sf.session_id = s.id
-    WHERE s.starts_at < ${window.to} AND s.starts_at > ${sessionStartLowerBound(window.from)}
-      AND s.ends_at > ${window.from} AND s.status != 'cancelled'`.execute(db);
-  return result.rows.map((row) => row.detail);
+/**
+ * Used by tests and the benchmark: the query plan must use an index, never scan sessions (see
+ * `explainQueryPlan` for how PostgreSQL is asked).
+ */
+export function explainSessionBusy(db: DB, window: { from: string; to: string }) {
+  return explainQueryPlan(
+    db,
+    db
+      .selectFrom("sessions as s")
+      .innerJoin("session_facilitators as sf", "sf.session_id", "s.id")
+      .select("sf.user_id")
+      .where("s.starts_at", "<", window.to)
+      .where("s.starts_at", ">", sessionStartLowerBound(window.from))
+      .where("s.ends_at", ">", window.from)
+      .where("s.status", "!=", "cancelled"),
+  );
 }

@@ -1,7 +1,7 @@
-import SQLite from "better-sqlite3";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInCopenhagen } from "~/domain/time";
+import type { DB } from "../../db/connection";
 import { type AppServer, startAppServer } from "../support/app-server";
 import {
   expectNoAxeViolations,
@@ -21,64 +21,73 @@ let pastUid: string;
 let signedInState: Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /** A scheduled request with a session that ended yesterday and one in three days. */
-function insertSessions(dbPath: string) {
-  const sqlite = new SQLite(dbPath);
-  try {
-    const one = <T>(query: string, ...params: unknown[]) =>
-      sqlite.prepare(query).get(...params) as T;
-    sqlite
-      .prepare(
-        "INSERT INTO users (email, name, role, languages) VALUES (?, ?, 'facilitator', '[\"da\"]')",
-      )
-      .run(FACILITATOR, "Test Facilitator");
-    const facilitator = one<{ id: number }>("SELECT id FROM users WHERE email = ?", FACILITATOR);
-    const leader = one<{ id: number; school_id: number }>(
-      "SELECT id, school_id FROM users WHERE email = ?",
-      "leder.tingbjerg-skole@frirum.test",
-    );
-    const course = one<{ id: number }>(
-      "SELECT id FROM courses WHERE slug = ?",
-      "workshop-rettigheder-og-frihed",
-    );
-    const request = sqlite
-      .prepare(
-        `INSERT INTO requests (school_id, requester_id, course_id, status, group_count,
-           participants_per_group, grades, location, contact_name, contact_phone, notes)
-         VALUES (?, ?, ?, 'scheduled', 2, 28, '[8]', 'Lokale 12', 'Lærer Lone', '12345678',
-           'Klassen har arbejdet med emnet før.')`,
-      )
-      .run(leader.school_id, leader.id, course.id);
-    const hour = Math.floor(Date.now() / HOUR) * HOUR;
-    const insert = sqlite.prepare(
-      `INSERT INTO sessions (request_id, course_id, school_id, starts_at, ends_at, location, uid)
-       VALUES (?, ?, ?, ?, ?, 'Lokale 12, Tingbjerg Skole', ?)`,
-    );
-    const link = sqlite.prepare(
-      "INSERT INTO session_facilitators (session_id, user_id) VALUES (?, ?)",
-    );
-    pastUid = `session-e2e-past-${hour}@localhost`;
-    for (const [start, uid] of [
-      [hour - 26 * HOUR, pastUid],
-      [hour + 72 * HOUR, `session-e2e-future-${hour}@localhost`],
-    ] as const) {
-      const session = insert.run(
-        request.lastInsertRowid,
-        course.id,
-        leader.school_id,
-        new Date(start).toISOString(),
-        new Date(start + 1.5 * HOUR).toISOString(),
+async function insertSessions(db: DB) {
+  const facilitator = await db
+    .insertInto("users")
+    .values({
+      email: FACILITATOR,
+      name: "Test Facilitator",
+      role: "facilitator",
+      languages: '["da"]',
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom("users")
+    .select(["id", "school_id"])
+    .where("email", "=", "leder.tingbjerg-skole@frirum.test")
+    .executeTakeFirstOrThrow();
+  const course = await db
+    .selectFrom("courses")
+    .select("id")
+    .where("slug", "=", "workshop-rettigheder-og-frihed")
+    .executeTakeFirstOrThrow();
+  const request = await db
+    .insertInto("requests")
+    .values({
+      school_id: leader.school_id!,
+      requester_id: leader.id,
+      course_id: course.id,
+      status: "scheduled",
+      group_count: 2,
+      participants_per_group: 28,
+      grades: "[8]",
+      location: "Lokale 12",
+      contact_name: "Lærer Lone",
+      contact_phone: "12345678",
+      notes: "Klassen har arbejdet med emnet før.",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const hour = Math.floor(Date.now() / HOUR) * HOUR;
+  pastUid = `session-e2e-past-${hour}@localhost`;
+  for (const [start, uid] of [
+    [hour - 26 * HOUR, pastUid],
+    [hour + 72 * HOUR, `session-e2e-future-${hour}@localhost`],
+  ] as const) {
+    const session = await db
+      .insertInto("sessions")
+      .values({
+        request_id: request.id,
+        course_id: course.id,
+        school_id: leader.school_id!,
+        starts_at: new Date(start).toISOString(),
+        ends_at: new Date(start + 1.5 * HOUR).toISOString(),
+        location: "Lokale 12, Tingbjerg Skole",
         uid,
-      );
-      link.run(session.lastInsertRowid, facilitator.id);
-    }
-  } finally {
-    sqlite.close();
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("session_facilitators")
+      .values({ session_id: session.id, user_id: facilitator.id })
+      .execute();
   }
 }
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  insertSessions(server.dbPath);
+  await insertSessions(server.db);
 });
 afterAll(async () => {
   await browser?.close();

@@ -17,12 +17,12 @@ let pupilSession: { sessionId: number };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  pupilSession = insertFeedbackSession(server.dbPath, {
+  pupilSession = await insertFeedbackSession(server.db, {
     code: "QRK222",
     startsInMinutes: -80,
     facilitators: ["facilitator1@frirum.test"],
   });
-  insertFeedbackSession(server.dbPath, { code: "ARB222", audience: "parents" });
+  await insertFeedbackSession(server.db, { code: "ARB222", audience: "parents" });
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,4 +1,3 @@
-import SQLite from "better-sqlite3";
 import type { Browser, BrowserContext, Page, Request as PwRequest } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, isWeekend, todayInCopenhagen } from "~/domain/time";
@@ -23,15 +22,12 @@ let courseId: number;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  const sqlite = new SQLite(server.dbPath, { readonly: true });
-  try {
-    const row = sqlite.prepare("SELECT id FROM courses WHERE title = ?").get(COURSE_TITLE) as {
-      id: number;
-    };
-    courseId = row.id;
-  } finally {
-    sqlite.close();
-  }
+  const row = await server.db
+    .selectFrom("courses")
+    .select("id")
+    .where("title", "=", COURSE_TITLE)
+    .executeTakeFirstOrThrow();
+  courseId = row.id;
 });
 afterAll(async () => {
   await browser?.close();

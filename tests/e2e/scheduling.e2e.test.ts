@@ -1,6 +1,5 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb } from "../../db/connection";
 import { type AppServer, startAppServer } from "../support/app-server";
 import {
   expectNoAxeViolations,
@@ -22,27 +21,23 @@ afterAll(async () => {
 
 /** The demo request in status `requested` at Valby Bakke Skole (db/seed-sessions.ts). */
 async function demoRequest() {
-  const db = createDb(server.dbPath);
-  try {
-    const request = await db
-      .selectFrom("requests as r")
-      .innerJoin("schools as s", "s.id", "r.school_id")
-      .innerJoin("courses as c", "c.id", "r.course_id")
-      .select(["r.id", "c.facilitators_needed"])
-      .where("s.slug", "=", "valby-bakke-skole")
-      .where("r.status", "=", "requested")
-      .orderBy("r.id")
-      .executeTakeFirstOrThrow();
-    const window = await db
-      .selectFrom("request_windows")
-      .select("date")
-      .where("request_id", "=", request.id)
-      .orderBy("position")
-      .executeTakeFirstOrThrow();
-    return { ...request, date: window.date };
-  } finally {
-    await db.destroy();
-  }
+  const { db } = server;
+  const request = await db
+    .selectFrom("requests as r")
+    .innerJoin("schools as s", "s.id", "r.school_id")
+    .innerJoin("courses as c", "c.id", "r.course_id")
+    .select(["r.id", "c.facilitators_needed"])
+    .where("s.slug", "=", "valby-bakke-skole")
+    .where("r.status", "=", "requested")
+    .orderBy("r.id")
+    .executeTakeFirstOrThrow();
+  const window = await db
+    .selectFrom("request_windows")
+    .select("date")
+    .where("request_id", "=", request.id)
+    .orderBy("position")
+    .executeTakeFirstOrThrow();
+  return { ...request, date: window.date };
 }
 
 /** Opens the newest local-mailbox message to `to` whose subject starts with `prefix`. */
@@ -111,13 +106,11 @@ describe("coordinator schedules a demo request", () => {
     await page.getByRole("link", { name: "Aflys sessionen …" }).waitFor();
 
     // Invites (METHOD:REQUEST) to both facilitators, confirmation (PUBLISH) to the school.
-    const db = createDb(server.dbPath);
-    const emails = await db
+    const emails = await server.db
       .selectFrom("users")
       .select(["name", "email"])
       .where("name", "in", chosen)
       .execute();
-    await db.destroy();
     expect(emails).toHaveLength(2);
     for (const person of emails) {
       await openMail(page, person.email, "Invitation:");

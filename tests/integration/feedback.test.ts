@@ -1,8 +1,8 @@
 /**
  * Anonymous feedback through the real server (production build: `npm run build` first) and the
- * staff services on fresh SQLite files.
+ * staff services on fresh databases (SQLite files, or PostgreSQL with TEST_DATABASE_URL).
  */
-import SQLite from "better-sqlite3";
+import { sql } from "kysely";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { generateOneTimeCodes, isValidShortCode, normalizeOneTimeCode } from "~/domain/feedback";
 import { FEEDBACK_BANK } from "~/domain/feedback-bank";
@@ -24,8 +24,8 @@ import { findFeedbackForm, insertFeedbackResponse } from "../../db/queries/feedb
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { actorFor } from "../support/actors";
 import { type AppServer, startAppServer } from "../support/app-server";
-import { createTestDb, type TestDb } from "../support/db";
-import { feedbackBody, insertFeedbackSession, queryRows } from "../support/feedback";
+import { createTestDb, type TestDb, tableColumns, testDialect } from "../support/db";
+import { feedbackBody, insertFeedbackSession } from "../support/feedback";
 
 const SECRET = "test-secret-0123456789abcdef";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -61,14 +61,17 @@ describe("the public feedback routes (real server)", () => {
   beforeAll(async () => {
     // Request logging on, to prove the feedback routes are left out of it.
     server = await startAppServer({ env: { FRIRUM_QUIET: "0" } });
-    sessions.ANYN22 = insertFeedbackSession(server.dbPath, { code: "ANYN22" });
-    sessions.PAR2NT = insertFeedbackSession(server.dbPath, { code: "PAR2NT", audience: "parents" });
-    sessions.STRCT7 = insertFeedbackSession(server.dbPath, { code: "STRCT7", strict: true });
-    sessions.FVTVR2 = insertFeedbackSession(server.dbPath, {
+    sessions.ANYN22 = await insertFeedbackSession(server.db, { code: "ANYN22" });
+    sessions.PAR2NT = await insertFeedbackSession(server.db, {
+      code: "PAR2NT",
+      audience: "parents",
+    });
+    sessions.STRCT7 = await insertFeedbackSession(server.db, { code: "STRCT7", strict: true });
+    sessions.FVTVR2 = await insertFeedbackSession(server.db, {
       code: "FVTVR2",
       startsInMinutes: 3 * 24 * 60,
     });
-    sessions.PAST22 = insertFeedbackSession(server.dbPath, {
+    sessions.PAST22 = await insertFeedbackSession(server.db, {
       code: "PAST22",
       startsInMinutes: -20 * 24 * 60,
       status: "delivered",
@@ -86,7 +89,11 @@ describe("the public feedback routes (real server)", () => {
       headers: { Origin: server.url, ...(cookie ? { Cookie: cookie } : {}) },
     });
   const responsesOf = (sessionId: number) =>
-    queryRows(server.dbPath, "SELECT * FROM feedback_responses WHERE session_id = ?", sessionId);
+    server.db
+      .selectFrom("feedback_responses")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .execute();
 
   it("stores exactly session, audience, form version, language, answers, comment and the session's date", async () => {
     const res = await post("/f/ANYN22?lang=da", {
@@ -106,13 +113,9 @@ describe("the public feedback routes (real server)", () => {
       /^frirum_fb_ANYN22=1; Path=\/f; Max-Age=2592000; HttpOnly; SameSite=Lax$/,
     );
 
-    const columns = queryRows<{ name: string }>(
-      server.dbPath,
-      "PRAGMA table_info(feedback_responses)",
-    ).map((c) => c.name);
-    expect(columns).toEqual(ALLOWED_COLUMNS);
+    expect(await tableColumns(server.db, "feedback_responses")).toEqual(ALLOWED_COLUMNS);
 
-    const rows = responsesOf(sessions.ANYN22.sessionId);
+    const rows = await responsesOf(sessions.ANYN22.sessionId);
     expect(rows).toHaveLength(1);
     const row = rows[0];
     expect(Object.keys(row).sort()).toEqual([...ALLOWED_COLUMNS].sort());
@@ -128,14 +131,17 @@ describe("the public feedback routes (real server)", () => {
       session_date: utcToCopenhagen(sessions.ANYN22.startsAt).date,
     });
 
-    // No hidden rowid either: nothing records the order in which answers arrived.
-    const sqlite = new SQLite(server.dbPath, { readonly: true });
-    try {
-      expect(() => sqlite.prepare("SELECT rowid FROM feedback_responses").all()).toThrow(
+    // No hidden counter either: SQLite keeps no rowid (WITHOUT ROWID); on PostgreSQL the id has
+    // no default, so no sequence numbers the answers.
+    if (testDialect() === "sqlite") {
+      await expect(sql`SELECT rowid FROM feedback_responses`.execute(server.db)).rejects.toThrow(
         /no such column: rowid/,
       );
-    } finally {
-      sqlite.close();
+    } else {
+      const { rows } = await sql<{ column_default: string | null; is_identity: string }>`
+        SELECT column_default, is_identity FROM information_schema.columns
+        WHERE table_name = 'feedback_responses' AND column_name = 'id'`.execute(server.db);
+      expect(rows).toEqual([{ column_default: null, is_identity: "NO" }]);
     }
 
     // The form page sets no cookie and sends no Referer to other sites.
@@ -159,7 +165,7 @@ describe("the public feedback routes (real server)", () => {
       });
       expect(res.status).toBe(303);
     }
-    const ids = responsesOf(sessions.ANYN22.sessionId).map((r) => String(r.id));
+    const ids = (await responsesOf(sessions.ANYN22.sessionId)).map((r) => String(r.id));
     expect(ids.length).toBeGreaterThanOrEqual(4);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(UUID_V4);
@@ -179,14 +185,14 @@ describe("the public feedback routes (real server)", () => {
     expect(textOf(await again.text())).toContain(
       feedbackText("da", "feedback.alreadyAnswered.title"),
     );
-    const before = responsesOf(sessions.ANYN22.sessionId).length;
+    const before = (await responsesOf(sessions.ANYN22.sessionId)).length;
     const repost = await post(
       "/f/ANYN22",
       { formVersion: "1", locale: "da", "answer.felt_safe": "no" },
       "frirum_fb_ANYN22=1",
     );
     expect(repost.status).toBe(409);
-    expect(responsesOf(sessions.ANYN22.sessionId)).toHaveLength(before);
+    expect(await responsesOf(sessions.ANYN22.sessionId)).toHaveLength(before);
     // Another session's cookie does not count.
     const other = await fetch(`${server.url}/f/PAR2NT`, {
       headers: { Cookie: "frirum_fb_ANYN22=1" },
@@ -217,8 +223,8 @@ describe("the public feedback routes (real server)", () => {
     });
     expect(latePost.status).toBe(410);
 
-    expect(responsesOf(sessions.FVTVR2.sessionId)).toHaveLength(0);
-    expect(responsesOf(sessions.PAST22.sessionId)).toHaveLength(0);
+    expect(await responsesOf(sessions.FVTVR2.sessionId)).toHaveLength(0);
+    expect(await responsesOf(sessions.PAST22.sessionId)).toHaveLength(0);
   });
 
   it("answers an unknown code with a 404 page in the requested language", async () => {
@@ -262,7 +268,7 @@ describe("the public feedback routes (real server)", () => {
   ];
   for (const bad of badInputs) {
     it(`answers ${bad.name} with a 422 page in Arabic that keeps the valid answers`, async () => {
-      const before = responsesOf(sessions.PAR2NT.sessionId).length;
+      const before = (await responsesOf(sessions.PAR2NT.sessionId)).length;
       const res = await post("/f/PAR2NT?lang=ar", {
         formVersion: "1",
         locale: "ar",
@@ -276,7 +282,7 @@ describe("the public feedback routes (real server)", () => {
       expect(textOf(html)).toContain(feedbackText("ar", bad.key));
       expect(html).toMatch(/name="answer\.treated_respectfully" checked="" value="strongly_agree"/);
       expect(html).toContain(">شكرا</textarea>");
-      expect(responsesOf(sessions.PAR2NT.sessionId)).toHaveLength(before);
+      expect(await responsesOf(sessions.PAR2NT.sessionId)).toHaveLength(before);
     });
   }
 
@@ -297,7 +303,7 @@ describe("the public feedback routes (real server)", () => {
     });
     expect(res.status).toBe(303);
     expect(res.headers.get("location")).toBe("/f/PAR2NT/tak?lang=ur&comment=notSaved");
-    const rows = responsesOf(sessions.PAR2NT.sessionId);
+    const rows = await responsesOf(sessions.PAR2NT.sessionId);
     const saved = rows.find((r) => r.locale === "ur");
     expect(saved).toMatchObject({
       answers: JSON.stringify({ school_should_continue: "agree" }),
@@ -311,7 +317,7 @@ describe("the public feedback routes (real server)", () => {
   });
 
   it("pretends success to a bot that fills the honeypot, and stores nothing", async () => {
-    const before = responsesOf(sessions.PAR2NT.sessionId).length;
+    const before = (await responsesOf(sessions.PAR2NT.sessionId)).length;
     const res = await post("/f/PAR2NT", {
       formVersion: "1",
       locale: "da",
@@ -319,29 +325,28 @@ describe("the public feedback routes (real server)", () => {
       website: "http://spam.example",
     });
     expect(res.status).toBe(303);
-    expect(responsesOf(sessions.PAR2NT.sessionId)).toHaveLength(before);
+    expect(await responsesOf(sessions.PAR2NT.sessionId)).toHaveLength(before);
   });
 
   describe("strict mode with one-time codes", () => {
     let codes: string[];
-    beforeAll(() => {
+    beforeAll(async () => {
       codes = generateOneTimeCodes(3);
-      const sqlite = new SQLite(server.dbPath);
-      try {
-        const insert = sqlite.prepare(
-          "INSERT INTO one_time_codes (id, session_id, code_hash, used) VALUES (?, ?, ?, 0)",
-        );
-        for (const code of codes) {
-          const hash = oneTimeCodeHash(
-            SECRET,
-            sessions.STRCT7.sessionId,
-            normalizeOneTimeCode(code),
-          );
-          insert.run(crypto.randomUUID(), sessions.STRCT7.sessionId, hash);
-        }
-      } finally {
-        sqlite.close();
-      }
+      await server.db
+        .insertInto("one_time_codes")
+        .values(
+          codes.map((code) => ({
+            id: crypto.randomUUID(),
+            session_id: sessions.STRCT7.sessionId,
+            code_hash: oneTimeCodeHash(
+              SECRET,
+              sessions.STRCT7.sessionId,
+              normalizeOneTimeCode(code),
+            ),
+            used: 0,
+          })),
+        )
+        .execute();
     });
     const answer = { formVersion: "1", locale: "da", "answer.felt_safe": "yes_very" };
 
@@ -360,7 +365,7 @@ describe("the public feedback routes (real server)", () => {
       expect(textOf(await unknown.text())).toContain(
         feedbackText("da", "feedback.oneTimeCode.invalid"),
       );
-      expect(responsesOf(sessions.STRCT7.sessionId)).toHaveLength(0);
+      expect(await responsesOf(sessions.STRCT7.sessionId)).toHaveLength(0);
     });
 
     it("lets exactly one of many concurrent uses of a code win", async () => {
@@ -373,11 +378,14 @@ describe("the public feedback routes (real server)", () => {
       expect(textOf((await conflict?.text()) ?? "")).toContain(
         feedbackText("da", "feedback.oneTimeCode.used"),
       );
-      expect(responsesOf(sessions.STRCT7.sessionId)).toHaveLength(1);
-      const used = queryRows<{ used: number }>(
-        server.dbPath,
-        "SELECT used FROM one_time_codes WHERE session_id = ? ORDER BY used DESC",
-        sessions.STRCT7.sessionId,
+      expect(await responsesOf(sessions.STRCT7.sessionId)).toHaveLength(1);
+      const used = (
+        await server.db
+          .selectFrom("one_time_codes")
+          .select("used")
+          .where("session_id", "=", sessions.STRCT7.sessionId)
+          .orderBy("used", "desc")
+          .execute()
       ).map((r) => r.used);
       expect(used).toEqual([1, 0, 0]);
     });
@@ -386,14 +394,14 @@ describe("the public feedback routes (real server)", () => {
       const typed = codes[1].toLowerCase().replace("-", " ");
       const res = await post("/f/STRCT7", { ...answer, oneTimeCode: typed });
       expect(res.status).toBe(303);
-      const columns = queryRows<{ name: string }>(
-        server.dbPath,
-        "PRAGMA table_info(one_time_codes)",
-      ).map((c) => c.name);
-      expect(columns).toEqual(["id", "session_id", "code_hash", "used"]);
-      const stored = queryRows<{ code_hash: string }>(
-        server.dbPath,
-        "SELECT code_hash FROM one_time_codes",
+      expect(await tableColumns(server.db, "one_time_codes")).toEqual([
+        "id",
+        "session_id",
+        "code_hash",
+        "used",
+      ]);
+      const stored = (
+        await server.db.selectFrom("one_time_codes").select("code_hash").execute()
       ).map((r) => r.code_hash);
       for (const code of codes) {
         expect(stored.join(" ")).not.toContain(normalizeOneTimeCode(code));
@@ -449,7 +457,7 @@ describe("feedback staff services and forms", () => {
       outcome: "unchanged",
     });
 
-    const { sessionId } = insertFeedbackSession(t.path, { code: "VERS22" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "VERS22" });
     await insertFeedbackResponse(t.db, {
       sessionId,
       audience: "pupils",
@@ -501,7 +509,7 @@ describe("feedback staff services and forms", () => {
   });
 
   it("gives a session a short code once, for its facilitator or a coordinator only", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, {
+    const { sessionId } = await insertFeedbackSession(t.db, {
       code: "TMP222",
       facilitators: ["facilitator1@frirum.test"],
     });
@@ -539,7 +547,7 @@ describe("feedback staff services and forms", () => {
   });
 
   it("switches strict mode and stores one-time codes only as keyed hashes", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, {
+    const { sessionId } = await insertFeedbackSession(t.db, {
       code: "SKP222",
       facilitators: ["facilitator1@frirum.test"],
     });
@@ -584,19 +592,19 @@ describe("feedback staff services and forms", () => {
 
   it("seeds anonymous demo answers for past delivered sessions, pilot a little better, once", async () => {
     const now = new Date();
-    const pilot = insertFeedbackSession(t.path, {
+    const pilot = await insertFeedbackSession(t.db, {
       code: "PKT222",
       status: "delivered",
       startsInMinutes: -10 * 24 * 60,
       schoolSlug: "tingbjerg-skole",
     });
-    const standard = insertFeedbackSession(t.path, {
+    const standard = await insertFeedbackSession(t.db, {
       code: "STD222",
       status: "delivered",
       startsInMinutes: -10 * 24 * 60,
       schoolSlug: "valby-bakke-skole",
     });
-    const future = insertFeedbackSession(t.path, { code: "FTR222", startsInMinutes: 60 });
+    const future = await insertFeedbackSession(t.db, { code: "FTR222", startsInMinutes: 60 });
     for (const id of [pilot.sessionId, standard.sessionId]) {
       await t.db
         .updateTable("sessions")

@@ -56,7 +56,7 @@ describe("two coordinators saving at once", () => {
         .executeTakeFirstOrThrow();
       requestIds.push(row.id);
     }
-    for (let i = 0; i < 20; i++) connections.push(createDb(testDb.path));
+    for (let i = 0; i < 20; i++) connections.push(createDb(testDb.url));
 
     const results: ChangeResult<{ sessionId: number }>[] = await Promise.all(
       requestIds.map((requestId, i) =>

@@ -2,8 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/lib/guards.server";
 import { loader as healthz } from "~/routes/healthz";
 import { inviteUser, loadUsersPage } from "~/services/users.server";
+import { migrations } from "../../db/migrations";
+import { pingDatabase } from "../../db/queries/health";
 import { findUserByEmail } from "../../db/queries/users";
-import { createTestDb, type TestDb } from "../support/db";
+import { createTestDb, type TestDb, testDialect } from "../support/db";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -93,17 +95,64 @@ describe("inviting users", () => {
 });
 
 describe("/healthz", () => {
-  it("answers 503 with JSON when the database does not answer", async () => {
-    const broken = await createTestDb();
-    await broken.db.destroy();
+  const withAppDb = async (handle: TestDb["db"], run: () => Promise<void>) => {
     const previous = globalThis.__frirumDb;
-    globalThis.__frirumDb = broken.db;
+    globalThis.__frirumDb = handle;
     try {
-      const response = await healthz();
-      expect(response.status).toBe(503);
-      expect(await response.json()).toEqual({ status: "error", database: "unavailable" });
+      await run();
     } finally {
       globalThis.__frirumDb = previous;
+    }
+  };
+  const latest = Object.keys(migrations).sort().at(-1);
+
+  it("reports the database kind and its migration level", async () => {
+    await withAppDb(t.db, async () => {
+      const response = await healthz();
+      expect(response.status).toBe(200);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+      expect(await response.json()).toEqual({
+        status: "ok",
+        database: "ok",
+        databaseKind: testDialect(),
+        migration: latest,
+        pendingMigrations: [],
+      });
+    });
+  });
+
+  it("answers 503 when a migration this code needs is missing", async () => {
+    await t.db
+      .deleteFrom("kysely_migration" as never)
+      .where("name" as never, "=", latest as never)
+      .execute();
+    await withAppDb(t.db, async () => {
+      const response = await healthz();
+      expect(response.status).toBe(503);
+      expect(await response.json()).toMatchObject({
+        status: "error",
+        database: "migrations pending",
+        pendingMigrations: [latest],
+      });
+    });
+  });
+
+  it("answers 503 with JSON when the database does not answer", async () => {
+    const broken = await createTestDb();
+    await pingDatabase(broken.db); // opens it, so that destroy really closes it
+    await broken.db.destroy();
+    try {
+      await withAppDb(broken.db, async () => {
+        const response = await healthz();
+        expect(response.status).toBe(503);
+        expect(await response.json()).toEqual({
+          status: "error",
+          database: "unavailable",
+          databaseKind: testDialect(),
+        });
+      });
+    } finally {
+      await broken.cleanup().catch(() => {});
     }
   });
 });

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { createDb, type DB } from "../../db/connection";
+import { createTestDatabase } from "./db";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -18,27 +17,34 @@ export async function freePort(): Promise<number> {
 
 export interface AppServer {
   url: string;
-  dbPath: string;
+  /** The server's DATABASE_URL. */
+  databaseUrl: string;
+  /** A connection of the test's own to the server's database (closed by `stop`). */
+  db: DB;
+  /** The server process (e.g. to signal it). */
+  process: ChildProcess;
   stop: () => Promise<void>;
   output: () => string;
 }
 
 /**
- * Starts the production build (npm run build first) on a free port with its own SQLite file,
- * seeded with the demo data unless `seed: false`.
+ * Starts the production build (npm run build first) on a free port with its own database (a
+ * SQLite file, or a PostgreSQL database when TEST_DATABASE_URL is set), seeded with the demo data
+ * unless `seed: false`. `database` shares an existing database instead (several instances).
  */
 export async function startAppServer(
-  options: { seed?: boolean; env?: Record<string, string> } = {},
+  options: { seed?: boolean; env?: Record<string, string>; database?: { url: string } } = {},
 ): Promise<AppServer> {
   const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), "frirum-app-"));
-  const dbPath = join(dir, "app.db");
+  const database = options.database
+    ? { url: options.database.url, drop: async () => {} }
+    : await createTestDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(port),
     APP_URL: `http://localhost:${port}`,
-    DATABASE_URL: `file:${dbPath}`,
+    DATABASE_URL: database.url,
     SESSION_SECRET: "test-secret-0123456789abcdef",
     FRIRUM_QUIET: "1",
     SMTP_URL: "",
@@ -61,7 +67,10 @@ export async function startAppServer(
   const url = `http://localhost:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Server exited early:\n${log}`);
+    if (child.exitCode !== null) {
+      await database.drop();
+      throw new Error(`Server exited early:\n${log}`);
+    }
     try {
       const res = await fetch(`${url}/healthz`);
       if (res.ok) break;
@@ -71,17 +80,21 @@ export async function startAppServer(
     if (Date.now() > deadline) throw new Error(`Server did not start:\n${log}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+  const db = createDb(database.url, { poolSize: 4 });
   return {
     url,
-    dbPath,
+    databaseUrl: database.url,
+    db,
+    process: child,
     output: () => log,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once("exit", r));
         child.kill("SIGTERM");
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      await db.destroy();
+      await database.drop();
     },
   };
 }

@@ -1,4 +1,4 @@
-import SQLite from "better-sqlite3";
+import type { DB } from "../../db/connection";
 
 export interface FeedbackSessionOptions {
   /** The session's short code (6 characters from the code alphabet). */
@@ -17,76 +17,71 @@ export interface FeedbackSessionOptions {
 }
 
 /**
- * Inserts a request and a session with a feedback code into a seeded database file (directly with
- * better-sqlite3, beside a running app server). Returns the session's id and start.
+ * Inserts a request and a session with a feedback code into a seeded database (beside a running
+ * app server, through a connection of the test's own). Returns the session's id and start.
  */
-export function insertFeedbackSession(dbPath: string, options: FeedbackSessionOptions) {
-  const sqlite = new SQLite(dbPath);
-  sqlite.pragma("busy_timeout = 5000");
-  try {
-    const audience = options.audience ?? "pupils";
-    const school = sqlite
-      .prepare("SELECT id FROM schools WHERE slug = ?")
-      .get(options.schoolSlug ?? "tingbjerg-skole") as { id: number };
-    const course = sqlite
-      .prepare("SELECT id FROM courses WHERE audience = ? ORDER BY id LIMIT 1")
-      .get(audience) as { id: number };
-    const leader = sqlite
-      .prepare("SELECT id FROM users WHERE role = 'school_leader' AND school_id = ?")
-      .get(school.id) as { id: number };
-    const start = new Date(Date.now() + (options.startsInMinutes ?? -30) * 60_000);
-    const end = new Date(start.getTime() + (options.durationMinutes ?? 90) * 60_000);
-    const request = sqlite
-      .prepare(
-        `INSERT INTO requests (school_id, requester_id, course_id, status, group_count, participants_per_group)
-         VALUES (?, ?, ?, 'scheduled', 1, 25)`,
-      )
-      .run(school.id, leader.id, course.id);
-    const session = sqlite
-      .prepare(
-        `INSERT INTO sessions (request_id, course_id, school_id, starts_at, ends_at, status, uid,
-           feedback_code, feedback_close_days, strict_feedback)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        request.lastInsertRowid,
-        course.id,
-        school.id,
-        start.toISOString(),
-        end.toISOString(),
-        options.status ?? "scheduled",
-        `test-${options.code}@frirum.test`,
-        options.code,
-        options.closeDays ?? 14,
-        options.strict ? 1 : 0,
-      );
-    const sessionId = Number(session.lastInsertRowid);
-    for (const email of options.facilitators ?? []) {
-      const user = sqlite.prepare("SELECT id FROM users WHERE email = ?").get(email) as {
-        id: number;
-      };
-      sqlite
-        .prepare("INSERT INTO session_facilitators (session_id, user_id) VALUES (?, ?)")
-        .run(sessionId, user.id);
-    }
-    return { sessionId, startsAt: start.toISOString() };
-  } finally {
-    sqlite.close();
+export async function insertFeedbackSession(db: DB, options: FeedbackSessionOptions) {
+  const audience = options.audience ?? "pupils";
+  const school = await db
+    .selectFrom("schools")
+    .select("id")
+    .where("slug", "=", options.schoolSlug ?? "tingbjerg-skole")
+    .executeTakeFirstOrThrow();
+  const course = await db
+    .selectFrom("courses")
+    .select("id")
+    .where("audience", "=", audience)
+    .orderBy("id")
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const leader = await db
+    .selectFrom("users")
+    .select("id")
+    .where("role", "=", "school_leader")
+    .where("school_id", "=", school.id)
+    .executeTakeFirstOrThrow();
+  const start = new Date(Date.now() + (options.startsInMinutes ?? -30) * 60_000);
+  const end = new Date(start.getTime() + (options.durationMinutes ?? 90) * 60_000);
+  const request = await db
+    .insertInto("requests")
+    .values({
+      school_id: school.id,
+      requester_id: leader.id,
+      course_id: course.id,
+      status: "scheduled",
+      group_count: 1,
+      participants_per_group: 25,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const session = await db
+    .insertInto("sessions")
+    .values({
+      request_id: request.id,
+      course_id: course.id,
+      school_id: school.id,
+      starts_at: start.toISOString(),
+      ends_at: end.toISOString(),
+      status: options.status ?? "scheduled",
+      uid: `test-${options.code}@frirum.test`,
+      feedback_code: options.code,
+      feedback_close_days: options.closeDays ?? 14,
+      strict_feedback: options.strict ? 1 : 0,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (const email of options.facilitators ?? []) {
+    const user = await db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", email)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("session_facilitators")
+      .values({ session_id: session.id, user_id: user.id })
+      .execute();
   }
-}
-
-/** Reads rows with a fresh connection (the server holds its own). */
-export function queryRows<T = Record<string, unknown>>(
-  dbPath: string,
-  query: string,
-  ...params: unknown[]
-): T[] {
-  const sqlite = new SQLite(dbPath, { readonly: true });
-  try {
-    return sqlite.prepare(query).all(...params) as T[];
-  } finally {
-    sqlite.close();
-  }
+  return { sessionId: session.id, startsAt: start.toISOString() };
 }
 
 /** A form post body for the feedback form. */

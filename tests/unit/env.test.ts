@@ -10,6 +10,21 @@ describe("configuration", () => {
     expect(env.SMTP_URL).toBeUndefined();
   });
 
+  it("takes a PostgreSQL URL or a SQLite file as the database", () => {
+    expect(loadEnv({ DATABASE_URL: "postgres://app:pw@db:5432/frirum" }).DATABASE_URL).toBe(
+      "postgres://app:pw@db:5432/frirum",
+    );
+    expect(loadEnv({ DATABASE_URL: "postgresql://db/frirum" }).DATABASE_URL).toBe(
+      "postgresql://db/frirum",
+    );
+    expect(loadEnv({ DATABASE_URL: "/var/lib/frirum/frirum.db" }).DATABASE_URL).toBe(
+      "/var/lib/frirum/frirum.db",
+    );
+    const env = loadEnv({});
+    expect(env.DATABASE_POOL_SIZE).toBe(10);
+    expect(env.OUTBOX_LEASE_SECONDS).toBe(120);
+  });
+
   it("splits rotating session secrets, newest first", () => {
     const env = loadEnv({ SESSION_SECRET: "new-secret-0123456789,old-secret-0123456789" });
     expect(env.sessionSecrets).toEqual(["new-secret-0123456789", "old-secret-0123456789"]);
@@ -17,7 +32,9 @@ describe("configuration", () => {
 
   it.each([
     [{ PORT: "eighty" }, "PORT"],
-    [{ DATABASE_URL: "postgres://db/frirum" }, "DATABASE_URL"],
+    [{ DATABASE_URL: "mysql://db/frirum" }, "DATABASE_URL"],
+    [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ OUTBOX_LEASE_SECONDS: "soon" }, "OUTBOX_LEASE_SECONDS"],
     [{ APP_URL: "not a url" }, "APP_URL"],
     [{ SMTP_URL: "mail.example.org" }, "SMTP_URL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],

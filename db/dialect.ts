@@ -1,0 +1,186 @@
+/**
+ * Everything that differs between SQLite and PostgreSQL, in one place, each difference named for
+ * what it does. Migrations and queries are written once with Kysely's builder; where the two
+ * databases need different SQL they call a function from here. (Two more dialect-aware places:
+ * the write lock in write-transaction.ts and the value parsers in connection.ts.)
+ *
+ * Porting a SQLite-only migration: text timestamps become `types.timestamp` with `types.now` as
+ * default, autoincrement ids `types.id`, epoch-millisecond integers `types.epochMs`, dates
+ * `types.date`; GLOB checks `matchesPattern`, json_valid `isJsonText`, WITHOUT ROWID
+ * `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1 integers on both (`flagColumn`).
+ */
+import {
+  type ColumnDefinitionBuilder,
+  CompiledQuery,
+  type CreateTableBuilder,
+  type Kysely,
+  PostgresAdapter,
+  type RawBuilder,
+  type SqlBool,
+  sql,
+} from "kysely";
+
+export type DialectName = "sqlite" | "postgres";
+
+// biome-ignore lint/suspicious/noExplicitAny: works for typed and untyped (migration) handles.
+type AnyDb = Kysely<any>;
+
+/** Which database a Kysely handle (or a transaction of it) talks to. */
+export function dialectOf(db: AnyDb): DialectName {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? "postgres" : "sqlite";
+}
+
+export function isPostgres(db: AnyDb): boolean {
+  return dialectOf(db) === "postgres";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema (migrations)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Column types and defaults per dialect. On SQLite these are exactly what the first migrations
+ * wrote (ISO text timestamps, AUTOINCREMENT ids), so their schema is unchanged; on PostgreSQL
+ * timestamps are `timestamptz` (read back as the same ISO strings: see connection.ts).
+ */
+export function columnTypes(db: AnyDb) {
+  const pg = isPostgres(db);
+  return {
+    /** Integer primary key the database fills in. */
+    id: (c: ColumnDefinitionBuilder) =>
+      pg ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
+    /** An instant, read as "2026-03-06T08:00:00.000Z" on both. */
+    timestamp: pg ? ("timestamptz" as const) : ("text" as const),
+    /** The current instant with millisecond precision (what JavaScript writes), as a default. */
+    now: pg ? sql`date_trunc('milliseconds', now())` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+    /** A calendar date, read as "YYYY-MM-DD" on both. */
+    date: pg ? ("date" as const) : ("text" as const),
+    /** Milliseconds since 1970 (does not fit PostgreSQL's 32-bit integer). */
+    epochMs: pg ? ("bigint" as const) : ("integer" as const),
+  };
+}
+
+/** A 0/1 integer flag with a default (the schema's booleans are numbers on both databases). */
+export function flagColumn(name: string, defaultValue: 0 | 1) {
+  return (c: ColumnDefinitionBuilder) =>
+    c
+      .notNull()
+      .defaultTo(defaultValue)
+      .check(sql`${sql.ref(name)} IN (0,1)`);
+}
+
+/**
+ * A text check by pattern: SQLite has GLOB, PostgreSQL regular expressions. Both patterns are
+ * given, so each database keeps a check it can index and explain.
+ */
+export function matchesPattern(
+  db: AnyDb,
+  patterns: { sqliteGlob: RawBuilder<unknown>; postgresRegex: RawBuilder<unknown> },
+): RawBuilder<unknown> {
+  return isPostgres(db) ? patterns.postgresRegex : patterns.sqliteGlob;
+}
+
+/** A check that a text column holds valid JSON. */
+export function isJsonText(db: AnyDb, column: string): RawBuilder<unknown> {
+  return isPostgres(db)
+    ? sql`(${sql.ref(column)}::jsonb) IS NOT NULL`
+    : sql`json_valid(${sql.raw(column)})`;
+}
+
+/**
+ * SQLite: a WITHOUT ROWID table (no hidden, increasing rowid; rows stored in primary key order).
+ * PostgreSQL has no rowid to drop; see the README's decision on anonymous answers.
+ */
+export function withoutRowid(db: AnyDb) {
+  // biome-ignore lint/suspicious/noExplicitAny: applies to any table builder.
+  return <T extends CreateTableBuilder<any, any>>(builder: T): T =>
+    isPostgres(db) ? builder : (builder.modifyEnd(sql`WITHOUT ROWID`) as T);
+}
+
+/**
+ * A trigger that refuses an UPDATE or DELETE when `when` (an SQL condition that may use `OLD`)
+ * holds, with `message` as the error. SQLite: a BEFORE trigger raising ABORT; PostgreSQL: a
+ * PL/pgSQL trigger function raising an exception (SQLSTATE 23000, integrity constraint).
+ */
+export async function createGuardTrigger(
+  db: AnyDb,
+  trigger: {
+    name: string;
+    table: string;
+    event: "UPDATE" | "DELETE";
+    when: RawBuilder<unknown>;
+    message: string;
+  },
+): Promise<void> {
+  const name = sql.raw(trigger.name);
+  const table = sql.raw(trigger.table);
+  const event = sql.raw(trigger.event);
+  if (!isPostgres(db)) {
+    await sql`CREATE TRIGGER ${name}
+      BEFORE ${event} ON ${table}
+      WHEN ${trigger.when}
+      BEGIN SELECT RAISE(ABORT, ${sql.lit(trigger.message)}); END`.execute(db);
+    return;
+  }
+  const returned = sql.raw(trigger.event === "DELETE" ? "OLD" : "NEW");
+  await sql`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF ${trigger.when} THEN
+        RAISE EXCEPTION USING ERRCODE = '23000', MESSAGE = ${sql.lit(trigger.message)};
+      END IF;
+      RETURN ${returned};
+    END $$`.execute(db);
+  await sql`CREATE TRIGGER ${name} BEFORE ${event} ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION ${name}()`.execute(db);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+// ---------------------------------------------------------------------------------------------
+
+/** True when a JSON array in a text column contains the string `value`. */
+export function jsonArrayContains(db: AnyDb, column: string, value: string): RawBuilder<SqlBool> {
+  return isPostgres(db)
+    ? sql<SqlBool>`(${sql.ref(column)}::jsonb) @> jsonb_build_array(${value}::text)`
+    : sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}) where json_each.value = ${value})`;
+}
+
+/**
+ * The query plan, one line per step. On PostgreSQL sequential scans are disabled for the EXPLAIN
+ * (inside a rolled-back transaction), so on a small test database the plan shows whether an index
+ * CAN serve the query rather than what the planner prefers for ten rows.
+ */
+export async function explainQueryPlan(
+  db: AnyDb,
+  query: { compile(): CompiledQuery },
+): Promise<string[]> {
+  const { sql: text, parameters } = query.compile();
+  if (!isPostgres(db)) {
+    const result = await db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`EXPLAIN QUERY PLAN ${text}`, [...parameters]),
+    );
+    return result.rows.map((row) => row.detail);
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN`.execute(conn);
+    try {
+      await sql`SET LOCAL enable_seqscan = off`.execute(conn);
+      const result = await conn.executeQuery<{ "QUERY PLAN": string }>(
+        CompiledQuery.raw(`EXPLAIN ${text}`, [...parameters]),
+      );
+      return result.rows.map((row) => row["QUERY PLAN"]);
+    } finally {
+      await sql`ROLLBACK`.execute(conn);
+    }
+  });
+}
+
+/**
+ * Makes a SELECT lock the rows it returns and skip rows other transactions have locked
+ * (PostgreSQL `FOR UPDATE SKIP LOCKED`: several instances claim different rows). SQLite has one
+ * writer at a time, so the claiming transaction itself is the lock there.
+ */
+export function forUpdateSkipLocked(db: AnyDb) {
+  return <T extends { forUpdate(): T; skipLocked(): T }>(query: T): T =>
+    isPostgres(db) ? query.forUpdate().skipLocked() : query;
+}
