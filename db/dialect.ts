@@ -98,8 +98,8 @@ export function withoutRowid(db: AnyDb) {
 }
 
 /**
- * A trigger that refuses an UPDATE or DELETE when `when` (an SQL condition that may use `OLD`)
- * holds, with `message` as the error. SQLite: a BEFORE trigger raising ABORT; PostgreSQL: a
+ * A trigger that refuses an INSERT, UPDATE or DELETE when `when` (an SQL condition that may use
+ * `NEW` or `OLD`) holds, with `message` as the error. SQLite: a BEFORE trigger raising ABORT; PostgreSQL: a
  * PL/pgSQL trigger function raising an exception (SQLSTATE 23000, integrity constraint).
  */
 export async function createGuardTrigger(
@@ -107,7 +107,7 @@ export async function createGuardTrigger(
   trigger: {
     name: string;
     table: string;
-    event: "UPDATE" | "DELETE";
+    event: "INSERT" | "UPDATE" | "DELETE";
     when: RawBuilder<unknown>;
     message: string;
   },
@@ -132,6 +132,15 @@ export async function createGuardTrigger(
     END $$`.execute(db);
   await sql`CREATE TRIGGER ${name} BEFORE ${event} ON ${table}
     FOR EACH ROW EXECUTE FUNCTION ${name}()`.execute(db);
+}
+
+export async function dropGuardTrigger(db: AnyDb, name: string, table: string): Promise<void> {
+  if (!isPostgres(db)) {
+    await sql`DROP TRIGGER ${sql.raw(name)}`.execute(db);
+    return;
+  }
+  await sql`DROP TRIGGER ${sql.raw(name)} ON ${sql.raw(table)}`.execute(db);
+  await sql`DROP FUNCTION ${sql.raw(name)}()`.execute(db);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { type SqlBool, sql } from "kysely";
 import type { CatalogueFilter } from "../../app/domain/courses";
 import type { DB } from "../connection";
+import { jsonArrayContains } from "../dialect";
 import type { CourseUpdate, NewCourse } from "../schema";
 
 /** Pupils first, then staff, then parents; within an audience by grade, then title. */
@@ -22,14 +23,17 @@ export function listActiveCourses(db: DB, filter: CatalogueFilter = {}) {
       .where(sql<SqlBool>`coalesce(courses.grade_max, 10) >= ${grade}`);
   }
   if (filter.language !== undefined) {
-    query = query.where(
-      sql<SqlBool>`exists (select 1 from json_each(courses.languages) where json_each.value = ${filter.language})`,
-    );
+    query = query.where(jsonArrayContains(db, "courses.languages", filter.language));
   }
   if (filter.maxDuration !== undefined) {
     query = query.where("duration_minutes", "<=", filter.maxDuration);
   }
-  return query.orderBy(audienceOrder).orderBy("grade_min").orderBy("title").execute();
+  // NULLS FIRST is SQLite's default for ascending order, not PostgreSQL's: say it for both.
+  return query
+    .orderBy(audienceOrder)
+    .orderBy("grade_min", (ob) => ob.asc().nullsFirst())
+    .orderBy("title")
+    .execute();
 }
 
 export function findActiveCourseBySlug(db: DB, slug: string) {

@@ -147,6 +147,49 @@ describe("the public catalogue", () => {
     }
   });
 
+  it("orders pupils, staff, parents; within an audience courses without a lower grade first", async () => {
+    // SQLite sorts NULL first in ascending order, PostgreSQL last unless told: same order on both.
+    await t.db
+      .insertInto("courses")
+      .values([
+        {
+          slug: "b-grade-3",
+          title: "B grade 3",
+          audience: "pupils",
+          grade_min: 3,
+          grade_max: 5,
+          duration_minutes: 60,
+          max_participants: 30,
+        },
+        {
+          slug: "a-any-grade",
+          title: "A any grade",
+          audience: "pupils",
+          grade_min: null,
+          grade_max: null,
+          duration_minutes: 60,
+          max_participants: 30,
+        },
+      ])
+      .execute();
+    const courses = await listActiveCourses(t.db);
+    const audiences = courses.map((c) => c.audience);
+    expect(audiences).toEqual(
+      [...audiences].sort(
+        (a, b) =>
+          ["pupils", "staff", "parents"].indexOf(a) - ["pupils", "staff", "parents"].indexOf(b),
+      ),
+    );
+    expect(courses[0].slug).toBe("a-any-grade");
+    const pupils = courses.filter((c) => c.audience === "pupils");
+    expect(pupils.slice(1).map((c) => c.grade_min)).toEqual(
+      pupils
+        .slice(1)
+        .map((c) => c.grade_min)
+        .sort((a, b) => Number(a) - Number(b)),
+    );
+  });
+
   it("answers an unknown or inactive slug with 404", async () => {
     const course = await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed");
     expect(course.title).toBe("Workshop: Rettigheder og frihed (7.-9. kl.)");

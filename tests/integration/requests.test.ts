@@ -17,6 +17,7 @@ import {
   requestIdFrom,
 } from "~/services/requests.server";
 import type { DB } from "../../db/connection";
+import { createGuardTrigger, dropGuardTrigger } from "../../db/dialect";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -313,15 +314,19 @@ describe("createRequest", () => {
   });
 
   it("queues the receipt in the same transaction: no request is saved when the email cannot be queued", async () => {
-    await sql`CREATE TRIGGER outbox_down BEFORE INSERT ON email_outbox BEGIN SELECT RAISE(ABORT, 'outbox down'); END`.execute(
-      t.db,
-    );
+    await createGuardTrigger(t.db, {
+      name: "outbox_down",
+      table: "email_outbox",
+      event: "INSERT",
+      when: sql`1 = 1`,
+      message: "outbox down",
+    });
     const before = await countRows("requests");
     try {
       await expect(create(leaderA, validInput())).rejects.toThrow(/outbox down/);
       expect(await countRows("requests")).toBe(before);
     } finally {
-      await sql`DROP TRIGGER outbox_down`.execute(t.db);
+      await dropGuardTrigger(t.db, "outbox_down", "email_outbox");
     }
   });
 
