@@ -199,6 +199,10 @@ export interface EmailOutboxTable {
   dedupe_key: string | null;
   created_at: Defaulted<string>;
   sent_at: string | null;
+  /** While in the future, the instance `claimed_by` may send this message; no one else may. */
+  claimed_until: string | null;
+  /** The instance ("host:pid:random") holding the claim; on a sent message, the one that sent it. */
+  claimed_by: string | null;
 }
 
 export interface AuditLogTable {

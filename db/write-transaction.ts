@@ -51,6 +51,15 @@ export async function writeTransaction<T>(
   return sqliteImmediate(db, fn, deadline);
 }
 
+/**
+ * A transaction in which `SELECT ... FOR UPDATE [SKIP LOCKED]` row locks decide who gets which
+ * rows (claiming work, e.g. the outbox): READ COMMITTED on PostgreSQL, so claimers that lock
+ * different rows never fail each other; on SQLite the write lock (`writeTransaction`).
+ */
+export function rowLockTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
+  return isPostgres(db) ? db.transaction().execute(fn) : writeTransaction(db, fn);
+}
+
 async function serializableWithRetry<T>(
   db: DB,
   fn: (trx: DB) => Promise<T>,

@@ -19,6 +19,7 @@ import {
   startOutboxWorker,
 } from "../app/lib/outbox-worker.server";
 import { createDb, databasePathFromUrl } from "../db/connection";
+import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
 
 /** The demo keeps a generated session secret beside its database, so sign-ins survive restarts. */
@@ -142,20 +143,44 @@ if (env.NODE_ENV === "production") {
   );
 }
 
-const stopWorker = startOutboxWorker(
+const worker = startOutboxWorker(
   workerDb,
   env.SMTP_URL ? smtpDelivery(env.SMTP_URL, env.MAIL_FROM) : localMailboxDelivery,
+  { leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
 );
 
 const server = app.listen(env.PORT, () => {
-  console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV})`);
+  console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV}, ${dialectOf(workerDb)})`);
   if (!env.SMTP_URL) console.log(`Mail goes to the local mailbox: ${env.appUrl}/dev/mailbox`);
 });
 
+/**
+ * Graceful shutdown (SIGTERM from the process manager, SIGINT from a terminal): stop accepting
+ * connections, let the requests in flight finish, finish the mail being sent and give the rest of
+ * the outbox round back to the other instances, close the database, exit 0. A hung request or
+ * SMTP server cannot hold the process past SHUTDOWN_TIMEOUT_MS: then it exits 1, and its outbox
+ * claims simply expire.
+ */
+const SHUTDOWN_TIMEOUT_MS = 25_000;
+let shuttingDown = false;
+async function shutdown(signal: string) {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`${signal}: finishing requests in flight and the mail being sent, then stopping`);
+  setTimeout(() => {
+    console.error("Shutdown took too long; exiting");
+    process.exit(1);
+  }, SHUTDOWN_TIMEOUT_MS).unref();
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections that finish their last request are closed as they become idle.
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  await Promise.all([closed, worker.stop()]);
+  clearInterval(idle);
+  await workerDb.destroy();
+  await globalThis.__frirumDb?.destroy();
+  console.log("Stopped.");
+  process.exit(0);
+}
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    stopWorker();
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
-  });
+  process.on(signal, () => void shutdown(signal));
 }

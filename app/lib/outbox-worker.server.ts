@@ -1,9 +1,13 @@
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DB } from "../../db/connection";
 import {
-  listDueOutboxMessages,
+  claimDueOutboxMessages,
   markOutboxAttemptFailed,
   markOutboxSent,
+  releaseOutboxClaims,
+  renewOutboxClaim,
 } from "../../db/queries/outbox";
 import type { OutboxMessage } from "../../db/schema";
 
@@ -16,8 +20,17 @@ export function backoffMs(attempt: number): number {
 
 export type Delivery = (message: OutboxMessage) => Promise<void>;
 
+/** SMTP timeouts stay well below the default lease, so a send never outlives its claim. */
+const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
+
+/**
+ * Sends through SMTP. The Message-ID is derived from the outbox row, so in the one case where a
+ * message can go out twice (an instance killed after the SMTP server accepted it, before the row
+ * was marked sent) both copies carry the same Message-ID and mail systems can drop the second.
+ */
 export function smtpDelivery(smtpUrl: string, from: string): Delivery {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  const transport: Transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+  const domain = from.match(/@([^>\s]+)/)?.[1] ?? "frirum.invalid";
   return async (message) => {
     await transport.sendMail({
       from,
@@ -25,6 +38,7 @@ export function smtpDelivery(smtpUrl: string, from: string): Delivery {
       subject: message.subject,
       text: message.text_body,
       html: message.html_body,
+      messageId: `<outbox-${message.id}.${Date.parse(message.created_at)}@${domain}>`,
       icalEvent:
         message.ics_method && message.ics_content
           ? { method: message.ics_method, filename: "invite.ics", content: message.ics_content }
@@ -36,55 +50,114 @@ export function smtpDelivery(smtpUrl: string, from: string): Delivery {
 /** Without SMTP the outbox is the mailbox: marking sent makes it show in /dev/mailbox. */
 export const localMailboxDelivery: Delivery = async () => {};
 
-/** Sends what is due, in queue order. Returns how many were sent. */
+/** Who is sending: one id per worker ("host:pid:random"), and how long its claims last. */
+export interface OutboxSender {
+  claimant: string;
+  leaseMs: number;
+}
+
+export const DEFAULT_LEASE_MS = 300_000;
+
+export function newClaimant(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+const processSender: OutboxSender = { claimant: newClaimant(), leaseMs: DEFAULT_LEASE_MS };
+
+/**
+ * Claims what is due and sends it, in queue order. Returns how many were sent and failed. Each
+ * message's claim is renewed just before it is sent, and a message whose claim was lost (this
+ * instance stalled past its lease and another took over) is not sent. Whatever was claimed but
+ * not sent (a blocked address, `shouldStop`) is released at the end for the next round.
+ */
 export async function processOutboxOnce(
   db: DB,
   deliver: Delivery,
   now: () => Date = () => new Date(),
   batchSize = 20,
+  options: { sender?: OutboxSender; shouldStop?: () => boolean } = {},
 ): Promise<{ sent: number; failed: number }> {
-  const due = await listDueOutboxMessages(db, now().toISOString(), batchSize);
+  const sender = options.sender ?? processSender;
+  const lease = () => ({
+    now: now().toISOString(),
+    leaseUntil: new Date(now().getTime() + sender.leaseMs).toISOString(),
+    claimant: sender.claimant,
+  });
+  const claimed = await claimDueOutboxMessages(db, { ...lease(), limit: batchSize });
   let sent = 0;
   let failed = 0;
   const blockedAddresses = new Set<string>();
-  for (const message of due) {
-    if (blockedAddresses.has(message.to_address)) continue;
-    try {
-      await deliver(message);
-      await markOutboxSent(db, message.id, now().toISOString());
-      sent++;
-    } catch (error) {
-      failed++;
-      blockedAddresses.add(message.to_address);
-      const attempt = message.attempts + 1;
-      await markOutboxAttemptFailed(db, message.id, {
-        error: error instanceof Error ? error.message : String(error),
-        nextAttemptAt:
-          attempt >= MAX_ATTEMPTS
-            ? null
-            : new Date(now().getTime() + backoffMs(attempt)).toISOString(),
-      });
+  try {
+    for (const message of claimed) {
+      if (options.shouldStop?.()) break;
+      if (blockedAddresses.has(message.to_address)) continue;
+      if (!(await renewOutboxClaim(db, message.id, lease()))) continue;
+      try {
+        await deliver(message);
+        await markOutboxSent(db, message.id, now().toISOString());
+        sent++;
+      } catch (error) {
+        failed++;
+        blockedAddresses.add(message.to_address);
+        const attempt = message.attempts + 1;
+        await markOutboxAttemptFailed(db, message.id, {
+          error: error instanceof Error ? error.message : String(error),
+          nextAttemptAt:
+            attempt >= MAX_ATTEMPTS
+              ? null
+              : new Date(now().getTime() + backoffMs(attempt)).toISOString(),
+        });
+      }
     }
+  } finally {
+    if (claimed.length > sent + failed) await releaseOutboxClaims(db, sender.claimant);
   }
   return { sent, failed };
 }
 
-/** Polls the outbox until stopped; one tick at a time, never overlapping. */
-export function startOutboxWorker(db: DB, deliver: Delivery, intervalMs = 1000) {
+/**
+ * Polls the outbox until stopped; one round at a time, never overlapping, and the next round at
+ * once after a full batch. `stop()` resolves after the message being sent is done (the rest of the
+ * round is given back to the other instances).
+ */
+export function startOutboxWorker(
+  db: DB,
+  deliver: Delivery,
+  options: { intervalMs?: number; leaseMs?: number; batchSize?: number } = {},
+) {
+  const intervalMs = options.intervalMs ?? 1000;
+  const batchSize = options.batchSize ?? 20;
+  const sender: OutboxSender = {
+    claimant: newClaimant(),
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+  };
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let round: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
+    let full = false;
     try {
-      await processOutboxOnce(db, deliver);
+      const result = await processOutboxOnce(db, deliver, undefined, batchSize, {
+        sender,
+        shouldStop: () => stopped,
+      });
+      full = result.sent + result.failed >= batchSize;
     } catch (error) {
-      console.error("[outbox] tick failed", error);
+      console.error("[outbox] round failed", error);
     }
-    if (!stopped) timer = setTimeout(tick, intervalMs);
+    if (!stopped) timer = setTimeout(schedule, full ? 0 : intervalMs);
   };
-  timer = setTimeout(tick, 0);
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
+  const schedule = () => {
+    round = tick();
+  };
+  timer = setTimeout(schedule, 0);
+  return {
+    claimant: sender.claimant,
+    stop: async () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await round;
+    },
   };
 }

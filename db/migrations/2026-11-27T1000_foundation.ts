@@ -3,8 +3,9 @@ import { columnTypes } from "../dialect";
 
 /**
  * The domain schema for accounts, catalogue, requests, sessions, mail and audit.
- * Times are ISO-8601 UTC strings ("2026-03-06T08:00:00.000Z"): they sort correctly as text, so
- * range queries use plain indexes. Lists (languages, grades) are JSON arrays in text columns.
+ * Times are ISO-8601 UTC strings ("2026-03-06T08:00:00.000Z"): on SQLite text that sorts correctly,
+ * so range queries use plain indexes; on PostgreSQL `timestamptz`, read back as the same strings
+ * (db/connection.ts). Lists (languages, grades) are JSON arrays in text columns.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const t = columnTypes(db);

@@ -1,6 +1,8 @@
 import { sql } from "kysely";
 import type { DB } from "../connection";
-import type { IcsMethod } from "../schema";
+import { forUpdateSkipLocked } from "../dialect";
+import type { IcsMethod, OutboxMessage } from "../schema";
+import { rowLockTransaction } from "../write-transaction";
 
 export interface QueuedEmail {
   to: string;
@@ -36,34 +38,111 @@ export async function insertOutboxMessage(db: DB, email: QueuedEmail): Promise<b
 }
 
 /**
- * Due messages in queue order. A message waits while an earlier message to the same address is
- * backing off after a failed attempt, so an update never overtakes the invite it updates (the worker also stops an
- * address's batch at its first failure).
+ * Claims due messages in queue order for one sender (`claimant`) until `leaseUntil`, so that with
+ * several app instances each message goes to exactly one of them. PostgreSQL: the candidates are
+ * locked FOR UPDATE SKIP LOCKED, so instances claiming at the same moment take different rows
+ * without waiting; SQLite: one writer at a time.
+ *
+ * Per-recipient order: a message waits while an earlier message to the same address is backing
+ * off after a failed attempt, or is due but held by someone else (locked or claimed by another
+ * instance), so an update never overtakes the invite it updates. A reminder queued for later
+ * (attempts 0, future send time) holds nothing back.
  */
-export function listDueOutboxMessages(db: DB, now: string, limit: number) {
-  return db
-    .selectFrom("email_outbox as m")
-    .selectAll()
-    .where("m.status", "=", "pending")
-    .where("m.next_attempt_at", "<=", now)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("email_outbox as earlier")
-            .select(sql`1`.as("one"))
-            .whereRef("earlier.to_address", "=", "m.to_address")
-            .where("earlier.status", "=", "pending")
-            .where("earlier.next_attempt_at", ">", now)
-            // Only a message backing off after a failure blocks; a reminder queued for later
-            // (attempts 0, future send time) must not hold back the mail queued after it.
-            .where("earlier.attempts", ">", 0)
-            .whereRef("earlier.id", "<", "m.id"),
+export async function claimDueOutboxMessages(
+  db: DB,
+  claim: { now: string; leaseUntil: string; claimant: string; limit: number },
+): Promise<OutboxMessage[]> {
+  const { now } = claim;
+  return rowLockTransaction(db, async (trx) => {
+    const candidates = await trx
+      .selectFrom("email_outbox as m")
+      .selectAll()
+      .where("m.status", "=", "pending")
+      .where("m.next_attempt_at", "<=", now)
+      .where((eb) => eb.or([eb("m.claimed_until", "is", null), eb("m.claimed_until", "<=", now)]))
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("email_outbox as earlier")
+              .select(sql`1`.as("one"))
+              .whereRef("earlier.to_address", "=", "m.to_address")
+              .where("earlier.status", "=", "pending")
+              .where("earlier.next_attempt_at", ">", now)
+              .where("earlier.attempts", ">", 0)
+              .whereRef("earlier.id", "<", "m.id"),
+          ),
         ),
-      ),
-    )
-    .orderBy("m.id")
-    .limit(limit)
-    .execute();
+      )
+      .orderBy("m.id")
+      .limit(claim.limit)
+      .$call(forUpdateSkipLocked(trx))
+      .execute();
+    if (candidates.length === 0) return [];
+
+    // Earlier pending messages to the same addresses that this claim does not hold.
+    const ids = new Set(candidates.map((m) => m.id));
+    const earlier = await trx
+      .selectFrom("email_outbox")
+      .select(["id", "to_address"])
+      .where("status", "=", "pending")
+      .where(
+        "to_address",
+        "in",
+        candidates.map((m) => m.to_address),
+      )
+      .where("id", "<", Math.max(...ids))
+      .where((eb) => eb.or([eb("next_attempt_at", "<=", now), eb("attempts", ">", 0)]))
+      .execute();
+    const claimed = candidates.filter(
+      (m) => !earlier.some((e) => e.to_address === m.to_address && e.id < m.id && !ids.has(e.id)),
+    );
+    if (claimed.length === 0) return [];
+    await trx
+      .updateTable("email_outbox")
+      .set({ claimed_until: claim.leaseUntil, claimed_by: claim.claimant })
+      .where(
+        "id",
+        "in",
+        claimed.map((m) => m.id),
+      )
+      .execute();
+    return claimed.map((m) => ({
+      ...m,
+      claimed_until: claim.leaseUntil,
+      claimed_by: claim.claimant,
+    }));
+  });
+}
+
+/**
+ * Just before sending: extends the claim on one message, if this sender still holds it. False
+ * when the lease ran out and another instance may have taken it (then it must not be sent here).
+ */
+export async function renewOutboxClaim(
+  db: DB,
+  id: number,
+  claim: { now: string; leaseUntil: string; claimant: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("email_outbox")
+    .set({ claimed_until: claim.leaseUntil })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .where("claimed_by", "=", claim.claimant)
+    .where("claimed_until", ">", claim.now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Gives back what a sender claimed but did not send (graceful shutdown): others take it at once. */
+export async function releaseOutboxClaims(db: DB, claimant: string): Promise<number> {
+  const result = await db
+    .updateTable("email_outbox")
+    .set({ claimed_until: null, claimed_by: null })
+    .where("claimed_by", "=", claimant)
+    .where("status", "=", "pending")
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 export async function markOutboxSent(db: DB, id: number, now: string) {
@@ -74,6 +153,8 @@ export async function markOutboxSent(db: DB, id: number, now: string) {
       sent_at: now,
       attempts: eb("attempts", "+", 1),
       last_error: null,
+      // claimed_by stays: it tells which instance sent the message.
+      claimed_until: null,
     }))
     .where("id", "=", id)
     .where("status", "=", "pending")
@@ -92,6 +173,8 @@ export async function markOutboxAttemptFailed(
       last_error: result.error.slice(0, 1000),
       status: result.nextAttemptAt ? "pending" : "failed",
       next_attempt_at: result.nextAttemptAt ?? eb.ref("next_attempt_at"),
+      claimed_until: null,
+      claimed_by: null,
     }))
     .where("id", "=", id)
     .execute();

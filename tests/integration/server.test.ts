@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrations } from "../../db/migrations";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { testDialect } from "../support/db";
 
 /** Needs the production build (`npm test` builds first). */
 let server: AppServer;
@@ -84,7 +86,13 @@ describe("the production server", () => {
   it("answers /healthz with JSON", async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await res.json()).toEqual({
+      status: "ok",
+      database: "ok",
+      databaseKind: testDialect(),
+      migration: Object.keys(migrations).sort().at(-1),
+      pendingMigrations: [],
+    });
   });
 });
 
