@@ -143,11 +143,12 @@ if (env.NODE_ENV === "production") {
   );
 }
 
-const worker = startOutboxWorker(
-  workerDb,
-  env.SMTP_URL ? smtpDelivery(env.SMTP_URL, env.MAIL_FROM) : localMailboxDelivery,
-  { leaseMs: env.OUTBOX_LEASE_SECONDS * 1000 },
-);
+const delivery = env.SMTP_URL
+  ? smtpDelivery(env.SMTP_URL, env.MAIL_FROM, { pooled: true })
+  : localMailboxDelivery;
+const worker = startOutboxWorker(workerDb, delivery, {
+  leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+});
 
 const server = app.listen(env.PORT, () => {
   console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV}, ${dialectOf(workerDb)})`);
@@ -174,7 +175,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections that finish their last request are closed as they become idle.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
-  await Promise.all([closed, worker.stop()]);
+  await Promise.all([closed, worker.stop().then(() => delivery.close?.())]);
   clearInterval(idle);
   await workerDb.destroy();
   await globalThis.__frirumDb?.destroy();

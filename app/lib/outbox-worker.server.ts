@@ -18,7 +18,8 @@ export function backoffMs(attempt: number): number {
   return Math.min(15_000 * 2 ** (attempt - 1), 3_600_000);
 }
 
-export type Delivery = (message: OutboxMessage) => Promise<void>;
+/** Sends one message; `close` (if any) ends its connections when the worker stops. */
+export type Delivery = ((message: OutboxMessage) => Promise<void>) & { close?: () => void };
 
 /** SMTP timeouts stay well below the default lease, so a send never outlives its claim. */
 const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 60_000 };
@@ -27,11 +28,21 @@ const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 20_000, sock
  * Sends through SMTP. The Message-ID is derived from the outbox row, so in the one case where a
  * message can go out twice (an instance killed after the SMTP server accepted it, before the row
  * was marked sent) both copies carry the same Message-ID and mail systems can drop the second.
+ * `pooled`: one SMTP connection kept open and reused (the server's worker); else a connection per
+ * message (tests that stop their SMTP server in between).
  */
-export function smtpDelivery(smtpUrl: string, from: string): Delivery {
-  const transport: Transporter = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+export function smtpDelivery(
+  smtpUrl: string,
+  from: string,
+  options: { pooled?: boolean } = {},
+): Delivery {
+  const transport: Transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    ...SMTP_TIMEOUTS,
+    ...(options.pooled ? { pool: true, maxConnections: 1 } : {}),
+  });
   const domain = from.match(/@([^>\s]+)/)?.[1] ?? "frirum.invalid";
-  return async (message) => {
+  const deliver: Delivery = async (message) => {
     await transport.sendMail({
       from,
       to: message.to_address,
@@ -45,6 +56,8 @@ export function smtpDelivery(smtpUrl: string, from: string): Delivery {
           : undefined,
     });
   };
+  deliver.close = () => transport.close();
+  return deliver;
 }
 
 /** Without SMTP the outbox is the mailbox: marking sent makes it show in /dev/mailbox. */
@@ -116,8 +129,8 @@ export async function processOutboxOnce(
 }
 
 /**
- * Polls the outbox until stopped; one round at a time, never overlapping, and the next round at
- * once after a full batch. `stop()` resolves after the message being sent is done (the rest of the
+ * Polls the outbox until stopped; one round at a time, never overlapping; the next round follows
+ * at once while there is mail to send, else after `intervalMs`. `stop()` resolves after the message being sent is done (the rest of the
  * round is given back to the other instances).
  */
 export function startOutboxWorker(
@@ -136,17 +149,17 @@ export function startOutboxWorker(
   let round: Promise<unknown> = Promise.resolve();
   const tick = async () => {
     if (stopped) return;
-    let full = false;
+    let busy = false;
     try {
       const result = await processOutboxOnce(db, deliver, undefined, batchSize, {
         sender,
         shouldStop: () => stopped,
       });
-      full = result.sent + result.failed >= batchSize;
+      busy = result.sent + result.failed > 0;
     } catch (error) {
       console.error("[outbox] round failed", error);
     }
-    if (!stopped) timer = setTimeout(schedule, full ? 0 : intervalMs);
+    if (!stopped) timer = setTimeout(schedule, busy ? 0 : intervalMs);
   };
   const schedule = () => {
     round = tick();
