@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { createDb, type DB } from "../../db/connection";
 import { createTestDatabase } from "./db";
+import { runScript } from "./scripts";
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +52,11 @@ export async function startAppServer(
     ...options.env,
   };
   if (options.seed !== false) {
-    await run(["tsx", "scripts/seed.ts"], env);
+    const seeded = await runScript("scripts/seed.ts", [], env);
+    if (seeded.code !== 0) {
+      await database.drop();
+      throw new Error(`scripts/seed.ts failed:\n${seeded.output}`);
+    }
   }
   let log = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
@@ -97,20 +102,4 @@ export async function startAppServer(
       await database.drop();
     },
   };
-}
-
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", ...args], { env, stdio: "pipe" });
-    let out = "";
-    child.stdout.on("data", (d) => {
-      out += d;
-    });
-    child.stderr.on("data", (d) => {
-      out += d;
-    });
-    child.on("exit", (code) =>
-      code === 0 ? resolve() : reject(new Error(`${args.join(" ")} failed:\n${out}`)),
-    );
-  });
 }

@@ -26,15 +26,17 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated, empty database of its own (never a shared dev database): a SQLite file in a
- * temporary folder, or a PostgreSQL database copied from a migrated template.
+ * temporary folder, or a PostgreSQL database copied from a migrated template. `bare`: not even
+ * migrated (PostgreSQL: an empty database; SQLite: a file path that does not exist yet).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { bare?: boolean } = {}): Promise<TestDatabase> {
   if (testPostgresUrl()) {
-    const database = await createTestPostgresDatabase();
+    const database = await createTestPostgresDatabase(options);
     return { url: database.url, drop: database.drop };
   }
   const dir = mkdtempSync(join(tmpdir(), "frirum-test-"));
   const url = `file:${join(dir, "test.db")}`;
+  if (options.bare) return { url, drop: async () => rmSync(dir, { recursive: true, force: true }) };
   const db = createDb(url);
   try {
     await migrateToLatest(db);

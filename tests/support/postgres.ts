@@ -75,12 +75,21 @@ export interface TestPostgresDatabase {
   drop: () => Promise<void>;
 }
 
-/** A new, migrated, empty database of its own. */
-export async function createTestPostgresDatabase(): Promise<TestPostgresDatabase> {
-  templateName ??= buildTemplate();
-  const template = await templateName;
+/** A new database of its own: migrated (from the template), or `bare` (no tables at all). */
+export async function createTestPostgresDatabase(
+  options: { bare?: boolean } = {},
+): Promise<TestPostgresDatabase> {
   counter += 1;
   const name = `frirum_test_${process.pid}_${counter}_${randomBytes(3).toString("hex")}`;
+  const drop = async () => {
+    await adminPool().query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  if (options.bare) {
+    await adminPool().query(`CREATE DATABASE ${name}`);
+    return { name, url: urlForDatabase(name), drop };
+  }
+  templateName ??= buildTemplate();
+  const template = await templateName;
   // Copying needs the template to have no other connections; concurrent copies wait for each
   // other briefly, so retry on "being accessed by other users".
   for (let attempt = 0; ; attempt++) {
@@ -93,11 +102,5 @@ export async function createTestPostgresDatabase(): Promise<TestPostgresDatabase
       await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
     }
   }
-  return {
-    name,
-    url: urlForDatabase(name),
-    drop: async () => {
-      await adminPool().query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    },
-  };
+  return { name, url: urlForDatabase(name), drop };
 }
