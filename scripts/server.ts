@@ -49,7 +49,9 @@ await migrateToLatest(workerDb);
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", "loopback");
+// Behind a reverse proxy (README): req.ip and req.protocol come from X-Forwarded-* headers set by
+// the proxies trusted here (default: a proxy on the same host).
+app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -121,7 +123,7 @@ if (env.NODE_ENV === "production") {
       build,
       mode: "production",
       getLoadContext: (req, res) => ({
-        clientIp: req.socket.remoteAddress ?? "unknown",
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestId: res.locals.requestId,
       }),
     }),
@@ -136,7 +138,7 @@ if (env.NODE_ENV === "production") {
     createRequestHandler({
       build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as never,
       getLoadContext: (req, res) => ({
-        clientIp: req.socket.remoteAddress ?? "unknown",
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         requestId: res.locals.requestId,
       }),
     }),

@@ -29,7 +29,9 @@ const envSchema = z.object({
     .int({ message: "must be a number of seconds from 1 to 3600" })
     .min(1, { message: "must be a number of seconds from 1 to 3600" })
     .max(3600, { message: "must be a number of seconds from 1 to 3600" })
-    .default(120),
+    .default(300),
+  /** Which proxies' X-Forwarded-For/-Proto to believe (Express "trust proxy"), e.g. "loopback, 10.0.0.0/8". */
+  TRUST_PROXY: z.string().default("loopback"),
   APP_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).optional(),
   /** Comma-separated; the first signs new cookies, all verify (rotation). */
   SESSION_SECRET: z

@@ -109,7 +109,11 @@ describe("outbox worker", () => {
 describe("several senders on one outbox", () => {
   const senderA = { claimant: "host-a:1:aaaaaa", leaseMs: 60_000 };
   const senderB = { claimant: "host-b:2:bbbbbb", leaseMs: 60_000 };
-  const now = new Date(Date.now() + 1000);
+  // A second ahead of the queue's default send time (the database's clock at insert).
+  let now: Date;
+  beforeEach(() => {
+    now = new Date(Date.now() + 1000);
+  });
   const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
 
   it("gives each message to one sender when they claim at the same time", async () => {

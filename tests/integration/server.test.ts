@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translate } from "~/i18n";
+import { SIGN_IN_LIMIT_PER_CLIENT } from "~/services/auth.server";
 import { migrations } from "../../db/migrations";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { testDialect } from "../support/db";
@@ -81,6 +83,26 @@ describe("the production server", () => {
       body: "locale=en&redirectTo=%2Flogin",
     });
     expect(lang.headers.get("set-cookie")).toMatch(/frirum_lang=.*HttpOnly; SameSite=Lax/);
+  });
+
+  it("limits sign-in requests per client behind a reverse proxy, by X-Forwarded-For", async () => {
+    // Requests arrive from the proxy on the same host: each client is its forwarded address.
+    const ask = (client: string, n: number) =>
+      fetch(`${server.url}/login`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          Origin: server.url,
+          "X-Forwarded-For": client,
+        },
+        body: new URLSearchParams({ email: `nobody${n}@example.org` }),
+      }).then((res) => res.text());
+    const limited = translate("da", "auth.rateLimited");
+    for (let n = 0; n < SIGN_IN_LIMIT_PER_CLIENT; n++) {
+      expect(await ask("203.0.113.5", n)).not.toContain(limited);
+    }
+    expect(await ask("203.0.113.5", 99)).toContain(limited);
+    expect(await ask("203.0.113.6", 100)).not.toContain(limited);
   });
 
   it("answers /healthz with JSON", async () => {

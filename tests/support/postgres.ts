@@ -82,6 +82,17 @@ export async function createTestPostgresDatabase(
   counter += 1;
   const name = `frirum_test_${process.pid}_${counter}_${randomBytes(3).toString("hex")}`;
   const drop = async () => {
+    // Closed pools finish disconnecting a moment after db.destroy(): wait for that, and force
+    // only if something still holds a connection.
+    for (let attempt = 0; attempt < 40; attempt++) {
+      try {
+        await adminPool().query(`DROP DATABASE IF EXISTS ${name}`);
+        return;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "55006") throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
     await adminPool().query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   };
   if (options.bare) {

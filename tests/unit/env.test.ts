@@ -22,7 +22,8 @@ describe("configuration", () => {
     );
     const env = loadEnv({});
     expect(env.DATABASE_POOL_SIZE).toBe(10);
-    expect(env.OUTBOX_LEASE_SECONDS).toBe(120);
+    expect(env.OUTBOX_LEASE_SECONDS).toBe(300);
+    expect(env.TRUST_PROXY).toBe("loopback");
   });
 
   it("splits rotating session secrets, newest first", () => {
