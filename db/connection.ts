@@ -59,9 +59,9 @@ export function createPostgresPool(url: string, options: PostgresOptions = {}): 
     connectionString: url,
     max: options.poolSize ?? 10,
     types: postgresTypeParsers,
-    // Session defaults: UTC (nothing depends on it, but logs and date_trunc read better) and a
-    // cap on statements that would otherwise hang a request.
-    options: "-c TimeZone=UTC -c statement_timeout=30000",
+    // Sessions in UTC: nothing depends on it (timestamps are parsed with their offset), but
+    // server-side date_trunc and logs then agree with the app's UTC strings.
+    options: "-c TimeZone=UTC",
     idleTimeoutMillis: 10_000,
   });
   // An idle connection that breaks (database restart, failover) is dropped from the pool and

@@ -5,7 +5,7 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
@@ -18,15 +18,17 @@ import {
   smtpDelivery,
   startOutboxWorker,
 } from "../app/lib/outbox-worker.server";
-import { createDb, databasePathFromUrl } from "../db/connection";
+import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
 
 /** The demo keeps a generated session secret beside its database, so sign-ins survive restarts. */
 function ensureDemoSecret() {
   if (process.env.FRIRUM_DEMO !== "1" || process.env.SESSION_SECRET) return;
-  const dbPath = databasePathFromUrl(process.env.DATABASE_URL ?? "file:./data/frirum.db");
-  const secretFile = join(dirname(dbPath), "session-secret");
+  const url = process.env.DATABASE_URL ?? "file:./data/frirum.db";
+  const dir = isPostgresUrl(url) ? "data" : dirname(databasePathFromUrl(url));
+  mkdirSync(dir, { recursive: true });
+  const secretFile = join(dir, "session-secret");
   if (!existsSync(secretFile))
     writeFileSync(secretFile, randomBytes(32).toString("hex"), { mode: 0o600 });
   process.env.SESSION_SECRET = readFileSync(secretFile, "utf8").trim();
