@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/dialect";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
   countRequestsForCourse,
@@ -78,14 +79,6 @@ export function nextTimestamp(previous: string, now = new Date()): string {
   if (candidate > previous) return candidate;
   const bumped = Date.parse(previous) + 1;
   return Number.isNaN(bumped) ? candidate : new Date(bumped).toISOString();
-}
-
-function hasErrorCode(error: unknown, code: string): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return hasErrorCode(error, "SQLITE_CONSTRAINT_UNIQUE");
 }
 
 function columnChanges(before: Course, after: CourseColumns) {
@@ -256,7 +249,7 @@ export async function deleteUnusedCourse(
     });
   } catch (error) {
     // Anything else that points at the course (a later feature's table) also keeps it.
-    if (hasErrorCode(error, "SQLITE_CONSTRAINT_FOREIGNKEY")) {
+    if (isForeignKeyViolation(error)) {
       return { ok: false, error: "courseAdmin.delete.inUse" };
     }
     throw error;

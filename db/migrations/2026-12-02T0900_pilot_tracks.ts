@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { columnTypes } from "../dialect";
 
 /**
  * Pilot tracks (issue 8): templates of ordered steps, a track per school and cohort year whose
@@ -14,24 +15,24 @@ import { type Kysely, sql } from "kysely";
  *   serves at most one step.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  const now = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+  const t = columnTypes(db);
 
   await db.schema
     .createTable("track_templates")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("name", "text", (c) =>
       c.notNull().unique().check(sql`length(name) BETWEEN 1 AND 120`),
     )
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("active", "integer", (c) => c.notNull().defaultTo(1).check(sql`active IN (0,1)`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
 
   await db.schema
     .createTable("track_template_steps")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("template_id", "integer", (c) =>
       c.notNull().references("track_templates.id").onDelete("cascade"),
     )
@@ -55,7 +56,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("tracks")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("school_id", "integer", (c) => c.notNull().references("schools.id"))
     .addColumn("template_id", "integer", (c) => c.references("track_templates.id"))
     .addColumn("name", "text", (c) => c.notNull())
@@ -68,8 +69,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("stop_reason", "text")
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
-    .addColumn("updated_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   // The rule "a school has at most one active track per year", as a constraint.
   await db.schema
@@ -92,7 +93,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("track_steps")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("track_id", "integer", (c) =>
       c.notNull().references("tracks.id").onDelete("cascade"),
     )
@@ -127,7 +128,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().references("track_steps.id").onDelete("cascade"),
     )
     .addColumn("created_by", "integer", (c) => c.references("users.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .createIndex("track_step_sessions_step_idx")
@@ -137,7 +138,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("track_overrides")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    .addColumn("id", "integer", t.id)
     .addColumn("track_id", "integer", (c) =>
       c.notNull().references("tracks.id").onDelete("cascade"),
     )
@@ -150,7 +151,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     /** JSON: the order violations that were overridden (steps, sessions, dates). */
     .addColumn("violations", "text", (c) => c.notNull().defaultTo("[]"))
     .addColumn("actor_id", "integer", (c) => c.references("users.id"))
-    .addColumn("created_at", "text", (c) => c.notNull().defaultTo(now))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull().defaultTo(t.now))
     .execute();
   await db.schema
     .createIndex("track_overrides_track_idx")

@@ -358,6 +358,30 @@ describe("course administration", () => {
     expect((await listAuditEntries(t.db, "course", unused))[0].action).toBe("course.deleted");
   });
 
+  it("keeps a course that another table points at (a track template step) with a message, not an error", async () => {
+    const id = await created({ slug: "i-skabelon", title: "I en skabelon" });
+    const template = await t.db
+      .insertInto("track_templates")
+      .values({ name: "Skabelon med forløbet" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("track_template_steps")
+      .values({
+        template_id: template.id,
+        position: 1,
+        course_id: id,
+        sessions_expected: 1,
+        min_gap_days: 0,
+      })
+      .execute();
+    expect(await deleteUnusedCourse(t.db, coordinator, id)).toEqual({
+      ok: false,
+      error: "courseAdmin.delete.inUse",
+    });
+    expect(await findCourseById(t.db, id)).toBeDefined();
+  });
+
   it("answers unknown course ids with 404", async () => {
     await expectStatus(loadCourseForEdit(t.db, coordinator, 999_999), 404);
     await expectStatus(setCourseActivation(t.db, coordinator, 999_999, false), 404);

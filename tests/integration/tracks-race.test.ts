@@ -101,7 +101,7 @@ describe("two coordinators booking into one track at once", () => {
         },
       };
     });
-    for (let i = 0; i < bookings.length; i++) connections.push(createDb(testDb.path));
+    for (let i = 0; i < bookings.length; i++) connections.push(createDb(testDb.url));
     const results: ChangeResult<{ sessionId: number }>[] = await Promise.all(
       bookings.map((booking, i) =>
         scheduleSession(connections[i], coordinator, booking.requestId, booking.form, {

@@ -29,6 +29,7 @@ import {
   updateTemplate,
 } from "../../app/services/tracks.server";
 import type { DB } from "../../db/connection";
+import { isUniqueViolation } from "../../db/dialect";
 import { insertFeedbackResponse } from "../../db/queries/feedback";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
@@ -352,7 +353,7 @@ describe("starting a track", () => {
         .insertInto("tracks")
         .values({ school_id: schoolId, name: "x", cohort_year: 2026, template_id: templateId })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toSatisfy(isUniqueViolation);
 
     // A stopped track frees the year; a stale stop form is refused.
     expect(await stopTrack(db, coordinator, started.trackId, { version: 99, reason: "" })).toEqual({
