@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { insertOutboxMessage } from "../../db/queries/outbox";
 import { type AppServer, startAppServer } from "../support/app-server";
+import { prepareBookingRace } from "../support/booking-race";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
@@ -74,44 +75,11 @@ describe("three instances on one database", () => {
   it("books one facilitator into only one of 20 overlapping sessions sent to different instances", async () => {
     const { db } = instances[0];
     const cookie = await signIn(instances[0], COORDINATOR);
-    const facilitator = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "facilitator2@frirum.test")
-      .executeTakeFirstOrThrow();
-    const course = await db
-      .selectFrom("courses")
-      .select(["id", "facilitators_needed"])
-      .where("slug", "=", "workshop-venskab-og-faellesskab")
-      .executeTakeFirstOrThrow();
-    expect(course.facilitators_needed).toBe(1);
-    const leaders = await db
-      .selectFrom("users")
-      .select(["id", "school_id"])
-      .where("role", "=", "school_leader")
-      .orderBy("id")
-      .execute();
-    const requestIds: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const leader = leaders[i % leaders.length];
-      const row = await db
-        .insertInto("requests")
-        .values({
-          school_id: leader.school_id!,
-          requester_id: leader.id,
-          course_id: course.id,
-          group_count: 1,
-          participants_per_group: 20,
-          location: `Skole ${i}`,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      requestIds.push(row.id);
-    }
+    const { facilitatorId, requestIds } = await prepareBookingRace(db, 20);
     const sessionsBefore = await db
       .selectFrom("session_facilitators")
       .select("session_id")
-      .where("user_id", "=", facilitator.id)
+      .where("user_id", "=", facilitatorId)
       .execute();
     // A Tuesday far from the demo sessions; staggered starts 09:00-09:19 all overlap.
     const day = new Date(Date.now() + 90 * 86_400_000);
@@ -134,7 +102,7 @@ describe("three instances on one database", () => {
             start: `09:${String(i).padStart(2, "0")}`,
             end: "10:30",
             place: `Skole ${i}`,
-            facilitatorIds: String(facilitator.id),
+            facilitatorIds: String(facilitatorId),
           }),
         });
       }),
@@ -151,7 +119,7 @@ describe("three instances on one database", () => {
     const sessionsAfter = await db
       .selectFrom("session_facilitators")
       .select("session_id")
-      .where("user_id", "=", facilitator.id)
+      .where("user_id", "=", facilitatorId)
       .execute();
     expect(sessionsAfter.length - sessionsBefore.length).toBe(1);
     const scheduled = await db

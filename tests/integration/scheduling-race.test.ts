@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ChangeResult, scheduleSession } from "../../app/services/scheduling.server";
 import { createDb, type DB } from "../../db/connection";
 import { actorFor } from "../support/actors";
+import { prepareBookingRace } from "../support/booking-race";
 import { createTestDb, type TestDb } from "../support/db";
 
 let testDb: TestDb;
@@ -20,42 +21,8 @@ describe("two coordinators saving at once", () => {
   it("books one facilitator into only one of 20 overlapping sessions saved concurrently", async () => {
     const { db } = testDb;
     const coordinator = await actorFor(db, "koordinator@frirum.test");
-    const facilitator = await db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", "facilitator2@frirum.test")
-      .executeTakeFirstOrThrow();
-    const course = await db
-      .selectFrom("courses")
-      .select(["id", "facilitators_needed"])
-      .where("slug", "=", "workshop-venskab-og-faellesskab")
-      .executeTakeFirstOrThrow();
-    expect(course.facilitators_needed).toBe(1);
-    const schools = await db
-      .selectFrom("users")
-      .select(["id", "school_id"])
-      .where("role", "=", "school_leader")
-      .orderBy("id")
-      .execute();
-
     // 20 requests from different schools, each to be scheduled on its own DB connection.
-    const requestIds: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      const leader = schools[i % schools.length];
-      const row = await db
-        .insertInto("requests")
-        .values({
-          school_id: leader.school_id!,
-          requester_id: leader.id,
-          course_id: course.id,
-          group_count: 1,
-          participants_per_group: 20,
-          location: `Skole ${i}`,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      requestIds.push(row.id);
-    }
+    const { facilitatorId, requestIds } = await prepareBookingRace(db, 20);
     for (let i = 0; i < 20; i++) connections.push(createDb(testDb.url));
 
     const results: ChangeResult<{ sessionId: number }>[] = await Promise.all(
@@ -70,7 +37,7 @@ describe("two coordinators saving at once", () => {
             start: `09:${String(i).padStart(2, "0")}`,
             end: "10:30",
             place: `Skole ${i}`,
-            facilitatorIds: [facilitator.id],
+            facilitatorIds: [facilitatorId],
             confirmUnavailability: false,
             version: undefined,
           },
@@ -96,7 +63,7 @@ describe("two coordinators saving at once", () => {
     const booked = await db
       .selectFrom("session_facilitators")
       .select("session_id")
-      .where("user_id", "=", facilitator.id)
+      .where("user_id", "=", facilitatorId)
       .execute();
     expect(booked).toHaveLength(1);
     const sessions = await db.selectFrom("sessions").select("id").execute();
