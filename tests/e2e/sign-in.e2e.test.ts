@@ -122,6 +122,11 @@ describe("sign-in by magic link", () => {
     await page.close();
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toEqual({ status: "ok", database: "ok" });
+    expect(await health.json()).toMatchObject({
+      status: "ok",
+      database: "ok",
+      databaseKind: "sqlite",
+      pendingMigrations: [],
+    });
   });
 });
