@@ -7,7 +7,8 @@
  * Porting a SQLite-only migration: text timestamps become `types.timestamp` with `types.now` as
  * default, autoincrement ids `types.id`, epoch-millisecond integers `types.epochMs`, dates
  * `types.date`; GLOB checks `matchesPattern`, json_valid `isJsonText`, WITHOUT ROWID
- * `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1 integers on both (`flagColumn`).
+ * `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1 integers with an IN (0,1) check
+ * on both (portable as written).
  */
 import {
   type ColumnDefinitionBuilder,
@@ -58,15 +59,6 @@ export function columnTypes(db: AnyDb) {
     /** Milliseconds since 1970 (does not fit PostgreSQL's 32-bit integer). */
     epochMs: pg ? ("bigint" as const) : ("integer" as const),
   };
-}
-
-/** A 0/1 integer flag with a default (the schema's booleans are numbers on both databases). */
-export function flagColumn(name: string, defaultValue: 0 | 1) {
-  return (c: ColumnDefinitionBuilder) =>
-    c
-      .notNull()
-      .defaultTo(defaultValue)
-      .check(sql`${sql.ref(name)} IN (0,1)`);
 }
 
 /**
