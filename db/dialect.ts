@@ -4,11 +4,13 @@
  * databases need different SQL they call a function from here. (Two more dialect-aware places:
  * the write lock in write-transaction.ts and the value parsers in connection.ts.)
  *
- * Porting a SQLite-only migration: text timestamps become `types.timestamp` with `types.now` as
- * default, autoincrement ids `types.id`, epoch-millisecond integers `types.epochMs`, dates
- * `types.date`; GLOB checks `matchesPattern`, json_valid `isJsonText`, WITHOUT ROWID
+ * Porting a SQLite-only migration (`const t = columnTypes(db)`): text timestamps become
+ * `t.timestamp` with `t.now` as default, autoincrement ids `t.id`, epoch-millisecond integers
+ * `t.epochMs`, dates `t.date`; GLOB checks `matchesPattern`, json_valid `isJsonText`, WITHOUT ROWID
  * `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1 integers with an IN (0,1) check
- * on both (portable as written).
+ * on both (portable as written). Porting a query: json_each -> `jsonArrayContains`, EXPLAIN ->
+ * `explainQueryPlan`, SQLite error codes -> `isUniqueViolation`/`isForeignKeyViolation`, NULL
+ * ordering said explicitly (`nullsFirst()`: SQLite's default, not PostgreSQL's).
  */
 import {
   type ColumnDefinitionBuilder,
