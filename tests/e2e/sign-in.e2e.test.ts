@@ -34,7 +34,7 @@ describe("sign-in by magic link", () => {
       const problems = watchPageProblems(page);
 
       await page.goto(`${server.url}/login`);
-      await expect(page.locator("html")).toBeTruthy();
+      await page.getByRole("heading", { level: 1, name: "Log ind" }).waitFor();
       expect(await page.getAttribute("html", "lang")).toBe("da");
       await expectNoAxeViolations(page, "login");
 

@@ -22,6 +22,7 @@ import { findCourseById, listActiveCourses } from "../../db/queries/courses";
 import { findSchoolById } from "../../db/queries/schools";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectStatus } from "../support/responses";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -76,15 +77,6 @@ async function insertRequest(courseId: number) {
       participants_per_group: 20,
     })
     .execute();
-}
-
-async function expectStatus(promise: Promise<unknown>, status: number) {
-  const outcome = await promise.then(
-    () => "resolved",
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(Response);
-  expect((outcome as Response).status).toBe(status);
 }
 
 describe("the public catalogue", () => {

@@ -23,6 +23,7 @@ import type { DB } from "../../db/connection";
 import type { Audience, SessionStatus } from "../../db/schema";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectStatus } from "../support/responses";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -109,15 +110,6 @@ async function insertSession(
   return row.id;
 }
 
-async function expectNotFound(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(Response);
-  expect((error as Response).status).toBe(404);
-}
-
 beforeEach(async () => {
   t = await createTestDb({ seed: true });
   now = new Date("2026-03-10T12:00:00.000Z");
@@ -180,7 +172,7 @@ describe("my sessions", () => {
   });
 
   it("is only for facilitators", async () => {
-    await expectNotFound(loadMySessions(t.db, coordinator, { now }));
+    await expectStatus(loadMySessions(t.db, coordinator, { now }), 404);
   });
 });
 
@@ -211,10 +203,10 @@ describe("session page access", () => {
     expect(page.deliveryBlocker).toBe("facilitator.attendance.notStarted");
 
     expect((await loadSessionPage(t.db, coordinator, sessionId, now)).session.id).toBe(sessionId);
-    await expectNotFound(loadSessionPage(t.db, hodan, sessionId, now));
-    await expectNotFound(loadSessionPage(t.db, leader, sessionId, now));
-    await expectNotFound(loadSessionPage(t.db, amira, sessionId + 1000, now));
-    await expectNotFound(loadSessionPage(t.db, amira, Number.NaN, now));
+    await expectStatus(loadSessionPage(t.db, hodan, sessionId, now), 404);
+    await expectStatus(loadSessionPage(t.db, leader, sessionId, now), 404);
+    await expectStatus(loadSessionPage(t.db, amira, sessionId + 1000, now), 404);
+    await expectStatus(loadSessionPage(t.db, amira, Number.NaN, now), 404);
   });
 
   it("refuses delivery by others with 404 and changes nothing", async () => {
@@ -224,8 +216,9 @@ describe("session page access", () => {
       facilitators: [amira.id],
     });
     for (const other of [hodan, leader]) {
-      await expectNotFound(
+      await expectStatus(
         registerDelivery(t.db, other, sessionId, { version: 1, present: 20, note: "" }, now),
+        404,
       );
     }
     const row = await t.db
@@ -500,14 +493,14 @@ describe("unavailability", () => {
   it("keeps other facilitators out (404) and lets coordinators manage anyone's", async () => {
     const added = await addUnavailability(t.db, amira, amira.id, block, now);
     if (!added.ok) throw new Error("not added");
-    await expectNotFound(loadUnavailability(t.db, hodan, amira.id, now));
-    await expectNotFound(addUnavailability(t.db, hodan, amira.id, block, now));
-    await expectNotFound(removeUnavailability(t.db, hodan, amira.id, added.id));
+    await expectStatus(loadUnavailability(t.db, hodan, amira.id, now), 404);
+    await expectStatus(addUnavailability(t.db, hodan, amira.id, block, now), 404);
+    await expectStatus(removeUnavailability(t.db, hodan, amira.id, added.id), 404);
     // Through one's own id, someone else's block is not found either.
-    await expectNotFound(removeUnavailability(t.db, hodan, hodan.id, added.id));
-    await expectNotFound(loadUnavailability(t.db, leader, amira.id, now));
+    await expectStatus(removeUnavailability(t.db, hodan, hodan.id, added.id), 404);
+    await expectStatus(loadUnavailability(t.db, leader, amira.id, now), 404);
     // A coordinator cannot address a non-facilitator as a facilitator.
-    await expectNotFound(loadUnavailability(t.db, coordinator, leader.id, now));
+    await expectStatus(loadUnavailability(t.db, coordinator, leader.id, now), 404);
     expect((await loadUnavailability(t.db, amira, amira.id, now)).blocks).toHaveLength(1);
 
     const byCoordinator = await addUnavailability(t.db, coordinator, amira.id, block, now);
@@ -602,7 +595,7 @@ describe("private calendar feed", () => {
     expect(JSON.stringify(rows)).not.toContain(issued.token);
     expect((await loadCalendarFeedPage(t.db, amira)).feed).not.toBeNull();
     // Only facilitators manage their own feed.
-    await expectNotFound(issueCalendarFeedToken(t.db, coordinator, APP_URL, now));
+    await expectStatus(issueCalendarFeedToken(t.db, coordinator, APP_URL, now), 404);
   });
 
   it("serves a PUBLISH feed without attendees, with cancelled sessions as CANCELLED for 30 days", async () => {

@@ -20,6 +20,7 @@ import type { DB } from "../../db/connection";
 import { createGuardTrigger, dropGuardTrigger } from "../../db/dialect";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectStatus } from "../support/responses";
 
 const APP_URL = "http://frirum.test";
 /** Monday 2 March 2026, 10:00 in Copenhagen: windows from 16 March on meet the 14-day lead time. */
@@ -86,17 +87,6 @@ async function createOk(user: CurrentUser, input = validInput()): Promise<number
   const result = await create(user, input);
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.errors)}`);
   return result.requestId;
-}
-
-async function expectNotFound(action: () => Promise<unknown> | unknown) {
-  let thrown: unknown;
-  try {
-    await action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(Response);
-  expect((thrown as Response).status).toBe(404);
 }
 
 function requestRow(id: number) {
@@ -267,7 +257,7 @@ describe("createRequest", () => {
         validInput({ courseId: staffCourseId, grades: [], participantsPerGroup: 20 }),
       );
       expect(result).toMatchObject({ ok: false, errors: { courseId: "request.course.inactive" } });
-      await expectNotFound(() => loadRequestForm(t.db, leaderA, String(staffCourseId)));
+      await expectStatus(() => loadRequestForm(t.db, leaderA, String(staffCourseId)), 404);
     } finally {
       await t.db
         .updateTable("courses")
@@ -331,11 +321,11 @@ describe("createRequest", () => {
   });
 
   it("lets only school leaders request, for their own school", async () => {
-    await expectNotFound(() => create(coordinator, validInput()));
-    await expectNotFound(() => create(facilitator, validInput()));
-    await expectNotFound(() => loadRequestForm(t.db, coordinator, String(workshopId)));
-    await expectNotFound(() => loadRequestForm(t.db, leaderA, "abc"));
-    await expectNotFound(() => loadRequestForm(t.db, leaderA, "999999"));
+    await expectStatus(() => create(coordinator, validInput()), 404);
+    await expectStatus(() => create(facilitator, validInput()), 404);
+    await expectStatus(() => loadRequestForm(t.db, coordinator, String(workshopId)), 404);
+    await expectStatus(() => loadRequestForm(t.db, leaderA, "abc"), 404);
+    await expectStatus(() => loadRequestForm(t.db, leaderA, "999999"), 404);
   });
 });
 
@@ -495,13 +485,14 @@ describe("coordinator actions", () => {
 describe("access control", () => {
   it("answers 404 to a school leader for another school's request, reading and every action", async () => {
     const id = await createOk(leaderA);
-    await expectNotFound(() => loadSchoolRequest(t.db, leaderB, id));
-    await expectNotFound(() => cancelRequestBySchool(t.db, leaderB, id, 1));
-    await expectNotFound(() => markInProgress(t.db, leaderB, id, 1));
-    await expectNotFound(() =>
-      declineRequest(t.db, leaderB, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
+    await expectStatus(() => loadSchoolRequest(t.db, leaderB, id), 404);
+    await expectStatus(() => cancelRequestBySchool(t.db, leaderB, id, 1), 404);
+    await expectStatus(() => markInProgress(t.db, leaderB, id, 1), 404);
+    await expectStatus(
+      () => declineRequest(t.db, leaderB, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
+      404,
     );
-    await expectNotFound(() => loadCoordinatorRequest(t.db, leaderB, id));
+    await expectStatus(() => loadCoordinatorRequest(t.db, leaderB, id), 404);
     // Nothing changed.
     expect(await requestRow(id)).toMatchObject({ status: "requested", version: 1 });
     // The owner can read it.
@@ -510,28 +501,30 @@ describe("access control", () => {
 
   it("keeps facilitators out of the coordinator's inbox and actions", async () => {
     const id = await createOk(leaderA);
-    await expectNotFound(() =>
-      loadInbox(t.db, facilitator, parseInboxQuery(new URLSearchParams())),
+    await expectStatus(
+      () => loadInbox(t.db, facilitator, parseInboxQuery(new URLSearchParams())),
+      404,
     );
-    await expectNotFound(() => loadCoordinatorRequest(t.db, facilitator, id));
-    await expectNotFound(() => loadCoordinatorOverview(t.db, facilitator));
-    await expectNotFound(() => markInProgress(t.db, facilitator, id, 1));
-    await expectNotFound(() =>
-      declineRequest(t.db, facilitator, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
+    await expectStatus(() => loadCoordinatorRequest(t.db, facilitator, id), 404);
+    await expectStatus(() => loadCoordinatorOverview(t.db, facilitator), 404);
+    await expectStatus(() => markInProgress(t.db, facilitator, id, 1), 404);
+    await expectStatus(
+      () => declineRequest(t.db, facilitator, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
+      404,
     );
-    await expectNotFound(() => loadSchoolRequest(t.db, facilitator, id));
-    await expectNotFound(() => cancelRequestBySchool(t.db, facilitator, id, 1));
+    await expectStatus(() => loadSchoolRequest(t.db, facilitator, id), 404);
+    await expectStatus(() => cancelRequestBySchool(t.db, facilitator, id, 1), 404);
     expect(await requestRow(id)).toMatchObject({ status: "requested", version: 1 });
   });
 
   it("answers 404 for malformed and unknown ids", async () => {
     for (const raw of ["abc", "0", "-1", "1.5", "", undefined, "99999999999999999999"]) {
-      await expectNotFound(() => requestIdFrom(raw));
+      await expectStatus(() => requestIdFrom(raw), 404);
     }
-    await expectNotFound(() => loadSchoolRequest(t.db, leaderA, 999_999));
-    await expectNotFound(() => cancelRequestBySchool(t.db, leaderA, 999_999, 1));
-    await expectNotFound(() => loadCoordinatorRequest(t.db, coordinator, 999_999));
-    await expectNotFound(() => markInProgress(t.db, coordinator, 999_999, 1));
+    await expectStatus(() => loadSchoolRequest(t.db, leaderA, 999_999), 404);
+    await expectStatus(() => cancelRequestBySchool(t.db, leaderA, 999_999, 1), 404);
+    await expectStatus(() => loadCoordinatorRequest(t.db, coordinator, 999_999), 404);
+    await expectStatus(() => markInProgress(t.db, coordinator, 999_999, 1), 404);
   });
 });
 
