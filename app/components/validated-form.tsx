@@ -20,7 +20,12 @@ export function useValidatedForm<T extends FieldValues>(
     // biome-ignore lint/suspicious/noExplicitAny: the resolver's generic types do not line up with zod 4's input/output split.
     resolver: zodResolver(schema as any) as any,
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    // Validate the whole form when it is sent, then each field as it changes. Not on blur: an
+    // error that appears when a field loses focus moves the page under the pointer between the
+    // press and the release of the submit button, so the click is lost and only that one error
+    // shows (the GOV.UK pattern also validates on submit).
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const submit = useSubmit();
 

@@ -48,14 +48,16 @@ const secondDate = weekdayFrom(addDays(firstDate, 2));
 const formUrl = () => `${server.url}/school/requests/new?course=${courseId}`;
 
 /** Fills the request form like a school leader would (everything but `skip`). */
-async function fillRequestForm(page: Page, options: { skip?: "location" } = {}) {
+async function fillRequestForm(page: Page, options: { skip?: "location" | "windows" } = {}) {
   await page.getByLabel("Antal klasser/hold").fill("3");
   await page.getByLabel("Deltagere pr. hold").fill("26");
   for (const grade of [7, 8, 9]) await page.getByLabel(`${grade}. klasse`, { exact: true }).check();
-  await page.locator("#field-windows-0-date").fill(firstDate);
-  await page.locator("#field-windows-0-part").selectOption("morning");
-  await page.locator("#field-windows-1-date").fill(secondDate);
-  await page.locator("#field-windows-1-part").selectOption("afternoon");
+  if (options.skip !== "windows") {
+    await page.locator("#field-windows-0-date").fill(firstDate);
+    await page.locator("#field-windows-0-part").selectOption("morning");
+    await page.locator("#field-windows-1-date").fill(secondDate);
+    await page.locator("#field-windows-1-part").selectOption("afternoon");
+  }
   if (options.skip !== "location")
     await page.getByLabel("Sted på skolen").fill("Aulaen, bygning B");
   await page.getByLabel("Kontaktperson").fill("Peter Lund");
@@ -302,6 +304,28 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
       headers: { Origin: server.url },
     });
     expect(forged.status()).toBe(404);
+    await context.close();
+  });
+
+  it("shows every error at once with JavaScript, like the server does", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughMailbox(page, server.url, LEADER);
+    await page.goto(formUrl());
+    await page.getByRole("heading", { level: 1, name: "Anmod om et forløb" }).waitFor();
+    // No date window, and a note over the limit typed last (the field still has focus when the
+    // button is pressed).
+    await fillRequestForm(page, { skip: "windows" });
+    await page.getByLabel("Skolens egne udfordringer og ønsker").fill("x".repeat(2001));
+    await page.getByRole("button", { name: "Send anmodning" }).click();
+    await page.getByRole("alert").filter({ hasText: "Der er fejl i formularen" }).waitFor();
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toEqual(["Angiv mindst ét foretrukket tidspunkt.", "Skriv højst 2000 tegn."]);
+    const summary = (await page.getByRole("alert").textContent()) ?? "";
+    expect(summary).toContain("Angiv mindst ét foretrukket tidspunkt.");
+    expect(summary).toContain("Skriv højst 2000 tegn.");
+    await expectNoAxeViolations(page, "request form with two client errors");
     await context.close();
   });
 
