@@ -1,6 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { deleteAuthSession, findActiveSessionUser } from "../../db/queries/auth";
 import { type Actor, can, type Permission, type Resource, type Role } from "../domain/permissions";
+import { safeRedirectTarget } from "../domain/redirects";
 import { db } from "./db.server";
 import { sessionStorage } from "./session.server";
 
@@ -42,11 +43,6 @@ export function currentUserFromRow(row: {
   };
 }
 
-function safeRedirectTarget(target: string | null | undefined, fallback = "/"): string {
-  if (!target?.startsWith("/") || target.startsWith("//")) return fallback;
-  return target;
-}
-
 /** Signed-in user (optionally of given roles), else a redirect to the sign-in page / a 403. */
 export async function requireUser(request: Request, roles?: readonly Role[]): Promise<CurrentUser> {
   const user = await getCurrentUser(request);
@@ -85,8 +81,6 @@ export async function endUserSession(request: Request) {
   if (typeof sid === "string") await deleteAuthSession(db(), sid);
   return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(session) } });
 }
-
-export { safeRedirectTarget };
 
 /** The client key for rate limits: the socket address passed in by the server, else a constant. */
 export function clientKey(context: unknown): string {

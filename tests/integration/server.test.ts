@@ -105,6 +105,28 @@ describe("the production server", () => {
     expect(await ask("203.0.113.6", 100)).not.toContain(limited);
   });
 
+  it("redirects the language switch only to paths on this site", async () => {
+    const switchTo = (redirectTo: string) =>
+      fetch(`${server.url}/language`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ locale: "en", redirectTo }).toString(),
+      });
+    for (const target of [
+      "/\\evil.example/",
+      "//evil.example/",
+      "/\t/evil.example",
+      "https://evil.example",
+    ]) {
+      const res = await switchTo(target);
+      expect(res.status, target).toBe(302);
+      expect(res.headers.get("location"), target).toBe("/");
+    }
+    const ok = await switchTo("/catalogue?audience=pupils");
+    expect(ok.headers.get("location")).toBe("/catalogue?audience=pupils");
+  });
+
   it("answers /healthz with JSON", async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
