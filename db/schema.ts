@@ -16,6 +16,7 @@ export type SessionStatus = "scheduled" | "delivered" | "cancelled";
 export type DayPart = "morning" | "midday" | "afternoon" | "custom";
 export type IcsMethod = "REQUEST" | "CANCEL" | "PUBLISH";
 export type OutboxStatus = "pending" | "sent" | "failed";
+export type CalendarDelivery = "invites" | "feed" | "both";
 
 export interface SchoolsTable {
   id: Generated<number>;
@@ -43,6 +44,8 @@ export interface UsersTable {
   is_demo: Defaulted<number>;
   created_at: Defaulted<string>;
   deactivated_at: string | null;
+  /** Facilitators: emailed invites, the private feed, or both (see app/domain/calendar-delivery.ts). */
+  calendar_delivery: Defaulted<CalendarDelivery>;
 }
 
 export interface SignInTokensTable {
@@ -52,6 +55,8 @@ export interface SignInTokensTable {
   created_at: Defaulted<string>;
   expires_at: string;
   used_at: string | null;
+  /** Same-origin path to open after signing in with this link (from /login?redirectTo=). */
+  redirect_to: string | null;
 }
 
 export interface AuthSessionsTable {
@@ -341,6 +346,16 @@ export interface TrackOverridesTable {
   created_at: Defaulted<string>;
 }
 
+/** The school-holiday calendar: Copenhagen calendar dates, both ends included. */
+export interface HolidaysTable {
+  id: Generated<number>;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -368,6 +383,7 @@ export interface Database {
   track_steps: TrackStepsTable;
   track_step_sessions: TrackStepSessionsTable;
   track_overrides: TrackOverridesTable;
+  holidays: HolidaysTable;
 }
 
 export type School = Selectable<SchoolsTable>;

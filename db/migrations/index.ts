@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-27T1000_foundation";
 import * as feedback from "./2026-11-27T1500_feedback";
 import * as pilotTracks from "./2026-12-02T0900_pilot_tracks";
+import * as holidaysAndPreferences from "./2026-12-02T1100_holidays_and_preferences";
 import * as outboxLease from "./2026-12-02T1300_outbox_lease";
 
 /**
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1000_foundation": foundation,
   "2026-11-27T1500_feedback": feedback,
   "2026-12-02T0900_pilot_tracks": pilotTracks,
+  "2026-12-02T1100_holidays_and_preferences": holidaysAndPreferences,
   "2026-12-02T1300_outbox_lease": outboxLease,
 };
