@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const result = await completeSignIn(db(), token);
   if (!result.ok) return { problem: result.problem };
   const user = await findUserById(db(), result.userId);
-  return startUserSession(request, result.sessionId, startPathFor(user!.role));
+  return startUserSession(request, result.sessionId, result.redirectTo ?? startPathFor(user!.role));
 }
 
 export default function Verify() {

@@ -7,6 +7,7 @@ import { useValidatedForm } from "~/components/validated-form";
 import { signInFormSchema } from "~/domain/auth";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { startPathFor } from "~/domain/permissions";
+import { safeRedirectTarget } from "~/domain/redirects";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { clientKey, getCurrentUser } from "~/lib/guards.server";
@@ -15,11 +16,17 @@ import { listDemoAccounts } from "../../db/queries/demo";
 
 export const meta: MetaFunction = () => [{ title: "Log ind · Frirum" }];
 
+/** The page to open after signing in (`?redirectTo=`, set by the guards), if it is on this site. */
+function redirectToOf(request: Request): string {
+  return safeRedirectTarget(new URL(request.url).searchParams.get("redirectTo"), "");
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getCurrentUser(request);
-  if (user) throw redirect(startPathFor(user.role));
+  if (user) throw redirect(redirectToOf(request) || startPathFor(user.role));
   const localMailbox = !env().SMTP_URL;
   return {
+    redirectTo: redirectToOf(request),
     localMailbox,
     demoAccounts: localMailbox ? await listDemoAccounts(db()) : [],
   };
@@ -38,6 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.data.email,
     clientKey: clientKey(context),
     appUrl: env().appUrl,
+    redirectTo: formData.get("redirectTo"),
   });
   if (!result.ok)
     return {
@@ -49,7 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const { demoAccounts, localMailbox } = useLoaderData<typeof loader>();
+  const { demoAccounts, localMailbox, redirectTo } = useLoaderData<typeof loader>();
+  // Carried by every sign-in form on the page, so the emailed link opens the page asked for.
+  const redirectField = redirectTo ? (
+    <input type="hidden" name="redirectTo" value={redirectTo} />
+  ) : null;
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
@@ -84,6 +96,7 @@ export default function Login() {
       <p className="lead">{t("auth.login.intro")}</p>
       <ErrorSummary errors={{ email: emailError }} labels={{ email: t("auth.email.label") }} />
       <Form method="post" noValidate onSubmit={form.onSubmit} className="stack">
+        {redirectField}
         <Field name="email" label={t("auth.email.label")} error={emailError}>
           <input
             type="email"
@@ -104,6 +117,7 @@ export default function Login() {
             {demoAccounts.map((account) => (
               <li key={account.email}>
                 <Form method="post">
+                  {redirectField}
                   <input type="hidden" name="email" value={account.email} />
                   <button type="submit" className="button button--link">
                     {account.email}

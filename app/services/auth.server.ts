@@ -8,6 +8,7 @@ import {
 } from "../../db/queries/auth";
 import { findUserByEmail } from "../../db/queries/users";
 import { signInEmail } from "../../emails/sign-in";
+import { safeRedirectTarget } from "../domain/redirects";
 import { hashToken, randomToken } from "../lib/crypto.server";
 import { queueEmail } from "../lib/mailer.server";
 import { withinRateLimit } from "../lib/rate-limit.server";
@@ -23,10 +24,12 @@ export type SignInRequestResult = { ok: true } | { ok: false; error: "auth.rateL
 /**
  * Sends a sign-in link when the email belongs to an active user. The caller shows the same answer
  * whether or not it does, so the form cannot be used to find out who has an account.
+ * `redirectTo` (the page the user wanted, from `/login?redirectTo=`) is kept with the token when
+ * it is a same-origin path, so the link opens that page after signing in, on any device.
  */
 export async function requestSignIn(
   db: DB,
-  input: { email: string; clientKey: string; appUrl: string; now?: Date },
+  input: { email: string; clientKey: string; appUrl: string; now?: Date; redirectTo?: unknown },
 ): Promise<SignInRequestResult> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
@@ -56,6 +59,7 @@ export async function requestSignIn(
       tokenHash: hashToken(token),
       userId: user.id,
       expiresAt: new Date(now.getTime() + SIGN_IN_TOKEN_MINUTES * 60_000).toISOString(),
+      redirectTo: safeRedirectTarget(input.redirectTo, "") || null,
     });
     await queueEmail(
       trx,
@@ -87,12 +91,18 @@ export async function inspectSignInToken(
   return { ok: true };
 }
 
-/** Uses a token once and opens a fresh DB-backed session for its user. */
+/**
+ * Uses a token once and opens a fresh DB-backed session for its user. `redirectTo` is the page
+ * stored with the token (checked again: same-origin paths only), or null.
+ */
 export async function completeSignIn(
   db: DB,
   token: string,
   now: Date = new Date(),
-): Promise<{ ok: true; sessionId: string; userId: number } | { ok: false; problem: TokenProblem }> {
+): Promise<
+  | { ok: true; sessionId: string; userId: number; redirectTo: string | null }
+  | { ok: false; problem: TokenProblem }
+> {
   const inspected = await inspectSignInToken(db, token, now);
   if (!inspected.ok) return inspected;
   return db.transaction().execute(async (trx) => {
@@ -106,6 +116,11 @@ export async function completeSignIn(
       userId: row.user_id,
       expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000).toISOString(),
     });
-    return { ok: true as const, sessionId, userId: row.user_id };
+    return {
+      ok: true as const,
+      sessionId,
+      userId: row.user_id,
+      redirectTo: safeRedirectTarget(row.redirect_to, "") || null,
+    };
   });
 }

@@ -2,11 +2,16 @@ import type { DB } from "../connection";
 
 export async function insertSignInToken(
   db: DB,
-  token: { tokenHash: string; userId: number; expiresAt: string },
+  token: { tokenHash: string; userId: number; expiresAt: string; redirectTo?: string | null },
 ) {
   await db
     .insertInto("sign_in_tokens")
-    .values({ token_hash: token.tokenHash, user_id: token.userId, expires_at: token.expiresAt })
+    .values({
+      token_hash: token.tokenHash,
+      user_id: token.userId,
+      expires_at: token.expiresAt,
+      redirect_to: token.redirectTo ?? null,
+    })
     .execute();
 }
 
@@ -19,6 +24,7 @@ export function findSignInToken(db: DB, tokenHash: string) {
       "sign_in_tokens.user_id",
       "sign_in_tokens.expires_at",
       "sign_in_tokens.used_at",
+      "sign_in_tokens.redirect_to",
       "users.active as user_active",
     ])
     .where("sign_in_tokens.token_hash", "=", tokenHash)

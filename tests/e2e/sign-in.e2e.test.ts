@@ -71,6 +71,32 @@ describe("sign-in by magic link", () => {
     });
   }
 
+  it("opens the page asked for after signing in through the emailed link (no JavaScript)", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/coordinator/requests?status=requested`);
+    await page.waitForURL(/\/login\?redirectTo=/);
+    await page.getByLabel("E-mailadresse").fill("koordinator@frirum.test");
+    await page.getByRole("button", { name: "Send login-link" }).click();
+    await page.getByRole("heading", { name: "Tjek din e-mail" }).waitFor();
+    const link = await waitForMailLink(
+      context,
+      server.url,
+      "koordinator@frirum.test",
+      "/auth/verify",
+    );
+    await page.goto(link);
+    await page.getByRole("button", { name: "Log ind" }).click();
+    await page.waitForURL(`${server.url}/coordinator/requests?status=requested`);
+    await page.getByRole("heading", { level: 1, name: "Henvendelser" }).waitFor();
+    // Signed in, /login with a redirectTo goes straight there; a foreign target is ignored.
+    await page.goto(`${server.url}/login?redirectTo=%2Fcatalogue`);
+    await page.waitForURL(`${server.url}/catalogue`);
+    await page.goto(`${server.url}/login?redirectTo=%2F%5Cevil.example%2F`);
+    await page.waitForURL(`${server.url}/coordinator`);
+    await context.close();
+  });
+
   it("shows an inline Danish message for a malformed email, with and without JavaScript", async () => {
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ javaScriptEnabled });

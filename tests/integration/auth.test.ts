@@ -73,6 +73,49 @@ describe("magic-link sign-in", () => {
     expect(await completeSignIn(t.db, token)).toEqual({ ok: false, problem: "used" });
   });
 
+  it("keeps a same-origin redirectTo with the token and drops any other", async () => {
+    let clock = Date.parse("2026-03-02T08:00:00.000Z");
+    const requestLink = async (redirectTo: unknown) => {
+      clock += 16 * 60_000; // a new rate-limit window for each link
+      const now = new Date(clock);
+      await t.db.deleteFrom("email_outbox").execute();
+      const result = await requestSignIn(t.db, {
+        email: "koordinator@frirum.test",
+        clientKey: "c",
+        appUrl: APP_URL,
+        redirectTo,
+        now,
+      });
+      expect(result).toEqual({ ok: true });
+      const mail = await t.db
+        .selectFrom("email_outbox")
+        .select("text_body")
+        .executeTakeFirstOrThrow();
+      // The link itself stays short: the page is stored with the token, not in the URL.
+      expect(mail.text_body).not.toContain("redirectTo");
+      return { token: tokenFrom(mail.text_body), now };
+    };
+    const deep = await requestLink("/coordinator/requests?status=requested");
+    expect(await completeSignIn(t.db, deep.token, deep.now)).toMatchObject({
+      ok: true,
+      redirectTo: "/coordinator/requests?status=requested",
+    });
+    for (const evil of ["/\\evil.example/", "//evil.example", "https://evil.example/", "", null]) {
+      const link = await requestLink(evil);
+      expect(await completeSignIn(t.db, link.token, link.now), String(evil)).toMatchObject({
+        ok: true,
+        redirectTo: null,
+      });
+    }
+    // A stored target is checked again when the link is used.
+    const tampered = await requestLink("/school");
+    await t.db.updateTable("sign_in_tokens").set({ redirect_to: "//evil.example" }).execute();
+    expect(await completeSignIn(t.db, tampered.token, tampered.now)).toMatchObject({
+      ok: true,
+      redirectTo: null,
+    });
+  });
+
   it("gives the same answer for unknown emails and sends nothing", async () => {
     const result = await requestSignIn(t.db, {
       email: "nobody@example.org",
