@@ -31,7 +31,10 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl · Frir
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The anonymous feedback pages never look up a signed-in user (nothing ties an answer to one).
-  const anonymous = isPrivateRoute(new URL(request.url).pathname);
+  // The server says which route matched; the path check covers callers without that context.
+  const anonymous =
+    (context as { privateRoute?: boolean }).privateRoute === true ||
+    isPrivateRoute(new URL(request.url).pathname);
   const [locale, user] = await Promise.all([
     getLocale(request),
     anonymous ? null : getCurrentUser(request),

@@ -8,16 +8,18 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import morgan from "morgan";
-import { isPrivateRoute } from "../app/domain/privacy-routes";
+import { loggableUrl } from "../app/domain/privacy-routes";
 import { ConfigError, loadEnv } from "../app/lib/env.server";
 import {
   localMailboxDelivery,
   smtpDelivery,
   startOutboxWorker,
 } from "../app/lib/outbox-worker.server";
+import { createPrivacyClassifier } from "../app/lib/route-privacy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
@@ -49,6 +51,24 @@ try {
 const workerDb = createDb(env.DATABASE_URL, { poolSize: 2 });
 await migrateToLatest(workerDb);
 
+// The Remix build: imported once in production, loaded through Vite's dev server in development.
+type Build = ServerBuild;
+let loadBuild: () => Promise<Build>;
+let classifierFor: () => Promise<(pathname: string) => boolean>;
+let viteMiddlewares: express.RequestHandler | null = null;
+if (env.NODE_ENV === "production") {
+  const build: Build = await import(join(process.cwd(), "build/server/index.js"));
+  const classify = createPrivacyClassifier(build);
+  loadBuild = async () => build;
+  classifierFor = async () => classify;
+} else {
+  const vite = await import("vite");
+  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
+  viteMiddlewares = viteServer.middlewares;
+  loadBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<Build>;
+  classifierFor = async () => createPrivacyClassifier(await loadBuild());
+}
+
 const app = express();
 app.disable("x-powered-by");
 // Behind a reverse proxy (README): req.ip and req.protocol come from X-Forwarded-* headers set by
@@ -56,8 +76,32 @@ app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
 app.use(compression());
 
-app.use((req, res, next) => {
-  res.locals.requestId = randomBytes(6).toString("hex");
+/** A short, plain page for requests refused before they reach the app (Danish, then English). */
+function refuse(res: express.Response, status: number, danish: string, english: string) {
+  res
+    .status(status)
+    .type("text/html; charset=utf-8")
+    .send(
+      `<!doctype html><html lang="da"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Frirum</title></head><body><main><h1>${danish}</h1><p lang="en">${english}</p><p><a href="/">Frirum</a></p></main></body></html>`,
+    );
+}
+
+// Which route will answer: private routes (feedback, feeds) are never logged, get the feedback
+// Referrer-Policy, and the root loader does not look up a user for them. Decided from the route
+// the router matches, so every spelling it serves (`/F/x`, `/%66/x`) counts.
+app.use(async (req, res, next) => {
+  try {
+    res.locals.requestId = randomBytes(6).toString("hex");
+    res.locals.privateRoute = (await classifierFor())(
+      new URL(req.originalUrl, "http://x").pathname,
+    );
+    next();
+  } catch (error) {
+    next(error);
+  }
+});
+
+app.use((_req, res, next) => {
   res.setHeader("X-Request-Id", res.locals.requestId);
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
@@ -65,7 +109,7 @@ app.use((req, res, next) => {
   // `Origin: null` on the form's POST and Remix refuses the action as cross-site.
   res.setHeader(
     "Referrer-Policy",
-    isPrivateRoute(req.path) ? "same-origin" : "strict-origin-when-cross-origin",
+    res.locals.privateRoute ? "same-origin" : "strict-origin-when-cross-origin",
   );
   res.setHeader(
     "Permissions-Policy",
@@ -78,73 +122,91 @@ app.use((req, res, next) => {
   next();
 });
 
-// SameSite=Lax cookies plus this Origin check stop cross-site form posts (no CSRF tokens needed).
+// The request log: method, path, query parameter NAMES (never values: sign-in tokens, codes),
+// status, size, time. Private routes are not logged at all: not the path, not the client.
+morgan.token("safe-url", (req: express.Request) => loggableUrl(req.originalUrl ?? req.url ?? ""));
+app.use(
+  morgan(":method :safe-url :status :res[content-length] - :response-time ms", {
+    skip: (_req, res) => res.locals.privateRoute === true || process.env.FRIRUM_QUIET === "1",
+  }),
+);
+
+// `?_data=` asks for Remix's old data protocol, which this app (single fetch) never uses; Remix
+// answers a POST with it with a 500. A bad request like any other.
+app.use((req, res, next) => {
+  if (!("_data" in req.query)) return next();
+  refuse(res, 400, "Ugyldig forespørgsel.", "Bad request.");
+});
+
+// SameSite=Lax cookies plus this origin check stop cross-site form posts (no CSRF tokens needed).
+// The anonymous feedback form has no session to protect and is exempt (see the README).
 app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
+  const sameOrigin = (value: string) => {
+    try {
+      const origin = new URL(value).origin;
+      return origin === `${req.protocol}://${req.get("host")}` || origin === env.appUrl;
+    } catch {
+      return false;
+    }
+  };
   const origin = req.get("origin");
   if (origin === "null") {
-    // Privacy settings make some browsers hide the origin. The anonymous feedback form has no
-    // session to protect, so it is accepted there (Remix would otherwise fail the action with a
-    // 500); staff forms are refused with a message.
-    if (isPrivateRoute(req.path)) {
+    // Privacy settings make some browsers hide the origin. Accepted on the feedback form (Remix
+    // would otherwise fail the action with a 500); staff forms are refused with a message.
+    if (res.locals.privateRoute) {
       delete req.headers.origin;
       return next();
     }
-    res
-      .status(403)
-      .type("text/plain; charset=utf-8")
-      .send(
-        "Din browser skjulte, hvor formularen kom fra. Indlæs siden igen, og prøv en gang til.",
-      );
-    return;
+    return refuse(
+      res,
+      403,
+      "Din browser skjulte, hvor formularen kom fra. Indlæs siden igen, og prøv en gang til.",
+      "Your browser hid where the form came from. Reload the page and try again.",
+    );
   }
   if (origin) {
-    const expected = `${req.protocol}://${req.get("host")}`;
-    if (origin !== expected && origin !== env.appUrl) {
-      res.status(403).type("text/plain; charset=utf-8").send("Cross-site request refused");
-      return;
-    }
+    if (sameOrigin(origin)) return next();
+    return refuse(
+      res,
+      403,
+      "Forespørgsel fra et andet websted afvist.",
+      "Cross-site request refused.",
+    );
+  }
+  // No Origin (older browsers, some privacy tools): the Fetch Metadata header, else the Referer.
+  if (res.locals.privateRoute) return next();
+  const site = req.get("sec-fetch-site");
+  const referer = req.get("referer");
+  const crossSite = site
+    ? site !== "same-origin" && site !== "none"
+    : referer !== undefined && !sameOrigin(referer);
+  if (crossSite) {
+    return refuse(
+      res,
+      403,
+      "Forespørgsel fra et andet websted afvist.",
+      "Cross-site request refused.",
+    );
   }
   next();
 });
 
-// The feedback routes are never logged: not the path (it holds the session code), not the client.
-app.use(
-  morgan(":method :url :status :res[content-length] - :response-time ms", {
-    skip: (req) => isPrivateRoute(req.path ?? req.url ?? "") || process.env.FRIRUM_QUIET === "1",
-  }),
-);
+const loadContext = (req: express.Request, res: express.Response) => ({
+  clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  requestId: res.locals.requestId,
+  privateRoute: res.locals.privateRoute === true,
+});
 
 if (env.NODE_ENV === "production") {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
-  const build = await import(join(process.cwd(), "build/server/index.js"));
-  app.all(
-    "*",
-    createRequestHandler({
-      build,
-      mode: "production",
-      getLoadContext: (req, res) => ({
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        requestId: res.locals.requestId,
-      }),
-    }),
-  );
+  const build = await loadBuild();
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: loadContext }));
 } else {
-  const vite = await import("vite");
-  const viteServer = await vite.createServer({ server: { middlewareMode: true } });
-  app.use(viteServer.middlewares);
+  if (viteMiddlewares) app.use(viteMiddlewares);
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build: () => viteServer.ssrLoadModule("virtual:remix/server-build") as never,
-      getLoadContext: (req, res) => ({
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        requestId: res.locals.requestId,
-      }),
-    }),
-  );
+  app.all("*", createRequestHandler({ build: loadBuild, getLoadContext: loadContext }));
 }
 
 const delivery = env.SMTP_URL

@@ -31,7 +31,8 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { loadFeedbackPage, submitFeedback } from "~/services/feedback-public.server";
 
-export const handle = { hydrate: false, bare: true };
+/** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
+export const handle = { hydrate: false, bare: true, private: true };
 
 /** Feedback pages are never cached (a shared device must not show another person's page). */
 export const headers = () => ({ "Cache-Control": "no-store" });

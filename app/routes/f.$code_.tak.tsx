@@ -5,7 +5,8 @@ import { FeedbackFrame } from "~/components/feedback-public";
 import { isFeedbackLocale, localeDirection } from "~/domain/feedback-bank";
 import { feedbackText } from "~/i18n/feedback-form";
 
-export const handle = { hydrate: false, bare: true };
+/** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
+export const handle = { hydrate: false, bare: true, private: true };
 
 /** Feedback pages are never cached (a shared device must not show another person's page). */
 export const headers = () => ({ "Cache-Control": "no-store" });

@@ -3,6 +3,9 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { etagMatches, renderCalendarFeed } from "~/services/calendar-feed.server";
 
+/** `private`: the path holds the token, so it is never logged (app/lib/route-privacy.server.ts). */
+export const handle = { private: true };
+
 /**
  * `GET /feeds/<token>.ics`: a facilitator's private calendar feed (the token is the only key, so
  * the route needs no sign-in). Unknown, revoked or deactivated: 404.

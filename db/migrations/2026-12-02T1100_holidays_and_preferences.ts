@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import { copenhagenDefaultHolidays } from "../../app/domain/holidays";
+import { columnTypes } from "../dialect";
 
 /**
  * - `holidays`: the school-holiday calendar (named date ranges, both ends included), seeded with

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { SIGN_IN_LIMIT_PER_CLIENT } from "~/services/auth.server";
@@ -6,11 +7,60 @@ import { migrations } from "../../db/migrations";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { testDialect } from "../support/db";
 
-/** Needs the production build (`npm test` builds first). */
+/** Needs the production build (`npm test` builds first). The request log is on (not quiet). */
 let server: AppServer;
+let feedbackCode: string;
 beforeAll(async () => {
-  server = await startAppServer();
+  server = await startAppServer({ env: { FRIRUM_QUIET: "" } });
+  const sqlite = new SQLite(server.dbPath, { readonly: true });
+  try {
+    const row = sqlite
+      .prepare(
+        // A session whose feedback form is open: started within the last 10 days (demo: yesterday).
+        "SELECT feedback_code FROM sessions WHERE feedback_code IS NOT NULL AND status != 'cancelled' AND starts_at BETWEEN ? AND ? ORDER BY starts_at DESC LIMIT 1",
+      )
+      .get(new Date(Date.now() - 10 * 86_400_000).toISOString(), new Date().toISOString()) as {
+      feedback_code: string;
+    };
+    feedbackCode = row.feedback_code;
+  } finally {
+    sqlite.close();
+  }
 });
+
+const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
+
+/** Signs in through the real HTTP flow (local mailbox in the outbox) and returns the cookie. */
+async function signInCookie(email: string): Promise<string> {
+  const sent = await fetch(`${server.url}/login`, {
+    method: "POST",
+    headers: { ...FORM, Origin: server.url },
+    body: new URLSearchParams({ email }).toString(),
+  });
+  expect(sent.status).toBe(200);
+  const sqlite = new SQLite(server.dbPath, { readonly: true });
+  let text: string;
+  try {
+    text = (
+      sqlite
+        .prepare(
+          "SELECT text_body FROM email_outbox WHERE to_address = ? AND kind = 'sign-in' ORDER BY id DESC LIMIT 1",
+        )
+        .get(email) as { text_body: string }
+    ).text_body;
+  } finally {
+    sqlite.close();
+  }
+  const token = /\/auth\/verify\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
+  const verified = await fetch(`${server.url}/auth/verify`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { ...FORM, Origin: server.url },
+    body: new URLSearchParams({ token }).toString(),
+  });
+  expect(verified.status).toBe(302);
+  return (verified.headers.get("set-cookie") ?? "").split(";")[0];
+}
 afterAll(async () => {
   await server?.stop();
 });
@@ -125,6 +175,126 @@ describe("the production server", () => {
     }
     const ok = await switchTo("/catalogue?audience=pupils");
     expect(ok.headers.get("location")).toBe("/catalogue?audience=pupils");
+  });
+
+  it("treats every spelling of a feedback or feed route the router serves as private", async () => {
+    const code = feedbackCode;
+    const spellings = [
+      `/f/${code}`,
+      `/F/${code}`,
+      `/%66/${code}`,
+      `/%46/${code.toLowerCase()}`,
+      `/f//${code}/`,
+      `/F/${code}/TAK`,
+      `/f/${code}.data`,
+      `/F?code=${code}`,
+      "/F",
+      "/FEEDS/not-a-real-token.ics",
+    ];
+    for (const path of spellings) {
+      const res = await fetch(`${server.url}${path}`, { redirect: "manual" });
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get("referrer-policy"), path).toBe("same-origin");
+    }
+    // The feedback form itself answers under the odd spellings (so they must be private).
+    const odd = await fetch(`${server.url}/%66/${code}`);
+    expect(odd.status).toBe(200);
+    expect(await odd.text()).toContain('name="formVersion"');
+    await new Promise((r) => setTimeout(r, 200));
+    const log = server.output();
+    expect(log).not.toContain(code);
+    expect(log).not.toContain(code.toLowerCase());
+    expect(log).not.toMatch(/feeds/i);
+    // Staff pages are still logged.
+    await fetch(`${server.url}/login`);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(server.output()).toContain("GET /login 200");
+  });
+
+  it("does not look up the signed-in user on any spelling of a feedback route", async () => {
+    const cookie = await signInCookie("koordinator@frirum.test");
+    const name = "Karen Koordinator";
+    const catalogue = await fetch(`${server.url}/catalogue.data`, { headers: { Cookie: cookie } });
+    expect(await catalogue.text()).toContain(name);
+    for (const path of [
+      `/f/${feedbackCode}.data`,
+      `/F/${feedbackCode}.data`,
+      `/%66/${feedbackCode}.data`,
+    ]) {
+      const res = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
+      const body = await res.text();
+      expect(body, path).not.toContain(name);
+    }
+  });
+
+  it("never logs the values of query parameters (sign-in tokens)", async () => {
+    await fetch(`${server.url}/auth/verify?token=live-secret-token-value`);
+    await fetch(`${server.url}/catalogue?audience=parents&q=navn`);
+    await new Promise((r) => setTimeout(r, 200));
+    const log = server.output();
+    expect(log).toContain("GET /auth/verify?token=… 200");
+    expect(log).toContain("GET /catalogue?audience=…&q=… 302");
+    expect(log).not.toContain("live-secret-token-value");
+    expect(log).not.toContain("parents");
+  });
+
+  it("answers a POST with ?_data= as a bad request, not a 500", async () => {
+    for (const path of [
+      "/login?_data=routes%2Flogin",
+      "/language?_data=root",
+      "/f/ZZZZZZ?_data=x",
+    ]) {
+      const res = await fetch(`${server.url}${path}`, {
+        method: "POST",
+        headers: { ...FORM, Origin: server.url },
+        body: "email=a%40b.dk",
+      });
+      expect(res.status, path).toBe(400);
+      expect(await res.text(), path).toContain("Ugyldig forespørgsel");
+    }
+  });
+
+  it("refuses a staff POST without Origin from another site (Fetch Metadata or Referer)", async () => {
+    const cookie = await signInCookie("koordinator@frirum.test");
+    const invite = (headers: Record<string, string>, email: string) =>
+      fetch(`${server.url}/users`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...FORM, Cookie: cookie, ...headers },
+        body: new URLSearchParams({ name: "Mallory", email, role: "coordinator" }).toString(),
+      });
+    const foreignReferer = await invite(
+      { Referer: "https://evil.example/page" },
+      "m1@evil.example",
+    );
+    expect(foreignReferer.status).toBe(403);
+    const crossSite = await invite({ "Sec-Fetch-Site": "cross-site" }, "m2@evil.example");
+    expect(crossSite.status).toBe(403);
+    const sameSite = await invite({ "Sec-Fetch-Site": "same-site" }, "m3@evil.example");
+    expect(sameSite.status).toBe(403);
+    // Same-origin requests without Origin still work.
+    const own = await invite({ "Sec-Fetch-Site": "same-origin" }, "m4@frirum.test");
+    expect(own.status).toBe(200);
+    const ownReferer = await invite({ Referer: `${server.url}/users` }, "m5@frirum.test");
+    expect(ownReferer.status).toBe(200);
+    const sqlite = new SQLite(server.dbPath, { readonly: true });
+    try {
+      const emails = (
+        sqlite.prepare("SELECT email FROM users WHERE name = 'Mallory'").all() as {
+          email: string;
+        }[]
+      ).map((row) => row.email);
+      expect(emails.sort()).toEqual(["m4@frirum.test", "m5@frirum.test"]);
+    } finally {
+      sqlite.close();
+    }
+    // The anonymous feedback form keeps its exception.
+    const feedback = await fetch(`${server.url}/f/ZZZZZZ`, {
+      method: "POST",
+      headers: { ...FORM, Referer: "https://evil.example/" },
+      body: "x=1",
+    });
+    expect(feedback.status).toBe(404);
   });
 
   it("answers /healthz with JSON", async () => {
