@@ -66,9 +66,26 @@ export const ICS_PRODUCT_ID = "-//Frirum//Frirum//DA";
 /** Content-Type for an ics body or attachment; `method` must equal the METHOD inside the file. */
 export const ICS_MIME = (method: IcsMethod) => `text/calendar; charset=utf-8; method=${method}`;
 
-/** Stable UID of a session's calendar event. */
-export const sessionUid = (sessionId: number | string, host: string) =>
-  `session-${sessionId}@${host}`;
+/**
+ * Stable UID of a session's calendar event. `domain` must be this installation's own (see
+ * `inviteUidDomain`): calendars identify an event by UID alone, so two installations that both
+ * wrote `session-1@localhost` would overwrite each other's events in a facilitator's calendar.
+ * A UID is stored with the session when it is created and never changes afterwards.
+ */
+export const sessionUid = (sessionId: number | string, domain: string) =>
+  `session-${sessionId}@${domain}`;
+
+/**
+ * The domain part of new invite UIDs: `INVITE_UID_DOMAIN` when set, else the domain of the sender
+ * address (MAIL_FROM), which belongs to the department running the installation. Not the host of
+ * APP_URL: that is `localhost` in many setups.
+ */
+export function inviteUidDomain(mailFrom: string, explicit?: string): string {
+  if (explicit?.trim()) return explicit.trim().toLowerCase();
+  const address = /<([^>]+)>/.exec(mailFrom)?.[1] ?? mailFrom;
+  const domain = address.trim().split("@")[1]?.trim().toLowerCase();
+  return domain || "frirum.invalid";
+}
 
 // ---------------------------------------------------------------------------------------------
 // Line folding (RFC 5545 section 3.1)

@@ -33,6 +33,17 @@ export interface SessionEmailData {
 export type InviteKind = "new" | "updated" | "added";
 export type CancelKind = "cancelled" | "removed";
 
+/**
+ * `calendarFile: false` for a facilitator who chose the private feed only: the same news as a
+ * plain email without the .ics (the feed carries the session; see app/domain/calendar-delivery.ts).
+ */
+export interface CalendarMessageOptions {
+  calendarFile?: boolean;
+}
+
+const FEED_ONLY_NOTE =
+  "Du har valgt kun at få forløbene via dit kalenderabonnement, så der er ingen kalenderfil i denne e-mail. Abonnementet opdateres inden for et par timer (Google kan være op til et døgn om det).";
+
 function when(data: SessionEmailData): string {
   return formatTimeRange(data.startUtc, data.endUtc, "da");
 }
@@ -62,22 +73,28 @@ function detailLines(data: SessionEmailData): string[] {
   ];
 }
 
-const INVITE_TEXT: Record<InviteKind, { subject: string; heading: string; intro: string }> = {
+const INVITE_TEXT: Record<
+  InviteKind,
+  { subject: string; heading: string; intro: string; introFeed: string }
+> = {
   new: {
     subject: "Invitation",
     heading: "Du er sat på et forløb",
     intro:
       "Du er sat på dette forløb. Invitationen er vedhæftet, så du kan tilføje den til din kalender.",
+    introFeed: "Du er sat på dette forløb.",
   },
   added: {
     subject: "Invitation",
     heading: "Du er sat på et forløb",
     intro: "Du er sat på dette forløb i stedet for en kollega. Invitationen er vedhæftet.",
+    introFeed: "Du er sat på dette forløb i stedet for en kollega.",
   },
   updated: {
     subject: "Ændret",
     heading: "Forløbet er ændret",
     intro: "Forløbet er ændret. Den vedhæftede opdatering retter aftalen i din kalender.",
+    introFeed: "Forløbet er ændret.",
   },
 };
 
@@ -86,8 +103,10 @@ export function sessionInviteEmail(
   data: SessionEmailData,
   recipient: IcsPerson,
   kind: InviteKind,
+  options: CalendarMessageOptions = {},
 ): EmailContent {
   const copy = INVITE_TEXT[kind];
+  const calendarFile = options.calendarFile !== false;
   const content = buildSessionIcs({
     method: "REQUEST",
     uid: data.uid,
@@ -104,13 +123,15 @@ export function sessionInviteEmail(
     stamp: data.stamp,
   });
   const heading = copy.heading;
-  const paragraphs = [`Hej ${recipient.name}`, copy.intro, detailLines(data).join("\n")];
+  const intro = calendarFile ? copy.intro : copy.introFeed;
+  const paragraphs = [`Hej ${recipient.name}`, intro, detailLines(data).join("\n")];
+  if (!calendarFile) paragraphs.push(FEED_ONLY_NOTE);
   const action = { label: "Se forløbet i Frirum", url: data.url };
   return {
     subject: `${copy.subject}: ${data.courseTitle}, ${data.schoolName}, ${when(data)}`,
     text: textEmail({ heading, paragraphs, action }),
     html: htmlEmail({ heading, paragraphs, action }),
-    ics: { method: "REQUEST", content },
+    ...(calendarFile ? { ics: { method: "REQUEST" as const, content } } : {}),
   };
 }
 
@@ -123,7 +144,9 @@ export function sessionCancelEmail(
   recipient: IcsPerson,
   kind: CancelKind,
   reason = "",
+  options: CalendarMessageOptions = {},
 ): EmailContent {
+  const calendarFile = options.calendarFile !== false;
   const content = buildSessionIcs({
     method: "CANCEL",
     uid: data.uid,
@@ -140,10 +163,9 @@ export function sessionCancelEmail(
     stamp: data.stamp,
   });
   const heading = kind === "removed" ? "Du er taget af et forløb" : "Forløbet er aflyst";
-  const intro =
-    kind === "removed"
-      ? "Du skal ikke længere deltage i dette forløb. Den vedhæftede aflysning fjerner aftalen fra din kalender."
-      : "Forløbet er aflyst. Den vedhæftede aflysning fjerner aftalen fra din kalender.";
+  const intro = `${kind === "removed" ? "Du skal ikke længere deltage i dette forløb." : "Forløbet er aflyst."}${
+    calendarFile ? " Den vedhæftede aflysning fjerner aftalen fra din kalender." : ""
+  }`;
   const paragraphs = [
     `Hej ${recipient.name}`,
     intro,
@@ -154,11 +176,12 @@ export function sessionCancelEmail(
     ].join("\n"),
   ];
   if (reason) paragraphs.push(`Begrundelse: ${reason}`);
+  if (!calendarFile) paragraphs.push(FEED_ONLY_NOTE);
   return {
     subject: `Aflyst: ${data.courseTitle}, ${data.schoolName}, ${when(data)}`,
     text: textEmail({ heading, paragraphs }),
     html: htmlEmail({ heading, paragraphs }),
-    ics: { method: "CANCEL", content },
+    ...(calendarFile ? { ics: { method: "CANCEL" as const, content } } : {}),
   };
 }
 

@@ -10,7 +10,8 @@ const env = loadEnv();
 const db = createDb(env.DATABASE_URL);
 await migrateToLatest(db);
 const now = new Date();
-const host = new URL(env.appUrl).hostname;
+// Invite UIDs take this installation's domain (INVITE_UID_DOMAIN or MAIL_FROM's), not APP_URL's host.
+const host = env.inviteUidDomain;
 const { created } = await seedDemoData(db, now);
 console.log(created ? `Demo data: ${created} rows created.` : "Demo data already present.");
 const demoSessions = await seedDemoSessions(db, now, { host });

@@ -127,6 +127,26 @@ export const facilitatorMessages = {
     "facilitator.feed.regenerateConfirm":
       "Det gamle link holder op med at virke med det samme. Kalendere, der abonnerer på det, skal have det nye link.",
     "facilitator.feed.regenerateYes": "Ja, lav nyt link",
+    "facilitator.feed.linkTitle": "Dit kalenderlink",
+    "facilitator.feed.alreadyExists":
+      'Du har allerede et kalenderlink, så der blev ikke lavet et nyt. Vil du have et nyt link, så vælg "Lav nyt link".',
+    "facilitator.calendarChoice.title": "Invitationer, abonnement eller begge?",
+    "facilitator.calendarChoice.twice":
+      "Invitationer på e-mail og kalenderabonnementet lægger hver især alle dine forløb i din kalender. Tager du imod invitationerne og abonnerer på kalenderen, står hvert forløb derfor to gange. Vælg, hvordan du vil have dem.",
+    "facilitator.calendarChoice.legend": "Sådan vil jeg have forløbene i min kalender",
+    "facilitator.calendarChoice.invites": "Invitationer på e-mail",
+    "facilitator.calendarChoice.invites.hint":
+      "Du tager imod hver invitation i din kalender. Ændringer og aflysninger retter aftalen med det samme. Du behøver ikke abonnementet.",
+    "facilitator.calendarChoice.feed": "Kun kalenderabonnement",
+    "facilitator.calendarChoice.feed.hint":
+      "Forløbene kommer via abonnementet. Du får stadig en e-mail ved hvert nyt, ændret eller aflyst forløb, men uden kalenderfil, så intet står to gange.",
+    "facilitator.calendarChoice.both": "Begge dele",
+    "facilitator.calendarChoice.both.hint":
+      "Invitationer og abonnement, fx abonnementet på en anden enhed. I samme kalender står hvert forløb to gange.",
+    "facilitator.calendarChoice.save": "Gem valg",
+    "facilitator.calendarChoice.saved": "Dit valg er gemt.",
+    "facilitator.calendarChoice.noFeedNeeded":
+      "Du har valgt invitationer på e-mail, så du behøver ikke et kalenderlink.",
   } as Record<string, string>,
   en: {
     "facilitator.upcoming.title": "Upcoming sessions",
@@ -253,5 +273,25 @@ export const facilitatorMessages = {
     "facilitator.feed.regenerateConfirm":
       "The old link stops working at once. Calendars subscribed to it need the new link.",
     "facilitator.feed.regenerateYes": "Yes, make a new link",
+    "facilitator.feed.linkTitle": "Your calendar link",
+    "facilitator.feed.alreadyExists":
+      'You already have a calendar link, so no new one was made. For a new link, choose "Make a new link".',
+    "facilitator.calendarChoice.title": "Invites, feed or both?",
+    "facilitator.calendarChoice.twice":
+      "Emailed invites and the calendar feed each put all your sessions in your calendar. If you accept the invites and subscribe to the feed, every session shows twice. Choose how you want them.",
+    "facilitator.calendarChoice.legend": "How I want sessions in my calendar",
+    "facilitator.calendarChoice.invites": "Emailed invites",
+    "facilitator.calendarChoice.invites.hint":
+      "You accept each invite in your calendar. Changes and cancellations update it at once. You do not need the feed.",
+    "facilitator.calendarChoice.feed": "Calendar feed only",
+    "facilitator.calendarChoice.feed.hint":
+      "Sessions come through the feed. You still get an email for every new, changed or cancelled session, but without a calendar file, so nothing shows twice.",
+    "facilitator.calendarChoice.both": "Both",
+    "facilitator.calendarChoice.both.hint":
+      "Invites and the feed, e.g. the feed on another device. In one calendar every session shows twice.",
+    "facilitator.calendarChoice.save": "Save choice",
+    "facilitator.calendarChoice.saved": "Your choice is saved.",
+    "facilitator.calendarChoice.noFeedNeeded":
+      "You chose emailed invites, so you do not need a calendar link.",
   } as Record<string, string>,
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inviteUidDomain } from "../../emails/calendar";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -45,9 +46,21 @@ const envSchema = z.object({
     .optional()
     .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must look like smtp://host:port" }),
   MAIL_FROM: z.string().default("Frirum <frirum@kk.example>"),
+  /** Domain of new calendar invite UIDs (`session-<id>@<domain>`); default: MAIL_FROM's domain. */
+  INVITE_UID_DOMAIN: z
+    .string()
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i, {
+      message: "must be a domain name such as frirum.kk.dk (no scheme, no path)",
+    })
+    .optional(),
 });
 
-export type Env = z.infer<typeof envSchema> & { appUrl: string; sessionSecrets: string[] };
+export type Env = z.infer<typeof envSchema> & {
+  appUrl: string;
+  sessionSecrets: string[];
+  /** INVITE_UID_DOMAIN, else the domain of MAIL_FROM. */
+  inviteUidDomain: string;
+};
 
 export class ConfigError extends Error {}
 
@@ -73,6 +86,7 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   return {
     ...env,
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    inviteUidDomain: inviteUidDomain(env.MAIL_FROM, env.INVITE_UID_DOMAIN),
     sessionSecrets: (env.SESSION_SECRET ?? "development-only-secret-change-me")
       .split(",")
       .map((s) => s.trim()),

@@ -1,11 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { CALENDAR_DELIVERIES, isCalendarDelivery, usesFeed } from "~/domain/calendar-delivery";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
-import { issueCalendarFeedToken, loadCalendarFeedPage } from "~/services/calendar-feed.server";
+import {
+  chooseCalendarDelivery,
+  type IssueResult,
+  issueCalendarFeedToken,
+  loadCalendarFeedPage,
+} from "~/services/calendar-feed.server";
 
 export const meta: MetaFunction = () => [{ title: "Kalender-abonnement · Frirum" }];
 
@@ -14,26 +20,97 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return loadCalendarFeedPage(db(), user);
 }
 
+type ActionData = { issued: IssueResult | null; notice: string | null };
+
 /**
- * Creates the feed link, or a new one (which revokes the old). The token is only in this response:
- * it is never put in a URL or stored in clear, so the page cannot show it again later.
+ * Three intents: `delivery` (invites, feed or both; creates the feed link when the feed is chosen
+ * and there is none), `create` (only when there is no link) and `regenerate` (which revokes the old
+ * link, so it needs `confirm=yes` from the confirm step). Anything else is a 400: no POST renews
+ * the link by accident. A new token is only in this response: never in a URL, never stored in
+ * clear, so the page cannot show it again later.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request }: ActionFunctionArgs): Promise<ActionData> {
   const user = await requireUser(request, ["facilitator"]);
-  const { urls, regenerated } = await issueCalendarFeedToken(db(), user, env().appUrl, new Date());
-  return { urls, regenerated };
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const now = new Date();
+  if (intent === "delivery") {
+    const delivery = form.get("delivery");
+    if (!isCalendarDelivery(delivery)) throw new Response("Bad Request", { status: 400 });
+    const result = await chooseCalendarDelivery(db(), user, delivery, env().appUrl, now);
+    return { issued: result.issued, notice: "facilitator.calendarChoice.saved" };
+  }
+  if (intent === "create") {
+    const issued = await issueCalendarFeedToken(db(), user, env().appUrl, now, "create");
+    return { issued, notice: null };
+  }
+  if (intent === "regenerate" && form.get("confirm") === "yes") {
+    const issued = await issueCalendarFeedToken(db(), user, env().appUrl, now, "regenerate");
+    return { issued, notice: null };
+  }
+  throw new Response("Bad Request", { status: 400 });
 }
 
 export default function CalendarFeed() {
-  const { feed } = useLoaderData<typeof loader>();
-  const issued = useActionData<typeof action>();
+  const { feed, delivery } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const issued = actionData?.issued?.ok ? actionData.issued : null;
+  const refused = actionData?.issued && !actionData.issued.ok ? actionData.issued.error : null;
   const t = useT();
   const locale = useLocale();
   return (
     <>
       <h1>{t("facilitator.feed.title")}</h1>
       <p className="lead">{t("facilitator.feed.intro")}</p>
+
+      <section aria-labelledby="delivery-title">
+        <h2 id="delivery-title">{t("facilitator.calendarChoice.title")}</h2>
+        <p>{t("facilitator.calendarChoice.twice")}</p>
+        {actionData?.notice ? (
+          <p className="notice notice--success" role="status">
+            {t(actionData.notice)}
+          </p>
+        ) : null}
+        <Form method="post" className="stack">
+          <input type="hidden" name="intent" value="delivery" />
+          <fieldset>
+            <legend>{t("facilitator.calendarChoice.legend")}</legend>
+            {CALENDAR_DELIVERIES.map((choice) => (
+              <div key={choice} className="choice">
+                <input
+                  type="radio"
+                  id={`delivery-${choice}`}
+                  name="delivery"
+                  value={choice}
+                  defaultChecked={delivery === choice}
+                  aria-describedby={`delivery-${choice}-hint`}
+                />{" "}
+                <label htmlFor={`delivery-${choice}`}>
+                  {t(`facilitator.calendarChoice.${choice}`)}
+                </label>
+                <p className="hint" id={`delivery-${choice}-hint`}>
+                  {t(`facilitator.calendarChoice.${choice}.hint`)}
+                </p>
+              </div>
+            ))}
+          </fieldset>
+          <button type="submit" className="button">
+            {t("facilitator.calendarChoice.save")}
+          </button>
+        </Form>
+      </section>
+
+      <h2>{t("facilitator.feed.linkTitle")}</h2>
       <p>{t("facilitator.feed.delay")}</p>
+      {!usesFeed(delivery) ? (
+        <p className="hint">{t("facilitator.calendarChoice.noFeedNeeded")}</p>
+      ) : null}
+
+      {refused ? (
+        <p className="notice notice--warning" role="status">
+          {t(refused)}
+        </p>
+      ) : null}
 
       {issued ? (
         <section className="notice notice--success" aria-labelledby="feed-ready-title">
@@ -89,7 +166,7 @@ export default function CalendarFeed() {
 
       {feed !== null ? (
         <>
-          <h2>{t("facilitator.feed.existingTitle")}</h2>
+          <h3>{t("facilitator.feed.existingTitle")}</h3>
           {!issued ? (
             <p>
               {t("facilitator.feed.existing", { created: formatDateTime(feed.createdAt, locale) })}
@@ -101,6 +178,7 @@ export default function CalendarFeed() {
             </summary>
             <Form method="post" className="confirm__body">
               <p>{t("facilitator.feed.regenerateConfirm")}</p>
+              <input type="hidden" name="confirm" value="yes" />
               <button
                 type="submit"
                 name="intent"

@@ -13,7 +13,10 @@ import {
   listFeedSessions,
   replaceCalendarFeedToken,
 } from "../../db/queries/feeds";
+import { findCalendarDelivery, setCalendarDelivery } from "../../db/queries/users";
+import { writeTransaction } from "../../db/write-transaction";
 import { buildCalendarFeed, type FeedEventInput } from "../../emails/calendar";
+import { type CalendarDelivery, usesFeed } from "../domain/calendar-delivery";
 import { hashToken, randomToken } from "../lib/crypto.server";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 
@@ -32,24 +35,42 @@ export function feedUrls(appUrl: string, token: string): FeedUrls {
   return { https, webcal: https.replace(/^https?:\/\//, "webcal://") };
 }
 
-/** Whether the facilitator has a feed (its token cannot be shown again: only the hash is kept). */
+/**
+ * Whether the facilitator has a feed (its token cannot be shown again: only the hash is kept) and
+ * how they want sessions delivered (invites, feed or both).
+ */
 export async function loadCalendarFeedPage(db: DB, actor: CurrentUser) {
   requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
-  const feed = await findCalendarFeedOfUser(db, actor.id);
-  return { feed: feed ? { createdAt: feed.created_at } : null };
+  const [feed, delivery] = await Promise.all([
+    findCalendarFeedOfUser(db, actor.id),
+    findCalendarDelivery(db, actor.id),
+  ]);
+  return { feed: feed ? { createdAt: feed.created_at } : null, delivery };
 }
 
-/** Issues a new token for the facilitator's feed; a previous token stops working at once. */
+export type IssueIntent = "create" | "regenerate";
+
+export type IssueResult =
+  | { ok: true; token: string; urls: FeedUrls; regenerated: boolean }
+  | { ok: false; error: "facilitator.feed.alreadyExists" };
+
+/**
+ * Issues a token for the facilitator's feed. `create` only when there is none (a second "create",
+ * e.g. a form sent twice, changes nothing); `regenerate` (an explicit, confirmed choice) replaces
+ * it, and the previous token stops working at once.
+ */
 export async function issueCalendarFeedToken(
   db: DB,
   actor: CurrentUser,
   appUrl: string,
   now: Date,
-): Promise<{ token: string; urls: FeedUrls; regenerated: boolean }> {
+  intent: IssueIntent = "create",
+): Promise<IssueResult> {
   requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
   const token = randomToken(32);
-  const regenerated = await db.transaction().execute(async (trx) => {
+  const regenerated = await writeTransaction(db, async (trx) => {
     const existing = await findCalendarFeedOfUser(trx, actor.id);
+    if (existing && intent === "create") return null;
     await replaceCalendarFeedToken(trx, actor.id, hashToken(token), now.toISOString());
     await insertAuditEntry(trx, {
       actorId: actor.id,
@@ -59,7 +80,40 @@ export async function issueCalendarFeedToken(
     });
     return Boolean(existing);
   });
-  return { token, urls: feedUrls(appUrl, token), regenerated };
+  if (regenerated === null) return { ok: false, error: "facilitator.feed.alreadyExists" };
+  return { ok: true, token, urls: feedUrls(appUrl, token), regenerated };
+}
+
+/**
+ * Stores how the facilitator wants sessions in a calendar (audited). Choosing the feed when there
+ * is no feed link yet creates one, shown once in the result.
+ */
+export async function chooseCalendarDelivery(
+  db: DB,
+  actor: CurrentUser,
+  delivery: CalendarDelivery,
+  appUrl: string,
+  now: Date,
+): Promise<{ delivery: CalendarDelivery; issued: IssueResult | null }> {
+  requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
+  const previous = await writeTransaction(db, async (trx) => {
+    const before = await findCalendarDelivery(trx, actor.id);
+    if (before !== delivery) {
+      await setCalendarDelivery(trx, actor.id, delivery);
+      await insertAuditEntry(trx, {
+        actorId: actor.id,
+        action: "calendarDelivery.changed",
+        entityType: "user",
+        entityId: actor.id,
+        details: { from: before, to: delivery },
+      });
+    }
+    return before;
+  });
+  const needsFeed =
+    usesFeed(delivery) && previous !== delivery && !(await findCalendarFeedOfUser(db, actor.id));
+  const issued = needsFeed ? await issueCalendarFeedToken(db, actor, appUrl, now, "create") : null;
+  return { delivery, issued };
 }
 
 export interface RenderedFeed {

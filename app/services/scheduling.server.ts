@@ -36,10 +36,11 @@ import {
   loadTrackOrder,
   type StepContext,
 } from "../../db/queries/tracks";
+import { listCalendarDeliveries } from "../../db/queries/users";
 import type { RequestStatus } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import type { IcsPerson } from "../../emails/calendar";
-import { sessionUid } from "../../emails/calendar";
+import { inviteUidDomain, sessionUid } from "../../emails/calendar";
 import {
   attendanceReminderEmail,
   type SessionEmailData,
@@ -52,6 +53,7 @@ import {
   schoolSessionConfirmationEmail,
   schoolSessionNoticeEmail,
 } from "../../emails/session-school-notice";
+import { attachesCalendarFile } from "../domain/calendar-delivery";
 import { generateShortCode } from "../domain/feedback";
 import { isOpenStatus, transitionRequest, windowTimes } from "../domain/requests";
 import {
@@ -89,19 +91,27 @@ import {
 // ---- configuration and results ----
 
 export interface SchedulingConfig {
-  /** Public base URL: links in emails and the host of invite UIDs. */
+  /** Public base URL: links in emails. */
   appUrl: string;
   /** Sender and ORGANIZER, e.g. `Frirum <frirum@kk.example>`. */
   mailFrom: string;
+  /** Domain of new invite UIDs (`inviteUidDomain`); existing sessions keep their stored UID. */
+  uidDomain: string;
   now: () => Date;
 }
 
 function resolveConfig(overrides: Partial<SchedulingConfig> = {}): SchedulingConfig {
   const needsEnv = overrides.appUrl === undefined || overrides.mailFrom === undefined;
   const environment = needsEnv ? env() : undefined;
+  const mailFrom = overrides.mailFrom ?? environment?.MAIL_FROM ?? "";
   return {
     appUrl: (overrides.appUrl ?? environment?.appUrl ?? "").replace(/\/$/, ""),
-    mailFrom: overrides.mailFrom ?? environment?.MAIL_FROM ?? "",
+    mailFrom,
+    uidDomain:
+      overrides.uidDomain ??
+      (overrides.mailFrom === undefined && environment
+        ? environment.inviteUidDomain
+        : inviteUidDomain(mailFrom)),
     now: overrides.now ?? (() => new Date()),
   };
 }
@@ -222,7 +232,7 @@ interface MessageContext {
 }
 
 function messageContext(cfg: SchedulingConfig): MessageContext {
-  return { cfg, organizer: parseMailbox(cfg.mailFrom), host: new URL(cfg.appUrl).hostname };
+  return { cfg, organizer: parseMailbox(cfg.mailFrom), host: cfg.uidDomain };
 }
 
 /**
@@ -248,6 +258,26 @@ async function queueToEach<Person extends { email: string }>(
   build: (person: Person) => Parameters<typeof queueEmail>[3],
 ) {
   for (const person of people) await queueNow(trx, ctx, person.email, kind, build(person));
+}
+
+/**
+ * Calendar messages (invites, updates, cancellations) to facilitators, one per person: with the
+ * .ics, or as a plain notice to those who chose the private feed only (`calendar_delivery`).
+ */
+async function queueCalendarMessages<Person extends { id: number; email: string }>(
+  trx: DB,
+  ctx: MessageContext,
+  people: readonly Person[],
+  kind: string,
+  build: (person: Person, options: { calendarFile: boolean }) => Parameters<typeof queueEmail>[3],
+) {
+  const deliveries = await listCalendarDeliveries(
+    trx,
+    people.map((person) => person.id),
+  );
+  await queueToEach(trx, ctx, people, kind, (person) =>
+    build(person, { calendarFile: attachesCalendarFile(deliveries.get(person.id)) }),
+  );
 }
 
 function emailData(
@@ -682,8 +712,8 @@ export async function scheduleSession(
       facilitators,
       { name: fresh.contact_name, phone: fresh.contact_phone },
     );
-    await queueToEach(trx, ctx, facilitators, "session-invite", (person) =>
-      sessionInviteEmail(data, person, "new"),
+    await queueCalendarMessages(trx, ctx, facilitators, "session-invite", (person, options) =>
+      sessionInviteEmail(data, person, "new", options),
     );
     const leaders = await listSchoolLeaders(trx, fresh.school_id);
     await queueToEach(trx, ctx, leaders, "session-school-confirmation", (leader) =>
@@ -799,8 +829,12 @@ export async function moveSession(
       session.facilitators,
       await contactOf(trx, session.request_id),
     );
-    await queueToEach(trx, ctx, session.facilitators, "session-update", (person) =>
-      sessionInviteEmail(data, person, "updated"),
+    await queueCalendarMessages(
+      trx,
+      ctx,
+      session.facilitators,
+      "session-update",
+      (person, options) => sessionInviteEmail(data, person, "updated", options),
     );
     const leaders = await listSchoolLeaders(trx, session.school_id);
     await queueSchoolNotice(trx, ctx, data, leaders, "moved");
@@ -885,14 +919,14 @@ export async function swapFacilitators(
     const current = [...kept, ...added];
     const contact = await contactOf(trx, session.request_id);
     const data = emailData(ctx, { ...session, sequence }, current, contact);
-    await queueToEach(trx, ctx, removed, "session-removed", (person) =>
-      sessionCancelEmail(data, person, "removed"),
+    await queueCalendarMessages(trx, ctx, removed, "session-removed", (person, options) =>
+      sessionCancelEmail(data, person, "removed", "", options),
     );
-    await queueToEach(trx, ctx, kept, "session-update", (person) =>
-      sessionInviteEmail(data, person, "updated"),
+    await queueCalendarMessages(trx, ctx, kept, "session-update", (person, options) =>
+      sessionInviteEmail(data, person, "updated", options),
     );
-    await queueToEach(trx, ctx, added, "session-invite", (person) =>
-      sessionInviteEmail(data, person, "added"),
+    await queueCalendarMessages(trx, ctx, added, "session-invite", (person, options) =>
+      sessionInviteEmail(data, person, "added", options),
     );
     const leaders = await listSchoolLeaders(trx, session.school_id);
     await queueSchoolNotice(trx, ctx, data, leaders, "facilitators");
@@ -940,8 +974,12 @@ async function cancelSessionInTransaction(
     session.facilitators,
     await contactOf(trx, session.request_id),
   );
-  await queueToEach(trx, ctx, session.facilitators, "session-cancelled", (person) =>
-    sessionCancelEmail(data, person, "cancelled", reason),
+  await queueCalendarMessages(
+    trx,
+    ctx,
+    session.facilitators,
+    "session-cancelled",
+    (person, options) => sessionCancelEmail(data, person, "cancelled", reason, options),
   );
   const leaders = await listSchoolLeaders(trx, session.school_id);
   await queueSchoolNotice(trx, ctx, data, leaders, "cancelled", reason);

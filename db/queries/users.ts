@@ -1,5 +1,5 @@
 import type { DB } from "../connection";
-import type { NewUser, Role } from "../schema";
+import type { CalendarDelivery, NewUser, Role } from "../schema";
 
 export function findUserByEmail(db: DB, email: string) {
   return db
@@ -47,4 +47,35 @@ export async function setUserActive(db: DB, id: number, active: boolean, now: st
     .set({ active: active ? 1 : 0, deactivated_at: active ? null : now })
     .where("id", "=", id)
     .execute();
+}
+
+export async function findCalendarDelivery(db: DB, userId: number): Promise<CalendarDelivery> {
+  const row = await db
+    .selectFrom("users")
+    .select("calendar_delivery")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row?.calendar_delivery ?? "invites";
+}
+
+export async function setCalendarDelivery(db: DB, userId: number, delivery: CalendarDelivery) {
+  await db
+    .updateTable("users")
+    .set({ calendar_delivery: delivery })
+    .where("id", "=", userId)
+    .execute();
+}
+
+/** Each user's calendar delivery choice (facilitators; one indexed lookup by id). */
+export async function listCalendarDeliveries(
+  db: DB,
+  userIds: readonly number[],
+): Promise<Map<number, CalendarDelivery>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "calendar_delivery"])
+    .where("id", "in", [...userIds])
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.calendar_delivery]));
 }

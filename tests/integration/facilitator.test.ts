@@ -2,9 +2,13 @@ import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/lib/guards.server";
+import { sessionStorage } from "~/lib/session.server";
+import { action as calendarAction } from "~/routes/facilitator.calendar";
 import { loader as feedLoader } from "~/routes/feeds.$token";
 import {
+  chooseCalendarDelivery,
   etagMatches,
+  type IssueIntent,
   issueCalendarFeedToken,
   loadCalendarFeedPage,
   renderCalendarFeed,
@@ -20,6 +24,7 @@ import {
   unavailabilityAction,
 } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
+import { insertAuthSession } from "../../db/queries/auth";
 import type { Audience, SessionStatus } from "../../db/schema";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
@@ -560,6 +565,17 @@ describe("unavailability", () => {
   });
 });
 
+/** Issues a feed token and fails the test unless it was issued. */
+async function issueFeed(
+  actor: CurrentUser,
+  at: Date,
+  intent: IssueIntent = "create",
+): Promise<{ token: string; urls: { https: string; webcal: string }; regenerated: boolean }> {
+  const result = await issueCalendarFeedToken(t.db, actor, APP_URL, at, intent);
+  if (!result.ok) throw new Error(`feed not issued: ${result.error}`);
+  return result;
+}
+
 describe("private calendar feed", () => {
   function parseFeed(body: string) {
     const calendar = new ICAL.Component(ICAL.parse(body));
@@ -580,10 +596,10 @@ describe("private calendar feed", () => {
   }
 
   it("stores only the token's hash, and GET of the page changes nothing", async () => {
-    expect(await loadCalendarFeedPage(t.db, amira)).toEqual({ feed: null });
+    expect(await loadCalendarFeedPage(t.db, amira)).toEqual({ feed: null, delivery: "invites" });
     expect(await t.db.selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
 
-    const issued = await issueCalendarFeedToken(t.db, amira, APP_URL, now);
+    const issued = await issueFeed(amira, now);
     expect(Buffer.from(issued.token, "base64url")).toHaveLength(32);
     expect(issued.urls).toEqual({
       https: `${APP_URL}/feeds/${issued.token}.ics`,
@@ -628,7 +644,7 @@ describe("private calendar feed", () => {
     // Someone else's.
     await insertSession(t.db, request, { startsAt: n + 2 * DAY, facilitators: [hodan.id] });
 
-    const { token } = await issueCalendarFeedToken(t.db, amira, APP_URL, now);
+    const { token } = await issueFeed(amira, now);
     const feed = await renderCalendarFeed(t.db, token, { now, appUrl: APP_URL });
     if (!feed) throw new Error("no feed");
     expect(feed.body).not.toMatch(/^ATTENDEE/m);
@@ -694,7 +710,7 @@ describe("private calendar feed", () => {
       startsAt: Date.now() + 2 * DAY,
       facilitators: [amira.id],
     });
-    const first = await issueCalendarFeedToken(t.db, amira, APP_URL, new Date());
+    const first = await issueFeed(amira, new Date());
     const get = (token: string, headers: Record<string, string> = {}) =>
       withAppDb(
         () =>
@@ -723,7 +739,7 @@ describe("private calendar feed", () => {
     expect((await get("short")).status).toBe(404);
 
     // Regenerating revokes the old link at once.
-    const second = await issueCalendarFeedToken(t.db, amira, APP_URL, new Date());
+    const second = await issueFeed(amira, new Date(), "regenerate");
     expect(second.regenerated).toBe(true);
     expect((await get(first.token)).status).toBe(404);
     expect((await get(second.token)).status).toBe(200);
@@ -741,5 +757,100 @@ describe("private calendar feed", () => {
     // A deactivated facilitator's feed is gone.
     await t.db.updateTable("users").set({ active: 0 }).where("id", "=", amira.id).execute();
     expect((await get(second.token)).status).toBe(404);
+  });
+});
+
+describe("the calendar page's intents", () => {
+  /** A signed-in facilitator's POST to /facilitator/calendar through the route's action. */
+  async function post(actor: CurrentUser, fields: Record<string, string>) {
+    const sid = `test-session-${actor.id}-${Math.random()}`;
+    await insertAuthSession(t.db, {
+      id: sid,
+      userId: actor.id,
+      expiresAt: new Date(Date.now() + DAY).toISOString(),
+    });
+    const storage = sessionStorage();
+    const session = await storage.getSession();
+    session.set("sid", sid);
+    const cookie = (await storage.commitSession(session)).split(";")[0];
+    const previous = globalThis.__frirumDb;
+    globalThis.__frirumDb = t.db;
+    try {
+      return await calendarAction({
+        request: new Request(`${APP_URL}/facilitator/calendar`, {
+          method: "POST",
+          headers: { Cookie: cookie },
+          body: new URLSearchParams(fields),
+        }),
+        params: {},
+        context: {},
+      });
+    } catch (error) {
+      return error;
+    } finally {
+      globalThis.__frirumDb = previous;
+    }
+  }
+  const feedHash = async () =>
+    (
+      await t.db
+        .selectFrom("calendar_feeds")
+        .select("token_hash")
+        .where("user_id", "=", amira.id)
+        .executeTakeFirst()
+    )?.token_hash;
+
+  it("renews the link only on an explicit, confirmed regenerate", async () => {
+    const created = await post(amira, { intent: "create" });
+    expect(created).toMatchObject({ issued: { ok: true, regenerated: false } });
+    const original = await feedHash();
+    expect(original).toBeDefined();
+
+    // Before the fix any POST renewed the link: no intent, another intent, a repeated create.
+    const unconfirmed: Record<string, string>[] = [
+      {},
+      { intent: "whatever" },
+      { intent: "regenerate" },
+    ];
+    for (const fields of unconfirmed) {
+      const answer = await post(amira, fields);
+      expect(answer, JSON.stringify(fields)).toBeInstanceOf(Response);
+      expect((answer as Response).status).toBe(400);
+    }
+    expect(await post(amira, { intent: "create" })).toMatchObject({
+      issued: { ok: false, error: "facilitator.feed.alreadyExists" },
+    });
+    expect(await post(amira, { intent: "delivery", delivery: "both" })).toMatchObject({
+      issued: null,
+    });
+    expect(await feedHash()).toBe(original);
+
+    const renewed = await post(amira, { intent: "regenerate", confirm: "yes" });
+    expect(renewed).toMatchObject({ issued: { ok: true, regenerated: true } });
+    expect(await feedHash()).not.toBe(original);
+  });
+
+  it("stores the delivery choice with an audit entry and creates a feed link when the feed is chosen", async () => {
+    const chosen = await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now);
+    expect(chosen.delivery).toBe("feed");
+    expect(chosen.issued).toMatchObject({ ok: true, regenerated: false });
+    expect((await loadCalendarFeedPage(t.db, hodan)).delivery).toBe("feed");
+    // Choosing again changes nothing and issues no second link.
+    expect((await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now)).issued).toBeNull();
+    await chooseCalendarDelivery(t.db, hodan, "invites", APP_URL, now);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "details"])
+      .where("action", "=", "calendarDelivery.changed")
+      .orderBy("id")
+      .execute();
+    expect(audit.map((row) => JSON.parse(row.details))).toEqual([
+      { from: "invites", to: "feed" },
+      { from: "feed", to: "invites" },
+    ]);
+    expect(await post(hodan, { intent: "delivery", delivery: "nonsense" })).toBeInstanceOf(
+      Response,
+    );
+    await expectStatus(chooseCalendarDelivery(t.db, coordinator, "feed", APP_URL, now), 404);
   });
 });

@@ -175,7 +175,8 @@ describe("scheduling a session", () => {
       .where("id", "=", sessionId)
       .executeTakeFirstOrThrow();
     uid = session.uid;
-    expect(uid).toBe(`session-${sessionId}@frirum.example.dk`);
+    // The UID's domain is the sender's (MAIL_FROM), not the host of APP_URL (often localhost).
+    expect(uid).toBe(`session-${sessionId}@kk.example`);
     expect(session.sequence).toBe(0);
     expect(session.starts_at).toBe("2026-03-20T08:00:00.000Z");
     expect(session.feedback_code).toMatch(/^[A-Z0-9]{4,}$/);
@@ -614,5 +615,137 @@ describe("SMTP down and back", () => {
       .execute();
     expect(stillPending).toEqual([]);
     clock = NOW;
+  });
+});
+
+describe("calendar delivery preference and invite UIDs", () => {
+  it("sends a feed-only facilitator plain notices without a calendar file, the other invites", async () => {
+    await db
+      .updateTable("users")
+      .set({ calendar_delivery: "feed" })
+      .where("id", "=", f[3].id)
+      .execute();
+    await db
+      .updateTable("users")
+      .set({ calendar_delivery: "both" })
+      .where("id", "=", f[4].id)
+      .execute();
+    try {
+      const requestId = await createRequest("workshop-rettigheder-og-frihed");
+      await flush();
+      const start = smtp.received.length;
+      const created = await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-06-10", facilitatorIds: [f[3].id, f[4].id] }),
+        cfg,
+      );
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      const moved = await moveSession(
+        db,
+        coordinator,
+        created.sessionId,
+        {
+          date: "2026-06-11",
+          start: "09:00",
+          end: "10:30",
+          place: "Gymnastiksalen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      );
+      expect(moved.ok).toBe(true);
+      const cancelled = await cancelSession(
+        db,
+        coordinator,
+        created.sessionId,
+        { version: 2, reason: "Skolen er lukket" },
+        cfg,
+      );
+      expect(cancelled.ok).toBe(true);
+      await flush();
+      const fresh = smtp.received.slice(start);
+      const to = (email: string) => fresh.filter((m) => m.envelopeTo.includes(email));
+
+      // Feed only: told about each change, with no .ics (nothing to show twice).
+      const feedOnly = to(f[3].email);
+      expect(feedOnly.map((m) => m.parsed.subject?.split(":")[0])).toEqual([
+        "Invitation",
+        "Ændret",
+        "Aflyst",
+      ]);
+      for (const mail of feedOnly) {
+        expect(mail.parsed.attachments.filter((a) => a.contentType === "text/calendar")).toEqual(
+          [],
+        );
+        expect(mail.raw).not.toContain("text/calendar");
+        expect(mail.parsed.text).toContain("kalenderabonnement");
+      }
+      expect(feedOnly[2].parsed.text).toContain("Skolen er lukket");
+
+      // Both: REQUEST, REQUEST, CANCEL as always.
+      const both = to(f[4].email);
+      expect(both.map((m) => calendarPart(m).method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
+      expect(both.map((m) => calendarPart(m).sequence)).toEqual([0, 1, 2]);
+    } finally {
+      await db
+        .updateTable("users")
+        .set({ calendar_delivery: "invites" })
+        .where("id", "in", [f[3].id, f[4].id])
+        .execute();
+    }
+  });
+
+  it("uses INVITE_UID_DOMAIN for new sessions and keeps a stored UID unchanged", async () => {
+    const requestId = await createRequest("workshop-rettigheder-og-frihed");
+    const created = await scheduleSession(
+      db,
+      coordinator,
+      requestId,
+      form({ date: "2026-06-17", facilitatorIds: [f[1].id, f[2].id] }),
+      { ...cfg, uidDomain: "frirum.kk.dk" },
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    const row = await db
+      .selectFrom("sessions")
+      .select("uid")
+      .where("id", "=", created.sessionId)
+      .executeTakeFirstOrThrow();
+    expect(row.uid).toBe(`session-${created.sessionId}@frirum.kk.dk`);
+
+    // A session from before this setting (UID on the APP_URL host) keeps its UID when it moves:
+    // a calendar identifies the event by UID, so a new one would duplicate it.
+    await db
+      .updateTable("sessions")
+      .set({ uid: `session-${created.sessionId}@localhost` })
+      .where("id", "=", created.sessionId)
+      .execute();
+    await flush();
+    const start = smtp.received.length;
+    const moved = await moveSession(
+      db,
+      coordinator,
+      created.sessionId,
+      {
+        date: "2026-06-18",
+        start: "09:00",
+        end: "10:30",
+        place: "Aulaen",
+        version: 1,
+        confirmUnavailability: false,
+      },
+      cfg,
+    );
+    expect(moved.ok).toBe(true);
+    await flush();
+    const update = smtp.received.slice(start).find((m) => m.envelopeTo.includes(f[1].email));
+    if (!update) throw new Error("no update mail");
+    expect(calendarPart(update)).toMatchObject({
+      method: "REQUEST",
+      uid: `session-${created.sessionId}@localhost`,
+      sequence: 1,
+    });
   });
 });

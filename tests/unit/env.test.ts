@@ -39,10 +39,26 @@ describe("configuration", () => {
     [{ APP_URL: "not a url" }, "APP_URL"],
     [{ SMTP_URL: "mail.example.org" }, "SMTP_URL"],
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
+    [{ INVITE_UID_DOMAIN: "https://frirum.kk.dk/" }, "INVITE_UID_DOMAIN"],
+    [{ INVITE_UID_DOMAIN: "localhost" }, "INVITE_UID_DOMAIN"],
     [{ NODE_ENV: "production" }, "SESSION_SECRET"],
   ])("refuses %j with a message naming %s", (source, variable) => {
     expect(() => loadEnv(source)).toThrow(ConfigError);
     expect(() => loadEnv(source)).toThrow(new RegExp(`^Invalid configuration:\\n  ${variable}:`));
+  });
+
+  it("takes the invite UID domain from INVITE_UID_DOMAIN, else from MAIL_FROM (never APP_URL)", () => {
+    expect(loadEnv({}).inviteUidDomain).toBe("kk.example");
+    expect(
+      loadEnv({
+        MAIL_FROM: "Forebyggelse <Forebyggelse@BUF.KK.dk>",
+        APP_URL: "http://localhost:3000",
+      }).inviteUidDomain,
+    ).toBe("buf.kk.dk");
+    expect(
+      loadEnv({ MAIL_FROM: "frirum@kk.dk", INVITE_UID_DOMAIN: "Test.Frirum.KK.dk" })
+        .inviteUidDomain,
+    ).toBe("test.frirum.kk.dk");
   });
 
   it("treats empty variables as unset", () => {
