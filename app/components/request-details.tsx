@@ -44,9 +44,12 @@ export interface RequestView {
 export function RequestFacts({
   request,
   windows,
+  windowHolidays = {},
 }: {
   request: RequestView;
   windows: RequestWindow[];
+  /** Preferred dates in a school holiday: date -> holiday name (shown as a warning). */
+  windowHolidays?: Record<string, string>;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -85,7 +88,15 @@ export function RequestFacts({
       <dd>
         <ol className="plain-list">
           {windows.map((window) => (
-            <li key={`${window.date}-${window.part}-${window.from ?? ""}`}>{windowText(window)}</li>
+            <li key={`${window.date}-${window.part}-${window.from ?? ""}`}>
+              {windowText(window)}
+              {windowHolidays[window.date] ? (
+                <strong className="holiday-inline">
+                  {" "}
+                  ({t("holidays.warning.date", { holiday: windowHolidays[window.date] })})
+                </strong>
+              ) : null}
+            </li>
           ))}
         </ol>
       </dd>

@@ -53,7 +53,7 @@ function lastSaturdayOfJune(year: number): string {
   return addDays(june30, -((weekday + 1) % 7));
 }
 
-/** The default holidays that fall in calendar year `year`, in date order. */
+/** The default holidays that start in calendar year `year`, in date order. */
 export function copenhagenDefaultHolidays(year: number): HolidayRange[] {
   const easterDay = easterSunday(year);
   const week7 = isoWeekMonday(year, 7);
@@ -65,7 +65,6 @@ export function copenhagenDefaultHolidays(year: number): HolidayRange[] {
     endsOn: date,
   });
   const holidays: HolidayRange[] = [
-    { name: "Juleferie", startsOn: `${year}-01-01`, endsOn: `${year}-01-03` },
     { name: "Vinterferie (uge 7)", startsOn: week7, endsOn: addDays(week7, 4) },
     { name: "Påskeferie", startsOn: addDays(easterDay, -6), endsOn: addDays(easterDay, 1) },
     ...(year === 2024 ? [day("Store bededag (skoleåret 2023/24)", "2024-04-26")] : []),
@@ -79,9 +78,20 @@ export function copenhagenDefaultHolidays(year: number): HolidayRange[] {
     day("Grundlovsdag", `${year}-06-05`),
     { name: "Sommerferie", startsOn: summerStart, endsOn: addDays(summerStart, 6 * 7 - 1) },
     { name: "Efterårsferie (uge 42)", startsOn: week42, endsOn: addDays(week42, 4) },
-    { name: "Juleferie", startsOn: `${year}-12-21`, endsOn: `${year}-12-31` },
+    { name: "Juleferie", startsOn: `${year}-12-21`, endsOn: `${year + 1}-01-03` },
   ];
   return holidays.sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+}
+
+/** The default holidays touching the calendar years `fromYear` to `toYear` (e.g. the Christmas
+ * holiday that starts the year before), in date order. */
+export function copenhagenDefaultCalendar(fromYear: number, toYear: number): HolidayRange[] {
+  const first = `${fromYear}-01-01`;
+  const last = `${toYear}-12-31`;
+  const all: HolidayRange[] = [];
+  for (let year = fromYear - 1; year <= toYear; year++)
+    all.push(...copenhagenDefaultHolidays(year));
+  return all.filter((holiday) => holiday.endsOn >= first && holiday.startsOn <= last);
 }
 
 /** The holiday (first by start date) that `date` falls in, if any. */

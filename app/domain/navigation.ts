@@ -19,6 +19,7 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
         { to: "/coordinator/tracks", label: "nav.tracks" },
         { to: "/coordinator/courses", label: "nav.courses" },
         { to: "/coordinator/schools", label: "nav.schools" },
+        { to: "/coordinator/holidays", label: "nav.holidays" },
         { to: "/coordinator/facilitators", label: "nav.facilitators" },
         { to: "/users", label: "nav.users" },
         { to: "/outbox", label: "nav.outbox" },

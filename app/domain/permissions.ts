@@ -28,6 +28,7 @@ const rules = {
   "catalogue.view": () => true,
   "course.manage": isCoordinator,
   "school.manage": isCoordinator,
+  "holiday.manage": isCoordinator,
   "user.manage": isCoordinator,
   "outbox.manage": isCoordinator,
   "audit.view": isCoordinator,

@@ -1,7 +1,8 @@
 /**
  * Course requests from schools: the status lifecycle, preferred date windows, the request form
  * schema (one schema for react-hook-form in the browser and for the action) and the rules that need
- * the course (`checkRequestAgainstCourse`). Pure: no I/O; "today" and holidays are passed in.
+ * the course (`checkRequestAgainstCourse`). Pure: no I/O; "today" is passed in. School holidays
+ * are a warning, not a rule (see `holidayWarnings` in ./holidays).
  *
  * Messages are message keys from `app/i18n/requests.ts` (prefix `request.`).
  */
@@ -321,7 +322,7 @@ export type RequestRuleIssue = {
 };
 
 /**
- * The request rules that need the course, "today" (YYYY-MM-DD in Copenhagen) and the holidays:
+ * The request rules that need the course and "today" (YYYY-MM-DD in Copenhagen):
  * - the course is active;
  * - participants per group at most the course's maximum;
  * - pupil courses need at least one grade, all within the course's range (staff and parent
@@ -329,16 +330,16 @@ export type RequestRuleIssue = {
  * - languages the course is not offered in are refused unless an interpreter is asked for (then
  *   the coordinator arranges one);
  * - each window: after today and at least `leadTimeDays` ahead, at most `MAX_DAYS_AHEAD` ahead, on
- *   a school day (no weekend, no holiday), long enough for the course, and not a repeat of an
- *   earlier window (same date and times).
+ *   a weekday, long enough for the course, and not a repeat of an earlier window (same date and
+ *   times). A date in a school holiday is only warned about (`holidayWarnings`): schools may want
+ *   e.g. a parent evening in a holiday week.
  * Each window gets at most one date issue (the first of: past, lead time, too far, weekend,
- * holiday, duplicate). Returns [] when all is well.
+ * duplicate). Returns [] when all is well.
  */
 export function checkRequestAgainstCourse(
   input: RequestRuleInput,
   course: RequestRuleCourse,
   today: string,
-  holidays: readonly string[] = [],
 ): RequestRuleIssue[] {
   const issues: RequestRuleIssue[] = [];
 
@@ -373,7 +374,6 @@ export function checkRequestAgainstCourse(
     });
   }
 
-  const holidaySet = new Set(holidays);
   const earliest = addDays(today, Math.max(course.leadTimeDays, 1));
   const latest = addDays(today, MAX_DAYS_AHEAD);
   const seen = new Set<string>();
@@ -402,8 +402,6 @@ export function checkRequestAgainstCourse(
       });
     } else if (isWeekend(window.date)) {
       issues.push({ path: datePath, message: "request.window.weekend" });
-    } else if (holidaySet.has(window.date)) {
-      issues.push({ path: datePath, message: "request.window.holiday" });
     } else if (repeated) {
       issues.push({ path: datePath, message: "request.window.duplicate" });
     }

@@ -10,6 +10,7 @@ import { catalogueMessages } from "./catalogue";
 import { commonMessages } from "./common";
 import { facilitatorMessages } from "./facilitator";
 import { feedbackStaffMessages } from "./feedback";
+import { holidayMessages } from "./holidays";
 import { requestMessages } from "./requests";
 import { schoolRequestMessages } from "./school-requests";
 import { sessionMessages } from "./sessions";
@@ -33,6 +34,7 @@ const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
   facilitatorMessages,
   feedbackStaffMessages,
   trackMessages,
+  holidayMessages,
 ];
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };

@@ -89,6 +89,7 @@ export default function CoordinatorRequest() {
     request,
     requesterEmail,
     windows,
+    windowHolidays,
     events,
     sessions,
     canMarkInProgress,
@@ -155,7 +156,7 @@ export default function CoordinatorRequest() {
       </dl>
 
       <h2>{t("schoolRequests.detail.what")}</h2>
-      <RequestFacts request={request} windows={windows} />
+      <RequestFacts request={request} windows={windows} windowHolidays={windowHolidays} />
 
       <h2 id="sessions">{t("schoolRequests.detail.sessions")}</h2>
       <SessionTable

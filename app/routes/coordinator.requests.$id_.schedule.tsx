@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { OrderOverrideFields, OrderViolationList, TrackContext } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
@@ -76,8 +77,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ScheduleSession() {
-  const { request, sessions, chosen, place, suggestions, facilitators, timeError, carried, track } =
-    useLoaderData<typeof loader>();
+  const {
+    request,
+    sessions,
+    chosen,
+    place,
+    suggestions,
+    facilitators,
+    timeError,
+    carried,
+    holidays,
+    track,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   const locale = useLocale();
@@ -199,6 +210,14 @@ export default function ScheduleSession() {
                 {w.part === "custom"
                   ? `${w.from_time ?? ""}–${w.to_time ?? ""}`
                   : t(`daypart.${w.part}`)}
+                {holidayNameOn(w.date, holidays) ? (
+                  <strong className="holiday-inline">
+                    {" "}
+                    (
+                    {t("holidays.warning.date", { holiday: holidayNameOn(w.date, holidays) ?? "" })}
+                    )
+                  </strong>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -250,6 +269,10 @@ export default function ScheduleSession() {
                   type="date"
                   {...describedBy("date", { error: errors.date })}
                   {...form.field("date")}
+                />
+                <HolidayNote
+                  id="session-date-holiday"
+                  holiday={holidayNameOn(form.watch("date") ?? chosen.date, holidays)}
                 />
               </Field>
               <Field

@@ -48,6 +48,7 @@ export default function SchoolRequest() {
   const {
     request,
     windows,
+    windowHolidays,
     events,
     sessions,
     canCancel,
@@ -82,7 +83,7 @@ export default function SchoolRequest() {
       ) : null}
 
       <h2>{t("schoolRequests.detail.what")}</h2>
-      <RequestFacts request={request} windows={windows} />
+      <RequestFacts request={request} windows={windows} windowHolidays={windowHolidays} />
 
       <h2 id="sessions">{t("schoolRequests.detail.sessions")}</h2>
       <SessionTable sessions={sessions} caption={t("schoolRequests.detail.sessions")} />

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { describedBy, ErrorSummary, Field, fieldId } from "~/components/forms";
+import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/courses";
@@ -62,7 +63,7 @@ const FIELD_ORDER = [
 ] as const;
 
 export default function NewRequest() {
-  const { course, school, openRequests, earliestDate, contactName } =
+  const { course, school, openRequests, earliestDate, contactName, holidays } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -277,6 +278,22 @@ export default function NewRequest() {
               {t(errors.windows)}
             </p>
           ) : null}
+          {holidays.length > 0 ? (
+            <details className="holiday-list">
+              <summary>{t("holidays.upcoming")}</summary>
+              <ul>
+                {holidays.map((holiday) => (
+                  <li key={`${holiday.startsOn}-${holiday.name}`}>
+                    {t("holidays.upcoming.item", {
+                      name: holiday.name,
+                      from: formatDate(holiday.startsOn, locale),
+                      to: formatDate(holiday.endsOn, locale),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           {Array.from({ length: MAX_WINDOWS }, (_, index) => {
             const base = `windows.${index}` as const;
             const e = {
@@ -299,6 +316,10 @@ export default function NewRequest() {
                     min={earliestDate}
                     {...describedBy(`${base}.date`, { error: e.date })}
                     {...slotField(`${base}.date`)}
+                  />
+                  <HolidayNote
+                    id={`${fieldId(`${base}.date`)}-holiday`}
+                    holiday={holidayNameOn(form.watch(`${base}.date` as never), holidays)}
                   />
                 </Field>
                 <Field name={`${base}.part`} label={t("request.field.part")} error={e.part}>

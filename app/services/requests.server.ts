@@ -26,6 +26,7 @@ import {
 import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
 import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
+import { holidayOn } from "../domain/holidays";
 import {
   type DeclineRequestInput,
   INBOX_PAGE_SIZE,
@@ -37,6 +38,7 @@ import {
   checkRequestAgainstCourse,
   duplicateOpenRequestWarning,
   isOpenStatus,
+  MAX_DAYS_AHEAD,
   type RequestFormValues,
   type RequestRuleCourse,
   type RequestStatus,
@@ -48,6 +50,7 @@ import type { MessageParams } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
 import { requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
+import { holidaysAhead, holidaysBetween } from "./holidays.server";
 import { loadSchoolTracks } from "./tracks.server";
 
 function notFound(): never {
@@ -118,7 +121,10 @@ export async function loadRequestForm(
   ]);
   if (!school) notFound();
   const today = todayInCopenhagen(options.now ?? new Date());
+  const holidays = await holidaysAhead(db, today, MAX_DAYS_AHEAD);
   return {
+    /** School holidays in the year the form accepts dates for (the form warns on them). */
+    holidays: holidays.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn })),
     course: {
       id: course.id,
       title: course.title,
@@ -162,7 +168,7 @@ export async function createRequest(
   db: DB,
   actor: CurrentUser,
   input: RequestFormValues,
-  options: { appUrl: string; now?: Date; holidays?: readonly string[] },
+  options: { appUrl: string; now?: Date },
 ): Promise<CreateRequestResult> {
   const schoolId = requireSchoolLeader(actor);
   const course = await findCourseForRequest(db, input.courseId);
@@ -175,7 +181,7 @@ export async function createRequest(
     };
   }
   const today = todayInCopenhagen(options.now ?? new Date());
-  const issues = checkRequestAgainstCourse(input, ruleCourse(course), today, options.holidays);
+  const issues = checkRequestAgainstCourse(input, ruleCourse(course), today);
   const errors: Record<string, string> = {};
   const params: Record<string, MessageParams> = {};
   for (const issue of issues) {
@@ -418,8 +424,18 @@ async function requestExtras(db: DB, requestId: number) {
     listRequestEvents(db, requestId),
     listSessionsOfRequests(db, [requestId]),
   ]);
+  const dates = windows.map((w) => w.date).sort();
+  const holidays =
+    dates.length > 0 ? await holidaysBetween(db, dates[0], dates[dates.length - 1]) : [];
   return {
     windows: windows.map(windowFromRow),
+    /** Preferred dates in a school holiday: date -> the holiday's name (a warning, not an error). */
+    windowHolidays: Object.fromEntries(
+      windows.flatMap((w) => {
+        const holiday = holidayOn(w.date, holidays);
+        return holiday ? [[w.date, holiday.name]] : [];
+      }),
+    ) as Record<string, string>,
     events: events.map((e) => ({
       id: e.id,
       action: e.action,

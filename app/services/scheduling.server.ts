@@ -76,12 +76,13 @@ import {
   sessionInstants,
   transitionSession,
 } from "../domain/scheduling";
-import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
+import { addDays, isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
 import { utcToCopenhagen } from "../domain/timezone";
 import { allowedWindow, type OrderOverrideValues, overrideReasonOf } from "../domain/tracks";
 import { env } from "../lib/env.server";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
+import { holidaysBetween } from "./holidays.server";
 import {
   checkOrderInTrack,
   type OrderViolationView,
@@ -511,13 +512,17 @@ export async function loadSchedulePage(
     end: query.end && isValidTimeString(query.end) ? query.end : defaults.end,
   };
   const instants = chosen.date && chosen.start && chosen.end ? sessionInstants(chosen) : null;
-  const [sessions, suggestions, facilitators] = await Promise.all([
+  const today = todayInCopenhagen(new Date());
+  const [sessions, suggestions, facilitators, holidays] = await Promise.all([
     listSessionsOfRequest(db, requestId),
     instants ? suggestFacilitators(db, instants, request.languages_needed) : null,
     listActiveFacilitators(db),
+    // School holidays around the dates a session can get (warned about, never refused).
+    holidaysBetween(db, addDays(today, -31), addDays(today, 400)),
   ]);
   return {
     request,
+    holidays: holidays.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn })),
     sessions,
     chosen,
     place: request.location || request.school_address,

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import { copenhagenDefaultHolidays } from "../../app/domain/holidays";
+import { copenhagenDefaultCalendar } from "../../app/domain/holidays";
 import { columnTypes } from "../dialect";
 
 /**
@@ -29,7 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("holidays")
     .columns(["starts_on", "ends_on"])
     .execute();
-  const defaults = [2024, 2025, 2026, 2027].flatMap((year) => copenhagenDefaultHolidays(year));
+  const defaults = copenhagenDefaultCalendar(2024, 2027);
   await db
     .insertInto("holidays")
     .values(defaults.map((h) => ({ name: h.name, starts_on: h.startsOn, ends_on: h.endsOn })))

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseWithSchema } from "~/domain/forms";
 import {
+  copenhagenDefaultCalendar,
   copenhagenDefaultHolidays,
   easterSunday,
   holidayFormSchema,
@@ -49,7 +50,7 @@ function weekdays(from: string, to: string): string[] {
 }
 
 describe("Copenhagen's default holidays", () => {
-  const all = [2024, 2025, 2026, 2027].flatMap(copenhagenDefaultHolidays);
+  const all = copenhagenDefaultCalendar(2024, 2027);
 
   // The guideline plans published by Københavns Kommune (kk.dk, "Vejledende ferieplan"; 2025/26
   // and 2026/27 as published by the city's schools). Every weekday off must be in the calendar.
@@ -64,7 +65,10 @@ describe("Copenhagen's default holidays", () => {
     ["Sommerferie", "2024-07-01", "2024-08-09"],
     ["Sommerferie", "2025-06-30", "2025-08-08"],
     ["Efterårsferie", "2025-10-13", "2025-10-17"],
+    ["Juleferie", "2024-01-01", "2024-01-03"],
+    ["Juleferie", "2024-12-23", "2025-01-03"],
     ["Juleferie", "2025-12-23", "2026-01-02"],
+    ["Juleferie", "2027-12-21", "2028-01-03"],
     ["Vinterferie", "2026-02-09", "2026-02-13"],
     ["Påskeferie", "2026-03-30", "2026-04-06"],
     ["1. maj", "2026-05-01", "2026-05-01"],

@@ -15,6 +15,7 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean]> 
   "catalogue.view": [true, true, true, true, true],
   "course.manage": [true, false, false, false, false],
   "school.manage": [true, false, false, false, false],
+  "holiday.manage": [true, false, false, false, false],
   "user.manage": [true, false, false, false, false],
   "outbox.manage": [true, false, false, false, false],
   "audit.view": [true, false, false, false, false],

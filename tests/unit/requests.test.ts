@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { AUDIENCES, COURSE_LANGUAGES } from "~/domain/courses";
+import { holidayWarnings } from "~/domain/holidays";
 import {
   ALLOWED_TRANSITIONS,
   canSchoolCancel,
@@ -485,17 +486,8 @@ function ruleInput(overrides: Partial<RequestRuleInput> = {}): RequestRuleInput 
   };
 }
 
-function check(
-  overrides: Partial<RequestRuleInput> = {},
-  course: Partial<RequestRuleCourse> = {},
-  holidays: string[] = [],
-) {
-  return checkRequestAgainstCourse(
-    ruleInput(overrides),
-    { ...pupilCourse, ...course },
-    TODAY,
-    holidays,
-  );
+function check(overrides: Partial<RequestRuleInput> = {}, course: Partial<RequestRuleCourse> = {}) {
+  return checkRequestAgainstCourse(ruleInput(overrides), { ...pupilCourse, ...course }, TODAY);
 }
 
 describe("checkRequestAgainstCourse", () => {
@@ -611,15 +603,14 @@ describe("checkRequestAgainstCourse", () => {
     expect(check({ windows: [{ date: "2026-03-23", part: "morning" }] })).toEqual([]);
   });
 
-  it("refuses configured holidays", () => {
-    const windows = [
-      { date: "2026-04-02", part: "morning" as const },
-      { date: "2026-04-07", part: "morning" as const },
-    ];
-    expect(check({ windows }, {}, ["2026-04-02", "2026-04-03"])).toEqual([
-      { path: "windows.0.date", message: "request.window.holiday" },
-    ]);
+  it("does not refuse a date in a school holiday (that is a warning: holidayWarnings)", () => {
+    const windows = [{ date: "2026-04-02", part: "morning" as const }];
     expect(check({ windows })).toEqual([]);
+    expect(
+      holidayWarnings(windows, [
+        { name: "Påskeferie", startsOn: "2026-03-30", endsOn: "2026-04-06" },
+      ]),
+    ).toEqual([{ path: "windows.0.date", date: "2026-04-02", holiday: "Påskeferie" }]);
   });
 
   it("refuses a window given twice, also when a custom window repeats a day part", () => {

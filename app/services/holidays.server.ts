@@ -1,0 +1,132 @@
+/**
+ * The school-holiday calendar: the coordinator's page (list per year, add, edit, delete; audited;
+ * stale forms refused) and the lookups the request form and the scheduling page warn with.
+ */
+import type { DB } from "../../db/connection";
+import { insertAuditEntry, listAuditEntries } from "../../db/queries/audit";
+import {
+  deleteHolidayIfUnchanged,
+  findHoliday,
+  type HolidayRow,
+  insertHoliday,
+  listHolidaysBetween,
+  updateHolidayIfUnchanged,
+} from "../../db/queries/holidays";
+import { writeTransaction } from "../../db/write-transaction";
+import type { HolidayFormValues } from "../domain/holidays";
+import { addDays } from "../domain/time";
+import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import { nextTimestamp } from "./course-admin.server";
+
+export type { HolidayRow };
+
+export type HolidaySaveResult =
+  | { ok: true; id: number }
+  | { ok: false; errors: Record<string, string> };
+
+const STALE = { ok: false as const, errors: { _form: "holidays.stale" } };
+
+function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** Holidays touching the days from `from` for `days` days (for warnings; no permission needed). */
+export function holidaysAhead(db: DB, from: string, days: number): Promise<HolidayRow[]> {
+  return listHolidaysBetween(db, from, addDays(from, days));
+}
+
+/** Holidays that overlap [from, to]. */
+export function holidaysBetween(db: DB, from: string, to: string): Promise<HolidayRow[]> {
+  return listHolidaysBetween(db, from, to);
+}
+
+/** The coordinator's list for one calendar year (holidays starting or ending in it). */
+export async function loadHolidaysPage(db: DB, actor: CurrentUser, year: number) {
+  requirePermission(actor, "holiday.manage");
+  return { year, holidays: await listHolidaysBetween(db, `${year}-01-01`, `${year}-12-31`) };
+}
+
+export async function loadHolidayForEdit(db: DB, actor: CurrentUser, id: number) {
+  requirePermission(actor, "holiday.manage");
+  const holiday = await findHoliday(db, id);
+  if (!holiday) notFound();
+  const history = await listAuditEntries(db, "holiday", id);
+  return { holiday, history };
+}
+
+export async function createHoliday(
+  db: DB,
+  actor: CurrentUser,
+  input: HolidayFormValues,
+  now: Date = new Date(),
+): Promise<HolidaySaveResult> {
+  requirePermission(actor, "holiday.manage");
+  const id = await writeTransaction(db, async (trx) => {
+    const created = await insertHoliday(trx, { ...input, now: now.toISOString() });
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "holiday.created",
+      entityType: "holiday",
+      entityId: created,
+      details: { ...input },
+    });
+    return created;
+  });
+  return { ok: true, id };
+}
+
+/** Saves over a holiday unless it changed since the form was opened (`expectedUpdatedAt`). */
+export async function updateHoliday(
+  db: DB,
+  actor: CurrentUser,
+  id: number,
+  input: HolidayFormValues,
+  expectedUpdatedAt: string,
+  now: Date = new Date(),
+): Promise<HolidaySaveResult> {
+  requirePermission(actor, "holiday.manage");
+  return writeTransaction(db, async (trx) => {
+    const current = await findHoliday(trx, id);
+    if (!current) notFound();
+    if (current.updatedAt !== expectedUpdatedAt) return STALE;
+    const saved = await updateHolidayIfUnchanged(trx, id, expectedUpdatedAt, {
+      ...input,
+      updatedAt: nextTimestamp(current.updatedAt, now),
+    });
+    if (!saved) return STALE;
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "holiday.updated",
+      entityType: "holiday",
+      entityId: id,
+      details: {
+        before: { name: current.name, startsOn: current.startsOn, endsOn: current.endsOn },
+        after: { ...input },
+      },
+    });
+    return { ok: true as const, id };
+  });
+}
+
+/** Deletes a holiday unless it changed since the page was opened. */
+export async function deleteHoliday(
+  db: DB,
+  actor: CurrentUser,
+  id: number,
+  expectedUpdatedAt: string,
+): Promise<HolidaySaveResult> {
+  requirePermission(actor, "holiday.manage");
+  return writeTransaction(db, async (trx) => {
+    const current = await findHoliday(trx, id);
+    if (!current) notFound();
+    if (!(await deleteHolidayIfUnchanged(trx, id, expectedUpdatedAt))) return STALE;
+    await insertAuditEntry(trx, {
+      actorId: actor.id,
+      action: "holiday.deleted",
+      entityType: "holiday",
+      entityId: id,
+      details: { name: current.name, startsOn: current.startsOn, endsOn: current.endsOn },
+    });
+    return { ok: true as const, id };
+  });
+}
