@@ -140,7 +140,7 @@ export interface PublicFeedbackForm {
   scales: Partial<Record<FeedbackScaleKey, PublicFeedbackOption[]>>;
 }
 
-export type FeedbackPageView = "form" | "unknown" | "not_open" | "closed" | "already";
+export type FeedbackPageView = "form" | "unknown" | "not_open" | "closed" | "already" | "full";
 
 export interface FeedbackPageModel {
   /** HTTP status of the page: 200 for the form and "already answered", else 4xx. */

@@ -27,6 +27,12 @@ const LANGUAGE_NAMES: Messages = {
 };
 
 const da: Messages = {
+  "feedback.full.title": "Tak, vi har fået svar nok",
+  "feedback.full.body":
+    "Der er allerede kommet svar fra flere, end der var med, så vi kan ikke tage imod flere svar. Tak, fordi du ville hjælpe!",
+  "feedback.error.busy":
+    "Der er kommet rigtig mange svar fra dette netværk på kort tid. Vent et par minutter, og send dine svar igen. Dine svar er ikke gemt endnu.",
+  "feedback.privacy.link": "Hvad gemmer vi? Læs om dine data",
   "feedback.title.pupils": "Hvad synes du om workshoppen?",
   "feedback.title.parents": "Hvad synes du om mødet?",
   "feedback.title.staff": "Hvad synes du om oplægget?",
@@ -77,6 +83,12 @@ const da: Messages = {
 };
 
 const en: Messages = {
+  "feedback.full.title": "Thank you, we have enough answers",
+  "feedback.full.body":
+    "More people have already answered than took part, so we cannot take any more answers. Thank you for wanting to help!",
+  "feedback.error.busy":
+    "Very many answers came from this network in a short time. Wait a few minutes and send your answers again. Your answers are not saved yet.",
+  "feedback.privacy.link": "What do we store? Read about your data",
   "feedback.title.pupils": "What did you think of the workshop?",
   "feedback.title.parents": "What did you think of the meeting?",
   "feedback.title.staff": "What did you think of the talk?",
@@ -128,6 +140,12 @@ const en: Messages = {
 };
 
 const ar: Messages = {
+  "feedback.full.title": "شكرًا، لدينا ما يكفي من الإجابات",
+  "feedback.full.body":
+    "أجاب بالفعل عدد أكبر من عدد المشاركين، لذلك لا يمكننا استقبال المزيد من الإجابات. شكرًا على رغبتك في المساعدة!",
+  "feedback.error.busy":
+    "وصلت إجابات كثيرة جدًا من هذه الشبكة في وقت قصير. انتظر بضع دقائق ثم أرسل إجاباتك مرة أخرى. لم يتم حفظ إجاباتك بعد.",
+  "feedback.privacy.link": "ماذا نحفظ؟ اقرأ عن بياناتك",
   "feedback.title.pupils": "ما رأيك في الورشة؟",
   "feedback.title.parents": "ما رأيك في اللقاء؟",
   "feedback.title.staff": "ما رأيك في العرض التقديمي؟",
@@ -178,6 +196,12 @@ const ar: Messages = {
 };
 
 const so: Messages = {
+  "feedback.full.title": "Mahadsanid, jawaabo ku filan ayaan helnay",
+  "feedback.full.body":
+    "Dad ka badan intii ka qaybgashay ayaa horey u jawaabay, sidaas darteed ma qaadan karno jawaabo kale. Mahadsanid inaad rabtay inaad caawiso!",
+  "feedback.error.busy":
+    "Jawaabo aad u badan ayaa waqti gaaban ka yimid shabakaddan. Sug dhowr daqiiqo, kadibna mar kale dir jawaabahaaga. Jawaabahaaga weli lama kaydin.",
+  "feedback.privacy.link": "Maxaan kaydinaa? Ka akhri xogtaada",
   "feedback.title.pupils": "Maxaad ka qabtaa aqoon-isweydaarsiga?",
   "feedback.title.parents": "Maxaad ka qabtaa kulanka?",
   "feedback.title.staff": "Maxaad ka qabtaa muxaadarada?",
@@ -231,6 +255,12 @@ const so: Messages = {
 };
 
 const ur: Messages = {
+  "feedback.full.title": "شکریہ، ہمیں کافی جوابات مل گئے ہیں",
+  "feedback.full.body":
+    "شریک ہونے والوں سے زیادہ لوگ پہلے ہی جواب دے چکے ہیں، اس لیے ہم مزید جوابات قبول نہیں کر سکتے۔ مدد کرنے کی خواہش کا شکریہ!",
+  "feedback.error.busy":
+    "اس نیٹ ورک سے کم وقت میں بہت زیادہ جوابات آئے ہیں۔ چند منٹ انتظار کریں اور اپنے جوابات دوبارہ بھیجیں۔ آپ کے جوابات ابھی محفوظ نہیں ہوئے۔",
+  "feedback.privacy.link": "ہم کیا محفوظ کرتے ہیں؟ اپنے ڈیٹا کے بارے میں پڑھیں",
   "feedback.title.pupils": "آپ کو ورکشاپ کیسی لگی؟",
   "feedback.title.parents": "آپ کو یہ میٹنگ کیسی لگی؟",
   "feedback.title.staff": "آپ کو یہ پریزنٹیشن کیسی لگی؟",
@@ -282,6 +312,12 @@ const ur: Messages = {
 };
 
 const tr: Messages = {
+  "feedback.full.title": "Teşekkürler, yeterli yanıt aldık",
+  "feedback.full.body":
+    "Katılanlardan daha fazla kişi zaten yanıt verdi, bu yüzden daha fazla yanıt alamıyoruz. Yardım etmek istediğiniz için teşekkürler!",
+  "feedback.error.busy":
+    "Bu ağdan kısa sürede çok fazla yanıt geldi. Birkaç dakika bekleyip yanıtlarınızı tekrar gönderin. Yanıtlarınız henüz kaydedilmedi.",
+  "feedback.privacy.link": "Neleri saklıyoruz? Verileriniz hakkında okuyun",
   "feedback.title.pupils": "Atölye çalışması hakkında ne düşünüyorsunuz?",
   "feedback.title.parents": "Toplantı hakkında ne düşünüyorsunuz?",
   "feedback.title.staff": "Sunum hakkında ne düşünüyorsunuz?",
@@ -334,6 +370,12 @@ const tr: Messages = {
 };
 
 const fa: Messages = {
+  "feedback.full.title": "سپاس، به اندازه کافی پاسخ دریافت کرده‌ایم",
+  "feedback.full.body":
+    "بیش از تعداد شرکت‌کنندگان تاکنون پاسخ داده‌اند، بنابراین نمی‌توانیم پاسخ دیگری بپذیریم. از اینکه می‌خواستید کمک کنید سپاسگزاریم!",
+  "feedback.error.busy":
+    "در مدت کوتاهی پاسخ‌های بسیار زیادی از این شبکه رسیده است. چند دقیقه صبر کنید و پاسخ‌های خود را دوباره بفرستید. پاسخ‌های شما هنوز ذخیره نشده است.",
+  "feedback.privacy.link": "چه چیزی را ذخیره می‌کنیم؟ درباره داده‌های خود بخوانید",
   "feedback.title.pupils": "نظرتان دربارهٔ کارگاه چیست؟",
   "feedback.title.parents": "نظرتان دربارهٔ این جلسه چیست؟",
   "feedback.title.staff": "نظرتان دربارهٔ این ارائه چیست؟",

@@ -16,6 +16,10 @@ export const feedbackStaffMessages = {
     "feedbackStaff.show": "Vis for klassen",
     "feedbackStaff.count": "{count} svar",
     "feedbackStaff.countTitle": "Svar indtil nu",
+    "feedbackStaff.overAttendance":
+      "Der er {count} svar, men kun {attendance} registrerede deltagere. Nogle svar kan være sendt flere gange eller af andre end deltagerne; tag højde for det, når I læser resultaterne.",
+    "feedbackStaff.cap":
+      "Formularen tager imod højst {cap} svar (1,5 gange deltagerne), så ingen kan drukne klassens svar.",
     "feedbackStaff.countHint": "Tallet opdaterer sig selv hvert 5. sekund.",
     "feedbackStaff.refresh": "Opdater",
     "feedbackStaff.window.title": "Svarperiode",
@@ -68,6 +72,10 @@ export const feedbackStaffMessages = {
     "feedbackStaff.show": "Show to the class",
     "feedbackStaff.count": "{count} answers",
     "feedbackStaff.countTitle": "Answers so far",
+    "feedbackStaff.overAttendance":
+      "There are {count} answers but only {attendance} registered participants. Some answers may have been sent twice or by others than the participants; keep that in mind when reading the results.",
+    "feedbackStaff.cap":
+      "The form takes at most {cap} answers (1.5 times the participants), so nobody can drown the class's answers.",
     "feedbackStaff.countHint": "The number updates itself every 5 seconds.",
     "feedbackStaff.refresh": "Refresh",
     "feedbackStaff.window.title": "Answering period",

@@ -29,6 +29,8 @@ import { formatDateTime } from "~/domain/time";
 import { feedbackText } from "~/i18n/feedback-form";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { allowFeedbackSubmission } from "~/lib/feedback-rate-limit.server";
+import { clientKey } from "~/lib/guards.server";
 import { loadFeedbackPage, submitFeedback } from "~/services/feedback-public.server";
 
 /** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
@@ -52,6 +54,8 @@ function pageTitle(model: FeedbackPageModel): string {
       return t("feedback.closed.title");
     case "already":
       return t("feedback.alreadyAnswered.title");
+    case "full":
+      return t("feedback.full.title");
     case "form":
       return model.form?.title ?? "Frirum";
   }
@@ -78,9 +82,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return data(pageData(model), { status: model.status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const result = await submitFeedback(db(), {
+    clientAllowed: await allowFeedbackSubmission(clientKey(context)),
     code: params.code ?? "",
     lang: url.searchParams.get("lang"),
     formData: await request.formData(),
@@ -134,6 +139,8 @@ export default function FeedbackFormPage() {
           </p>
         ) : model.view === "closed" ? (
           <p className="fb-lead">{t("feedback.closed.body")}</p>
+        ) : model.view === "full" ? (
+          <p className="fb-lead">{t("feedback.full.body")}</p>
         ) : (
           <p className="fb-lead">{t("feedback.alreadyAnswered.body")}</p>
         )}

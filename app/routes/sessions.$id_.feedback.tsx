@@ -147,6 +147,12 @@ export default function SessionFeedback() {
 
       <h2>{t("feedbackStaff.countTitle")}</h2>
       <LiveCount sessionId={session.id} initial={page.count} />
+      {page.attendance !== null && page.count > page.attendance ? (
+        <p className="notice notice--warning" role="note">
+          {t("feedbackStaff.overAttendance", { count: page.count, attendance: page.attendance })}
+        </p>
+      ) : null}
+      <p className="hint">{t("feedbackStaff.cap", { cap: page.cap })}</p>
       <p className="hint">
         {t("feedbackStaff.countHint")}{" "}
         <a href={`/sessions/${session.id}/feedback`}>{t("feedbackStaff.refresh")}</a>

@@ -7,11 +7,14 @@
 import type { DB } from "../../db/connection";
 import {
   consumeOneTimeCode,
+  countFeedbackResponses,
   findFeedbackSessionByCode,
   findLatestFeedbackForm,
+  findSessionParticipantFacts,
   insertFeedbackResponse,
   loadFeedbackFormRows,
 } from "../../db/queries/feedback";
+import { writeTransaction } from "../../db/write-transaction";
 import {
   type FeedbackFormDefinition,
   type FeedbackSubmissionDraft,
@@ -40,6 +43,7 @@ import {
   type PublicFeedbackForm,
   pickFeedbackLocale,
 } from "../domain/feedback-forms";
+import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limits";
 import { utcToCopenhagen } from "../domain/timezone";
 import { oneTimeCodeHashes } from "../lib/feedback-codes.server";
 
@@ -172,6 +176,8 @@ export async function submitFeedback(
     cookieHeader: string | null;
     now: Date;
     secrets: readonly string[];
+    /** False when this client is over the in-memory submission limit (checked by the route). */
+    clientAllowed?: boolean;
   },
 ): Promise<SubmitFeedbackResult> {
   const postedLocale = input.formData.get("locale");
@@ -194,6 +200,26 @@ export async function submitFeedback(
   }
 
   const parsed = parseFeedbackFormData(input.formData, definition);
+  if (input.clientAllowed === false) {
+    // Too many submissions from this network just now: keep what was typed and ask to wait.
+    return {
+      saved: false,
+      model: {
+        ...model,
+        status: 429,
+        form: publicForm,
+        draft: parsed.ok
+          ? {
+              formVersion: parsed.value.formVersion,
+              locale: parsed.value.locale,
+              answers: parsed.value.answers,
+              ...(parsed.value.comment === undefined ? {} : { comment: parsed.value.comment }),
+            }
+          : parsed.value,
+        errors: { form: "feedback.error.busy" },
+      },
+    };
+  }
   if (!parsed.ok) {
     return {
       saved: false,
@@ -233,7 +259,19 @@ export async function submitFeedback(
     oneTimeCodeHashList = oneTimeCodeHashes(input.secrets, session.id, typed);
   }
 
-  const outcome = await db.transaction().execute(async (trx) => {
+  // BEGIN IMMEDIATE: the count and the insert cannot interleave with another submission, so the
+  // cap holds under concurrency.
+  const outcome = await writeTransaction(db, async (trx) => {
+    const facts = await findSessionParticipantFacts(trx, session.id);
+    const cap = feedbackAnswerCap({
+      attendance: registeredAttendance([
+        facts?.attendance_pupils,
+        facts?.attendance_professionals,
+        facts?.attendance_parents,
+      ]),
+      expected: (facts?.group_count ?? 0) * (facts?.participants_per_group ?? 0),
+    });
+    if ((await countFeedbackResponses(trx, session.id)) >= cap) return "full" as const;
     if (oneTimeCodeHashList) {
       const used = await consumeOneTimeCode(trx, session.id, oneTimeCodeHashList);
       if (used !== "ok") return used;
@@ -249,6 +287,9 @@ export async function submitFeedback(
     });
     return "saved" as const;
   });
+  if (outcome === "full") {
+    return { saved: false, model: { ...model, status: 409, view: "full" } };
+  }
   if (outcome !== "saved") {
     return {
       saved: false,

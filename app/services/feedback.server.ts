@@ -12,6 +12,7 @@ import {
   feedbackFormHasResponses,
   findLatestFeedbackForm,
   findSessionForFeedbackPage,
+  findSessionParticipantFacts,
   insertFeedbackFormVersion,
   insertOneTimeCodeHashes,
   isFeedbackCodeTaken,
@@ -34,6 +35,7 @@ import {
   type FeedbackFormText,
   formContentFingerprint,
 } from "../domain/feedback-forms";
+import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limits";
 import { oneTimeCodeHash } from "../lib/feedback-codes.server";
 import type { CurrentUser } from "../lib/guards.server";
 import { requirePermission } from "../lib/guards.server";
@@ -68,10 +70,20 @@ export async function loadSessionFeedback(
 ) {
   const session = await requireFeedbackSession(db, actor, sessionId);
   const window = feedbackWindow(session.starts_at, session.feedback_close_days);
-  const [count, oneTimeCodes] = await Promise.all([
+  const [count, oneTimeCodes, facts] = await Promise.all([
     countFeedbackResponses(db, session.id),
     countOneTimeCodes(db, session.id),
+    findSessionParticipantFacts(db, session.id),
   ]);
+  const attendance = registeredAttendance([
+    facts?.attendance_pupils,
+    facts?.attendance_professionals,
+    facts?.attendance_parents,
+  ]);
+  const cap = feedbackAnswerCap({
+    attendance,
+    expected: (facts?.group_count ?? 0) * (facts?.participants_per_group ?? 0),
+  });
   const code = session.feedback_code;
   const url = code ? feedbackUrl(options.appUrl, code) : null;
   return {
@@ -89,6 +101,9 @@ export async function loadSessionFeedback(
     entryUrl: `${options.appUrl}/f`,
     qr: url ? await qrSvg(url) : null,
     count,
+    /** Registered attendance (null before it is registered) and the most answers accepted. */
+    attendance,
+    cap,
     strict: session.strict_feedback === 1,
     oneTimeCodes,
     window: {

@@ -289,6 +289,25 @@ export async function countFeedbackResponsesBySession(
   return new Map(rows.map((row) => [row.session_id, Number(row.n)]));
 }
 
+/**
+ * What a session's answer cap is relative to: registered attendance (any audience) and the
+ * request's expected participants (groups x participants per group).
+ */
+export function findSessionParticipantFacts(db: DB, sessionId: number) {
+  return db
+    .selectFrom("sessions")
+    .innerJoin("requests", "requests.id", "sessions.request_id")
+    .select([
+      "sessions.attendance_pupils",
+      "sessions.attendance_professionals",
+      "sessions.attendance_parents",
+      "requests.group_count",
+      "requests.participants_per_group",
+    ])
+    .where("sessions.id", "=", sessionId)
+    .executeTakeFirst();
+}
+
 // ---------------------------------------------------------------------------------------------
 // One-time codes
 // ---------------------------------------------------------------------------------------------
