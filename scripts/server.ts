@@ -19,6 +19,7 @@ import {
   smtpDelivery,
   startOutboxWorker,
 } from "../app/lib/outbox-worker.server";
+import { startRetentionWorker } from "../app/lib/retention.server";
 import { createPrivacyClassifier } from "../app/lib/route-privacy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
@@ -215,6 +216,7 @@ const delivery = env.SMTP_URL
 const worker = startOutboxWorker(workerDb, delivery, {
   leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
 });
+const stopRetention = startRetentionWorker(workerDb, env.FEEDBACK_COMMENT_RETENTION_MONTHS);
 
 const server = app.listen(env.PORT, () => {
   console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV}, ${dialectOf(workerDb)})`);
@@ -241,6 +243,7 @@ async function shutdown(signal: string) {
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   // Keep-alive connections that finish their last request are closed as they become idle.
   const idle = setInterval(() => server.closeIdleConnections(), 100);
+  stopRetention();
   await Promise.all([closed, worker.stop().then(() => delivery.close?.())]);
   clearInterval(idle);
   await workerDb.destroy();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inviteUidDomain } from "../../emails/calendar";
+import { DEFAULT_COMMENT_RETENTION_MONTHS } from "../domain/retention";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -46,6 +47,13 @@ const envSchema = z.object({
     .optional()
     .refine((v) => !v || /^smtps?:\/\//.test(v), { message: "must look like smtp://host:port" }),
   MAIL_FROM: z.string().default("Frirum <frirum@kk.example>"),
+  /** Free-text feedback comments are deleted this many months after the session's date. */
+  FEEDBACK_COMMENT_RETENTION_MONTHS: z.coerce
+    .number({ message: "must be a whole number of months (1-120)" })
+    .int({ message: "must be a whole number of months (1-120)" })
+    .min(1, { message: "must be a whole number of months (1-120)" })
+    .max(120, { message: "must be a whole number of months (1-120)" })
+    .default(DEFAULT_COMMENT_RETENTION_MONTHS),
   /** Domain of new calendar invite UIDs (`session-<id>@<domain>`); default: MAIL_FROM's domain. */
   INVITE_UID_DOMAIN: z
     .string()

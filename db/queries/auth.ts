@@ -42,8 +42,22 @@ export async function consumeSignInToken(db: DB, id: number, now: string): Promi
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function deleteExpiredSignInTokens(db: DB, now: string) {
-  await db.deleteFrom("sign_in_tokens").where("expires_at", "<", now).execute();
+/** Deletes sign-in links past their expiry (used or not); returns how many. */
+export async function deleteExpiredSignInTokens(db: DB, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom("sign_in_tokens")
+    .where("expires_at", "<", now)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes sessions past their expiry; returns how many. */
+export async function deleteExpiredAuthSessions(db: DB, now: string): Promise<number> {
+  const result = await db
+    .deleteFrom("auth_sessions")
+    .where("expires_at", "<", now)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 export async function insertAuthSession(

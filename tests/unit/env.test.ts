@@ -8,6 +8,10 @@ describe("configuration", () => {
     expect(env.DATABASE_URL).toBe("file:./data/frirum.db");
     expect(env.appUrl).toBe("http://localhost:3000");
     expect(env.SMTP_URL).toBeUndefined();
+    expect(env.FEEDBACK_COMMENT_RETENTION_MONTHS).toBe(24);
+    expect(
+      loadEnv({ FEEDBACK_COMMENT_RETENTION_MONTHS: "36" }).FEEDBACK_COMMENT_RETENTION_MONTHS,
+    ).toBe(36);
   });
 
   it("takes a PostgreSQL URL or a SQLite file as the database", () => {
@@ -41,6 +45,8 @@ describe("configuration", () => {
     [{ SESSION_SECRET: "short" }, "SESSION_SECRET"],
     [{ INVITE_UID_DOMAIN: "https://frirum.kk.dk/" }, "INVITE_UID_DOMAIN"],
     [{ INVITE_UID_DOMAIN: "localhost" }, "INVITE_UID_DOMAIN"],
+    [{ FEEDBACK_COMMENT_RETENTION_MONTHS: "0" }, "FEEDBACK_COMMENT_RETENTION_MONTHS"],
+    [{ FEEDBACK_COMMENT_RETENTION_MONTHS: "two years" }, "FEEDBACK_COMMENT_RETENTION_MONTHS"],
     [{ NODE_ENV: "production" }, "SESSION_SECRET"],
   ])("refuses %j with a message naming %s", (source, variable) => {
     expect(() => loadEnv(source)).toThrow(ConfigError);
