@@ -71,6 +71,23 @@ function useDocumentSettings() {
   return { lang, dir, bare };
 }
 
+/** Links every staff page carries: the accessibility statement and the privacy notice. */
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <ul className="inline-list">
+        <li>
+          <Link to="/tilgaengelighed">{t("footer.accessibility")}</Link>
+        </li>
+        <li>
+          <a href="/privatliv">{t("footer.privacy")}</a>
+        </li>
+      </ul>
+    </footer>
+  );
+}
+
 function Header() {
   const data = useRouteLoaderData<RootData>("root");
   const t = useT();
@@ -184,6 +201,7 @@ export default function App() {
       <main id="main" tabIndex={-1} className="site-main">
         <Outlet />
       </main>
+      <Footer />
     </>
   );
 }

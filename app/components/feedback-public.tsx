@@ -37,18 +37,33 @@ export function LanguageLinks({
   );
 }
 
-/** The page frame: language links above one column of content. */
+/**
+ * The page frame: language links above one column of content, and (on the feedback pages) a link
+ * to the privacy notice in the page's language below it.
+ */
 export function FeedbackFrame({
   languages,
   children,
+  privacy,
 }: {
   languages: ReactNode;
   children: ReactNode;
+  /** The page's language and, on a session's pages, its code (to link back from the notice). */
+  privacy?: { locale: FeedbackLocale; code?: string | null };
 }) {
   return (
     <div className="fb-page">
       {languages}
       {children}
+      {privacy ? (
+        <p className="fb-muted fb-privacy">
+          <a
+            href={`/privatliv?lang=${privacy.locale}${privacy.code ? `&code=${privacy.code}` : ""}`}
+          >
+            {feedbackText(privacy.locale, "feedback.privacy.link")}
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 export const authMessages = {
   da: {
     "auth.login.title": "Log ind",
+    "auth.privacyLink": "Sådan behandler vi dine oplysninger",
     "auth.login.intro":
       "Skriv din e-mailadresse, så sender vi dig et link til at logge ind. Du skal ikke bruge en adgangskode.",
     "auth.email.label": "E-mailadresse",
@@ -33,6 +34,7 @@ export const authMessages = {
   },
   en: {
     "auth.login.title": "Sign in",
+    "auth.privacyLink": "How we handle your information",
     "auth.login.intro":
       "Enter your email address and we will send you a link to sign in. No password needed.",
     "auth.email.label": "Email address",

@@ -126,7 +126,7 @@ export default function FeedbackFormPage() {
 
   if (model.view !== "form" || !model.form) {
     return (
-      <FeedbackFrame languages={languages}>
+      <FeedbackFrame languages={languages} privacy={{ locale, code: model.code }}>
         <h1>{model.title}</h1>
         {model.view === "unknown" ? (
           <>
@@ -149,7 +149,7 @@ export default function FeedbackFormPage() {
   }
 
   return (
-    <FeedbackFrame languages={languages}>
+    <FeedbackFrame languages={languages} privacy={{ locale, code: model.code }}>
       <FeedbackForm model={model} form={model.form} t={t} locale={locale} />
     </FeedbackFrame>
   );

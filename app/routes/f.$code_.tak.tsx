@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function FeedbackThanks() {
   const { locale, title, commentNotSaved } = useLoaderData<typeof loader>();
   return (
-    <FeedbackFrame languages={null}>
+    <FeedbackFrame languages={null} privacy={{ locale }}>
       <div className="fb-thanks">
         <p className="fb-thanks__icon" aria-hidden="true">
           ✓

@@ -48,6 +48,7 @@ export default function FeedbackEntry() {
       languages={
         <LanguageLinks locale={locale} locales={FEEDBACK_LOCALES} hrefFor={(l) => `/f?lang=${l}`} />
       }
+      privacy={{ locale }}
     >
       <h1>{title}</h1>
       <ShortCodeForm locale={locale} error={error} value={typed} />

@@ -109,6 +109,9 @@ export default function Login() {
           {t("auth.login.submit")}
         </button>
       </Form>
+      <p className="hint">
+        <a href="/privatliv">{t("auth.privacyLink")}</a>
+      </p>
       {demoAccounts.length > 0 ? (
         <section aria-labelledby="demo-accounts">
           <h2 id="demo-accounts">{t("auth.demo.title")}</h2>
