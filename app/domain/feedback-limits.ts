@@ -13,7 +13,8 @@
 export const FEEDBACK_CAP_FACTOR = 1.5;
 export const MIN_FEEDBACK_CAP = 10;
 
-/** Submissions one client address may make per window (all sessions together). */
+/** Submissions one client address may make per window (all sessions together); the default of
+ * the FEEDBACK_CLIENT_LIMIT setting. */
 export const FEEDBACK_CLIENT_LIMIT = 300;
 export const FEEDBACK_CLIENT_WINDOW_SECONDS = 10 * 60;
 

@@ -106,7 +106,7 @@ export const facilitatorMessages = {
     "facilitator.feed.intro":
       "Abonnér på dine forløb i din egen kalender (Outlook, Google, Apple eller Thunderbird). Kalenderen viser dine forløb fra 30 dage tilbage og frem; aflyste forløb står som aflyst en tid.",
     "facilitator.feed.delay":
-      "Kalenderprogrammer henter abonnementer med mellemrum (Google kan være op til et døgn om det). Ændringer og aflysninger får du derfor også som invitationer på e-mail.",
+      "Kalenderprogrammer henter abonnementer med mellemrum (Google kan være op til et døgn om det). Nye forløb, ændringer og aflysninger får du derfor også på e-mail.",
     "facilitator.feed.none": "Du har endnu ikke et kalenderlink.",
     "facilitator.feed.create": "Opret kalenderlink",
     "facilitator.feed.created": "Dit kalenderlink er klar",
@@ -252,7 +252,7 @@ export const facilitatorMessages = {
     "facilitator.feed.intro":
       "Subscribe to your sessions in your own calendar (Outlook, Google, Apple or Thunderbird). It shows your sessions from 30 days back onwards; cancelled sessions stay marked as cancelled for a while.",
     "facilitator.feed.delay":
-      "Calendar apps fetch subscriptions now and then (Google can take up to a day), so changes and cancellations also reach you as emailed invitations.",
+      "Calendar apps fetch subscriptions now and then (Google can take up to a day), so new sessions, changes and cancellations also reach you by email.",
     "facilitator.feed.none": "You do not have a calendar link yet.",
     "facilitator.feed.create": "Create calendar link",
     "facilitator.feed.created": "Your calendar link is ready",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { inviteUidDomain } from "../../emails/calendar";
+import { FEEDBACK_CLIENT_LIMIT } from "../domain/feedback-limits";
 import { DEFAULT_COMMENT_RETENTION_MONTHS } from "../domain/retention";
 
 const envSchema = z.object({
@@ -54,6 +55,12 @@ const envSchema = z.object({
     .min(1, { message: "must be a whole number of months (1-120)" })
     .max(120, { message: "must be a whole number of months (1-120)" })
     .default(DEFAULT_COMMENT_RETENTION_MONTHS),
+  /** Feedback submissions one client address may make per 10 minutes (in memory only). */
+  FEEDBACK_CLIENT_LIMIT: z.coerce
+    .number({ message: "must be a whole number >= 1" })
+    .int({ message: "must be a whole number >= 1" })
+    .min(1, { message: "must be a whole number >= 1" })
+    .default(FEEDBACK_CLIENT_LIMIT),
   /** Domain of new calendar invite UIDs (`session-<id>@<domain>`); default: MAIL_FROM's domain. */
   INVITE_UID_DOMAIN: z
     .string()

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { FEEDBACK_CLIENT_LIMIT, FEEDBACK_CLIENT_WINDOW_SECONDS } from "../domain/feedback-limits";
+import { FEEDBACK_CLIENT_WINDOW_SECONDS } from "../domain/feedback-limits";
+import { env } from "./env.server";
 
 /**
  * Per-client limit on feedback submissions, in this process's memory only (privacy.md: nothing
@@ -9,14 +10,15 @@ import { FEEDBACK_CLIENT_LIMIT, FEEDBACK_CLIENT_WINDOW_SECONDS } from "../domain
  * expires with its window. A restart forgets everything, which is acceptable for a flood brake.
  */
 const processKey = randomBytes(32);
-const limiter = new RateLimiterMemory({
-  points: FEEDBACK_CLIENT_LIMIT,
-  duration: FEEDBACK_CLIENT_WINDOW_SECONDS,
-});
+let limiter: RateLimiterMemory | undefined;
 
 /** Counts one submission from `client`; false when the client is over the limit. */
 export async function allowFeedbackSubmission(client: string): Promise<boolean> {
   const key = createHmac("sha256", processKey).update(client).digest("base64url");
+  limiter ??= new RateLimiterMemory({
+    points: env().FEEDBACK_CLIENT_LIMIT,
+    duration: FEEDBACK_CLIENT_WINDOW_SECONDS,
+  });
   try {
     await limiter.consume(key, 1);
     return true;

@@ -46,6 +46,7 @@ describe("configuration", () => {
     [{ INVITE_UID_DOMAIN: "https://frirum.kk.dk/" }, "INVITE_UID_DOMAIN"],
     [{ INVITE_UID_DOMAIN: "localhost" }, "INVITE_UID_DOMAIN"],
     [{ FEEDBACK_COMMENT_RETENTION_MONTHS: "0" }, "FEEDBACK_COMMENT_RETENTION_MONTHS"],
+    [{ FEEDBACK_CLIENT_LIMIT: "0" }, "FEEDBACK_CLIENT_LIMIT"],
     [{ FEEDBACK_COMMENT_RETENTION_MONTHS: "two years" }, "FEEDBACK_COMMENT_RETENTION_MONTHS"],
     [{ NODE_ENV: "production" }, "SESSION_SECRET"],
   ])("refuses %j with a message naming %s", (source, variable) => {
