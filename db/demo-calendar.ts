@@ -3,12 +3,12 @@
  * sessions) fall on school days: Christmas (19 December - 4 January), winter break (ISO week 7),
  * Easter (the Saturday before Palm Sunday to Easter Monday), Ascension Thursday and the Friday
  * after, Whit Monday, Constitution Day (5 June), summer (20 June - 10 August) and the autumn
- * break (ISO week 42). Easter comes from `date-easter`.
+ * break (ISO week 42). Easter comes from `easterSunday` (app/domain/holidays.ts).
  *
  * This is for placing demo data only; the coordinator's holiday calendar is the source of truth
  * for the request form and the scheduling page.
  */
-import { easter } from "date-easter";
+import { easterSunday } from "../app/domain/holidays";
 import { addDays, isWeekend, parsePlainDate } from "../app/domain/time";
 
 function isoWeek(date: string): number {
@@ -20,11 +20,6 @@ function isoWeek(date: string): number {
   const thursday = new Date(ms + (3 - weekday) * 86_400_000);
   const yearStart = Date.UTC(thursday.getUTCFullYear(), 0, 1);
   return 1 + Math.floor((thursday.getTime() - yearStart) / (7 * 86_400_000));
-}
-
-function easterSunday(year: number): string {
-  const { month, day } = easter(year);
-  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** True when `date` (YYYY-MM-DD) is in a Copenhagen school holiday (weekends not included). */
