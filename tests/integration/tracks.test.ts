@@ -450,7 +450,8 @@ describe("scheduling into a track", () => {
     const calendar = new ICAL.Component(ICAL.parse(part!.content.toString("utf8")));
     const event = calendar.getFirstSubcomponent("vevent")!;
     expect(calendar.getFirstPropertyValue("method")).toBe("REQUEST");
-    expect(event.getFirstPropertyValue("uid")).toBe(`session-${briefingId}@frirum.example.dk`);
+    // The UID takes the sender's domain (MAIL_FROM), not the host of APP_URL.
+    expect(event.getFirstPropertyValue("uid")).toBe(`session-${briefingId}@kk.example`);
     expect(String(event.getFirstPropertyValue("dtstart"))).toBe("2026-03-02T13:00:00Z");
     expect(event.getAllProperties("attendee").map((p) => String(p.getFirstValue()))).toEqual([
       `mailto:${f[1].email}`,
