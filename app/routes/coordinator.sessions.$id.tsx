@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
+import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { OrderOverrideFields, OrderViolationList } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
@@ -97,7 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, request, suggestions, history, leaders, moveDefaults, track } =
+  const { session, request, suggestions, history, leaders, moveDefaults, track, holidays } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -268,6 +269,10 @@ export default function SessionPage() {
                     type="date"
                     {...describedBy("date", { error: moveErrors.date })}
                     {...moveForm.field("date")}
+                  />
+                  <HolidayNote
+                    id="move-date-holiday"
+                    holiday={holidayNameOn(moveForm.watch("date") ?? moveDefaults.date, holidays)}
                   />
                 </Field>
                 <Field

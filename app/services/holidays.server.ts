@@ -14,7 +14,7 @@ import {
 } from "../../db/queries/holidays";
 import { writeTransaction } from "../../db/write-transaction";
 import type { HolidayFormValues } from "../domain/holidays";
-import { addDays } from "../domain/time";
+import { addDays, todayInCopenhagen } from "../domain/time";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { nextTimestamp } from "./course-admin.server";
 
@@ -33,6 +33,16 @@ function notFound(): never {
 /** Holidays touching the days from `from` for `days` days (for warnings; no permission needed). */
 export function holidaysAhead(db: DB, from: string, days: number): Promise<HolidayRow[]> {
   return listHolidaysBetween(db, from, addDays(from, days));
+}
+
+/**
+ * The holidays a date picked on a staff form can fall in (a month back to a year and a month
+ * ahead), as plain ranges for the page to warn with.
+ */
+export async function holidaysForDatePicking(db: DB, now: Date = new Date()) {
+  const today = todayInCopenhagen(now);
+  const rows = await listHolidaysBetween(db, addDays(today, -31), addDays(today, 400));
+  return rows.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn }));
 }
 
 /** Holidays that overlap [from, to]. */

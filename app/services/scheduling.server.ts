@@ -76,13 +76,13 @@ import {
   sessionInstants,
   transitionSession,
 } from "../domain/scheduling";
-import { addDays, isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
+import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
 import { utcToCopenhagen } from "../domain/timezone";
 import { allowedWindow, type OrderOverrideValues, overrideReasonOf } from "../domain/tracks";
 import { env } from "../lib/env.server";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
-import { holidaysBetween } from "./holidays.server";
+import { holidaysForDatePicking } from "./holidays.server";
 import {
   checkOrderInTrack,
   type OrderViolationView,
@@ -512,17 +512,16 @@ export async function loadSchedulePage(
     end: query.end && isValidTimeString(query.end) ? query.end : defaults.end,
   };
   const instants = chosen.date && chosen.start && chosen.end ? sessionInstants(chosen) : null;
-  const today = todayInCopenhagen(new Date());
   const [sessions, suggestions, facilitators, holidays] = await Promise.all([
     listSessionsOfRequest(db, requestId),
     instants ? suggestFacilitators(db, instants, request.languages_needed) : null,
     listActiveFacilitators(db),
     // School holidays around the dates a session can get (warned about, never refused).
-    holidaysBetween(db, addDays(today, -31), addDays(today, 400)),
+    holidaysForDatePicking(db),
   ]);
   return {
     request,
-    holidays: holidays.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn })),
+    holidays,
     sessions,
     chosen,
     place: request.location || request.school_address,
@@ -538,7 +537,7 @@ export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: num
   requirePermission(actor, "session.schedule");
   const session = await findSessionWithFacilitators(db, sessionId);
   if (!session) notFound();
-  const [request, suggestions, history, leaders, statuses] = await Promise.all([
+  const [request, suggestions, history, leaders, statuses, holidays] = await Promise.all([
     findRequestForScheduling(db, session.request_id),
     session.status === "scheduled"
       ? suggestFacilitators(
@@ -551,6 +550,7 @@ export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: num
     listAuditEntries(db, "session", session.id),
     listSchoolLeaders(db, session.school_id),
     listSessionStatusesOfRequest(db, session.request_id),
+    holidaysForDatePicking(db),
   ]);
   if (!request) notFound();
   const step = await findStepOfSession(db, session.id);
@@ -565,6 +565,7 @@ export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: num
     suggestions,
     history,
     leaders,
+    holidays,
     track: step
       ? {
           trackId: step.track_id,

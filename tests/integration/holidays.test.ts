@@ -8,7 +8,7 @@ import {
   updateHoliday,
 } from "~/services/holidays.server";
 import { createRequest, loadRequestForm, loadSchoolRequest } from "~/services/requests.server";
-import { loadSchedulePage } from "~/services/scheduling.server";
+import { loadSchedulePage, loadSessionPage, scheduleSession } from "~/services/scheduling.server";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 import { expectStatus } from "../support/responses";
@@ -147,5 +147,24 @@ describe("holiday warnings", () => {
       date: "2026-12-22",
     });
     expect(schedule.holidays.some((h) => h.name === "Juleferie")).toBe(true);
+    // The session page (move form) gets the same holidays to warn with.
+    const booked = await scheduleSession(
+      t.db,
+      coordinator,
+      result.requestId,
+      {
+        date: "2027-01-05",
+        start: "09:00",
+        end: "10:30",
+        place: "Aulaen",
+        facilitatorIds: [facilitator.id, (await actorFor(t.db, "facilitator2@frirum.test")).id],
+        confirmUnavailability: false,
+        version: undefined,
+      },
+      { appUrl: "http://frirum.test", mailFrom: "Frirum <frirum@kk.example>", now: () => NOW },
+    );
+    if (!booked.ok) throw new Error(JSON.stringify(booked.errors));
+    const sessionPage = await loadSessionPage(t.db, coordinator, booked.sessionId);
+    expect(sessionPage.holidays).toEqual(schedule.holidays);
   });
 });
