@@ -1,4 +1,3 @@
-import SQLite from "better-sqlite3";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayInCopenhagen } from "~/domain/time";
@@ -17,7 +16,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-  insertFeedbackSession(server.dbPath, { code: "PRV222", audience: "parents" });
+  await insertFeedbackSession(server.db, { code: "PRV222", audience: "parents" });
 });
 afterAll(async () => {
   await browser?.close();
@@ -133,26 +132,18 @@ describe("school holidays", () => {
   });
 
   it("warns a school leader at once when a preferred date is in a holiday (JavaScript)", async () => {
-    const sqlite = new SQLite(server.dbPath, { readonly: true });
-    let courseId: number;
-    let holiday: { name: string; starts_on: string };
     const today = todayInCopenhagen(new Date());
-    try {
-      courseId = (
-        sqlite
-          .prepare("SELECT id FROM courses WHERE slug = 'workshop-rettigheder-og-frihed'")
-          .get() as {
-          id: number;
-        }
-      ).id;
-      holiday = sqlite
-        .prepare(
-          "SELECT name, starts_on FROM holidays WHERE starts_on > ? ORDER BY starts_on LIMIT 1",
-        )
-        .get(addDays(today, 20)) as { name: string; starts_on: string };
-    } finally {
-      sqlite.close();
-    }
+    const { id: courseId } = await server.db
+      .selectFrom("courses")
+      .select("id")
+      .where("slug", "=", "workshop-rettigheder-og-frihed")
+      .executeTakeFirstOrThrow();
+    const holiday = await server.db
+      .selectFrom("holidays")
+      .select(["name", "starts_on"])
+      .where("starts_on", ">", addDays(today, 20))
+      .orderBy("starts_on")
+      .executeTakeFirstOrThrow();
     const context = await browser.newContext();
     const page = await context.newPage();
     await signInThroughMailbox(page, server.url, "leder.valby-bakke-skole@frirum.test");

@@ -5,7 +5,7 @@ import { createDb, type DB } from "../../db/connection";
 import { seedFeedbackForms } from "../../db/seed-feedback";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { feedbackBody, insertFeedbackSession, queryRows } from "../support/feedback";
+import { feedbackBody, insertFeedbackSession } from "../support/feedback";
 
 let t: TestDb;
 const connections: DB[] = [];
@@ -40,16 +40,20 @@ function answer(db: DB, code: string, clientAllowed = true) {
   });
 }
 
-const countOf = (sessionId: number) =>
-  queryRows<{ n: number }>(
-    t.path,
-    "SELECT count(*) AS n FROM feedback_responses WHERE session_id = ?",
-    sessionId,
-  )[0].n;
+const countOf = async (sessionId: number) =>
+  Number(
+    (
+      await t.db
+        .selectFrom("feedback_responses")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .where("session_id", "=", sessionId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("the answer cap per session", () => {
   it("holds under 20 concurrent submissions on separate connections (attendance 8: cap 12)", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, {
+    const { sessionId } = await insertFeedbackSession(t.db, {
       code: "CAPP22",
       facilitators: ["facilitator1@frirum.test"],
     });
@@ -58,11 +62,11 @@ describe("the answer cap per session", () => {
       .set({ attendance_pupils: 8, status: "delivered" })
       .where("id", "=", sessionId)
       .execute();
-    for (let i = 0; i < 20; i++) connections.push(createDb(t.path));
+    for (let i = 0; i < 20; i++) connections.push(createDb(t.url));
     const results = await Promise.all(connections.map((db) => answer(db, "CAPP22")));
     const saved = results.filter((r) => r.saved).length;
     expect(saved).toBe(12);
-    expect(countOf(sessionId)).toBe(12);
+    expect(await countOf(sessionId)).toBe(12);
     const refused = results.filter((r) => !r.saved);
     expect(refused).toHaveLength(8);
     for (const result of refused) {
@@ -82,15 +86,15 @@ describe("the answer cap per session", () => {
 
   it("uses the request's expected participants before attendance is registered", async () => {
     // insertFeedbackSession's request: 1 group of 25 -> cap ceil(1.5 * 25) = 38.
-    const { sessionId } = insertFeedbackSession(t.path, { code: "EXPT22" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "EXPT22" });
     for (let i = 0; i < 38; i++) expect((await answer(t.db, "EXPT22")).saved).toBe(true);
     const over = await answer(t.db, "EXPT22");
     expect(over.saved).toBe(false);
-    expect(countOf(sessionId)).toBe(38);
+    expect(await countOf(sessionId)).toBe(38);
   });
 
   it("keeps what was typed and saves nothing when the client is over its limit", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, { code: "BSYY22" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "BSYY22" });
     const result = await answer(t.db, "BSYY22", false);
     expect(result.saved).toBe(false);
     if (result.saved) return;
@@ -98,6 +102,6 @@ describe("the answer cap per session", () => {
     expect(result.model.errors).toEqual({ form: "feedback.error.busy" });
     expect(result.model.draft?.answers).toEqual({ easy_to_understand: "yes_very" });
     expect(result.model.draft?.comment).toBe("Godt");
-    expect(countOf(sessionId)).toBe(0);
+    expect(await countOf(sessionId)).toBe(0);
   });
 });

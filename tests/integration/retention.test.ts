@@ -19,7 +19,7 @@ const NOW = new Date("2026-12-02T09:00:00.000Z");
 
 describe("the retention job", () => {
   it("deletes comments of sessions dated more than 24 months ago, keeps the answers", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, { code: "RTNN22" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "RTNN22" });
     const respond = (sessionDate: string, comment: string | null) =>
       insertFeedbackResponse(t.db, {
         sessionId,

@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import SQLite from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { SIGN_IN_LIMIT_PER_CLIENT } from "~/services/auth.server";
@@ -12,20 +11,17 @@ let server: AppServer;
 let feedbackCode: string;
 beforeAll(async () => {
   server = await startAppServer({ env: { FRIRUM_QUIET: "" } });
-  const sqlite = new SQLite(server.dbPath, { readonly: true });
-  try {
-    const row = sqlite
-      .prepare(
-        // A session whose feedback form is open: started within the last 10 days (demo: yesterday).
-        "SELECT feedback_code FROM sessions WHERE feedback_code IS NOT NULL AND status != 'cancelled' AND starts_at BETWEEN ? AND ? ORDER BY starts_at DESC LIMIT 1",
-      )
-      .get(new Date(Date.now() - 10 * 86_400_000).toISOString(), new Date().toISOString()) as {
-      feedback_code: string;
-    };
-    feedbackCode = row.feedback_code;
-  } finally {
-    sqlite.close();
-  }
+  // A session whose feedback form is open: started within the last 10 days (demo: yesterday).
+  const row = await server.db
+    .selectFrom("sessions")
+    .select("feedback_code")
+    .where("feedback_code", "is not", null)
+    .where("status", "!=", "cancelled")
+    .where("starts_at", ">=", new Date(Date.now() - 10 * 86_400_000).toISOString())
+    .where("starts_at", "<=", new Date().toISOString())
+    .orderBy("starts_at", "desc")
+    .executeTakeFirstOrThrow();
+  feedbackCode = row.feedback_code ?? "";
 });
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
@@ -38,19 +34,13 @@ async function signInCookie(email: string): Promise<string> {
     body: new URLSearchParams({ email }).toString(),
   });
   expect(sent.status).toBe(200);
-  const sqlite = new SQLite(server.dbPath, { readonly: true });
-  let text: string;
-  try {
-    text = (
-      sqlite
-        .prepare(
-          "SELECT text_body FROM email_outbox WHERE to_address = ? AND kind = 'sign-in' ORDER BY id DESC LIMIT 1",
-        )
-        .get(email) as { text_body: string }
-    ).text_body;
-  } finally {
-    sqlite.close();
-  }
+  const { text_body: text } = await server.db
+    .selectFrom("email_outbox")
+    .select("text_body")
+    .where("to_address", "=", email)
+    .where("kind", "=", "sign-in")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
   const token = /\/auth\/verify\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
   const verified = await fetch(`${server.url}/auth/verify`, {
     method: "POST",
@@ -277,17 +267,12 @@ describe("the production server", () => {
     expect(own.status).toBe(200);
     const ownReferer = await invite({ Referer: `${server.url}/users` }, "m5@frirum.test");
     expect(ownReferer.status).toBe(200);
-    const sqlite = new SQLite(server.dbPath, { readonly: true });
-    try {
-      const emails = (
-        sqlite.prepare("SELECT email FROM users WHERE name = 'Mallory'").all() as {
-          email: string;
-        }[]
-      ).map((row) => row.email);
-      expect(emails.sort()).toEqual(["m4@frirum.test", "m5@frirum.test"]);
-    } finally {
-      sqlite.close();
-    }
+    const mallory = await server.db
+      .selectFrom("users")
+      .select("email")
+      .where("name", "=", "Mallory")
+      .execute();
+    expect(mallory.map((row) => row.email).sort()).toEqual(["m4@frirum.test", "m5@frirum.test"]);
     // The anonymous feedback form keeps its exception.
     const feedback = await fetch(`${server.url}/f/ZZZZZZ`, {
       method: "POST",
