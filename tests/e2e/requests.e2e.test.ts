@@ -239,6 +239,8 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     await fillRequestForm(page, { skip: "location" });
     await page.getByRole("button", { name: "Send anmodning" }).click();
     await page.getByRole("alert").filter({ hasText: "Der er fejl i formularen" }).waitFor();
+    // The page streams: the summary can be there before the fields below it.
+    await page.waitForLoadState("load");
     expect(await page.locator(".field-error").allTextContents()).toEqual([
       "Skriv, hvor på skolen forløbet skal foregå.",
     ]);
@@ -261,6 +263,8 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     await page.getByLabel("Sted på skolen").fill("Klasselokale 8.B");
     await page.getByRole("button", { name: "Send anmodning" }).click();
     await page.getByRole("alert").filter({ hasText: ACKNOWLEDGE }).waitFor();
+    // The page streams: the summary can be there before the fields below it.
+    await page.waitForLoadState("load");
     expect(await page.locator(".field-error").allTextContents()).toEqual([
       "Skolen har allerede en åben anmodning om dette forløb. Vil du sende en ny anmodning alligevel?",
     ]);
