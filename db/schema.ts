@@ -264,6 +264,36 @@ export interface FeedbackResponsesTable {
   session_date: string;
 }
 
+/** Respondents and comments per session (evaluation counts; no time, no order). */
+export interface FeedbackSessionCountsTable {
+  session_id: number;
+  audience: Audience;
+  form_version: number;
+  responses: number;
+  comments: number;
+}
+
+/** Answers per option of each item in a session. */
+export interface FeedbackAnswerCountsTable {
+  session_id: number;
+  audience: Audience;
+  form_version: number;
+  item_key: string;
+  option_value: string;
+  answers: number;
+}
+
+/** Per session and scale: respondents with a score, sum and sum of squares of their scores. */
+export interface FeedbackScaleSumsTable {
+  session_id: number;
+  audience: Audience;
+  form_version: number;
+  scale_key: string;
+  respondents: number;
+  score_sum: number;
+  score_sum_squares: number;
+}
+
 /** A printed one-time code: only a keyed hash and a used flag, never linked to a response. */
 export interface OneTimeCodesTable {
   id: string;
@@ -384,6 +414,9 @@ export interface Database {
   track_step_sessions: TrackStepSessionsTable;
   track_overrides: TrackOverridesTable;
   holidays: HolidaysTable;
+  feedback_session_counts: FeedbackSessionCountsTable;
+  feedback_answer_counts: FeedbackAnswerCountsTable;
+  feedback_scale_sums: FeedbackScaleSumsTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -22,6 +22,8 @@ import {
   findFeedbackForm,
   findLatestFeedbackForm,
   insertFeedbackFormVersion,
+  insertFeedbackResponses,
+  type NewFeedbackResponse,
 } from "./queries/feedback";
 
 function titlesFor(audience: FeedbackAudience) {
@@ -213,7 +215,7 @@ export async function seedDemoFeedback(
       const count = Math.round(attendance * (0.6 + random() * 0.3));
       const cohort = session.pilot_cohort === null ? "standard" : "pilot";
       const sessionDate = utcToCopenhagen(session.starts_at).date;
-      const rows = [];
+      const rows: NewFeedbackResponse[] = [];
       for (let i = 0; i < count; i++) {
         const answers: Record<string, string> = {};
         form.items.forEach((item, index) => {
@@ -231,22 +233,16 @@ export async function seedDemoFeedback(
         const comments = DEMO_COMMENTS[session.audience];
         const comment = random() < 0.08 ? comments[Math.floor(random() * comments.length)] : null;
         rows.push({
-          id: crypto.randomUUID(),
-          session_id: session.id,
+          sessionId: session.id,
           audience: session.audience,
-          form_version: form.version,
+          formVersion: form.version,
           locale: pickWeighted(random, LOCALE_WEIGHTS[session.audience]),
-          answers: JSON.stringify(answers),
+          answers,
           comment,
-          session_date: sessionDate,
+          sessionDate,
         });
       }
-      for (let i = 0; i < rows.length; i += 200) {
-        await trx
-          .insertInto("feedback_responses")
-          .values(rows.slice(i, i + 200))
-          .execute();
-      }
+      await insertFeedbackResponses(trx, rows);
       responses += rows.length;
       if (rows.length > 0) seeded++;
     }

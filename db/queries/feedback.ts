@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "kysely";
+import { type CountDelta, countResponses } from "../../app/domain/feedback-counts";
 import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
 import type { Audience, FeedbackScaleKey } from "../schema";
@@ -244,21 +245,124 @@ export interface NewFeedbackResponse {
   sessionDate: string;
 }
 
-/** Inserts one response with a random id and returns nothing: callers have no use for the id. */
+/**
+ * Inserts responses with random ids and adds them to the per-session evaluation counts. Call it
+ * inside a transaction, so the counts can never drift from the responses. The only way answers are written: the public form, the demo seeds and
+ * the scale generator all come through here. Returns nothing: callers have no use for the ids.
+ */
+export async function insertFeedbackResponses(
+  db: DB,
+  responses: readonly NewFeedbackResponse[],
+): Promise<void> {
+  if (responses.length === 0) return;
+  for (let i = 0; i < responses.length; i += 500) {
+    await db
+      .insertInto("feedback_responses")
+      .values(
+        responses.slice(i, i + 500).map((response) => ({
+          id: randomUUID(),
+          session_id: response.sessionId,
+          audience: response.audience,
+          form_version: response.formVersion,
+          locale: response.locale,
+          answers: JSON.stringify(response.answers),
+          comment: response.comment,
+          session_date: response.sessionDate,
+        })),
+      )
+      .execute();
+  }
+  await addFeedbackCounts(
+    db,
+    countResponses(
+      responses.map((r) => ({
+        sessionId: r.sessionId,
+        audience: r.audience,
+        formVersion: r.formVersion,
+        answers: r.answers,
+        hasComment: r.comment !== null && r.comment !== "",
+      })),
+    ),
+  );
+}
+
+/** Inserts one response (see insertFeedbackResponses). Call inside a transaction. */
 export async function insertFeedbackResponse(db: DB, response: NewFeedbackResponse) {
-  await db
-    .insertInto("feedback_responses")
-    .values({
-      id: randomUUID(),
-      session_id: response.sessionId,
-      audience: response.audience,
-      form_version: response.formVersion,
-      locale: response.locale,
-      answers: JSON.stringify(response.answers),
-      comment: response.comment,
-      session_date: response.sessionDate,
-    })
-    .execute();
+  await insertFeedbackResponses(db, [response]);
+}
+
+/** Adds count rows to the stored counts (upserts). Call inside a transaction. */
+export async function addFeedbackCounts(db: DB, delta: CountDelta) {
+  const chunk = 500;
+  for (let i = 0; i < delta.sessions.length; i += chunk) {
+    await db
+      .insertInto("feedback_session_counts")
+      .values(
+        delta.sessions.slice(i, i + chunk).map((r) => ({
+          session_id: r.sessionId,
+          audience: r.audience,
+          form_version: r.formVersion,
+          responses: r.responses,
+          comments: r.comments,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["session_id", "audience", "form_version"]).doUpdateSet((eb) => ({
+          responses: eb("feedback_session_counts.responses", "+", eb.ref("excluded.responses")),
+          comments: eb("feedback_session_counts.comments", "+", eb.ref("excluded.comments")),
+        })),
+      )
+      .execute();
+  }
+  for (let i = 0; i < delta.answers.length; i += chunk) {
+    await db
+      .insertInto("feedback_answer_counts")
+      .values(
+        delta.answers.slice(i, i + chunk).map((r) => ({
+          session_id: r.sessionId,
+          audience: r.audience,
+          form_version: r.formVersion,
+          item_key: r.itemKey,
+          option_value: r.optionValue,
+          answers: r.answers,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(["session_id", "audience", "form_version", "item_key", "option_value"])
+          .doUpdateSet((eb) => ({
+            answers: eb("feedback_answer_counts.answers", "+", eb.ref("excluded.answers")),
+          })),
+      )
+      .execute();
+  }
+  for (let i = 0; i < delta.scales.length; i += chunk) {
+    await db
+      .insertInto("feedback_scale_sums")
+      .values(
+        delta.scales.slice(i, i + chunk).map((r) => ({
+          session_id: r.sessionId,
+          audience: r.audience,
+          form_version: r.formVersion,
+          scale_key: r.scaleKey,
+          respondents: r.respondents,
+          score_sum: r.scoreSum,
+          score_sum_squares: r.scoreSumSquares,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(["session_id", "audience", "form_version", "scale_key"]).doUpdateSet((eb) => ({
+          respondents: eb("feedback_scale_sums.respondents", "+", eb.ref("excluded.respondents")),
+          score_sum: eb("feedback_scale_sums.score_sum", "+", eb.ref("excluded.score_sum")),
+          score_sum_squares: eb(
+            "feedback_scale_sums.score_sum_squares",
+            "+",
+            eb.ref("excluded.score_sum_squares"),
+          ),
+        })),
+      )
+      .execute();
+  }
 }
 
 export async function countFeedbackResponses(db: DB, sessionId: number): Promise<number> {

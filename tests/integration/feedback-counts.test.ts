@@ -1,0 +1,181 @@
+/**
+ * The evaluation's per-session counts: kept in the same transaction as every answer, rebuilt from
+ * the responses by `npm run db:rebuild-counts`, which exits non-zero when they did not match.
+ */
+import { spawnSync } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { submitFeedback } from "~/services/feedback-public.server";
+import { rebuildFeedbackCounts } from "../../db/feedback-counts";
+import { insertFeedbackResponses, type NewFeedbackResponse } from "../../db/queries/feedback";
+import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
+import { seedDemoSessions } from "../../db/seed-sessions";
+import { createTestDb, type TestDb } from "../support/db";
+import { insertFeedbackSession } from "../support/feedback";
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await createTestDb({ seed: true });
+  await seedFeedbackForms(t.db);
+});
+afterEach(async () => {
+  await t.cleanup();
+});
+
+const answerCounts = (sessionId: number) =>
+  t.db
+    .selectFrom("feedback_answer_counts")
+    .select(["item_key", "option_value", "answers"])
+    .where("session_id", "=", sessionId)
+    .orderBy("item_key")
+    .orderBy("option_value")
+    .execute();
+
+const sessionCounts = (sessionId: number) =>
+  t.db
+    .selectFrom("feedback_session_counts")
+    .select(["responses", "comments", "form_version", "audience"])
+    .where("session_id", "=", sessionId)
+    .execute();
+
+function formData(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+function response(sessionId: number, answers: Record<string, string>): NewFeedbackResponse {
+  return {
+    sessionId,
+    audience: "pupils",
+    formVersion: 1,
+    locale: "da",
+    answers,
+    comment: null,
+    sessionDate: "2026-11-20",
+  };
+}
+
+describe("counts written with each answer", () => {
+  it("an answer on the public form adds to its session's counts", async () => {
+    const { sessionId } = insertFeedbackSession(t.path, { code: "CNT222" });
+    const submit = (fields: Record<string, string>) =>
+      submitFeedback(t.db, {
+        code: "CNT222",
+        lang: "da",
+        formData: formData({ formVersion: "1", locale: "da", website: "", ...fields }),
+        cookieHeader: null,
+        now: new Date(),
+        secrets: ["test-secret-0123456789abcdef"],
+      });
+    expect(
+      (
+        await submit({
+          "answer.learned_something_new": "yes_very",
+          "answer.knows_rights": "yes_little",
+          "answer.knows_where_to_get_help": "yes_very",
+          "answer.trusted_adult_at_school": "dont_know",
+          comment: "Godt",
+        })
+      ).saved,
+    ).toBe(true);
+    expect((await submit({ "answer.learned_something_new": "yes_very" })).saved).toBe(true);
+
+    expect(await sessionCounts(sessionId)).toEqual([
+      { responses: 2, comments: 1, form_version: 1, audience: "pupils" },
+    ]);
+    expect(await answerCounts(sessionId)).toEqual([
+      { item_key: "knows_rights", option_value: "yes_little", answers: 1 },
+      { item_key: "knows_where_to_get_help", option_value: "yes_very", answers: 1 },
+      { item_key: "learned_something_new", option_value: "yes_very", answers: 2 },
+      { item_key: "trusted_adult_at_school", option_value: "dont_know", answers: 1 },
+    ]);
+    // The first pupil answered 3 of the 4 scale items (not "Ved ikke"): score (3 + 2 + 3) / 3.
+    // The second answered one: no scale score.
+    const scale = await t.db
+      .selectFrom("feedback_scale_sums")
+      .selectAll()
+      .where("session_id", "=", sessionId)
+      .execute();
+    expect(scale).toHaveLength(1);
+    expect(scale[0].scale_key).toBe("pupils_knowledge_help");
+    expect(scale[0].respondents).toBe(1);
+    expect(scale[0].score_sum).toBeCloseTo(8 / 3, 12);
+    expect(scale[0].score_sum_squares).toBeCloseTo(64 / 9, 12);
+  });
+
+  it("nothing is counted when the transaction with the answer fails", async () => {
+    const { sessionId } = insertFeedbackSession(t.path, { code: "RLB222" });
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await insertFeedbackResponses(trx, [response(sessionId, { felt_safe: "yes_very" })]);
+        throw new Error("later step failed");
+      }),
+    ).rejects.toThrow("later step failed");
+    // A bad row in a batch stops the whole batch, counts included.
+    await expect(
+      t.db.transaction().execute(async (trx) => {
+        await insertFeedbackResponses(trx, [
+          response(sessionId, { felt_safe: "yes_very" }),
+          { ...response(sessionId, { felt_safe: "no" }), locale: "xx" },
+        ]);
+      }),
+    ).rejects.toThrow();
+    expect(await sessionCounts(sessionId)).toEqual([]);
+    expect(await answerCounts(sessionId)).toEqual([]);
+    const stored = await t.db.selectFrom("feedback_responses").select("id").execute();
+    expect(stored).toEqual([]);
+  });
+});
+
+describe("npm run db:rebuild-counts", () => {
+  async function seedAnswers() {
+    await seedDemoSessions(t.db, new Date("2026-11-30T10:00:00Z"));
+    const seeded = await seedDemoFeedback(t.db, new Date("2026-11-30T10:00:00Z"));
+    expect(seeded.responses).toBeGreaterThan(100);
+    return seeded;
+  }
+
+  it("finds the counts kept at write time equal to counts rebuilt from the responses", async () => {
+    const seeded = await seedAnswers();
+    const result = await rebuildFeedbackCounts(t.db, { write: false, batchSessions: 3 });
+    expect(result.responses).toBe(seeded.responses);
+    expect(result.mismatches).toEqual([]);
+  });
+
+  it("reports drift, rebuilds, and then matches; the script exits 1 on drift", async () => {
+    await seedAnswers();
+    const some = await t.db
+      .selectFrom("feedback_answer_counts")
+      .select(["session_id", "item_key", "option_value"])
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("feedback_answer_counts")
+      .set((eb) => ({ answers: eb("answers", "+", 1) }))
+      .where("session_id", "=", some.session_id)
+      .where("item_key", "=", some.item_key)
+      .where("option_value", "=", some.option_value)
+      .execute();
+    await t.db
+      .deleteFrom("feedback_scale_sums")
+      .where("session_id", "=", some.session_id)
+      .execute();
+
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ["--import", "tsx", "scripts/rebuild-counts.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: `file:${t.path}` },
+        encoding: "utf8",
+      });
+    const checked = run("--check");
+    expect(checked.status).toBe(1);
+    expect(checked.stdout).toContain(`answers ${some.session_id}|`);
+    expect(checked.stdout).toContain(`scales ${some.session_id}|`);
+
+    const rebuilt = run();
+    expect(rebuilt.status).toBe(1);
+    expect(rebuilt.stdout).toContain("counts rebuilt");
+    const again = run("--check");
+    expect(again.stdout).toContain("counts match");
+    expect(again.status).toBe(0);
+  });
+});
