@@ -18,7 +18,7 @@ export interface RebuildResult {
 
 type Keyed = Map<string, number[]>;
 
-function keyed(delta: CountDelta): { sessions: Keyed; answers: Keyed; scales: Keyed } {
+function keyed(delta: CountDelta): { sessions: Keyed; items: Keyed; scales: Keyed } {
   return {
     sessions: new Map(
       delta.sessions.map((r) => [
@@ -26,10 +26,10 @@ function keyed(delta: CountDelta): { sessions: Keyed; answers: Keyed; scales: Ke
         [r.responses, r.comments],
       ]),
     ),
-    answers: new Map(
-      delta.answers.map((r) => [
-        `${r.sessionId}|${r.audience}|${r.formVersion}|${r.itemKey}|${r.optionValue}`,
-        [r.answers],
+    items: new Map(
+      delta.items.map((r) => [
+        `${r.sessionId}|${r.audience}|${r.formVersion}|${r.itemKey}`,
+        [r.answers, r.dontKnow, r.topBox, ...r.options],
       ]),
     ),
     scales: new Map(
@@ -61,14 +61,14 @@ function compare(table: string, stored: Keyed, rebuilt: Keyed, out: string[]) {
 }
 
 async function storedCounts(db: DB, sessionIds: number[]): Promise<CountDelta> {
-  const [sessions, answers, scales] = await Promise.all([
+  const [sessions, items, scales] = await Promise.all([
     db
       .selectFrom("feedback_session_counts")
       .selectAll()
       .where("session_id", "in", sessionIds)
       .execute(),
     db
-      .selectFrom("feedback_answer_counts")
+      .selectFrom("feedback_item_counts")
       .selectAll()
       .where("session_id", "in", sessionIds)
       .execute(),
@@ -86,13 +86,15 @@ async function storedCounts(db: DB, sessionIds: number[]): Promise<CountDelta> {
       responses: r.responses,
       comments: r.comments,
     })),
-    answers: answers.map((r) => ({
+    items: items.map((r) => ({
       sessionId: r.session_id,
       audience: r.audience,
       formVersion: r.form_version,
       itemKey: r.item_key,
-      optionValue: r.option_value,
       answers: r.answers,
+      dontKnow: r.dont_know,
+      topBox: r.top_box,
+      options: [r.option_1, r.option_2, r.option_3, r.option_4, r.option_5, r.option_6],
     })),
     scales: scales.map((r) => ({
       sessionId: r.session_id,
@@ -109,7 +111,7 @@ async function storedCounts(db: DB, sessionIds: number[]): Promise<CountDelta> {
 async function deleteCounts(db: DB, sessionIds: number[]) {
   for (const table of [
     "feedback_session_counts",
-    "feedback_answer_counts",
+    "feedback_item_counts",
     "feedback_scale_sums",
   ] as const) {
     await db.deleteFrom(table).where("session_id", "in", sessionIds).execute();
@@ -156,7 +158,7 @@ export async function rebuildFeedbackCounts(
       const stored = keyed(await storedCounts(trx, ids));
       const fresh = keyed(rebuilt);
       compare("sessions", stored.sessions, fresh.sessions, mismatches);
-      compare("answers", stored.answers, fresh.answers, mismatches);
+      compare("items", stored.items, fresh.items, mismatches);
       compare("scales", stored.scales, fresh.scales, mismatches);
       if (options.write) {
         await deleteCounts(trx, ids);

@@ -273,14 +273,21 @@ export interface FeedbackSessionCountsTable {
   comments: number;
 }
 
-/** Answers per option of each item in a session. */
-export interface FeedbackAnswerCountsTable {
+/** Per session and item: answers, "Ved ikke", top box and answers per option (scale order). */
+export interface FeedbackItemCountsTable {
   session_id: number;
   audience: Audience;
   form_version: number;
   item_key: string;
-  option_value: string;
   answers: number;
+  dont_know: number;
+  top_box: number;
+  option_1: Defaulted<number>;
+  option_2: Defaulted<number>;
+  option_3: Defaulted<number>;
+  option_4: Defaulted<number>;
+  option_5: Defaulted<number>;
+  option_6: Defaulted<number>;
 }
 
 /** Per session and scale: respondents with a score, sum and sum of squares of their scores. */
@@ -415,7 +422,7 @@ export interface Database {
   track_overrides: TrackOverridesTable;
   holidays: HolidaysTable;
   feedback_session_counts: FeedbackSessionCountsTable;
-  feedback_answer_counts: FeedbackAnswerCountsTable;
+  feedback_item_counts: FeedbackItemCountsTable;
   feedback_scale_sums: FeedbackScaleSumsTable;
 }
 

@@ -3,9 +3,8 @@
  * path (db/queries/feedback.ts) and the rebuild script (scripts/rebuild-counts.ts) both use it, so
  * the counts kept at write time and the counts rebuilt from the responses cannot differ in method.
  */
-
-import { respondentScaleScores } from "./evaluation-scales";
-import type { FeedbackAudience } from "./feedback-bank";
+import { audienceScale, respondentScaleScores } from "./evaluation-scales";
+import { FEEDBACK_SCALES, type FeedbackAudience } from "./feedback-bank";
 
 export interface CountableResponse {
   sessionId: number;
@@ -23,13 +22,20 @@ export interface SessionCountRow {
   comments: number;
 }
 
-export interface AnswerCountRow {
+/** Number of option columns kept per item (the longest scale: agree5 with "Ved ikke"). */
+export const OPTION_COLUMNS = 6;
+
+export interface ItemCountRow {
   sessionId: number;
   audience: FeedbackAudience;
   formVersion: number;
   itemKey: string;
-  optionValue: string;
+  /** Every answer to the item, "Ved ikke" included (skipped items are not answers). */
   answers: number;
+  dontKnow: number;
+  topBox: number;
+  /** Answers per option, in the scale's order; always OPTION_COLUMNS long. */
+  options: number[];
 }
 
 export interface ScaleSumRow {
@@ -44,14 +50,14 @@ export interface ScaleSumRow {
 
 export interface CountDelta {
   sessions: SessionCountRow[];
-  answers: AnswerCountRow[];
+  items: ItemCountRow[];
   scales: ScaleSumRow[];
 }
 
 /** Adds up a batch of responses into count rows (one row per key). */
 export function countResponses(responses: Iterable<CountableResponse>): CountDelta {
   const sessions = new Map<string, SessionCountRow>();
-  const answers = new Map<string, AnswerCountRow>();
+  const items = new Map<string, ItemCountRow>();
   const scales = new Map<string, ScaleSumRow>();
   for (const r of responses) {
     const base = { sessionId: r.sessionId, audience: r.audience, formVersion: r.formVersion };
@@ -60,17 +66,31 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
     session.responses += 1;
     if (r.hasComment) session.comments += 1;
     sessions.set(sessionKey, session);
-    for (const [itemKey, optionValue] of Object.entries(r.answers)) {
-      const key = `${sessionKey}|${itemKey}|${optionValue}`;
-      const row = answers.get(key) ?? { ...base, itemKey, optionValue, answers: 0 };
+    const scale = FEEDBACK_SCALES[audienceScale(r.audience)];
+    for (const [itemKey, value] of Object.entries(r.answers)) {
+      const index = scale.options.findIndex((o) => o.value === value);
+      if (index < 0) throw new Error(`answer ${value} is not on the ${scale.key} scale`);
+      const option = scale.options[index];
+      const key = `${sessionKey}|${itemKey}`;
+      const row = items.get(key) ?? {
+        ...base,
+        itemKey,
+        answers: 0,
+        dontKnow: 0,
+        topBox: 0,
+        options: new Array<number>(OPTION_COLUMNS).fill(0),
+      };
       row.answers += 1;
-      answers.set(key, row);
+      if (option.isDontKnow) row.dontKnow += 1;
+      if (option.topBox) row.topBox += 1;
+      row.options[index] += 1;
+      items.set(key, row);
     }
-    for (const { scale, score } of respondentScaleScores(r.audience, r.answers)) {
-      const key = `${sessionKey}|${scale}`;
+    for (const { scale: scaleKey, score } of respondentScaleScores(r.audience, r.answers)) {
+      const key = `${sessionKey}|${scaleKey}`;
       const row = scales.get(key) ?? {
         ...base,
-        scaleKey: scale,
+        scaleKey,
         respondents: 0,
         scoreSum: 0,
         scoreSumSquares: 0,
@@ -83,7 +103,7 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
   }
   return {
     sessions: [...sessions.values()],
-    answers: [...answers.values()],
+    items: [...items.values()],
     scales: [...scales.values()],
   };
 }

@@ -25,21 +25,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
 
-  // How many answered each option of each item in a session.
+  // Per session and item: answers (with "Ved ikke"), "Ved ikke", top box, and the answers to each
+  // option in the scale's order (option_1 = the scale's first option; pupil4 uses 1-4, agree5 1-6).
+  // One row per session and item keeps the evaluation's queries to a few hundred thousand rows
+  // for a million answers.
   await db.schema
-    .createTable("feedback_answer_counts")
+    .createTable("feedback_item_counts")
     .addColumn("session_id", "integer", (c) => c.notNull().references("sessions.id"))
     .addColumn("audience", "text", (c) => c.notNull().check(audienceCheck))
     .addColumn("form_version", "integer", (c) => c.notNull())
     .addColumn("item_key", "text", (c) => c.notNull())
-    .addColumn("option_value", "text", (c) => c.notNull())
     .addColumn("answers", "integer", (c) => c.notNull().check(sql`answers >= 0`))
-    .addPrimaryKeyConstraint("feedback_answer_counts_pk", [
+    .addColumn("dont_know", "integer", (c) => c.notNull().check(sql`dont_know >= 0`))
+    .addColumn("top_box", "integer", (c) => c.notNull().check(sql`top_box >= 0`))
+    .addColumn("option_1", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("option_2", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("option_3", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("option_4", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("option_5", "integer", (c) => c.notNull().defaultTo(0))
+    .addColumn("option_6", "integer", (c) => c.notNull().defaultTo(0))
+    .addPrimaryKeyConstraint("feedback_item_counts_pk", [
       "session_id",
       "audience",
       "form_version",
       "item_key",
-      "option_value",
     ])
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
@@ -74,11 +83,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("sessions_course_starts_idx").execute();
-  for (const table of [
-    "feedback_scale_sums",
-    "feedback_answer_counts",
-    "feedback_session_counts",
-  ]) {
+  for (const table of ["feedback_scale_sums", "feedback_item_counts", "feedback_session_counts"]) {
     await db.schema.dropTable(table).execute();
   }
 }

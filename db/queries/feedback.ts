@@ -291,6 +291,17 @@ export async function insertFeedbackResponse(db: DB, response: NewFeedbackRespon
   await insertFeedbackResponses(db, [response]);
 }
 
+type ItemCountColumn =
+  | "answers"
+  | "dont_know"
+  | "top_box"
+  | "option_1"
+  | "option_2"
+  | "option_3"
+  | "option_4"
+  | "option_5"
+  | "option_6";
+
 /** Adds count rows to the stored counts (upserts). Call inside a transaction. */
 export async function addFeedbackCounts(db: DB, delta: CountDelta) {
   const chunk = 500;
@@ -314,25 +325,42 @@ export async function addFeedbackCounts(db: DB, delta: CountDelta) {
       )
       .execute();
   }
-  for (let i = 0; i < delta.answers.length; i += chunk) {
+  for (let i = 0; i < delta.items.length; i += chunk) {
     await db
-      .insertInto("feedback_answer_counts")
+      .insertInto("feedback_item_counts")
       .values(
-        delta.answers.slice(i, i + chunk).map((r) => ({
+        delta.items.slice(i, i + chunk).map((r) => ({
           session_id: r.sessionId,
           audience: r.audience,
           form_version: r.formVersion,
           item_key: r.itemKey,
-          option_value: r.optionValue,
           answers: r.answers,
+          dont_know: r.dontKnow,
+          top_box: r.topBox,
+          option_1: r.options[0],
+          option_2: r.options[1],
+          option_3: r.options[2],
+          option_4: r.options[3],
+          option_5: r.options[4],
+          option_6: r.options[5],
         })),
       )
       .onConflict((oc) =>
-        oc
-          .columns(["session_id", "audience", "form_version", "item_key", "option_value"])
-          .doUpdateSet((eb) => ({
-            answers: eb("feedback_answer_counts.answers", "+", eb.ref("excluded.answers")),
-          })),
+        oc.columns(["session_id", "audience", "form_version", "item_key"]).doUpdateSet((eb) => {
+          const add = (column: ItemCountColumn) =>
+            sql<number>`${sql.ref(`feedback_item_counts.${column}`)} + ${eb.ref(`excluded.${column}`)}`;
+          return {
+            answers: add("answers"),
+            dont_know: add("dont_know"),
+            top_box: add("top_box"),
+            option_1: add("option_1"),
+            option_2: add("option_2"),
+            option_3: add("option_3"),
+            option_4: add("option_4"),
+            option_5: add("option_5"),
+            option_6: add("option_6"),
+          };
+        }),
       )
       .execute();
   }

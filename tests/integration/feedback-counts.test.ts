@@ -21,13 +21,21 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const answerCounts = (sessionId: number) =>
+const itemCounts = (sessionId: number) =>
   t.db
-    .selectFrom("feedback_answer_counts")
-    .select(["item_key", "option_value", "answers"])
+    .selectFrom("feedback_item_counts")
+    .select([
+      "item_key",
+      "answers",
+      "dont_know",
+      "top_box",
+      "option_1",
+      "option_2",
+      "option_3",
+      "option_4",
+    ])
     .where("session_id", "=", sessionId)
     .orderBy("item_key")
-    .orderBy("option_value")
     .execute();
 
 const sessionCounts = (sessionId: number) =>
@@ -83,11 +91,22 @@ describe("counts written with each answer", () => {
     expect(await sessionCounts(sessionId)).toEqual([
       { responses: 2, comments: 1, form_version: 1, audience: "pupils" },
     ]);
-    expect(await answerCounts(sessionId)).toEqual([
-      { item_key: "knows_rights", option_value: "yes_little", answers: 1 },
-      { item_key: "knows_where_to_get_help", option_value: "yes_very", answers: 1 },
-      { item_key: "learned_something_new", option_value: "yes_very", answers: 2 },
-      { item_key: "trusted_adult_at_school", option_value: "dont_know", answers: 1 },
+    // Options in scale order: Ja, meget / Ja, lidt / Nej / Ved ikke; top box = "Ja, meget".
+    const row = (item_key: string, answers: number, dk: number, top: number, o: number[]) => ({
+      item_key,
+      answers,
+      dont_know: dk,
+      top_box: top,
+      option_1: o[0],
+      option_2: o[1],
+      option_3: o[2],
+      option_4: o[3],
+    });
+    expect(await itemCounts(sessionId)).toEqual([
+      row("knows_rights", 1, 0, 0, [0, 1, 0, 0]),
+      row("knows_where_to_get_help", 1, 0, 1, [1, 0, 0, 0]),
+      row("learned_something_new", 2, 0, 2, [2, 0, 0, 0]),
+      row("trusted_adult_at_school", 1, 1, 0, [0, 0, 0, 1]),
     ]);
     // The first pupil answered 3 of the 4 scale items (not "Ved ikke"): score (3 + 2 + 3) / 3.
     // The second answered one: no scale score.
@@ -121,7 +140,7 @@ describe("counts written with each answer", () => {
       }),
     ).rejects.toThrow();
     expect(await sessionCounts(sessionId)).toEqual([]);
-    expect(await answerCounts(sessionId)).toEqual([]);
+    expect(await itemCounts(sessionId)).toEqual([]);
     const stored = await t.db.selectFrom("feedback_responses").select("id").execute();
     expect(stored).toEqual([]);
   });
@@ -145,16 +164,15 @@ describe("npm run db:rebuild-counts", () => {
   it("reports drift, rebuilds, and then matches; the script exits 1 on drift", async () => {
     await seedAnswers();
     const some = await t.db
-      .selectFrom("feedback_answer_counts")
-      .select(["session_id", "item_key", "option_value"])
+      .selectFrom("feedback_item_counts")
+      .select(["session_id", "item_key"])
       .limit(1)
       .executeTakeFirstOrThrow();
     await t.db
-      .updateTable("feedback_answer_counts")
-      .set((eb) => ({ answers: eb("answers", "+", 1) }))
+      .updateTable("feedback_item_counts")
+      .set((eb) => ({ option_2: eb("option_2", "+", 1) }))
       .where("session_id", "=", some.session_id)
       .where("item_key", "=", some.item_key)
-      .where("option_value", "=", some.option_value)
       .execute();
     await t.db
       .deleteFrom("feedback_scale_sums")
@@ -168,7 +186,7 @@ describe("npm run db:rebuild-counts", () => {
       });
     const checked = run("--check");
     expect(checked.status).toBe(1);
-    expect(checked.stdout).toContain(`answers ${some.session_id}|`);
+    expect(checked.stdout).toContain(`items ${some.session_id}|`);
     expect(checked.stdout).toContain(`scales ${some.session_id}|`);
 
     const rebuilt = run();
