@@ -38,6 +38,10 @@ const rules = {
   "request.triage": isCoordinator,
   "school.view": (a: Actor, r: Resource) => isCoordinator(a) || ownsSchool(a, r),
   "session.schedule": isCoordinator,
+  /** Every school's results, comments of groups of 5+, exports. */
+  "evaluation.view": isCoordinator,
+  /** One school's results against all standard schools; no comments, no other school named. */
+  "evaluation.viewSchool": (a: Actor, r: Resource) => ownsSchool(a, r),
   "session.view": (a: Actor, r: Resource) => isCoordinator(a) || ownsSchool(a, r) || assigned(a, r),
   "session.deliver": (a: Actor, r: Resource) => isCoordinator(a) || assigned(a, r),
   "session.feedbackCode": (a: Actor, r: Resource) => isCoordinator(a) || assigned(a, r),

@@ -95,6 +95,33 @@ export function indicatorMoments(successes: number, n: number): Moments {
 }
 
 /**
+ * What the ICC needs from one stratum's clusters (sessions), added up: the number of clusters with
+ * observations, observations, their sum and sum of squares, the sum over clusters of
+ * (cluster sum)^2 / (cluster size), and the sum of squared cluster sizes. Additive, so it can be
+ * summed in SQL or across schools.
+ */
+export interface ClusterSums {
+  clusters: number;
+  n: number;
+  sum: number;
+  sumSquares: number;
+  sumSqOverN: number;
+  nSquared: number;
+}
+
+export function clusterSums(clusters: ReadonlyArray<Moments>): ClusterSums {
+  const present = clusters.filter((c) => c.n > 0);
+  return {
+    clusters: present.length,
+    n: present.reduce((a, c) => a + c.n, 0),
+    sum: present.reduce((a, c) => a + c.sum, 0),
+    sumSquares: present.reduce((a, c) => a + c.sumSquares, 0),
+    sumSqOverN: present.reduce((a, c) => a + (c.sum * c.sum) / c.n, 0),
+    nSquared: present.reduce((a, c) => a + c.n * c.n, 0),
+  };
+}
+
+/**
  * One-way ANOVA estimator of the intraclass correlation with clusters nested in strata:
  *
  *   ICC = (MSB - MSW) / (MSB + (n0 - 1) * MSW), floored at 0,
@@ -105,31 +132,21 @@ export function indicatorMoments(successes: number, n: number): Moments {
  * Returns null when it cannot be estimated: no stratum has two clusters, or no cluster has two
  * observations.
  */
-export function anovaIcc(strata: ReadonlyArray<ReadonlyArray<Moments>>): number | null {
+export function anovaIccFromSums(strata: ReadonlyArray<ClusterSums>): number | null {
   let total = 0;
   let clusters = 0;
   let usedStrata = 0;
   let ssWithin = 0;
   let ssBetween = 0;
   let sizeTerm = 0;
-  for (const stratum of strata) {
-    const present = stratum.filter((c) => c.n > 0);
-    if (present.length === 0) continue;
+  for (const s of strata) {
+    if (s.clusters === 0 || s.n === 0) continue;
     usedStrata++;
-    clusters += present.length;
-    let stratumN = 0;
-    let stratumSum = 0;
-    let squaredSize = 0;
-    for (const c of present) {
-      stratumN += c.n;
-      stratumSum += c.sum;
-      squaredSize += c.n * c.n;
-      ssWithin += c.sumSquares - (c.sum * c.sum) / c.n;
-      ssBetween += (c.sum * c.sum) / c.n;
-    }
-    ssBetween -= (stratumSum * stratumSum) / stratumN;
-    sizeTerm += squaredSize / stratumN;
-    total += stratumN;
+    clusters += s.clusters;
+    total += s.n;
+    ssWithin += s.sumSquares - s.sumSqOverN;
+    ssBetween += s.sumSqOverN - (s.sum * s.sum) / s.n;
+    sizeTerm += s.nSquared / s.n;
   }
   const dfBetween = clusters - usedStrata;
   const dfWithin = total - clusters;
@@ -141,6 +158,11 @@ export function anovaIcc(strata: ReadonlyArray<ReadonlyArray<Moments>>): number 
   const denominator = msBetween + (n0 - 1) * msWithin;
   if (denominator <= 0) return 0;
   return Math.max(0, (msBetween - msWithin) / denominator);
+}
+
+/** The same estimator from each cluster's moments. */
+export function anovaIcc(strata: ReadonlyArray<ReadonlyArray<Moments>>): number | null {
+  return anovaIccFromSums(strata.map(clusterSums));
 }
 
 /** Kish's design effect for clusters of mean size `m`. */

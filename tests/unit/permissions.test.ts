@@ -25,6 +25,8 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean]> 
   "request.triage": [true, false, false, false, false],
   "school.view": [true, false, false, true, false],
   "session.schedule": [true, false, false, false, false],
+  "evaluation.view": [true, false, false, false, false],
+  "evaluation.viewSchool": [false, false, false, true, false],
   "session.view": [true, true, false, true, false],
   "session.deliver": [true, true, false, false, false],
   "session.feedbackCode": [true, true, false, false, false],

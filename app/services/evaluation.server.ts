@@ -1,0 +1,180 @@
+/**
+ * The evaluation (journey 7): one page model per set of filters, built from the per-session count
+ * tables, with suppression applied, for the coordinator page, the school leader page and the
+ * exports. Never reads answer rows, except the comments a coordinator asks to see.
+ */
+import type { DB } from "../../db/connection";
+import {
+  type EvaluationScope,
+  evaluationChoices,
+  evaluationComments,
+  evaluationItemAggregates,
+  evaluationNamedSessions,
+  evaluationScaleAggregates,
+  evaluationSessionAggregates,
+  type NamedSession,
+} from "../../db/queries/evaluation";
+import {
+  findFeedbackForm,
+  findLatestFeedbackForm,
+  loadFeedbackFormRows,
+} from "../../db/queries/feedback";
+import { buildEvaluationModel, type EvaluationModel, type Viewer } from "../domain/evaluation";
+import {
+  dayAfter,
+  type EvaluationFilters,
+  type FilterErrors,
+  parseEvaluationFilters,
+  periodChoices,
+  resolvePeriod,
+  trendBuckets,
+} from "../domain/evaluation-filters";
+import { todayInCopenhagen } from "../domain/time";
+import { copenhagenToUtc, utcToCopenhagen } from "../domain/timezone";
+import type { CurrentUser } from "../lib/guards.server";
+import { requirePermission } from "../lib/guards.server";
+
+/** How many sessions without attendance (or with under 5 answers) to name; the rest are counted. */
+const NAMED_SESSIONS = 25;
+const COMMENT_LIMIT = 300;
+
+function utcStartOf(date: string): string {
+  const result = copenhagenToUtc(date, "00:00");
+  if (!result.ok) throw new Error(`no midnight on ${date}`);
+  return result.utc;
+}
+
+function named(rows: NamedSession[]) {
+  return rows.map((r) => ({
+    id: r.id,
+    date: utcToCopenhagen(r.starts_at).date,
+    schoolName: r.school_name,
+    courseTitle: r.course_title,
+  }));
+}
+
+export interface EvaluationPage {
+  model: EvaluationModel;
+  errors: FilterErrors;
+  choices: {
+    periods: ReturnType<typeof periodChoices>;
+    schools: Array<{ id: number; name: string; pilot: boolean }>;
+    courses: Array<{ id: number; title: string }>;
+    districts: string[];
+    versions: number[];
+  };
+  names: { course: string | null; school: string | null };
+}
+
+/**
+ * The evaluation for `actor`: a coordinator sees every school and may ask for comments; a school
+ * leader sees their own school against all standard schools, whatever the URL says.
+ */
+export async function buildEvaluation(
+  db: DB,
+  actor: CurrentUser,
+  searchParams: URLSearchParams,
+  options: { now: Date; comments?: boolean },
+): Promise<EvaluationPage> {
+  const viewer: Viewer = actor.role === "coordinator" ? "coordinator" : "school_leader";
+  if (viewer === "coordinator") requirePermission(actor, "evaluation.view");
+  else requirePermission(actor, "evaluation.viewSchool", { schoolId: actor.schoolId });
+
+  const today = todayInCopenhagen(options.now);
+  const parsed = parseEvaluationFilters(searchParams, today);
+  const filters: EvaluationFilters =
+    viewer === "coordinator"
+      ? parsed.filters
+      : { ...parsed.filters, cohort: "school", school: actor.schoolId, district: null };
+  const errors = { ...parsed.errors };
+  if (viewer === "school_leader") delete errors.school;
+
+  const choices = await evaluationChoices(db, filters.audience);
+  if (filters.cohort === "school" && !choices.schools.some((s) => s.id === filters.school)) {
+    errors.school = "evaluation.error.school";
+    filters.cohort = "all";
+    filters.school = null;
+  }
+  const period = resolvePeriod(filters);
+  const buckets = trendBuckets(period, filters.trend);
+  const end = utcStartOf(dayAfter(period.to));
+  const nowIso = options.now.toISOString();
+  const standardIds = choices.schools.filter((s) => s.pilot_cohort === null).map((s) => s.id);
+  const scope: EvaluationScope = {
+    audience: filters.audience,
+    startsFrom: utcStartOf(period.from),
+    startsBefore: end.localeCompare(nowIso) < 0 ? end : nowIso,
+    bucketStarts: buckets.slice(1).map((b) => utcStartOf(b.from)),
+    courseId: filters.course,
+    district: filters.district,
+    formVersion: filters.formVersion,
+    pilot: filters.cohort === "pilot" ? true : filters.cohort === "standard" ? false : null,
+    schoolIds:
+      filters.cohort === "school" && filters.school !== null
+        ? [...new Set([filters.school, ...standardIds])]
+        : null,
+  };
+  // Sessions are named only within what the viewer may see by name: a leader's own school.
+  const namingScope: EvaluationScope =
+    viewer === "coordinator" ? scope : { ...scope, schoolIds: [actor.schoolId ?? -1] };
+
+  const form = filters.formVersion
+    ? await findFeedbackForm(db, filters.audience, filters.formVersion)
+    : await findLatestFeedbackForm(db, filters.audience);
+  const formRows = form ? await loadFeedbackFormRows(db, form.id) : { items: [], texts: [] };
+  const items = formRows.items.map((item) => {
+    const text = (locale: string) =>
+      formRows.texts.find((t) => t.item_id === item.id && t.locale === locale)?.text;
+    const da = text("da") ?? item.key;
+    return { key: item.key, text: { da, en: text("en") ?? da } };
+  });
+
+  const [itemRows, scaleRows, sessionRows, unattended, small, comments] = await Promise.all([
+    evaluationItemAggregates(db, scope),
+    evaluationScaleAggregates(db, scope),
+    evaluationSessionAggregates(db, scope),
+    evaluationNamedSessions(db, namingScope, "noAttendance", NAMED_SESSIONS),
+    evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS),
+    viewer === "coordinator" && options.comments
+      ? evaluationComments(db, scope, COMMENT_LIMIT)
+      : Promise.resolve(null),
+  ]);
+
+  const model = buildEvaluationModel({
+    viewer,
+    filters,
+    period,
+    buckets,
+    schools: choices.schools,
+    items,
+    itemRows,
+    scaleRows,
+    sessionRows,
+    unattended: { total: unattended.total, sessions: named(unattended.sessions) },
+    small: { total: small.total, sessions: named(small.sessions) },
+    comments,
+  });
+
+  const ownSchool = choices.schools.find((s) => s.id === filters.school);
+  return {
+    model,
+    errors,
+    choices: {
+      periods: periodChoices(today),
+      schools:
+        viewer === "coordinator"
+          ? choices.schools.map((s) => ({ id: s.id, name: s.name, pilot: s.pilot_cohort !== null }))
+          : [],
+      courses: choices.courses,
+      districts:
+        viewer === "coordinator"
+          ? [...new Set(choices.schools.map((s) => s.district).filter((d) => d !== ""))].sort()
+          : [],
+      versions: choices.versions.map((v) => v.version),
+    },
+    names: {
+      course: choices.courses.find((c) => c.id === filters.course)?.title ?? null,
+      school: ownSchool?.name ?? null,
+    },
+  };
+}
