@@ -21,6 +21,7 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
         { to: "/coordinator/schools", label: "nav.schools" },
         { to: "/coordinator/holidays", label: "nav.holidays" },
         { to: "/coordinator/facilitators", label: "nav.facilitators" },
+        { to: "/coordinator/evaluation", label: "nav.evaluation" },
         { to: "/users", label: "nav.users" },
         { to: "/outbox", label: "nav.outbox" },
         ...mailbox,
@@ -36,6 +37,7 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
     case "school_leader":
       return [
         { to: "/school", label: "nav.mySchool" },
+        { to: "/school/evaluation", label: "nav.evaluation" },
         { to: "/catalogue", label: "nav.catalogue" },
         ...mailbox,
       ];

@@ -8,6 +8,7 @@ import { adminMessages } from "./admin";
 import { authMessages } from "./auth";
 import { catalogueMessages } from "./catalogue";
 import { commonMessages } from "./common";
+import { evaluationMessages } from "./evaluation";
 import { facilitatorMessages } from "./facilitator";
 import { feedbackStaffMessages } from "./feedback";
 import { holidayMessages } from "./holidays";
@@ -35,6 +36,7 @@ const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
   feedbackStaffMessages,
   trackMessages,
   holidayMessages,
+  evaluationMessages,
 ];
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };

@@ -1,0 +1,138 @@
+/**
+ * The evaluation's downloads, rendered from the same page model as the page (so they hold exactly
+ * its numbers, suppression included):
+ * - CSV: RFC 4180 (CRLF, quotes doubled), UTF-8 with a byte order mark, `;` as separator and a
+ *   decimal comma, so Danish Excel opens it as it is. One long table: a line per table row and
+ *   measure (Tabel; Emne; Gruppe; Periode; Status; Mål; Værdi).
+ * - XLSX (exceljs): one sheet per table with typed number cells, and a sheet explaining every
+ *   column and how many cells are hidden.
+ */
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import type { EvaluationModel } from "../domain/evaluation";
+import { periodLabel, type Translate } from "../domain/evaluation-format";
+import { type ExportTable, evaluationTables } from "../domain/evaluation-tables";
+import { type Locale, translate } from "../i18n";
+
+const BOM = "\uFEFF";
+
+function translator(locale: Locale): Translate {
+  return (key, params) => translate(locale, key, params);
+}
+
+/** A number with a decimal comma and no thousands separator ("1234,5"). */
+export function csvNumber(value: number, digits: number): string {
+  return value.toFixed(digits).replace(".", ",");
+}
+
+function labelsByRole(table: ExportTable, labels: string[]) {
+  const out = { subject: "", group: "", period: "" };
+  table.labelColumns.forEach((column, i) => {
+    if (column.role) out[column.role] = labels[i] ?? "";
+  });
+  return out;
+}
+
+export function evaluationCsv(model: EvaluationModel, locale: Locale = "da"): string {
+  const t = translator(locale);
+  const whole = periodLabel(model, t);
+  const records: string[][] = [
+    [
+      t("evaluation.export.csv.table"),
+      t("evaluation.export.col.question"),
+      t("evaluation.export.col.group"),
+      t("evaluation.export.col.period"),
+      t("evaluation.export.col.status"),
+      t("evaluation.export.csv.measure"),
+      t("evaluation.export.csv.value"),
+    ],
+  ];
+  for (const table of evaluationTables(model, t, locale)) {
+    for (const row of table.rows) {
+      const { subject, group, period } = labelsByRole(table, row.labels);
+      const base = [table.name, subject, group, period || whole, row.status];
+      if (row.values.every((v) => v === null)) {
+        records.push([...base, "", ""]);
+        continue;
+      }
+      table.valueColumns.forEach((column, i) => {
+        const value = row.values[i];
+        records.push([
+          ...base,
+          column.header,
+          value === null ? "" : csvNumber(value, column.digits ?? 0),
+        ]);
+      });
+    }
+  }
+  return (
+    BOM + stringify(records, { delimiter: ";", record_delimiter: "\r\n", quoted_match: /[";\r\n]/ })
+  );
+}
+
+const numberFormat = (digits: number | undefined) =>
+  digits === undefined || digits === 0 ? "0" : `0.${"0".repeat(digits)}`;
+
+export async function evaluationXlsx(
+  model: EvaluationModel,
+  locale: Locale = "da",
+): Promise<Buffer> {
+  const t = translator(locale);
+  const tables = evaluationTables(model, t, locale);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Frirum";
+  const statusHeader = t("evaluation.export.col.status");
+
+  const explanation = workbook.addWorksheet(t("evaluation.export.sheet.explanation"));
+  explanation.columns = [{ width: 24 }, { width: 32 }, { width: 100 }];
+  const audience = t(`audience.${model.audience}`);
+  explanation.addRow([
+    t("evaluation.export.explain.title", { audience, period: periodLabel(model, t) }),
+  ]);
+  explanation.getRow(1).font = { bold: true, size: 14 };
+  explanation.addRow([t("evaluation.caveat")]);
+  explanation.addRow([t("evaluation.export.explain.suppression")]);
+  for (const table of tables) {
+    const hidden = table.rows.filter(
+      (r) => r.values.every((v) => v === null) && r.status !== t("evaluation.cell.empty"),
+    ).length;
+    explanation.addRow([
+      t("evaluation.export.explain.hiddenCount", { sheet: table.name, count: hidden }),
+    ]);
+  }
+  explanation.addRow([]);
+  const head = explanation.addRow([
+    t("evaluation.export.explain.sheet"),
+    t("evaluation.export.explain.column"),
+    t("evaluation.export.explain.meaning"),
+  ]);
+  head.font = { bold: true };
+  for (const table of tables) {
+    for (const column of [...table.labelColumns, ...table.valueColumns]) {
+      explanation.addRow([table.name, column.header, column.description]);
+    }
+    explanation.addRow([table.name, statusHeader, t("evaluation.export.desc.status")]);
+  }
+
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.name);
+    const headers = [
+      ...table.labelColumns.map((c) => c.header),
+      statusHeader,
+      ...table.valueColumns.map((c) => c.header),
+    ];
+    sheet.addRow(headers).font = { bold: true };
+    sheet.views = [{ state: "frozen", ySplit: 1 }];
+    table.labelColumns.forEach((_, i) => {
+      sheet.getColumn(i + 1).width = i === 0 ? 48 : 22;
+    });
+    sheet.getColumn(table.labelColumns.length + 1).width = 28;
+    table.valueColumns.forEach((column, i) => {
+      const excelColumn = sheet.getColumn(table.labelColumns.length + 2 + i);
+      excelColumn.numFmt = numberFormat(column.digits);
+      excelColumn.width = Math.max(10, Math.min(24, column.header.length + 2));
+    });
+    for (const row of table.rows) sheet.addRow([...row.labels, row.status, ...row.values]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
