@@ -36,7 +36,8 @@ export default function SchoolHome() {
       <p>
         <Link to="/catalogue" className="button">
           {t("schoolRequests.page.catalogue")}
-        </Link>
+        </Link>{" "}
+        <Link to="/school/evaluation">{t("school.evaluation.link")}</Link>
       </p>
 
       {tracks.map((track) => (

@@ -10,6 +10,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { EvaluationModel } from "../domain/evaluation";
+import { exportFileName } from "../domain/evaluation-filters";
 import { periodLabel, type Translate } from "../domain/evaluation-format";
 import { type ExportTable, evaluationTables } from "../domain/evaluation-tables";
 import { type Locale, translate } from "../i18n";
@@ -135,4 +136,27 @@ export async function evaluationXlsx(
     for (const row of table.rows) sheet.addRow([...row.labels, row.status, ...row.values]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** The download response for `format`, named after the filters. */
+export async function evaluationDownload(
+  page: { model: EvaluationModel; names: { course: string | null; school: string | null } },
+  format: "csv" | "xlsx",
+): Promise<Response> {
+  const fileName = exportFileName(page.model.filters, page.names, format);
+  const headers = {
+    "Content-Disposition": `attachment; filename="${fileName}"`,
+    "Cache-Control": "private, no-store",
+  };
+  if (format === "csv") {
+    return new Response(evaluationCsv(page.model), {
+      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
+    });
+  }
+  return new Response(new Uint8Array(await evaluationXlsx(page.model)), {
+    headers: {
+      ...headers,
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    },
+  });
 }

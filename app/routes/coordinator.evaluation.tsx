@@ -1,0 +1,23 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { EvaluationView } from "~/components/evaluation-view";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { buildEvaluation } from "~/services/evaluation.server";
+
+export const meta: MetaFunction = () => [{ title: "Evaluering · Frirum" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const params = new URL(request.url).searchParams;
+  const page = await buildEvaluation(db(), user, params, {
+    now: new Date(),
+    comments: params.get("comments") === "1",
+  });
+  return { ...page, trendItem: params.get("trendItem") };
+}
+
+export default function Evaluation() {
+  const data = useLoaderData<typeof loader>();
+  return <EvaluationView data={data} basePath="/coordinator/evaluation" />;
+}
