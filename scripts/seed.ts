@@ -2,6 +2,7 @@ import { loadEnv } from "../app/lib/env.server";
 import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
+import { seedEvaluationDemo } from "../db/seed-evaluation";
 import { seedDemoFeedback, seedFeedbackForms } from "../db/seed-feedback";
 import { seedDemoSessions } from "../db/seed-sessions";
 import { seedDemoTracks } from "../db/seed-tracks";
@@ -27,4 +28,7 @@ console.log(
 );
 const feedback = await seedDemoFeedback(db, now);
 console.log(`Demo feedback: ${feedback.responses} answers for ${feedback.sessions} sessions.`);
+// Evaluation history since January 2024 (keep last: it books around every other seed's sessions).
+const evaluation = await seedEvaluationDemo(db);
+console.log(`Demo evaluation: ${evaluation.responses} answers in ${evaluation.sessions} sessions.`);
 await db.destroy();
