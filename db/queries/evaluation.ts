@@ -55,7 +55,8 @@ function inScope(scope: EvaluationScope) {
 
 /** The trend bucket of a session: 0 for the first, 1 after the first boundary, ... */
 function bucketOf(scope: EvaluationScope) {
-  if (scope.bucketStarts.length === 0) return sql<number>`0`;
+  // An expression, not a literal: `GROUP BY 0` would mean "the 0th column".
+  if (scope.bucketStarts.length === 0) return sql<number>`(0 * s.id)`;
   const whens = scope.bucketStarts.map(
     (start, i) => sql`WHEN s.starts_at < ${start} THEN ${sql.lit(i)}`,
   );
