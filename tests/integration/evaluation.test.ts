@@ -1,0 +1,197 @@
+/**
+ * The evaluation page model on a seeded database: exports parsed back equal the model, school
+ * leaders see only their own school, cross-view safety (the session floor), filters that cannot
+ * be used come back as messages.
+ */
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EvaluationModel } from "~/domain/evaluation";
+import { percent } from "~/domain/evaluation-format";
+import { buildEvaluation } from "~/services/evaluation.server";
+import { evaluationCsv, evaluationXlsx } from "~/services/evaluation-export.server";
+import { seedEvaluationDemo } from "../../db/seed-evaluation";
+import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
+import { seedDemoSessions } from "../../db/seed-sessions";
+import { actorFor } from "../support/actors";
+import { createTestDb, type TestDb } from "../support/db";
+
+const NOW = new Date("2026-11-30T12:00:00Z");
+let t: TestDb;
+let model: EvaluationModel;
+
+beforeAll(async () => {
+  t = await createTestDb({ seed: true });
+  await seedDemoSessions(t.db, NOW);
+  await seedFeedbackForms(t.db);
+  await seedDemoFeedback(t.db, NOW);
+  await seedEvaluationDemo(t.db, NOW);
+  const coordinator = await actorFor(t.db, "koordinator@frirum.test");
+  model = (
+    await buildEvaluation(t.db, coordinator, new URLSearchParams("period=2025&audience=pupils"), {
+      now: NOW,
+    })
+  ).model;
+}, 60_000);
+afterAll(async () => {
+  await t.cleanup();
+});
+
+const number = (text: string) => (text === "" ? null : Number(text.replace(",", ".")));
+
+describe("exports hold exactly the page's numbers", () => {
+  it("the CSV (BOM, semicolons, decimal comma) parses back to the model", () => {
+    const csv = evaluationCsv(model);
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("\r\n");
+    const rows: string[][] = parse(csv.slice(1), { delimiter: ";" });
+    const [header, ...body] = rows;
+    expect(header).toEqual(["Tabel", "Spørgsmål", "Gruppe", "Periode", "Status", "Mål", "Værdi"]);
+    const value = (subject: string, group: string, measure: string) =>
+      body.find(
+        (r) => r[0] === "Spørgsmål" && r[1] === subject && r[2] === group && r[5] === measure,
+      );
+    let compared = 0;
+    for (const item of model.items) {
+      for (const [key, label] of [
+        ["pilot", "Pilotskoler"],
+        ["standard", "Standardskoler"],
+      ] as const) {
+        const cell = item.cells[key];
+        if (cell?.status !== "shown" || cell.share === null) continue;
+        expect(number(value(item.text.da, label, "Svar (n)")?.[6] ?? "")).toBe(cell.answers);
+        expect(number(value(item.text.da, label, "Andel “Ja, meget” (%)")?.[6] ?? "")).toBe(
+          percent(cell.share),
+        );
+        expect(number(value(item.text.da, label, "Interval nedre (%)")?.[6] ?? "")).toBe(
+          percent(cell.interval?.lower ?? 0),
+        );
+        expect(number(value(item.text.da, label, "Sessioner")?.[6] ?? "")).toBe(cell.sessions);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it("the XLSX has typed numbers, one sheet per table and an explanation sheet", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await evaluationXlsx(model));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Forklaring",
+      "Spørgsmål",
+      "Forskelle",
+      "Udvikling",
+      "Skalaer",
+      "Sessioner",
+    ]);
+    const sheet = workbook.getWorksheet("Spørgsmål");
+    if (!sheet) throw new Error("no sheet");
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1) as string[];
+    const column = (name: string) => headers.indexOf(name) + 1;
+    let compared = 0;
+    sheet.eachRow((row, index) => {
+      if (index === 1) return;
+      const item = model.items.find((i) => i.text.da === row.getCell(1).value);
+      const group = model.groups.find(
+        (g) =>
+          ({ pilot: "Pilotskoler", standard: "Standardskoler", total: "Alle skoler" })[
+            g.key as "pilot"
+          ] === row.getCell(2).value,
+      );
+      const cell = item && group ? item.cells[group.key] : undefined;
+      expect(cell).toBeDefined();
+      if (cell?.status === "shown" && cell.share !== null) {
+        const n = row.getCell(column("Svar (n)")).value;
+        expect(typeof n).toBe("number");
+        expect(n).toBe(cell.answers);
+        expect(row.getCell(column("Andel “Ja, meget” (%)")).value).toBe(percent(cell.share));
+        expect(row.getCell(column("Andel “Ja, meget” (%)")).numFmt).toBe("0.0");
+        compared++;
+      } else {
+        expect(row.getCell(column("Svar (n)")).value).toBeNull();
+      }
+    });
+    expect(compared).toBe(model.items.length * model.groups.length);
+    const differences = workbook.getWorksheet("Forskelle");
+    const first = model.items[0].difference;
+    expect(differences?.getRow(2).getCell(4).value).toBe(
+      Math.round((first?.points ?? 0) * 10) / 10,
+    );
+  });
+});
+
+describe("who sees what", () => {
+  it("a school leader sees only their own school against standard schools, never comments", async () => {
+    const leader = await actorFor(t.db, "leder.valby-bakke-skole@frirum.test");
+    const other = await t.db
+      .selectFrom("schools")
+      .select("id")
+      .where("slug", "=", "tingbjerg-skole")
+      .executeTakeFirstOrThrow();
+    const page = await buildEvaluation(
+      t.db,
+      leader,
+      new URLSearchParams(`period=2025&cohort=pilot&school=${other.id}`),
+      { now: NOW, comments: true },
+    );
+    expect(page.model.groups.map((g) => g.key)).toEqual(["school", "standard"]);
+    expect(page.model.groups[0].schoolName).toBe("Valby Bakke Skole (demo)");
+    expect(page.model.comments).toBeNull();
+    expect(page.model.commentCounts).toBeNull();
+    expect(page.choices.schools).toEqual([]);
+    const names = JSON.stringify(page.model);
+    for (const name of ["Tingbjerg", "Nørrebro", "Amager", "Sundby", "Bispebjerg"]) {
+      expect(names).not.toContain(name);
+    }
+  });
+
+  it("a facilitator gets a 404", async () => {
+    const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
+    await expect(
+      buildEvaluation(t.db, facilitator, new URLSearchParams(), { now: NOW }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("filters", () => {
+  it("a broken date range comes back as a message and the page still renders", async () => {
+    const coordinator = await actorFor(t.db, "koordinator@frirum.test");
+    const page = await buildEvaluation(
+      t.db,
+      coordinator,
+      new URLSearchParams("period=range&from=2025-05-01&to=2025-01-01"),
+      { now: NOW },
+    );
+    expect(page.errors).toEqual({ to: "evaluation.error.order" });
+    expect(page.model.period.kind).toBe("year");
+  });
+
+  it("two views that differ by one session differ by 5 or more answers (the session floor)", async () => {
+    const coordinator = await actorFor(t.db, "koordinator@frirum.test");
+    const small = await t.db
+      .selectFrom("feedback_session_counts as c")
+      .innerJoin("sessions as s", "s.id", "c.session_id")
+      .select(["s.starts_at", "s.school_id", "c.responses"])
+      .where("c.responses", "<", 5)
+      .where("c.audience", "=", "pupils")
+      .executeTakeFirstOrThrow();
+    const day = small.starts_at.slice(0, 10);
+    const view = async (from: string) =>
+      (
+        await buildEvaluation(
+          t.db,
+          coordinator,
+          new URLSearchParams(
+            `period=range&from=${from}&to=2026-11-29&cohort=school&school=${small.school_id}`,
+          ),
+          { now: NOW },
+        )
+      ).model.items[0].cells.school;
+    // From the small session's day vs the day after: the small session is in neither figure.
+    const withIt = await view(day);
+    const without = await view(new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10));
+    const n = (c: typeof withIt) => (c?.status === "shown" ? c.answers : 0);
+    const gap = n(withIt) - n(without);
+    expect(gap === 0 || gap >= 5).toBe(true);
+  });
+});
