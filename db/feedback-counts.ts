@@ -4,10 +4,17 @@
  * answer rows; it is an offline check, never part of a page.
  */
 
+import type { RollupDelta } from "../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../app/domain/feedback-bank";
 import { type CountDelta, countResponses } from "../app/domain/feedback-counts";
 import type { DB } from "./connection";
 import { addFeedbackCounts } from "./queries/feedback";
+import {
+  addRollups,
+  loadFeedbackCounts,
+  mergeRollups,
+  sessionsRollup,
+} from "./queries/feedback-rollup";
 
 export interface RebuildResult {
   sessions: number;
@@ -60,54 +67,6 @@ function compare(table: string, stored: Keyed, rebuilt: Keyed, out: string[]) {
   }
 }
 
-async function storedCounts(db: DB, sessionIds: number[]): Promise<CountDelta> {
-  const [sessions, items, scales] = await Promise.all([
-    db
-      .selectFrom("feedback_session_counts")
-      .selectAll()
-      .where("session_id", "in", sessionIds)
-      .execute(),
-    db
-      .selectFrom("feedback_item_counts")
-      .selectAll()
-      .where("session_id", "in", sessionIds)
-      .execute(),
-    db
-      .selectFrom("feedback_scale_sums")
-      .selectAll()
-      .where("session_id", "in", sessionIds)
-      .execute(),
-  ]);
-  return {
-    sessions: sessions.map((r) => ({
-      sessionId: r.session_id,
-      audience: r.audience,
-      formVersion: r.form_version,
-      responses: r.responses,
-      comments: r.comments,
-    })),
-    items: items.map((r) => ({
-      sessionId: r.session_id,
-      audience: r.audience,
-      formVersion: r.form_version,
-      itemKey: r.item_key,
-      answers: r.answers,
-      dontKnow: r.dont_know,
-      topBox: r.top_box,
-      options: [r.option_1, r.option_2, r.option_3, r.option_4, r.option_5, r.option_6],
-    })),
-    scales: scales.map((r) => ({
-      sessionId: r.session_id,
-      audience: r.audience,
-      formVersion: r.form_version,
-      scaleKey: r.scale_key,
-      respondents: r.respondents,
-      scoreSum: r.score_sum,
-      scoreSumSquares: r.score_sum_squares,
-    })),
-  };
-}
-
 async function deleteCounts(db: DB, sessionIds: number[]) {
   for (const table of [
     "feedback_session_counts",
@@ -155,7 +114,7 @@ export async function rebuildFeedbackCounts(
           hasComment: r.comment !== null && r.comment !== "",
         })),
       );
-      const stored = keyed(await storedCounts(trx, ids));
+      const stored = keyed(await loadFeedbackCounts(trx, ids));
       const fresh = keyed(rebuilt);
       compare("sessions", stored.sessions, fresh.sessions, mismatches);
       compare("items", stored.items, fresh.items, mismatches);
@@ -167,10 +126,144 @@ export async function rebuildFeedbackCounts(
     }
     for (let i = 0; i < orphans.length; i += batch) {
       const ids = orphans.slice(i, i + batch);
-      const stored = keyed(await storedCounts(trx, ids));
+      const stored = keyed(await loadFeedbackCounts(trx, ids));
       compare("sessions", stored.sessions, new Map(), mismatches);
       if (options.write) await deleteCounts(trx, ids);
     }
+    await rebuildRollups(trx, options.write, batch, mismatches);
     return { sessions: answered.length, responses, mismatches };
   });
+}
+
+function rollupMaps(delta: RollupDelta) {
+  const k = (r: {
+    audience: string;
+    month: string;
+    schoolId: number;
+    courseId: number;
+    formVersion: number;
+  }) => `${r.audience}|${r.month}|school ${r.schoolId}|course ${r.courseId}|v${r.formVersion}`;
+  return {
+    items: new Map(
+      delta.items.map((r) => [
+        `${k(r)}|${r.itemKey}`,
+        [
+          r.sessions,
+          r.answers,
+          r.dontKnow,
+          r.topBox,
+          ...r.options,
+          r.clusters,
+          r.topBoxSqOverValid,
+          r.validSq,
+          r.answersWithAttendance,
+          r.attendance,
+          r.excludedSessions,
+        ],
+      ]),
+    ),
+    scales: new Map(
+      delta.scales.map((r) => [
+        `${k(r)}|${r.scaleKey}`,
+        [r.sessions, r.respondents, r.scoreSum, r.scoreSumSquares, r.sumSqOverN, r.nSq],
+      ]),
+    ),
+    sessions: new Map(
+      delta.sessions.map((r) => [
+        k(r),
+        [
+          r.sessions,
+          r.withAttendance,
+          r.attendance,
+          r.respondentsWithAttendance,
+          r.smallSessions,
+          r.comments,
+        ],
+      ]),
+    ),
+  };
+}
+
+/** All-zero rows are the same as no row (a contribution taken away leaves zeros behind). */
+function withoutZeros(map: Map<string, number[]>) {
+  return new Map([...map].filter(([, values]) => values.some((v) => Math.abs(v) > 1e-9)));
+}
+
+async function storedRollups(db: DB): Promise<RollupDelta> {
+  const [items, scales, sessions] = await Promise.all([
+    db.selectFrom("feedback_item_rollup").selectAll().execute(),
+    db.selectFrom("feedback_scale_rollup").selectAll().execute(),
+    db.selectFrom("feedback_session_rollup").selectAll().execute(),
+  ]);
+  const key = (r: (typeof items)[number] | (typeof sessions)[number]) => ({
+    audience: r.audience,
+    month: r.month,
+    schoolId: r.school_id,
+    courseId: r.course_id,
+    formVersion: r.form_version,
+  });
+  return {
+    items: items.map((r) => ({
+      ...key(r),
+      itemKey: r.item_key,
+      sessions: r.sessions,
+      answers: r.answers,
+      dontKnow: r.dont_know,
+      topBox: r.top_box,
+      options: [r.option_1, r.option_2, r.option_3, r.option_4, r.option_5, r.option_6],
+      clusters: r.clusters,
+      topBoxSqOverValid: r.top_box_sq_over_valid,
+      validSq: r.valid_sq,
+      answersWithAttendance: r.answers_with_attendance,
+      attendance: r.attendance,
+      excludedSessions: r.excluded_sessions,
+    })),
+    scales: scales.map((r) => ({
+      ...key(r as never),
+      scaleKey: r.scale_key,
+      sessions: r.sessions,
+      respondents: r.respondents,
+      scoreSum: r.score_sum,
+      scoreSumSquares: r.score_sum_squares,
+      sumSqOverN: r.sum_sq_over_n,
+      nSq: r.n_sq,
+    })),
+    sessions: sessions.map((r) => ({
+      ...key(r),
+      sessions: r.sessions,
+      withAttendance: r.with_attendance,
+      attendance: r.attendance,
+      respondentsWithAttendance: r.respondents_with_attendance,
+      smallSessions: r.small_sessions,
+      comments: r.comments,
+    })),
+  };
+}
+
+/** Recomputes the monthly rollups from the sessions and their (stored) counts. */
+async function rebuildRollups(db: DB, write: boolean, batch: number, mismatches: string[]) {
+  const ids = (await db.selectFrom("sessions").select("id").orderBy("id").execute()).map(
+    (r) => r.id,
+  );
+  const parts: RollupDelta[] = [];
+  for (let i = 0; i < ids.length; i += batch) {
+    parts.push(await sessionsRollup(db, ids.slice(i, i + batch)));
+  }
+  const rebuilt = mergeRollups(...parts);
+  const fresh = rollupMaps(rebuilt);
+  const stored = rollupMaps(await storedRollups(db));
+  compare("item rollup", withoutZeros(stored.items), withoutZeros(fresh.items), mismatches);
+  compare("scale rollup", withoutZeros(stored.scales), withoutZeros(fresh.scales), mismatches);
+  compare(
+    "session rollup",
+    withoutZeros(stored.sessions),
+    withoutZeros(fresh.sessions),
+    mismatches,
+  );
+  if (write) {
+    await db.deleteFrom("feedback_item_rollup").execute();
+    await db.deleteFrom("feedback_scale_rollup").execute();
+    await db.deleteFrom("feedback_session_rollup").execute();
+    await addRollups(db, rebuilt);
+  }
 }

@@ -301,6 +301,56 @@ export interface FeedbackScaleSumsTable {
   score_sum_squares: number;
 }
 
+/** Key of the monthly evaluation rollups (app/domain/evaluation-rollup.ts). */
+interface RollupKeyColumns {
+  audience: Audience;
+  /** Copenhagen month of the sessions, YYYY-MM. */
+  month: string;
+  school_id: number;
+  course_id: number;
+  /** 0 for sessions without answers. */
+  form_version: number;
+}
+
+export interface FeedbackItemRollupTable extends RollupKeyColumns {
+  item_key: string;
+  sessions: number;
+  answers: number;
+  dont_know: number;
+  top_box: number;
+  option_1: number;
+  option_2: number;
+  option_3: number;
+  option_4: number;
+  option_5: number;
+  option_6: number;
+  clusters: number;
+  top_box_sq_over_valid: number;
+  valid_sq: number;
+  answers_with_attendance: number;
+  attendance: number;
+  excluded_sessions: number;
+}
+
+export interface FeedbackScaleRollupTable extends RollupKeyColumns {
+  scale_key: string;
+  sessions: number;
+  respondents: number;
+  score_sum: number;
+  score_sum_squares: number;
+  sum_sq_over_n: number;
+  n_sq: number;
+}
+
+export interface FeedbackSessionRollupTable extends RollupKeyColumns {
+  sessions: number;
+  with_attendance: number;
+  attendance: number;
+  respondents_with_attendance: number;
+  small_sessions: number;
+  comments: number;
+}
+
 /** A printed one-time code: only a keyed hash and a used flag, never linked to a response. */
 export interface OneTimeCodesTable {
   id: string;
@@ -424,6 +474,9 @@ export interface Database {
   feedback_session_counts: FeedbackSessionCountsTable;
   feedback_item_counts: FeedbackItemCountsTable;
   feedback_scale_sums: FeedbackScaleSumsTable;
+  feedback_item_rollup: FeedbackItemRollupTable;
+  feedback_scale_rollup: FeedbackScaleRollupTable;
+  feedback_session_rollup: FeedbackSessionRollupTable;
 }
 
 export type School = Selectable<SchoolsTable>;

@@ -23,6 +23,7 @@ import {
   insertFeedbackResponses,
   type NewFeedbackResponse,
 } from "./queries/feedback";
+import { addInsertedSessionsToRollups } from "./queries/feedback-rollup";
 
 const UID_PREFIX = "demo-evaluation-";
 const FIRST_DAY = "2024-01-08";
@@ -233,6 +234,7 @@ export async function seedEvaluationDemo(
               .insertInto("session_facilitators")
               .values({ session_id: session.id, user_id: placed.facilitator })
               .execute();
+            await addInsertedSessionsToRollups(trx, [session.id]);
             sessionsMade++;
             // A few sessions get only 2-4 answers (they show as "fewer than 5").
             const answered =

@@ -16,6 +16,7 @@ import { sessionUid } from "../emails/calendar";
 import type { DB } from "./connection";
 import { isDemoSchoolDay } from "./demo-calendar";
 import { leaderEmail } from "./demo-data";
+import { addInsertedSessionsToRollups } from "./queries/feedback-rollup";
 import type { Audience, DayPart } from "./schema";
 
 interface DemoSession {
@@ -440,6 +441,8 @@ export async function insertDemoRequest(
         created_at: createdAt,
       })
       .execute();
+    // Delivered demo sessions carry attendance: count them in the evaluation's rollups.
+    await addInsertedSessionsToRollups(trx, [inserted.id]);
     sessionIds.push(inserted.id);
   }
   return { requestId: request.id, sessionIds };

@@ -192,6 +192,34 @@ export function trendBuckets(period: ResolvedPeriod, step: TrendStep): TrendBuck
   return buckets;
 }
 
+/**
+ * A period split into whole months (read from the monthly rollups) and the days at either end
+ * that cover only part of a month (read session by session). Dates inclusive.
+ */
+export function periodParts(period: { from: string; to: string }): {
+  months: { from: string; to: string } | null;
+  edges: Array<{ from: string; to: string }>;
+} {
+  const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
+  const lastOfMonth = (date: string) => addDays(nextMonthStart(date), -1);
+  const firstWhole =
+    period.from === monthStart(period.from) ? period.from : nextMonthStart(period.from);
+  const lastWhole =
+    period.to === lastOfMonth(period.to) ? period.to : addDays(monthStart(period.to), -1);
+  if (firstWhole > lastWhole)
+    return { months: null, edges: [{ from: period.from, to: period.to }] };
+  const edges: Array<{ from: string; to: string }> = [];
+  if (period.from < firstWhole) edges.push({ from: period.from, to: addDays(firstWhole, -1) });
+  if (lastWhole < period.to) edges.push({ from: addDays(lastWhole, 1), to: period.to });
+  return { months: { from: firstWhole.slice(0, 7), to: lastWhole.slice(0, 7) }, edges };
+}
+
+function nextMonthStart(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
+}
+
 /** The day after a period's last day: periods are [from, to + 1 day) as instants. */
 export function dayAfter(date: string): string {
   return addDays(date, 1);

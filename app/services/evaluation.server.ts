@@ -1,18 +1,23 @@
 /**
- * The evaluation (journey 7): one page model per set of filters, built from the per-session count
- * tables, with suppression applied, for the coordinator page, the school leader page and the
+ * The evaluation (journey 7): one page model per set of filters, built from the monthly rollups
+ * (and, for part-months, the per-session counts), with suppression applied, for the coordinator page, the school leader page and the
  * exports. Never reads answer rows, except the comments a coordinator asks to see.
  */
 import type { DB } from "../../db/connection";
 import {
+  type EvaluationFiltersScope,
   type EvaluationScope,
   evaluationChoices,
   evaluationComments,
-  evaluationItemAggregates,
+  evaluationItemAggregatesFromRollup,
+  evaluationItemAggregatesFromSessions,
   evaluationNamedSessions,
-  evaluationScaleAggregates,
-  evaluationSessionAggregates,
+  evaluationScaleAggregatesFromRollup,
+  evaluationScaleAggregatesFromSessions,
+  evaluationSessionAggregatesFromRollup,
+  evaluationSessionAggregatesFromSessions,
   type NamedSession,
+  type RollupScope,
 } from "../../db/queries/evaluation";
 import {
   findFeedbackForm,
@@ -26,6 +31,7 @@ import {
   type FilterErrors,
   parseEvaluationFilters,
   periodChoices,
+  periodParts,
   resolvePeriod,
   trendBuckets,
 } from "../domain/evaluation-filters";
@@ -97,14 +103,14 @@ export async function buildEvaluation(
   }
   const period = resolvePeriod(filters);
   const buckets = trendBuckets(period, filters.trend);
-  const end = utcStartOf(dayAfter(period.to));
   const nowIso = options.now.toISOString();
+  const before = (date: string) => {
+    const end = utcStartOf(dayAfter(date));
+    return end.localeCompare(nowIso) < 0 ? end : nowIso;
+  };
   const standardIds = choices.schools.filter((s) => s.pilot_cohort === null).map((s) => s.id);
-  const scope: EvaluationScope = {
+  const filtersScope: EvaluationFiltersScope = {
     audience: filters.audience,
-    startsFrom: utcStartOf(period.from),
-    startsBefore: end.localeCompare(nowIso) < 0 ? end : nowIso,
-    bucketStarts: buckets.slice(1).map((b) => utcStartOf(b.from)),
     courseId: filters.course,
     district: filters.district,
     formVersion: filters.formVersion,
@@ -114,9 +120,32 @@ export async function buildEvaluation(
         ? [...new Set([filters.school, ...standardIds])]
         : null,
   };
+  const bucketStarts = buckets.slice(1).map((b) => utcStartOf(b.from));
+  // Whole months from the rollups; part-months at the ends of a from/to period session by session.
+  const parts = periodParts(period);
+  const rollupScope: RollupScope | null = parts.months
+    ? {
+        ...filtersScope,
+        monthFrom: parts.months.from,
+        monthTo: parts.months.to,
+        bucketMonths: buckets.slice(1).map((b) => b.from.slice(0, 7)),
+      }
+    : null;
+  const edgeScopes: EvaluationScope[] = parts.edges.map((edge) => ({
+    ...filtersScope,
+    startsFrom: utcStartOf(edge.from),
+    startsBefore: before(edge.to),
+    bucketStarts,
+  }));
   // Sessions are named only within what the viewer may see by name: a leader's own school.
-  const namingScope: EvaluationScope =
-    viewer === "coordinator" ? scope : { ...scope, schoolIds: [actor.schoolId ?? -1] };
+  const namingSchools = viewer === "coordinator" ? null : [actor.schoolId ?? -1];
+  const namingScope: EvaluationScope = {
+    ...filtersScope,
+    schoolIds: namingSchools ?? filtersScope.schoolIds,
+    startsFrom: utcStartOf(period.from),
+    startsBefore: before(period.to),
+    bucketStarts,
+  };
 
   const form = filters.formVersion
     ? await findFeedbackForm(db, filters.audience, filters.formVersion)
@@ -129,16 +158,38 @@ export async function buildEvaluation(
     return { key: item.key, text: { da, en: text("en") ?? da } };
   });
 
+  const fromBoth = async <T>(
+    rollup: (scope: RollupScope) => Promise<T[]>,
+    sessions: (scope: EvaluationScope) => Promise<T[]>,
+  ): Promise<T[]> =>
+    (
+      await Promise.all([
+        rollupScope ? rollup(rollupScope) : Promise.resolve([]),
+        ...edgeScopes.map(sessions),
+      ])
+    ).flat();
   const [itemRows, scaleRows, sessionRows, unattended, small, comments] = await Promise.all([
-    evaluationItemAggregates(db, scope),
-    evaluationScaleAggregates(db, scope),
-    evaluationSessionAggregates(db, scope),
+    fromBoth(
+      (s) => evaluationItemAggregatesFromRollup(db, s),
+      (s) => evaluationItemAggregatesFromSessions(db, s),
+    ),
+    fromBoth(
+      (s) => evaluationScaleAggregatesFromRollup(db, s),
+      (s) => evaluationScaleAggregatesFromSessions(db, s),
+    ),
+    fromBoth(
+      (s) => evaluationSessionAggregatesFromRollup(db, s),
+      (s) => evaluationSessionAggregatesFromSessions(db, s),
+    ),
     evaluationNamedSessions(db, namingScope, "noAttendance", NAMED_SESSIONS),
     evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS),
     viewer === "coordinator" && options.comments
-      ? evaluationComments(db, scope, COMMENT_LIMIT)
+      ? evaluationComments(db, { ...namingScope }, COMMENT_LIMIT)
       : Promise.resolve(null),
   ]);
+  const namedRows = sessionRows.filter(
+    (r) => namingSchools === null || namingSchools.includes(r.school_id),
+  );
 
   const model = buildEvaluationModel({
     viewer,
@@ -150,8 +201,14 @@ export async function buildEvaluation(
     itemRows,
     scaleRows,
     sessionRows,
-    unattended: { total: unattended.total, sessions: named(unattended.sessions) },
-    small: { total: small.total, sessions: named(small.sessions) },
+    unattended: {
+      total: namedRows.reduce((sum, r) => sum + r.sessions - r.with_attendance, 0),
+      sessions: named(unattended),
+    },
+    small: {
+      total: namedRows.reduce((sum, r) => sum + r.small_sessions, 0),
+      sessions: named(small),
+    },
     comments,
   });
 

@@ -11,6 +11,7 @@ import {
   insertFeedbackResponses,
   type NewFeedbackResponse,
 } from "../queries/feedback";
+import { addInsertedSessionsToRollups } from "../queries/feedback-rollup";
 import { seedFeedbackForms } from "../seed-feedback";
 import { type Cohort, generateAnswers, seededRandom, sessionEffect } from "./feedback-answers";
 
@@ -127,6 +128,7 @@ export async function generateScaleData(
   while (made < options.answers) {
     await db.transaction().execute(async (trx) => {
       const batch: NewFeedbackResponse[] = [];
+      const inserted: number[] = [];
       while (batch.length < 20_000 && made + batch.length < options.answers) {
         const school = schools[Math.floor(random() * schools.length)];
         const roll = random();
@@ -176,6 +178,7 @@ export async function generateScaleData(
           .returning("id")
           .executeTakeFirstOrThrow();
         sessions++;
+        inserted.push(session.id);
         const form = forms.get(audience);
         if (!form) continue;
         const effect = sessionEffect(random);
@@ -192,6 +195,8 @@ export async function generateScaleData(
           });
         }
       }
+      // Sessions with attendance count in the rollups before their answers arrive.
+      await addInsertedSessionsToRollups(trx, inserted);
       await insertFeedbackResponses(trx, batch);
       made += batch.length;
     });

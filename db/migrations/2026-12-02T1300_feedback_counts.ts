@@ -73,6 +73,65 @@ export async function up(db: Kysely<any>): Promise<void> {
     .modifyEnd(sql`WITHOUT ROWID`)
     .execute();
 
+  // Monthly rollups: each session's contribution (app/domain/evaluation-rollup.ts) added up per
+  // school, course, audience, form version and Copenhagen month, so a year's evaluation reads a
+  // few thousand rows. Kept with the counts (answers) and with session changes (move, cancel,
+  // attendance); rebuilt and checked by `npm run db:rebuild-counts`.
+  const rollupKey = (table: string) =>
+    db.schema
+      .createTable(table)
+      .addColumn("audience", "text", (c) => c.notNull().check(audienceCheck))
+      .addColumn("month", "text", (c) => c.notNull().check(sql`length(month) = 7`))
+      .addColumn("school_id", "integer", (c) => c.notNull().references("schools.id"))
+      .addColumn("course_id", "integer", (c) => c.notNull().references("courses.id"))
+      .addColumn("form_version", "integer", (c) => c.notNull());
+  const keyColumns = ["audience", "month", "school_id", "course_id", "form_version"];
+
+  await rollupKey("feedback_item_rollup")
+    .addColumn("item_key", "text", (c) => c.notNull())
+    .addColumn("sessions", "integer", (c) => c.notNull())
+    .addColumn("answers", "integer", (c) => c.notNull())
+    .addColumn("dont_know", "integer", (c) => c.notNull())
+    .addColumn("top_box", "integer", (c) => c.notNull())
+    .addColumn("option_1", "integer", (c) => c.notNull())
+    .addColumn("option_2", "integer", (c) => c.notNull())
+    .addColumn("option_3", "integer", (c) => c.notNull())
+    .addColumn("option_4", "integer", (c) => c.notNull())
+    .addColumn("option_5", "integer", (c) => c.notNull())
+    .addColumn("option_6", "integer", (c) => c.notNull())
+    .addColumn("clusters", "integer", (c) => c.notNull())
+    .addColumn("top_box_sq_over_valid", "real", (c) => c.notNull())
+    .addColumn("valid_sq", "integer", (c) => c.notNull())
+    .addColumn("answers_with_attendance", "integer", (c) => c.notNull())
+    .addColumn("attendance", "integer", (c) => c.notNull())
+    .addColumn("excluded_sessions", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("feedback_item_rollup_pk", [...keyColumns, "item_key"] as never)
+    .modifyEnd(sql`WITHOUT ROWID`)
+    .execute();
+
+  await rollupKey("feedback_scale_rollup")
+    .addColumn("scale_key", "text", (c) => c.notNull())
+    .addColumn("sessions", "integer", (c) => c.notNull())
+    .addColumn("respondents", "integer", (c) => c.notNull())
+    .addColumn("score_sum", "real", (c) => c.notNull())
+    .addColumn("score_sum_squares", "real", (c) => c.notNull())
+    .addColumn("sum_sq_over_n", "real", (c) => c.notNull())
+    .addColumn("n_sq", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("feedback_scale_rollup_pk", [...keyColumns, "scale_key"] as never)
+    .modifyEnd(sql`WITHOUT ROWID`)
+    .execute();
+
+  await rollupKey("feedback_session_rollup")
+    .addColumn("sessions", "integer", (c) => c.notNull())
+    .addColumn("with_attendance", "integer", (c) => c.notNull())
+    .addColumn("attendance", "integer", (c) => c.notNull())
+    .addColumn("respondents_with_attendance", "integer", (c) => c.notNull())
+    .addColumn("small_sessions", "integer", (c) => c.notNull())
+    .addColumn("comments", "integer", (c) => c.notNull())
+    .addPrimaryKeyConstraint("feedback_session_rollup_pk", keyColumns as never)
+    .modifyEnd(sql`WITHOUT ROWID`)
+    .execute();
+
   // The evaluation selects sessions by date, school and course.
   await db.schema
     .createIndex("sessions_course_starts_idx")

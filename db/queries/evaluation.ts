@@ -1,24 +1,17 @@
 /**
- * The evaluation's reads. Everything comes from the per-session count tables (never from answer
- * rows, except the comments a coordinator asks for) and is added up in SQL per school, trend
- * bucket and item, so a page reads a few hundred rows whatever the number of answers. Portable SQL
- * (CASE, SUM, COALESCE); dates are compared as ISO-8601 UTC text computed by the caller.
+ * The evaluation's reads, added up in SQL per school, trend bucket and item. Whole months come
+ * from the monthly rollups (a few thousand rows for a year, whatever the number of answers); the
+ * days of a from/to period that cover only part of a month come from the per-session count
+ * tables. Answer rows are never read, except the comments a coordinator asks for. Portable SQL
+ * (CASE, SUM, COALESCE); dates are compared as text computed by the caller.
  */
 import { type SqlBool, sql } from "kysely";
+import { SESSION_FLOOR } from "../../app/domain/evaluation-rollup";
 import type { DB } from "../connection";
 import type { Audience } from "../schema";
 
-/** A session's answers count towards an item's figures only from this many up (see suppression.ts). */
-export const SESSION_FLOOR = 5;
-
-export interface EvaluationScope {
+export interface EvaluationFiltersScope {
   audience: Audience;
-  /** Sessions starting at or after this instant (ISO UTC)... */
-  startsFrom: string;
-  /** ...and before this one. */
-  startsBefore: string;
-  /** Where each trend bucket after the first starts (ISO UTC, ascending). */
-  bucketStarts: readonly string[];
   courseId: number | null;
   district: string | null;
   formVersion: number | null;
@@ -26,6 +19,16 @@ export interface EvaluationScope {
   pilot: boolean | null;
   /** Only these schools; null = all. */
   schoolIds: readonly number[] | null;
+}
+
+/** Sessions by their start instant (for part-months and named sessions). */
+export interface EvaluationScope extends EvaluationFiltersScope {
+  /** Sessions starting at or after this instant (ISO UTC)... */
+  startsFrom: string;
+  /** ...and before this one. */
+  startsBefore: string;
+  /** Where each trend bucket after the first starts (ISO UTC, ascending). */
+  bucketStarts: readonly string[];
 }
 
 const ATTENDANCE = {
@@ -99,7 +102,7 @@ export interface ItemAggregateRow {
 const n = (expression: ReturnType<typeof sql>) => sql<number>`coalesce(${expression}, 0)`;
 
 /** Item figures per school, trend bucket and item (5+ answers per session only). */
-export async function evaluationItemAggregates(
+export async function evaluationItemAggregatesFromSessions(
   db: DB,
   scope: EvaluationScope,
 ): Promise<ItemAggregateRow[]> {
@@ -165,7 +168,7 @@ export interface ScaleAggregateRow {
 }
 
 /** Scale sums per school, trend bucket and scale (sessions with 5+ scale scores only). */
-export async function evaluationScaleAggregates(
+export async function evaluationScaleAggregatesFromSessions(
   db: DB,
   scope: EvaluationScope,
 ): Promise<ScaleAggregateRow[]> {
@@ -210,31 +213,149 @@ export interface SessionAggregateRow {
   comments: number;
 }
 
-function respondentsPerSession(db: DB, scope: EvaluationScope) {
-  let q = db
-    .selectFrom("feedback_session_counts")
+// ---------------------------------------------------------------------------------------------
+// Whole months: the rollups
+// ---------------------------------------------------------------------------------------------
+
+export interface RollupScope extends EvaluationFiltersScope {
+  /** First and last whole month (YYYY-MM), inclusive. */
+  monthFrom: string;
+  monthTo: string;
+  /** The month each trend bucket after the first starts in (YYYY-MM, ascending). */
+  bucketMonths: readonly string[];
+}
+
+function rollupConditions(scope: RollupScope) {
+  const conditions = [
+    sql`r.audience = ${scope.audience}`,
+    sql`r.month >= ${scope.monthFrom}`,
+    sql`r.month <= ${scope.monthTo}`,
+  ];
+  if (scope.formVersion !== null) conditions.push(sql`r.form_version = ${scope.formVersion}`);
+  if (scope.courseId !== null) conditions.push(sql`r.course_id = ${scope.courseId}`);
+  if (scope.district !== null) conditions.push(sql`sc.district = ${scope.district}`);
+  if (scope.pilot === true) conditions.push(sql`sc.pilot_cohort IS NOT NULL`);
+  if (scope.pilot === false) conditions.push(sql`sc.pilot_cohort IS NULL`);
+  if (scope.schoolIds !== null) {
+    const ids = scope.schoolIds.length > 0 ? scope.schoolIds : [-1];
+    conditions.push(sql`r.school_id IN (${sql.join(ids.map((id) => sql`${id}`))})`);
+  }
+  return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
+}
+
+function rollupBucket(scope: RollupScope) {
+  if (scope.bucketMonths.length === 0) return sql<number>`(0 * r.school_id)`;
+  const whens = scope.bucketMonths.map((m, i) => sql`WHEN r.month < ${m} THEN ${sql.lit(i)}`);
+  return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(scope.bucketMonths.length)} END`;
+}
+
+export async function evaluationItemAggregatesFromRollup(
+  db: DB,
+  scope: RollupScope,
+): Promise<ItemAggregateRow[]> {
+  const bucket = rollupBucket(scope);
+  const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
+  const rows = await db
+    .selectFrom("feedback_item_rollup as r")
+    .innerJoin("schools as sc", "sc.id", "r.school_id")
+    .where(rollupConditions(scope))
     .select([
-      "session_id",
-      sql<number>`sum(responses)`.as("responses"),
-      sql<number>`sum(comments)`.as("comments"),
+      "r.school_id",
+      bucket.as("bucket"),
+      "r.item_key",
+      sum("sessions").as("sessions"),
+      sum("answers").as("answers"),
+      sum("dont_know").as("dont_know"),
+      sum("top_box").as("top_box"),
+      sum("option_1").as("option_1"),
+      sum("option_2").as("option_2"),
+      sum("option_3").as("option_3"),
+      sum("option_4").as("option_4"),
+      sum("option_5").as("option_5"),
+      sum("option_6").as("option_6"),
+      sum("clusters").as("clusters"),
+      sum("top_box_sq_over_valid").as("top_box_sq_over_valid"),
+      sum("valid_sq").as("valid_sq"),
+      sum("answers_with_attendance").as("answers_with_attendance"),
+      sum("attendance").as("attendance"),
+      sum("excluded_sessions").as("excluded_sessions"),
     ])
-    .where("audience", "=", scope.audience);
-  if (scope.formVersion !== null) q = q.where("form_version", "=", scope.formVersion);
-  return q.groupBy("session_id");
+    .groupBy(["r.school_id", bucket, "r.item_key"])
+    .execute();
+  return rows.map((r) => numeric(r) as ItemAggregateRow);
+}
+
+export async function evaluationScaleAggregatesFromRollup(
+  db: DB,
+  scope: RollupScope,
+): Promise<ScaleAggregateRow[]> {
+  const bucket = rollupBucket(scope);
+  const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
+  const rows = await db
+    .selectFrom("feedback_scale_rollup as r")
+    .innerJoin("schools as sc", "sc.id", "r.school_id")
+    .where(rollupConditions(scope))
+    .select([
+      "r.school_id",
+      bucket.as("bucket"),
+      "r.scale_key",
+      sum("sessions").as("sessions"),
+      sum("respondents").as("respondents"),
+      sum("score_sum").as("score_sum"),
+      sum("score_sum_squares").as("score_sum_squares"),
+      sum("sum_sq_over_n").as("sum_sq_over_n"),
+      sum("n_sq").as("n_sq"),
+    ])
+    .groupBy(["r.school_id", bucket, "r.scale_key"])
+    .execute();
+  return rows.map((r) => numeric(r) as ScaleAggregateRow);
+}
+
+export async function evaluationSessionAggregatesFromRollup(
+  db: DB,
+  scope: RollupScope,
+): Promise<SessionAggregateRow[]> {
+  const bucket = rollupBucket(scope);
+  const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
+  const rows = await db
+    .selectFrom("feedback_session_rollup as r")
+    .innerJoin("schools as sc", "sc.id", "r.school_id")
+    .where(rollupConditions(scope))
+    .select([
+      "r.school_id",
+      bucket.as("bucket"),
+      sum("sessions").as("sessions"),
+      sum("with_attendance").as("with_attendance"),
+      sum("attendance").as("attendance"),
+      sum("respondents_with_attendance").as("respondents_with_attendance"),
+      sum("small_sessions").as("small_sessions"),
+      sum("comments").as("comments"),
+    ])
+    .groupBy(["r.school_id", bucket])
+    .execute();
+  return rows.map((r) => numeric(r) as SessionAggregateRow);
+}
+
+/** The session's respondents (or comments) for the scope's audience and form version. */
+function perSession(scope: EvaluationFiltersScope, column: "responses" | "comments") {
+  const version =
+    scope.formVersion === null ? sql`` : sql` AND x.form_version = ${scope.formVersion}`;
+  return sql<number>`coalesce((SELECT sum(${sql.ref(`x.${column}`)}) FROM feedback_session_counts x WHERE x.session_id = s.id AND x.audience = ${scope.audience}${version}), 0)`;
 }
 
 /** Sessions, attendance and respondents per school and trend bucket. */
-export async function evaluationSessionAggregates(
+export async function evaluationSessionAggregatesFromSessions(
   db: DB,
   scope: EvaluationScope,
 ): Promise<SessionAggregateRow[]> {
   const bucket = bucketOf(scope);
   const floor = sql.lit(SESSION_FLOOR);
   const attendance = sql.ref(`s.${ATTENDANCE[scope.audience]}`);
-  const respondents = sql`coalesce(r.responses, 0)`;
+  const respondents = perSession(scope, "responses");
   const rows = await sessionsJoined(db)
-    .leftJoin(respondentsPerSession(db, scope).as("r"), "r.session_id", "s.id")
     .where(inScope(scope))
+    // Like the rollups: a session counts once it has answers or registered attendance.
+    .where(sql<SqlBool>`(${respondents} > 0 OR ${attendance} IS NOT NULL)`)
     .select([
       "s.school_id",
       bucket.as("bucket"),
@@ -245,9 +366,9 @@ export async function evaluationSessionAggregates(
         "respondents_with_attendance",
       ),
       n(sql`sum(CASE WHEN ${respondents} < ${floor} THEN 1 ELSE 0 END)`).as("small_sessions"),
-      n(sql`sum(CASE WHEN ${respondents} >= ${floor} THEN coalesce(r.comments, 0) ELSE 0 END)`).as(
-        "comments",
-      ),
+      n(
+        sql`sum(CASE WHEN ${respondents} >= ${floor} THEN ${perSession(scope, "comments")} ELSE 0 END)`,
+      ).as("comments"),
     ])
     .groupBy(["s.school_id", bucket])
     .execute();
@@ -263,41 +384,37 @@ export interface NamedSession {
 }
 
 /**
- * Sessions to name on the page: without registered attendance, or with fewer than 5 respondents.
- * At most `limit` of each, oldest first, plus how many there are in all.
+ * Sessions to name on the page (the first `limit`, oldest first): sessions with answers but no
+ * registered attendance, or counted sessions with fewer than 5 respondents. How many there are in
+ * all comes from the rollups.
  */
 export async function evaluationNamedSessions(
   db: DB,
   scope: EvaluationScope,
   which: "noAttendance" | "small",
   limit: number,
-): Promise<{ total: number; sessions: NamedSession[] }> {
+): Promise<NamedSession[]> {
   const floor = sql.lit(SESSION_FLOOR);
   const attendance = sql.ref(`s.${ATTENDANCE[scope.audience]}`);
-  const base = sessionsJoined(db)
-    .leftJoin(respondentsPerSession(db, scope).as("r"), "r.session_id", "s.id")
+  const respondents = perSession(scope, "responses");
+  return sessionsJoined(db)
     .where(inScope(scope))
     .where(
       which === "noAttendance"
-        ? sql<SqlBool>`${attendance} IS NULL`
-        : sql<SqlBool>`coalesce(r.responses, 0) < ${floor}`,
-    );
-  const [count, sessions] = await Promise.all([
-    base.select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow(),
-    base
-      .select([
-        "s.id",
-        "s.starts_at",
-        "s.school_id",
-        "sc.name as school_name",
-        "c.title as course_title",
-      ])
-      .orderBy("s.starts_at")
-      .orderBy("s.id")
-      .limit(limit)
-      .execute(),
-  ]);
-  return { total: Number(count.n), sessions };
+        ? sql<SqlBool>`${attendance} IS NULL AND ${respondents} > 0`
+        : sql<SqlBool>`${respondents} < ${floor} AND (${respondents} > 0 OR ${attendance} IS NOT NULL)`,
+    )
+    .select([
+      "s.id",
+      "s.starts_at",
+      "s.school_id",
+      "sc.name as school_name",
+      "c.title as course_title",
+    ])
+    .orderBy("s.starts_at")
+    .orderBy("s.id")
+    .limit(limit)
+    .execute();
 }
 
 /**
@@ -310,10 +427,9 @@ export async function evaluationComments(
   limit: number,
 ): Promise<Array<{ school_id: number; comment: string }>> {
   let query = sessionsJoined(db)
-    .innerJoin(respondentsPerSession(db, scope).as("r"), "r.session_id", "s.id")
     .innerJoin("feedback_responses as fr", "fr.session_id", "s.id")
     .where(inScope(scope))
-    .where("r.responses", ">=", SESSION_FLOOR)
+    .where(sql<SqlBool>`${perSession(scope, "responses")} >= ${sql.lit(SESSION_FLOOR)}`)
     .where("fr.audience", "=", scope.audience)
     .where("fr.comment", "is not", null)
     .where("fr.comment", "!=", "");

@@ -3,6 +3,7 @@
  * the day-after reminders that delivery makes moot, and unavailability blocks.
  */
 import type { DB } from "../connection";
+import { withSessionRollups } from "./feedback-rollup";
 
 const sessionListColumns = [
   "sessions.id",
@@ -132,21 +133,24 @@ export async function recordSessionDelivery(
     now: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("sessions")
-    .set((eb) => ({
-      ...input.attendance,
-      status: "delivered",
-      delivery_note: input.note,
-      // A correction keeps the first delivery time.
-      delivered_at: eb.fn.coalesce("delivered_at", eb.val(input.now)),
-      version: eb("version", "+", 1),
-      updated_at: input.now,
-    }))
-    .where("id", "=", input.sessionId)
-    .where("version", "=", input.expectedVersion)
-    .where("status", "!=", "cancelled")
-    .executeTakeFirst();
+  // Attendance is the evaluation's response-rate denominator: keep the monthly rollups in step.
+  const result = await withSessionRollups(db, [input.sessionId], () =>
+    db
+      .updateTable("sessions")
+      .set((eb) => ({
+        ...input.attendance,
+        status: "delivered",
+        delivery_note: input.note,
+        // A correction keeps the first delivery time.
+        delivered_at: eb.fn.coalesce("delivered_at", eb.val(input.now)),
+        version: eb("version", "+", 1),
+        updated_at: input.now,
+      }))
+      .where("id", "=", input.sessionId)
+      .where("version", "=", input.expectedVersion)
+      .where("status", "!=", "cancelled")
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows) === 1;
 }
 

@@ -4,6 +4,7 @@ import { type CountDelta, countResponses } from "../../app/domain/feedback-count
 import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
 import type { Audience, FeedbackScaleKey } from "../schema";
+import { withSessionRollups } from "./feedback-rollup";
 
 // ---------------------------------------------------------------------------------------------
 // Forms
@@ -246,8 +247,8 @@ export interface NewFeedbackResponse {
 }
 
 /**
- * Inserts responses with random ids and adds them to the per-session evaluation counts. Call it
- * inside a transaction, so the counts can never drift from the responses. The only way answers are written: the public form, the demo seeds and
+ * Inserts responses with random ids and adds them to the per-session evaluation counts and the
+ * monthly rollups. Call it inside a transaction, so the counts can never drift from the responses. The only way answers are written: the public form, the demo seeds and
  * the scale generator all come through here. Returns nothing: callers have no use for the ids.
  */
 export async function insertFeedbackResponses(
@@ -255,6 +256,11 @@ export async function insertFeedbackResponses(
   responses: readonly NewFeedbackResponse[],
 ): Promise<void> {
   if (responses.length === 0) return;
+  const sessionIds = [...new Set(responses.map((r) => r.sessionId))];
+  await withSessionRollups(db, sessionIds, () => insertResponsesAndCounts(db, responses));
+}
+
+async function insertResponsesAndCounts(db: DB, responses: readonly NewFeedbackResponse[]) {
   for (let i = 0; i < responses.length; i += 500) {
     await db
       .insertInto("feedback_responses")

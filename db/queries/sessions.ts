@@ -7,6 +7,7 @@ import type { BusyInterval } from "../../app/domain/scheduling";
 import type { DB } from "../connection";
 import { explainQueryPlan } from "../dialect";
 import type { RequestStatus, SessionStatus } from "../schema";
+import { withSessionRollups } from "./feedback-rollup";
 
 // ---- busy intervals ----
 
@@ -321,21 +322,24 @@ export async function updateSessionIfVersion(
     now: string;
   },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable("sessions")
-    .set((eb) => ({
-      ...(changes.startsAt !== undefined ? { starts_at: changes.startsAt } : {}),
-      ...(changes.endsAt !== undefined ? { ends_at: changes.endsAt } : {}),
-      ...(changes.location !== undefined ? { location: changes.location } : {}),
-      ...(changes.status !== undefined ? { status: changes.status } : {}),
-      ...(changes.cancelledAt !== undefined ? { cancelled_at: changes.cancelledAt } : {}),
-      version: eb("version", "+", 1),
-      sequence: changes.bumpSequence ? eb("sequence", "+", 1) : eb.ref("sequence"),
-      updated_at: changes.now,
-    }))
-    .where("id", "=", sessionId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
+  // A move or cancellation changes the session's place in the evaluation's monthly rollups.
+  const result = await withSessionRollups(db, [sessionId], () =>
+    db
+      .updateTable("sessions")
+      .set((eb) => ({
+        ...(changes.startsAt !== undefined ? { starts_at: changes.startsAt } : {}),
+        ...(changes.endsAt !== undefined ? { ends_at: changes.endsAt } : {}),
+        ...(changes.location !== undefined ? { location: changes.location } : {}),
+        ...(changes.status !== undefined ? { status: changes.status } : {}),
+        ...(changes.cancelledAt !== undefined ? { cancelled_at: changes.cancelledAt } : {}),
+        version: eb("version", "+", 1),
+        sequence: changes.bumpSequence ? eb("sequence", "+", 1) : eb.ref("sequence"),
+        updated_at: changes.now,
+      }))
+      .where("id", "=", sessionId)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst(),
+  );
   return Number(result.numUpdatedRows) === 1;
 }
 

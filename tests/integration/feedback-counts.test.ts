@@ -6,7 +6,9 @@ import { spawnSync } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { submitFeedback } from "~/services/feedback-public.server";
 import { rebuildFeedbackCounts } from "../../db/feedback-counts";
+import { recordSessionDelivery } from "../../db/queries/facilitator";
 import { insertFeedbackResponses, type NewFeedbackResponse } from "../../db/queries/feedback";
+import { updateSessionIfVersion } from "../../db/queries/sessions";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
 import { createTestDb, type TestDb } from "../support/db";
@@ -195,5 +197,77 @@ describe("npm run db:rebuild-counts", () => {
     const again = run("--check");
     expect(again.stdout).toContain("counts match");
     expect(again.status).toBe(0);
+  });
+});
+
+describe("monthly rollups follow the sessions", () => {
+  it("stay equal to a rebuild after a move to another month, attendance and a cancellation", async () => {
+    await seedDemoSessions(t.db, new Date("2026-11-30T10:00:00Z"));
+    await seedDemoFeedback(t.db, new Date("2026-11-30T10:00:00Z"));
+    const session = await t.db
+      .selectFrom("sessions")
+      .innerJoin("feedback_session_counts as c", "c.session_id", "sessions.id")
+      .select(["sessions.id", "sessions.version", "sessions.starts_at", "c.audience"])
+      .where("c.responses", ">=", 5)
+      .orderBy("sessions.id")
+      .executeTakeFirstOrThrow();
+    const monthsOf = async () =>
+      (
+        await t.db
+          .selectFrom("feedback_session_rollup")
+          .select(["month", "sessions"])
+          .where("sessions", "!=", 0)
+          .execute()
+      )
+        .map((r) => `${r.month}:${r.sessions}`)
+        .sort();
+    const before = await monthsOf();
+    // Move it back a year: its contribution moves to the other month.
+    const moved = new Date(Date.parse(session.starts_at) - 365 * 86_400_000).toISOString();
+    await t.db.transaction().execute((trx) =>
+      updateSessionIfVersion(trx, session.id, session.version, {
+        startsAt: moved,
+        endsAt: new Date(Date.parse(moved) + 3_600_000).toISOString(),
+        bumpSequence: true,
+        now: new Date().toISOString(),
+      }),
+    );
+    expect(await monthsOf()).not.toEqual(before);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
+
+    // Attendance corrected: the response-rate parts follow.
+    const attendance = {
+      attendance_pupils: session.audience === "pupils" ? 40 : null,
+      attendance_parents: session.audience === "parents" ? 40 : null,
+      attendance_professionals: session.audience === "staff" ? 40 : null,
+    };
+    await t.db.transaction().execute((trx) =>
+      recordSessionDelivery(trx, {
+        sessionId: session.id,
+        expectedVersion: session.version + 1,
+        attendance,
+        note: "",
+        now: new Date().toISOString(),
+      }),
+    );
+    const attended = await t.db
+      .selectFrom("feedback_session_rollup")
+      .select((eb) => eb.fn.sum<number>("attendance").as("n"))
+      .where("month", "=", moved.slice(0, 7))
+      .executeTakeFirstOrThrow();
+    expect(Number(attended.n)).toBeGreaterThanOrEqual(40);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
+
+    // Cancelled: it leaves the rollups altogether.
+    await t.db.transaction().execute((trx) =>
+      updateSessionIfVersion(trx, session.id, session.version + 2, {
+        status: "cancelled",
+        cancelledAt: new Date().toISOString(),
+        bumpSequence: true,
+        now: new Date().toISOString(),
+      }),
+    );
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
+    expect(await monthsOf()).not.toContain(`${moved.slice(0, 7)}:1`);
   });
 });

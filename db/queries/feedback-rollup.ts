@@ -1,0 +1,327 @@
+/**
+ * Keeping the monthly evaluation rollups (app/domain/evaluation-rollup.ts) in step: every write
+ * that changes a session's answers, month, status or attendance runs inside
+ * `withSessionRollups`, which takes the session's old contribution away and adds the new one, in
+ * the caller's transaction. Today that is insertFeedbackResponses, updateSessionIfVersion and
+ * recordSessionDelivery; a new kind of session change must do the same (the rebuild script finds
+ * drift).
+ */
+import { sql } from "kysely";
+import {
+  EMPTY_ROLLUP,
+  type ItemRollupRow,
+  negateRollup,
+  type RollupDelta,
+  type RollupKey,
+  type ScaleRollupRow,
+  type SessionRollupRow,
+  sessionRollup,
+} from "../../app/domain/evaluation-rollup";
+import type { FeedbackAudience } from "../../app/domain/feedback-bank";
+import type { CountDelta } from "../../app/domain/feedback-counts";
+import { utcToCopenhagen } from "../../app/domain/timezone";
+import type { DB } from "../connection";
+import type { Audience } from "../schema";
+
+/** The stored per-session counts of some sessions. */
+export async function loadFeedbackCounts(
+  db: DB,
+  sessionIds: readonly number[],
+): Promise<CountDelta> {
+  if (sessionIds.length === 0) return { sessions: [], items: [], scales: [] };
+  const ids = [...sessionIds];
+  const [sessions, items, scales] = await Promise.all([
+    db.selectFrom("feedback_session_counts").selectAll().where("session_id", "in", ids).execute(),
+    db.selectFrom("feedback_item_counts").selectAll().where("session_id", "in", ids).execute(),
+    db.selectFrom("feedback_scale_sums").selectAll().where("session_id", "in", ids).execute(),
+  ]);
+  return {
+    sessions: sessions.map((r) => ({
+      sessionId: r.session_id,
+      audience: r.audience,
+      formVersion: r.form_version,
+      responses: r.responses,
+      comments: r.comments,
+    })),
+    items: items.map((r) => ({
+      sessionId: r.session_id,
+      audience: r.audience,
+      formVersion: r.form_version,
+      itemKey: r.item_key,
+      answers: r.answers,
+      dontKnow: r.dont_know,
+      topBox: r.top_box,
+      options: [r.option_1, r.option_2, r.option_3, r.option_4, r.option_5, r.option_6],
+    })),
+    scales: scales.map((r) => ({
+      sessionId: r.session_id,
+      audience: r.audience,
+      formVersion: r.form_version,
+      scaleKey: r.scale_key,
+      respondents: r.respondents,
+      scoreSum: r.score_sum,
+      scoreSumSquares: r.score_sum_squares,
+    })),
+  };
+}
+
+/** What the given sessions contribute to the rollups now. */
+export async function sessionsRollup(db: DB, sessionIds: readonly number[]): Promise<RollupDelta> {
+  if (sessionIds.length === 0) return EMPTY_ROLLUP;
+  const ids = [...new Set(sessionIds)];
+  const [sessions, counts] = await Promise.all([
+    db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", "c.id", "s.course_id")
+      .select([
+        "s.id",
+        "s.school_id",
+        "s.course_id",
+        "s.starts_at",
+        "s.status",
+        "s.attendance_pupils",
+        "s.attendance_parents",
+        "s.attendance_professionals",
+        sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
+      ])
+      .where("s.id", "in", ids)
+      .execute(),
+    loadFeedbackCounts(db, ids),
+  ]);
+  const result: RollupDelta = { items: [], scales: [], sessions: [] };
+  for (const s of sessions) {
+    const delta = sessionRollup(
+      {
+        schoolId: s.school_id,
+        courseId: s.course_id,
+        courseAudience: s.audience as FeedbackAudience,
+        month: utcToCopenhagen(s.starts_at).date.slice(0, 7),
+        cancelled: s.status === "cancelled",
+        attendance: {
+          pupils: s.attendance_pupils,
+          parents: s.attendance_parents,
+          staff: s.attendance_professionals,
+        },
+      },
+      {
+        sessions: counts.sessions.filter((r) => r.sessionId === s.id),
+        items: counts.items.filter((r) => r.sessionId === s.id),
+        scales: counts.scales.filter((r) => r.sessionId === s.id),
+      },
+    );
+    result.items.push(...delta.items);
+    result.scales.push(...delta.scales);
+    result.sessions.push(...delta.sessions);
+  }
+  return result;
+}
+
+const keyOf = (r: RollupKey) =>
+  `${r.audience}|${r.month}|${r.schoolId}|${r.courseId}|${r.formVersion}`;
+
+function merge<T extends RollupKey>(
+  rows: readonly T[],
+  extra: (r: T) => string,
+  add: (a: T, b: T) => T,
+): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const key = `${keyOf(row)}|${extra(row)}`;
+    const have = byKey.get(key);
+    byKey.set(key, have ? add(have, row) : row);
+  }
+  return [...byKey.values()];
+}
+
+/** Adds rollup rows up by key (rows for the same key are summed first). */
+export function mergeRollups(...deltas: RollupDelta[]): RollupDelta {
+  return {
+    items: merge(
+      deltas.flatMap((d) => d.items),
+      (r) => r.itemKey,
+      (a, b): ItemRollupRow => ({
+        ...a,
+        sessions: a.sessions + b.sessions,
+        answers: a.answers + b.answers,
+        dontKnow: a.dontKnow + b.dontKnow,
+        topBox: a.topBox + b.topBox,
+        options: a.options.map((x, i) => x + b.options[i]),
+        clusters: a.clusters + b.clusters,
+        topBoxSqOverValid: a.topBoxSqOverValid + b.topBoxSqOverValid,
+        validSq: a.validSq + b.validSq,
+        answersWithAttendance: a.answersWithAttendance + b.answersWithAttendance,
+        attendance: a.attendance + b.attendance,
+        excludedSessions: a.excludedSessions + b.excludedSessions,
+      }),
+    ),
+    scales: merge(
+      deltas.flatMap((d) => d.scales),
+      (r) => r.scaleKey,
+      (a, b): ScaleRollupRow => ({
+        ...a,
+        sessions: a.sessions + b.sessions,
+        respondents: a.respondents + b.respondents,
+        scoreSum: a.scoreSum + b.scoreSum,
+        scoreSumSquares: a.scoreSumSquares + b.scoreSumSquares,
+        sumSqOverN: a.sumSqOverN + b.sumSqOverN,
+        nSq: a.nSq + b.nSq,
+      }),
+    ),
+    sessions: merge(
+      deltas.flatMap((d) => d.sessions),
+      () => "",
+      (a, b): SessionRollupRow => ({
+        ...a,
+        sessions: a.sessions + b.sessions,
+        withAttendance: a.withAttendance + b.withAttendance,
+        attendance: a.attendance + b.attendance,
+        respondentsWithAttendance: a.respondentsWithAttendance + b.respondentsWithAttendance,
+        smallSessions: a.smallSessions + b.smallSessions,
+        comments: a.comments + b.comments,
+      }),
+    ),
+  };
+}
+
+const KEY = ["audience", "month", "school_id", "course_id", "form_version"] as const;
+const key = (r: RollupKey) => ({
+  audience: r.audience,
+  month: r.month,
+  school_id: r.schoolId,
+  course_id: r.courseId,
+  form_version: r.formVersion,
+});
+
+/** `table.column + excluded.column` for each column: upserts that add. */
+function adding(table: string, columns: readonly string[]) {
+  return Object.fromEntries(
+    columns.map((c) => [c, sql`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]),
+  );
+}
+
+/** A row worth writing: some number in it is not 0 (key fields are not numbers that add). */
+function changes(row: RollupKey & object): boolean {
+  return Object.entries(row).some(
+    ([name, value]) =>
+      !["schoolId", "courseId", "formVersion"].includes(name) &&
+      ((typeof value === "number" && Math.abs(value) > 1e-12) ||
+        (Array.isArray(value) && value.some((x) => x !== 0))),
+  );
+}
+
+/** Adds rows to the stored rollups. Call inside a transaction. */
+export async function addRollups(db: DB, delta: RollupDelta) {
+  const chunk = 300;
+  const items = delta.items.filter(changes);
+  for (let i = 0; i < items.length; i += chunk) {
+    const rows = items.slice(i, i + chunk).map((r) => ({
+      ...key(r),
+      item_key: r.itemKey,
+      sessions: r.sessions,
+      answers: r.answers,
+      dont_know: r.dontKnow,
+      top_box: r.topBox,
+      option_1: r.options[0],
+      option_2: r.options[1],
+      option_3: r.options[2],
+      option_4: r.options[3],
+      option_5: r.options[4],
+      option_6: r.options[5],
+      clusters: r.clusters,
+      top_box_sq_over_valid: r.topBoxSqOverValid,
+      valid_sq: r.validSq,
+      answers_with_attendance: r.answersWithAttendance,
+      attendance: r.attendance,
+      excluded_sessions: r.excludedSessions,
+    }));
+    const columns = Object.keys(rows[0]).filter(
+      (c) => !(KEY as readonly string[]).includes(c) && c !== "item_key",
+    );
+    await db
+      .insertInto("feedback_item_rollup")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns([...KEY, "item_key"]).doUpdateSet(adding("feedback_item_rollup", columns)),
+      )
+      .execute();
+  }
+  const scales = delta.scales.filter(changes);
+  for (let i = 0; i < scales.length; i += chunk) {
+    const rows = scales.slice(i, i + chunk).map((r) => ({
+      ...key(r),
+      scale_key: r.scaleKey,
+      sessions: r.sessions,
+      respondents: r.respondents,
+      score_sum: r.scoreSum,
+      score_sum_squares: r.scoreSumSquares,
+      sum_sq_over_n: r.sumSqOverN,
+      n_sq: r.nSq,
+    }));
+    const columns = [
+      "sessions",
+      "respondents",
+      "score_sum",
+      "score_sum_squares",
+      "sum_sq_over_n",
+      "n_sq",
+    ];
+    await db
+      .insertInto("feedback_scale_rollup")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns([...KEY, "scale_key"]).doUpdateSet(adding("feedback_scale_rollup", columns)),
+      )
+      .execute();
+  }
+  const sessions = delta.sessions.filter(changes);
+  for (let i = 0; i < sessions.length; i += chunk) {
+    const rows = sessions.slice(i, i + chunk).map((r) => ({
+      ...key(r),
+      sessions: r.sessions,
+      with_attendance: r.withAttendance,
+      attendance: r.attendance,
+      respondents_with_attendance: r.respondentsWithAttendance,
+      small_sessions: r.smallSessions,
+      comments: r.comments,
+    }));
+    const columns = [
+      "sessions",
+      "with_attendance",
+      "attendance",
+      "respondents_with_attendance",
+      "small_sessions",
+      "comments",
+    ];
+    await db
+      .insertInto("feedback_session_rollup")
+      .values(rows)
+      .onConflict((oc) =>
+        oc.columns([...KEY]).doUpdateSet(adding("feedback_session_rollup", columns)),
+      )
+      .execute();
+  }
+}
+
+/**
+ * Runs `change` (which may alter the sessions or their counts) and moves the sessions'
+ * contributions in the rollups from before to after. Call inside a transaction.
+ */
+export async function withSessionRollups<T>(
+  db: DB,
+  sessionIds: readonly number[],
+  change: () => Promise<T>,
+): Promise<T> {
+  const before = await sessionsRollup(db, sessionIds);
+  const result = await change();
+  const after = await sessionsRollup(db, sessionIds);
+  await addRollups(db, mergeRollups(negateRollup(before), after));
+  return result;
+}
+
+/**
+ * Adds sessions that were inserted directly with attendance or a status (seeds, generators) to
+ * the rollups. Call once, right after inserting them, in the same transaction.
+ */
+export async function addInsertedSessionsToRollups(db: DB, sessionIds: readonly number[]) {
+  await addRollups(db, mergeRollups(await sessionsRollup(db, sessionIds)));
+}
