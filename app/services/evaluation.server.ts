@@ -168,7 +168,7 @@ export async function buildEvaluation(
         ...edgeScopes.map(sessions),
       ])
     ).flat();
-  const [itemRows, scaleRows, sessionRows, unattended, small, comments] = await Promise.all([
+  const [itemRows, scaleRows, sessionRows, comments] = await Promise.all([
     fromBoth(
       (s) => evaluationItemAggregatesFromRollup(db, s),
       (s) => evaluationItemAggregatesFromSessions(db, s),
@@ -181,8 +181,6 @@ export async function buildEvaluation(
       (s) => evaluationSessionAggregatesFromRollup(db, s),
       (s) => evaluationSessionAggregatesFromSessions(db, s),
     ),
-    evaluationNamedSessions(db, namingScope, "noAttendance", NAMED_SESSIONS),
-    evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS),
     viewer === "coordinator" && options.comments
       ? evaluationComments(db, { ...namingScope }, COMMENT_LIMIT)
       : Promise.resolve(null),
@@ -190,6 +188,16 @@ export async function buildEvaluation(
   const namedRows = sessionRows.filter(
     (r) => namingSchools === null || namingSchools.includes(r.school_id),
   );
+  const unattendedTotal = namedRows.reduce((sum, r) => sum + r.sessions - r.with_attendance, 0);
+  const smallTotal = namedRows.reduce((sum, r) => sum + r.small_sessions, 0);
+  const [unattended, small] = await Promise.all([
+    unattendedTotal > 0
+      ? evaluationNamedSessions(db, namingScope, "noAttendance", NAMED_SESSIONS)
+      : Promise.resolve([]),
+    smallTotal > 0
+      ? evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS)
+      : Promise.resolve([]),
+  ]);
 
   const model = buildEvaluationModel({
     viewer,
@@ -201,14 +209,8 @@ export async function buildEvaluation(
     itemRows,
     scaleRows,
     sessionRows,
-    unattended: {
-      total: namedRows.reduce((sum, r) => sum + r.sessions - r.with_attendance, 0),
-      sessions: named(unattended),
-    },
-    small: {
-      total: namedRows.reduce((sum, r) => sum + r.small_sessions, 0),
-      sessions: named(small),
-    },
+    unattended: { total: unattendedTotal, sessions: named(unattended) },
+    small: { total: smallTotal, sessions: named(small) },
     comments,
   });
 

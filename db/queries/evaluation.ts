@@ -385,8 +385,8 @@ export interface NamedSession {
 
 /**
  * Sessions to name on the page (the first `limit`, oldest first): sessions with answers but no
- * registered attendance, or counted sessions with fewer than 5 respondents. How many there are in
- * all comes from the rollups.
+ * registered attendance, or sessions with 1-4 respondents. Both are rare, and partial indexes find
+ * them without reading every session; how many there are in all comes from the rollups.
  */
 export async function evaluationNamedSessions(
   db: DB,
@@ -394,23 +394,37 @@ export async function evaluationNamedSessions(
   which: "noAttendance" | "small",
   limit: number,
 ): Promise<NamedSession[]> {
-  const floor = sql.lit(SESSION_FLOOR);
-  const attendance = sql.ref(`s.${ATTENDANCE[scope.audience]}`);
-  const respondents = perSession(scope, "responses");
-  return sessionsJoined(db)
+  const columns = [
+    "s.id",
+    "s.starts_at",
+    "s.school_id",
+    "sc.name as school_name",
+    "c.title as course_title",
+  ] as const;
+  if (which === "noAttendance") {
+    // Attendance is registered in the course audience's column only, so "all three empty" is the
+    // partial index's condition and means "no attendance".
+    return sessionsJoined(db)
+      .where(inScope(scope))
+      .where(
+        sql<SqlBool>`s.attendance_pupils IS NULL AND s.attendance_parents IS NULL AND s.attendance_professionals IS NULL`,
+      )
+      .where(sql<SqlBool>`${perSession(scope, "responses")} > 0`)
+      .select(columns)
+      .orderBy("s.starts_at")
+      .orderBy("s.id")
+      .limit(limit)
+      .execute();
+  }
+  let query = sessionsJoined(db)
+    .innerJoin("feedback_session_counts as x", "x.session_id", "s.id")
     .where(inScope(scope))
-    .where(
-      which === "noAttendance"
-        ? sql<SqlBool>`${attendance} IS NULL AND ${respondents} > 0`
-        : sql<SqlBool>`${respondents} < ${floor} AND (${respondents} > 0 OR ${attendance} IS NOT NULL)`,
-    )
-    .select([
-      "s.id",
-      "s.starts_at",
-      "s.school_id",
-      "sc.name as school_name",
-      "c.title as course_title",
-    ])
+    .where("x.responses", "<", SESSION_FLOOR)
+    .where("x.audience", "=", scope.audience);
+  if (scope.formVersion !== null) query = query.where("x.form_version", "=", scope.formVersion);
+  return query
+    .select(columns)
+    .distinct()
     .orderBy("s.starts_at")
     .orderBy("s.id")
     .limit(limit)
