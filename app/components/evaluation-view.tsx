@@ -439,7 +439,12 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                             <td key={b.key}>
                               <CellText cell={cell}>
                                 {cell?.status === "shown"
-                                  ? `${cell.share === null ? "–" : pct(cell.share)} (n ${cell.answers})`
+                                  ? t("evaluation.trend.cell", {
+                                      share: cell.share === null ? "–" : pct(cell.share),
+                                      n: cell.answers,
+                                      sessions: cell.sessions,
+                                      schools: cell.schools,
+                                    })
                                   : null}
                               </CellText>
                             </td>

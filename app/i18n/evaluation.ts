@@ -107,6 +107,7 @@ export const evaluationMessages = {
     "evaluation.trend.bucket.autumn": "Efterår {year}",
     "evaluation.trend.bucket.year": "{year}",
     "evaluation.trend.col.period": "Periode",
+    "evaluation.trend.cell": "{share} (n {n}; {sessions} sessioner, {schools} skoler)",
     "evaluation.scales.title": "Skalaer",
     "evaluation.scales.intro":
       "Gennemsnit af {count} spørgsmål ({range}); en svarer får en score, når mindst {min} af spørgsmålene er besvaret (ikke \u201cVed ikke\u201d).",
@@ -334,6 +335,7 @@ export const evaluationMessages = {
     "evaluation.trend.bucket.autumn": "Autumn {year}",
     "evaluation.trend.bucket.year": "{year}",
     "evaluation.trend.col.period": "Period",
+    "evaluation.trend.cell": "{share} (n {n}; {sessions} sessions, {schools} schools)",
     "evaluation.scales.title": "Scales",
     "evaluation.scales.intro":
       "Mean of {count} questions ({range}); a respondent gets a score when at least {min} of the questions are answered (not \u201cDon't know\u201d).",
