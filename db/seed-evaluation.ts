@@ -9,9 +9,10 @@
  * exist). Independent of the pilot-track seed.
  */
 import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "../app/domain/feedback-bank";
-import { addDays, isWeekend, todayInCopenhagen } from "../app/domain/time";
+import { addDays, todayInCopenhagen } from "../app/domain/time";
 import { copenhagenToUtc } from "../app/domain/timezone";
 import type { DB } from "./connection";
+import { isDemoSchoolDay } from "./demo-calendar";
 import {
   type Cohort,
   generateAnswers,
@@ -183,12 +184,12 @@ export async function seedEvaluationDemo(
             .returning("id")
             .executeTakeFirstOrThrow();
           for (let k = 0; k < count; k++) {
-            // A weekday in the term with a free facilitator (up to 40 tries, else skip).
+            // A school day in the term with a free facilitator (up to 40 tries, else skip).
             let placed: { date: string; from: string; to: string; facilitator: number } | null =
               null;
             for (let attempt = 0; attempt < 40 && !placed; attempt++) {
               const date = addDays(start, Math.floor(random() * (span + 1)));
-              if (isWeekend(date) || date > termEnd) continue;
+              if (!isDemoSchoolDay(date) || date > termEnd) continue;
               const [from, to] = SLOTS[audience][Math.floor(random() * SLOTS[audience].length)];
               const facilitator = facilitators[Math.floor(random() * facilitators.length)];
               if (free(facilitator, Date.parse(utc(date, from)), Date.parse(utc(date, to)))) {
@@ -224,7 +225,7 @@ export async function seedEvaluationDemo(
                 uid: `${UID_PREFIX}${serial}@frirum.demo`,
                 sequence: 0,
                 [column]: noAttendance ? null : attendance,
-                delivered_at: utc(addDays(placed.date, 1), "09:00"),
+                delivered_at: endsAt,
                 created_at: created,
                 updated_at: created,
               })
@@ -232,7 +233,7 @@ export async function seedEvaluationDemo(
               .executeTakeFirstOrThrow();
             await trx
               .insertInto("session_facilitators")
-              .values({ session_id: session.id, user_id: placed.facilitator })
+              .values({ session_id: session.id, user_id: placed.facilitator, created_at: created })
               .execute();
             await addInsertedSessionsToRollups(trx, [session.id]);
             sessionsMade++;

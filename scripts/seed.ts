@@ -29,6 +29,6 @@ console.log(
 const feedback = await seedDemoFeedback(db, now);
 console.log(`Demo feedback: ${feedback.responses} answers for ${feedback.sessions} sessions.`);
 // Evaluation history since January 2024 (keep last: it books around every other seed's sessions).
-const evaluation = await seedEvaluationDemo(db);
+const evaluation = await seedEvaluationDemo(db, now);
 console.log(`Demo evaluation: ${evaluation.responses} answers in ${evaluation.sessions} sessions.`);
 await db.destroy();

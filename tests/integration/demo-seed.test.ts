@@ -6,6 +6,7 @@ import { buildTrackModel } from "../../app/services/tracks.server";
 import type { DB } from "../../db/connection";
 import { isDemoSchoolDay } from "../../db/demo-calendar";
 import { seedDemoData } from "../../db/seed";
+import { seedEvaluationDemo } from "../../db/seed-evaluation";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
 import { CURRENT_TRACK_SCHOOL, seedDemoTracks } from "../../db/seed-tracks";
@@ -18,6 +19,7 @@ async function seedAll(db: DB, now: Date) {
   await seedFeedbackForms(db);
   await seedDemoTracks(db, now);
   await seedDemoFeedback(db, now);
+  await seedEvaluationDemo(db, now);
 }
 
 /**
