@@ -10,6 +10,8 @@ import type { EvaluationModel } from "~/domain/evaluation";
 import { percent } from "~/domain/evaluation-format";
 import { buildEvaluation } from "~/services/evaluation.server";
 import { evaluationCsv, evaluationXlsx } from "~/services/evaluation-export.server";
+import { insertFeedbackResponses } from "../../db/queries/feedback";
+import { addInsertedSessionsToRollups } from "../../db/queries/feedback-rollup";
 import { seedEvaluationDemo } from "../../db/seed-evaluation";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
@@ -169,32 +171,101 @@ describe("filters", () => {
     expect(page.model.period.kind).toBe("year");
   });
 
-  it("two views that differ by one session differ by 5 or more answers (the session floor)", async () => {
+  it("the session floor: views that differ by sessions differ by 5+ answers, rollups and sessions agree", async () => {
     const coordinator = await actorFor(t.db, "koordinator@frirum.test");
-    const small = await t.db
-      .selectFrom("feedback_session_counts as c")
-      .innerJoin("sessions as s", "s.id", "c.session_id")
-      .select(["s.starts_at", "s.school_id", "c.responses"])
-      .where("c.responses", "<", 5)
-      .where("c.audience", "=", "pupils")
+    // A school of its own, with three pupil sessions in March 2025: 3, 9 and 6 answers.
+    const school = await t.db
+      .insertInto("schools")
+      .values({ slug: "floor-skole", name: "Floor Skole", district: "Test" })
+      .returning("id")
       .executeTakeFirstOrThrow();
-    const day = small.starts_at.slice(0, 10);
-    const view = async (from: string) =>
-      (
-        await buildEvaluation(
-          t.db,
-          coordinator,
-          new URLSearchParams(
-            `period=range&from=${from}&to=2026-11-29&cohort=school&school=${small.school_id}`,
-          ),
-          { now: NOW },
-        )
-      ).model.items[0].cells.school;
-    // From the small session's day vs the day after: the small session is in neither figure.
-    const withIt = await view(day);
-    const without = await view(new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10));
-    const n = (c: typeof withIt) => (c?.status === "shown" ? c.answers : 0);
-    const gap = n(withIt) - n(without);
-    expect(gap === 0 || gap >= 5).toBe(true);
+    const leader = await t.db
+      .insertInto("users")
+      .values({
+        email: "leder.floor@frirum.test",
+        name: "L",
+        role: "school_leader",
+        school_id: school.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const course = await t.db
+      .selectFrom("courses")
+      .select("id")
+      .where("audience", "=", "pupils")
+      .orderBy("id")
+      .executeTakeFirstOrThrow();
+    const items = model.items.map((i) => i.key);
+    for (const [day, answers] of [
+      ["2025-03-04", 3],
+      ["2025-03-11", 9],
+      ["2025-03-20", 6],
+    ] as const) {
+      await t.db.transaction().execute(async (trx) => {
+        const request = await trx
+          .insertInto("requests")
+          .values({
+            school_id: school.id,
+            requester_id: leader.id,
+            course_id: course.id,
+            status: "delivered",
+            group_count: 1,
+            participants_per_group: 20,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const session = await trx
+          .insertInto("sessions")
+          .values({
+            request_id: request.id,
+            course_id: course.id,
+            school_id: school.id,
+            starts_at: `${day}T09:00:00.000Z`,
+            ends_at: `${day}T10:00:00.000Z`,
+            status: "delivered",
+            uid: `floor-${day}@test`,
+            attendance_pupils: 20,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await addInsertedSessionsToRollups(trx, [session.id]);
+        await insertFeedbackResponses(
+          trx,
+          Array.from({ length: answers }, () => ({
+            sessionId: session.id,
+            audience: "pupils" as const,
+            formVersion: 1,
+            locale: "da",
+            answers: Object.fromEntries(items.map((key) => [key, "yes_very"])),
+            comment: null,
+            sessionDate: day,
+          })),
+        );
+      });
+    }
+    const view = async (from: string, to = "2025-03-31") => {
+      const page = await buildEvaluation(
+        t.db,
+        coordinator,
+        new URLSearchParams(
+          `period=range&from=${from}&to=${to}&cohort=school&school=${school.id}&audience=pupils`,
+        ),
+        { now: NOW },
+      );
+      const cell = page.model.items[0].cells.school;
+      return { n: cell?.status === "shown" ? cell.answers : 0, page };
+    };
+    // Whole month (rollups) and part-month (session by session) give the same figure.
+    const month = await view("2025-03-01");
+    expect(month.n).toBe(15);
+    expect((await view("2025-03-04")).n).toBe(15);
+    // Leaving out the day of the 3-answer session changes nothing: it was never in a figure.
+    expect((await view("2025-03-05")).n).toBe(15);
+    // Leaving out the 9-answer session changes the figure by 9, never by fewer than 5.
+    expect((await view("2025-03-12")).n).toBe(6);
+    expect((await view("2025-03-21")).n).toBe(0);
+    // The small session is counted and named, not hidden silently.
+    expect(month.page.model.overview.school?.smallSessions).toBe(1);
+    expect(month.page.model.small.sessions.map((s) => s.date)).toEqual(["2025-03-04"]);
   });
 });
