@@ -43,7 +43,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const coordinator = model.viewer === "coordinator";
   const f = model.filters;
   const num = (value: number, digits: number) => formatNumber(value, digits, locale);
-  const pct = (p: number) => `${num(percent(p), DIGITS.percent)} %`;
+  const pct = (p: number) => `${num(percent(p), DIGITS.percent)}\u00a0%`;
   const label = (key: GroupKey) => groupLabel(model, key, t);
   const topBox = topBoxLabel(model, t);
   const search = evaluationSearch(f);

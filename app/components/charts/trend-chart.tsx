@@ -23,8 +23,8 @@ export interface TrendChartProps {
 export function TrendChart(props: TrendChartProps) {
   const id = useId();
   const width = props.width ?? 720;
-  const height = 260;
-  const margin = { top: 34, right: 24, bottom: 44, left: 52 };
+  const height = 280;
+  const margin = { top: 52, right: 24, bottom: 44, left: 52 };
   const x = scalePoint()
     .domain(props.periods.map((p) => p.key))
     .range([margin.left, width - margin.right])
@@ -79,7 +79,7 @@ export function TrendChart(props: TrendChartProps) {
             {p.label}
           </text>
         ))}
-        <text x={14} y={margin.top - 12} className="chart__axis">
+        <text x={14} y={margin.top - 16} className="chart__axis">
           {props.axisLabel}
         </text>
         {props.series.map((s, i) => {
