@@ -21,6 +21,7 @@ import {
   recordSessionDelivery,
 } from "../../db/queries/facilitator";
 import { cancelAttendanceReminders, setRequestStatus } from "../../db/queries/sessions";
+import { writeTransaction } from "../../db/write-transaction";
 import {
   type AttendanceValues,
   attendanceColumnFor,
@@ -146,7 +147,8 @@ export async function registerDelivery(
 ): Promise<DeliveryResult> {
   await loadSessionFor(db, actor, sessionId, "session.deliver");
   const nowIso = now.toISOString();
-  return db.transaction().execute(async (trx): Promise<DeliveryResult> => {
+  // BEGIN IMMEDIATE: the delivery reads the session's counts to update the evaluation's rollups.
+  return writeTransaction(db, async (trx): Promise<DeliveryResult> => {
     const session = await findSessionDetail(trx, sessionId);
     if (!session) throw notFound();
     const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);

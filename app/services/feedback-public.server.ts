@@ -260,7 +260,8 @@ export async function submitFeedback(
   }
 
   // BEGIN IMMEDIATE: the count and the insert cannot interleave with another submission, so the
-  // cap holds under concurrency.
+  // cap holds under concurrency; the insert also reads the session's counts to update the
+  // evaluation's rollups.
   const outcome = await writeTransaction(db, async (trx) => {
     const facts = await findSessionParticipantFacts(trx, session.id);
     const cap = feedbackAnswerCap({
