@@ -67,7 +67,7 @@ function response(sessionId: number, answers: Record<string, string>): NewFeedba
 
 describe("counts written with each answer", () => {
   it("an answer on the public form adds to its session's counts", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, { code: "CNT222" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "CNT222" });
     const submit = (fields: Record<string, string>) =>
       submitFeedback(t.db, {
         code: "CNT222",
@@ -125,7 +125,7 @@ describe("counts written with each answer", () => {
   });
 
   it("nothing is counted when the transaction with the answer fails", async () => {
-    const { sessionId } = insertFeedbackSession(t.path, { code: "RLB222" });
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "RLB222" });
     await expect(
       t.db.transaction().execute(async (trx) => {
         await insertFeedbackResponses(trx, [response(sessionId, { felt_safe: "yes_very" })]);
@@ -183,7 +183,7 @@ describe("npm run db:rebuild-counts", () => {
 
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ["--import", "tsx", "scripts/rebuild-counts.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: `file:${t.path}` },
+        env: { ...process.env, DATABASE_URL: t.url },
         encoding: "utf8",
       });
     const checked = run("--check");
