@@ -3,8 +3,8 @@ import * as foundation from "./2026-11-27T1000_foundation";
 import * as feedback from "./2026-11-27T1500_feedback";
 import * as pilotTracks from "./2026-12-02T0900_pilot_tracks";
 import * as holidaysAndPreferences from "./2026-12-02T1100_holidays_and_preferences";
-import * as feedbackCounts from "./2026-12-02T1300_feedback_counts";
 import * as outboxLease from "./2026-12-02T1300_outbox_lease";
+import * as feedbackCounts from "./2026-12-02T1400_feedback_counts";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -15,6 +15,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-27T1500_feedback": feedback,
   "2026-12-02T0900_pilot_tracks": pilotTracks,
   "2026-12-02T1100_holidays_and_preferences": holidaysAndPreferences,
-  "2026-12-02T1300_feedback_counts": feedbackCounts,
   "2026-12-02T1300_outbox_lease": outboxLease,
+  "2026-12-02T1400_feedback_counts": feedbackCounts,
 };
