@@ -6,9 +6,9 @@
  *
  * Porting a SQLite-only migration (`const t = columnTypes(db)`): text timestamps become
  * `t.timestamp` with `t.now` as default, autoincrement ids `t.id`, epoch-millisecond integers
- * `t.epochMs`, dates `t.date`; GLOB checks `matchesPattern`, json_valid `isJsonText`, WITHOUT ROWID
- * `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1 integers with an IN (0,1) check
- * on both (portable as written). Porting a query: json_each -> `jsonArrayContains`, EXPLAIN ->
+ * `t.epochMs`, dates `t.date`, REAL columns `t.real`; GLOB checks `matchesPattern`, json_valid
+ * `isJsonText`, WITHOUT ROWID `withoutRowid`, triggers `createGuardTrigger`. Booleans stay 0/1
+ * integers with an IN (0,1) check on both (portable as written). Porting a query: json_each -> `jsonArrayContains`, EXPLAIN ->
  * `explainQueryPlan`, SQLite error codes -> `isUniqueViolation`/`isForeignKeyViolation`, NULL
  * ordering said explicitly (`nullsFirst()`: SQLite's default, not PostgreSQL's).
  */
@@ -60,6 +60,8 @@ export function columnTypes(db: AnyDb) {
     date: pg ? ("date" as const) : ("text" as const),
     /** Milliseconds since 1970 (does not fit PostgreSQL's 32-bit integer). */
     epochMs: pg ? ("bigint" as const) : ("integer" as const),
+    /** A floating-point number in 8 bytes (SQLite's REAL; PostgreSQL's `real` has only 4). */
+    real: pg ? ("double precision" as const) : ("real" as const),
   };
 }
 

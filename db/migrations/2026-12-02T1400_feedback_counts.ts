@@ -1,4 +1,5 @@
 import { type Kysely, sql } from "kysely";
+import { columnTypes, withoutRowid } from "../dialect";
 
 /**
  * Per-session answer counts for the evaluation, so that its pages never read or parse answer rows.
@@ -7,6 +8,7 @@ import { type Kysely, sql } from "kysely";
  * time or order (privacy.md).
  */
 export async function up(db: Kysely<any>): Promise<void> {
+  const t = columnTypes(db);
   const audienceCheck = sql`audience IN ('pupils','staff','parents')`;
 
   // Respondents and comments per session and form version (the response rate's numerator).
@@ -22,7 +24,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       "audience",
       "form_version",
     ])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
   // Per session and item: answers (with "Ved ikke"), "Ved ikke", top box, and the answers to each
@@ -50,7 +52,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       "form_version",
       "item_key",
     ])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
   // Per session and scale: respondents with a scale score, and the sum and sum of squares of their
@@ -62,15 +64,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("form_version", "integer", (c) => c.notNull())
     .addColumn("scale_key", "text", (c) => c.notNull())
     .addColumn("respondents", "integer", (c) => c.notNull().check(sql`respondents >= 0`))
-    .addColumn("score_sum", "real", (c) => c.notNull())
-    .addColumn("score_sum_squares", "real", (c) => c.notNull())
+    .addColumn("score_sum", t.real, (c) => c.notNull())
+    .addColumn("score_sum_squares", t.real, (c) => c.notNull())
     .addPrimaryKeyConstraint("feedback_scale_sums_pk", [
       "session_id",
       "audience",
       "form_version",
       "scale_key",
     ])
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
   // Monthly rollups: each session's contribution (app/domain/evaluation-rollup.ts) added up per
@@ -100,25 +102,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("option_5", "integer", (c) => c.notNull())
     .addColumn("option_6", "integer", (c) => c.notNull())
     .addColumn("clusters", "integer", (c) => c.notNull())
-    .addColumn("top_box_sq_over_valid", "real", (c) => c.notNull())
+    .addColumn("top_box_sq_over_valid", t.real, (c) => c.notNull())
     .addColumn("valid_sq", "integer", (c) => c.notNull())
     .addColumn("answers_with_attendance", "integer", (c) => c.notNull())
     .addColumn("attendance", "integer", (c) => c.notNull())
     .addColumn("excluded_sessions", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("feedback_item_rollup_pk", [...keyColumns, "item_key"] as never)
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
   await rollupKey("feedback_scale_rollup")
     .addColumn("scale_key", "text", (c) => c.notNull())
     .addColumn("sessions", "integer", (c) => c.notNull())
     .addColumn("respondents", "integer", (c) => c.notNull())
-    .addColumn("score_sum", "real", (c) => c.notNull())
-    .addColumn("score_sum_squares", "real", (c) => c.notNull())
-    .addColumn("sum_sq_over_n", "real", (c) => c.notNull())
+    .addColumn("score_sum", t.real, (c) => c.notNull())
+    .addColumn("score_sum_squares", t.real, (c) => c.notNull())
+    .addColumn("sum_sq_over_n", t.real, (c) => c.notNull())
     .addColumn("n_sq", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("feedback_scale_rollup_pk", [...keyColumns, "scale_key"] as never)
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
   await rollupKey("feedback_session_rollup")
@@ -129,10 +131,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("small_sessions", "integer", (c) => c.notNull())
     .addColumn("comments", "integer", (c) => c.notNull())
     .addPrimaryKeyConstraint("feedback_session_rollup_pk", keyColumns as never)
-    .modifyEnd(sql`WITHOUT ROWID`)
+    .$call(withoutRowid(db))
     .execute();
 
-  // The sessions the evaluation names: few among many, so partial indexes find them without a scan.
+  // The sessions the evaluation names: few among many, so partial indexes find them without a scan
+  // (the same SQL on SQLite and PostgreSQL).
   await sql`CREATE INDEX feedback_session_counts_small_idx ON feedback_session_counts (session_id)
     WHERE responses < 5`.execute(db);
   await sql`CREATE INDEX sessions_without_attendance_idx ON sessions (starts_at)
@@ -150,7 +153,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("sessions_course_starts_idx").execute();
   await db.schema.dropIndex("sessions_without_attendance_idx").execute();
-  for (const table of ["feedback_scale_sums", "feedback_item_counts", "feedback_session_counts"]) {
+  for (const table of [
+    "feedback_session_rollup",
+    "feedback_scale_rollup",
+    "feedback_item_rollup",
+    "feedback_scale_sums",
+    "feedback_item_counts",
+    "feedback_session_counts",
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }
