@@ -3,7 +3,8 @@
  * from the monthly rollups (a few thousand rows for a year, whatever the number of answers); the
  * days of a from/to period that cover only part of a month come from the per-session count
  * tables. Answer rows are never read, except the comments a coordinator asks for. Portable SQL
- * (CASE, SUM, COALESCE); dates are compared as text computed by the caller.
+ * (CASE, SUM, COALESCE), the same on SQLite and PostgreSQL; instants are compared with ISO strings
+ * computed by the caller (text on SQLite, timestamptz on PostgreSQL), months as "YYYY-MM" text.
  */
 import { type SqlBool, sql } from "kysely";
 import { SESSION_FLOOR } from "../../app/domain/evaluation-rollup";
@@ -55,6 +56,13 @@ function inScope(scope: EvaluationScope) {
   }
   return sql<SqlBool>`${sql.join(conditions, sql` AND `)}`;
 }
+
+/**
+ * GROUP BY the trend bucket by its output column's name: PostgreSQL does not see a CASE with
+ * parameters in the SELECT list as the same expression as its copy in GROUP BY (each copy has
+ * parameters of its own) and refuses the query; SQLite and PostgreSQL both accept the name.
+ */
+const byBucket = sql.ref("bucket");
 
 /** The trend bucket of a session: 0 for the first, 1 after the first boundary, ... */
 function bucketOf(scope: EvaluationScope) {
@@ -149,7 +157,7 @@ export async function evaluationItemAggregatesFromSessions(
         "excluded_sessions",
       ),
     ])
-    .groupBy(["s.school_id", bucket, "f.item_key"])
+    .groupBy(["s.school_id", byBucket, "f.item_key"])
     .execute();
   return rows.map((r) => numeric(r) as ItemAggregateRow);
 }
@@ -193,7 +201,7 @@ export async function evaluationScaleAggregatesFromSessions(
       included(sql`f.score_sum * f.score_sum / f.respondents`).as("sum_sq_over_n"),
       included(sql`f.respondents * f.respondents`).as("n_sq"),
     ])
-    .groupBy(["s.school_id", bucket, "f.scale_key"])
+    .groupBy(["s.school_id", byBucket, "f.scale_key"])
     .execute();
   return rows.map((r) => numeric(r) as ScaleAggregateRow);
 }
@@ -280,7 +288,7 @@ export async function evaluationItemAggregatesFromRollup(
       sum("attendance").as("attendance"),
       sum("excluded_sessions").as("excluded_sessions"),
     ])
-    .groupBy(["r.school_id", bucket, "r.item_key"])
+    .groupBy(["r.school_id", byBucket, "r.item_key"])
     .execute();
   return rows.map((r) => numeric(r) as ItemAggregateRow);
 }
@@ -306,7 +314,7 @@ export async function evaluationScaleAggregatesFromRollup(
       sum("sum_sq_over_n").as("sum_sq_over_n"),
       sum("n_sq").as("n_sq"),
     ])
-    .groupBy(["r.school_id", bucket, "r.scale_key"])
+    .groupBy(["r.school_id", byBucket, "r.scale_key"])
     .execute();
   return rows.map((r) => numeric(r) as ScaleAggregateRow);
 }
@@ -331,7 +339,7 @@ export async function evaluationSessionAggregatesFromRollup(
       sum("small_sessions").as("small_sessions"),
       sum("comments").as("comments"),
     ])
-    .groupBy(["r.school_id", bucket])
+    .groupBy(["r.school_id", byBucket])
     .execute();
   return rows.map((r) => numeric(r) as SessionAggregateRow);
 }
@@ -370,7 +378,7 @@ export async function evaluationSessionAggregatesFromSessions(
         sql`sum(CASE WHEN ${respondents} >= ${floor} THEN ${perSession(scope, "comments")} ELSE 0 END)`,
       ).as("comments"),
     ])
-    .groupBy(["s.school_id", bucket])
+    .groupBy(["s.school_id", byBucket])
     .execute();
   return rows.map((r) => numeric(r) as SessionAggregateRow);
 }
@@ -480,7 +488,10 @@ export async function evaluationChoices(db: DB, audience: Audience) {
   return { schools, courses, versions };
 }
 
-/** SQLite returns numbers; a future PostgreSQL driver may return numeric strings for sums. */
+/**
+ * Sums as numbers: SQLite returns numbers, and db/connection.ts parses PostgreSQL's bigint and
+ * numeric sums to numbers too; this keeps any other numeric string from reaching the statistics.
+ */
 function numeric<T extends Record<string, unknown>>(row: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
