@@ -15,6 +15,7 @@ import {
   mergeRollups,
   sessionsRollup,
 } from "./queries/feedback-rollup";
+import { snapshotTransaction, tableLockTransaction } from "./write-transaction";
 
 export interface RebuildResult {
   sessions: number;
@@ -77,16 +78,29 @@ async function deleteCounts(db: DB, sessionIds: number[]) {
   }
 }
 
+/** The tables the rebuild writes: while it runs, answers and session changes wait for it. */
+const DERIVED_TABLES = [
+  "feedback_session_counts",
+  "feedback_item_counts",
+  "feedback_scale_sums",
+  "feedback_item_rollup",
+  "feedback_scale_rollup",
+  "feedback_session_rollup",
+];
+
 /**
  * Recomputes every session's counts from its responses and compares them with the stored ones.
- * With `write`, replaces the stored counts with the recomputed ones (in one transaction).
+ * With `write`, replaces the stored counts with the recomputed ones (in one transaction, during
+ * which every writer of the counts waits); without, compares one snapshot while answers go on.
  */
 export async function rebuildFeedbackCounts(
   db: DB,
   options: { write: boolean; batchSessions?: number },
 ): Promise<RebuildResult> {
   const batch = options.batchSessions ?? 200;
-  return db.transaction().execute(async (trx) => {
+  const transaction = <T>(fn: (trx: DB) => Promise<T>) =>
+    options.write ? tableLockTransaction(db, DERIVED_TABLES, fn) : snapshotTransaction(db, fn);
+  return transaction(async (trx) => {
     const answered = (
       await trx.selectFrom("feedback_responses").select("session_id").distinct().execute()
     ).map((r) => r.session_id);

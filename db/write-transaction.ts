@@ -60,6 +60,40 @@ export function rowLockTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Prom
   return isPostgres(db) ? db.transaction().execute(fn) : writeTransaction(db, fn);
 }
 
+/**
+ * A read-only transaction that sees one snapshot of the database throughout, while others go on
+ * writing: REPEATABLE READ on PostgreSQL; on SQLite a deferred transaction (in WAL mode its reads
+ * all see the database as it was at the first read).
+ */
+export function snapshotTransaction<T>(db: DB, fn: (trx: DB) => Promise<T>): Promise<T> {
+  return isPostgres(db)
+    ? db.transaction().setIsolationLevel("repeatable read").execute(fn)
+    : db.transaction().execute(fn);
+}
+
+/**
+ * A transaction that rewrites whole tables (maintenance, e.g. rebuilding derived counts): other
+ * writers of `tables` wait until it ends, readers go on. It runs once, however long it takes.
+ *
+ * SQLite: `writeTransaction` (the one write lock covers every table). PostgreSQL: READ COMMITTED
+ * with `LOCK TABLE ... IN EXCLUSIVE MODE` as its first statement (so no serialization failure can
+ * abort it); a SERIALIZABLE writer that read those tables before the lock and writes them after
+ * it fails and is re-run by `writeTransaction`, then seeing what this transaction wrote.
+ */
+export async function tableLockTransaction<T>(
+  db: DB,
+  tables: readonly string[],
+  fn: (trx: DB) => Promise<T>,
+): Promise<T> {
+  if (!isPostgres(db)) return writeTransaction(db, fn, { timeoutMs: 60_000 });
+  return db.transaction().execute(async (trx) => {
+    await sql`LOCK TABLE ${sql.join(tables.map((t) => sql.table(t)))} IN EXCLUSIVE MODE`.execute(
+      trx,
+    );
+    return fn(trx);
+  });
+}
+
 async function serializableWithRetry<T>(
   db: DB,
   fn: (trx: DB) => Promise<T>,

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { loadEnv } from "../app/lib/env.server";
-import { createDb, databasePathFromUrl } from "../db/connection";
+import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
 import { migrateToLatest } from "../db/migrate";
 
@@ -18,7 +18,7 @@ const { values } = parseArgs({
   },
 });
 const env = loadEnv();
-const db = createDb(databasePathFromUrl(env.DATABASE_URL));
+const db = createDb(env.DATABASE_URL);
 await migrateToLatest(db);
 const started = performance.now();
 const result = await generateScaleData(db, {

@@ -4,13 +4,13 @@
  * replaces them. Exits 1 when the stored counts did not match, so drift is never silent.
  */
 import { loadEnv } from "../app/lib/env.server";
-import { createDb, databasePathFromUrl } from "../db/connection";
+import { createDb } from "../db/connection";
 import { rebuildFeedbackCounts } from "../db/feedback-counts";
 import { migrateToLatest } from "../db/migrate";
 
 const check = process.argv.includes("--check");
 const env = loadEnv();
-const db = createDb(databasePathFromUrl(env.DATABASE_URL));
+const db = createDb(env.DATABASE_URL);
 await migrateToLatest(db);
 const started = performance.now();
 const result = await rebuildFeedbackCounts(db, { write: !check });

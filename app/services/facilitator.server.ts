@@ -147,7 +147,8 @@ export async function registerDelivery(
 ): Promise<DeliveryResult> {
   await loadSessionFor(db, actor, sessionId, "session.deliver");
   const nowIso = now.toISOString();
-  // BEGIN IMMEDIATE: the delivery reads the session's counts to update the evaluation's rollups.
+  // A write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, re-run on conflict):
+  // the delivery reads the session's counts to update the evaluation's rollups.
   return writeTransaction(db, async (trx): Promise<DeliveryResult> => {
     const session = await findSessionDetail(trx, sessionId);
     if (!session) throw notFound();

@@ -259,9 +259,10 @@ export async function submitFeedback(
     oneTimeCodeHashList = oneTimeCodeHashes(input.secrets, session.id, typed);
   }
 
-  // BEGIN IMMEDIATE: the count and the insert cannot interleave with another submission, so the
-  // cap holds under concurrency; the insert also reads the session's counts to update the
-  // evaluation's rollups.
+  // A write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, re-run on conflict):
+  // the count and the insert cannot interleave with another submission, so the cap holds under
+  // concurrency, and the insert reads the session's counts to update the evaluation's rollups.
+  // Only database reads and writes inside, so a re-run counts the answer once.
   const outcome = await writeTransaction(db, async (trx) => {
     const facts = await findSessionParticipantFacts(trx, session.id);
     const cap = feedbackAnswerCap({

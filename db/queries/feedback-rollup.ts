@@ -5,6 +5,11 @@
  * the caller's transaction. Today that is insertFeedbackResponses, updateSessionIfVersion and
  * recordSessionDelivery; a new kind of session change must do the same (the rebuild script finds
  * drift).
+ *
+ * The old contribution is read, not derived, so the caller's transaction must keep it from
+ * changing before the commit: the services use `writeTransaction` (SQLite: the write lock;
+ * PostgreSQL: SERIALIZABLE, where a concurrent change makes one transaction fail and re-run from
+ * the start). A plain transaction is enough only for a single writer (seeds).
  */
 import { sql } from "kysely";
 import {
