@@ -2,7 +2,7 @@
  * Scale data for benchmarks: many schools, sessions and anonymous answers, seeded and
  * deterministic. The plan (which schools, sessions, answers) is plain TypeScript; writing goes
  * through the same portable Kysely queries as the app (insertFeedbackResponses keeps the counts),
- * in batched transactions, so it also serves a future PostgreSQL benchmark.
+ * in batched write transactions, on SQLite or PostgreSQL.
  */
 import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "../../app/domain/feedback-bank";
 import type { DB } from "../connection";
@@ -13,6 +13,7 @@ import {
 } from "../queries/feedback";
 import { addInsertedSessionsToRollups } from "../queries/feedback-rollup";
 import { seedFeedbackForms } from "../seed-feedback";
+import { writeTransaction } from "../write-transaction";
 import { type Cohort, generateAnswers, seededRandom, sessionEffect } from "./feedback-answers";
 
 export interface ScaleOptions {
@@ -96,6 +97,69 @@ async function ensureFixtures(db: DB, schools: number) {
   });
 }
 
+/** A session and its answers, planned before the transaction that writes them. */
+interface PlannedSession {
+  schoolId: number;
+  leaderId: number;
+  courseId: number;
+  startsAt: string;
+  endsAt: string;
+  uid: string;
+  participants: number;
+  attendanceColumn: "attendance_pupils" | "attendance_parents" | "attendance_professionals";
+  attendance: number | null;
+  answers: Array<Omit<NewFeedbackResponse, "sessionId">>;
+}
+
+const ATTENDANCE_COLUMN = {
+  pupils: "attendance_pupils",
+  parents: "attendance_parents",
+  staff: "attendance_professionals",
+} as const;
+
+/**
+ * Writes planned sessions, their answers and counts. Only database writes: on PostgreSQL the
+ * transaction may be re-run after a serialization failure, and a re-run writes the same batch
+ * once (the plan, with its random draws, was made outside).
+ */
+async function writeBatch(trx: DB, planned: readonly PlannedSession[]) {
+  const inserted: number[] = [];
+  const responses: NewFeedbackResponse[] = [];
+  for (const p of planned) {
+    const request = await trx
+      .insertInto("requests")
+      .values({
+        school_id: p.schoolId,
+        requester_id: p.leaderId,
+        course_id: p.courseId,
+        status: "delivered",
+        group_count: 1,
+        participants_per_group: p.participants,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const session = await trx
+      .insertInto("sessions")
+      .values({
+        request_id: request.id,
+        course_id: p.courseId,
+        school_id: p.schoolId,
+        starts_at: p.startsAt,
+        ends_at: p.endsAt,
+        status: "delivered",
+        uid: p.uid,
+        [p.attendanceColumn]: p.attendance,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    inserted.push(session.id);
+    for (const answer of p.answers) responses.push({ ...answer, sessionId: session.id });
+  }
+  // Sessions with attendance count in the rollups before their answers arrive.
+  await addInsertedSessionsToRollups(trx, inserted);
+  await insertFeedbackResponses(trx, responses);
+}
+
 /** Adds `options.answers` answers in sessions spread over the schools and years. */
 export async function generateScaleData(
   db: DB,
@@ -126,80 +190,57 @@ export async function generateScaleData(
   let made = 0;
   let sessions = 0;
   while (made < options.answers) {
-    await db.transaction().execute(async (trx) => {
-      const batch: NewFeedbackResponse[] = [];
-      const inserted: number[] = [];
-      while (batch.length < 20_000 && made + batch.length < options.answers) {
-        const school = schools[Math.floor(random() * schools.length)];
-        const roll = random();
-        const audience: FeedbackAudience =
-          roll < 0.7 ? "pupils" : roll < 0.85 ? "staff" : "parents";
-        const start = new Date(end - DAY - Math.floor(random() * span));
-        start.setUTCHours(8 + Math.floor(random() * 8), 0, 0, 0);
-        const count = Math.max(
-          1,
-          Math.min(
-            options.answers - made - batch.length,
-            Math.round(perSession * (0.6 + random() * 0.8)),
-          ),
-        );
-        const attendance = Math.round(count / (0.6 + random() * 0.35));
-        const request = await trx
-          .insertInto("requests")
-          .values({
-            school_id: school.id,
-            requester_id: school.leader,
-            course_id: courses.get(audience) ?? 0,
-            status: "delivered",
-            group_count: 1,
-            participants_per_group: attendance,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        serial++;
-        const column =
-          audience === "pupils"
-            ? "attendance_pupils"
-            : audience === "parents"
-              ? "attendance_parents"
-              : "attendance_professionals";
-        const session = await trx
-          .insertInto("sessions")
-          .values({
-            request_id: request.id,
-            course_id: courses.get(audience) ?? 0,
-            school_id: school.id,
-            starts_at: start.toISOString(),
-            ends_at: new Date(start.getTime() + 90 * 60_000).toISOString(),
-            status: "delivered",
-            uid: `scale-${serial}@scale.test`,
-            [column]: random() < 0.03 ? null : attendance,
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow();
-        sessions++;
-        inserted.push(session.id);
-        const form = forms.get(audience);
-        if (!form) continue;
-        const effect = sessionEffect(random);
-        const date = start.toISOString().slice(0, 10);
-        for (let i = 0; i < count; i++) {
-          batch.push({
-            sessionId: session.id,
-            audience,
-            formVersion: form.version,
-            locale: "da",
-            answers: generateAnswers(random, audience, school.cohort, form.keys, effect),
-            comment: random() < 0.05 ? "Skalakommentar" : null,
-            sessionDate: date,
-          });
-        }
+    // Plan a batch of about 20,000 answers (all random draws happen here)...
+    const planned: PlannedSession[] = [];
+    let batchAnswers = 0;
+    while (batchAnswers < 20_000 && made + batchAnswers < options.answers) {
+      const school = schools[Math.floor(random() * schools.length)];
+      const roll = random();
+      const audience: FeedbackAudience = roll < 0.7 ? "pupils" : roll < 0.85 ? "staff" : "parents";
+      const start = new Date(end - DAY - Math.floor(random() * span));
+      start.setUTCHours(8 + Math.floor(random() * 8), 0, 0, 0);
+      const count = Math.max(
+        1,
+        Math.min(
+          options.answers - made - batchAnswers,
+          Math.round(perSession * (0.6 + random() * 0.8)),
+        ),
+      );
+      const attendance = Math.round(count / (0.6 + random() * 0.35));
+      serial++;
+      const session: PlannedSession = {
+        schoolId: school.id,
+        leaderId: school.leader,
+        courseId: courses.get(audience) ?? 0,
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 90 * 60_000).toISOString(),
+        uid: `scale-${serial}@scale.test`,
+        participants: attendance,
+        attendanceColumn: ATTENDANCE_COLUMN[audience],
+        attendance: random() < 0.03 ? null : attendance,
+        answers: [],
+      };
+      planned.push(session);
+      const form = forms.get(audience);
+      if (!form) continue;
+      const effect = sessionEffect(random);
+      const date = start.toISOString().slice(0, 10);
+      for (let i = 0; i < count; i++) {
+        session.answers.push({
+          audience,
+          formVersion: form.version,
+          locale: "da",
+          answers: generateAnswers(random, audience, school.cohort, form.keys, effect),
+          comment: random() < 0.05 ? "Skalakommentar" : null,
+          sessionDate: date,
+        });
       }
-      // Sessions with attendance count in the rollups before their answers arrive.
-      await addInsertedSessionsToRollups(trx, inserted);
-      await insertFeedbackResponses(trx, batch);
-      made += batch.length;
-    });
+      batchAnswers += count;
+    }
+    // ...and write it in one write transaction.
+    await writeTransaction(db, (trx) => writeBatch(trx, planned), { timeoutMs: 120_000 });
+    made += batchAnswers;
+    sessions += planned.length;
   }
   return { sessions, answers: made };
 }
