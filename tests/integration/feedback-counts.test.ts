@@ -3,25 +3,45 @@
  * the responses by `npm run db:rebuild-counts`, which exits non-zero when they did not match.
  */
 import { spawnSync } from "node:child_process";
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { utcToCopenhagen } from "~/domain/timezone";
 import { submitFeedback } from "~/services/feedback-public.server";
+import { createDb, type DB } from "../../db/connection";
 import { rebuildFeedbackCounts } from "../../db/feedback-counts";
 import { recordSessionDelivery } from "../../db/queries/facilitator";
 import { insertFeedbackResponses, type NewFeedbackResponse } from "../../db/queries/feedback";
 import { updateSessionIfVersion } from "../../db/queries/sessions";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
-import { createTestDb, type TestDb } from "../support/db";
+import { writeTransaction } from "../../db/write-transaction";
+import { createTestDb, type TestDb, testDialect } from "../support/db";
 import { insertFeedbackSession } from "../support/feedback";
+import { runScript } from "../support/scripts";
+
+const SECRET = "test-secret-0123456789abcdef";
+const DAY = 86_400_000;
 
 let t: TestDb;
+/** Extra connections of a test (each its own writer), closed after it. */
+let connections: DB[] = [];
 beforeEach(async () => {
   t = await createTestDb({ seed: true });
   await seedFeedbackForms(t.db);
 });
 afterEach(async () => {
+  await Promise.all(connections.map((c) => c.destroy()));
+  connections = [];
   await t.cleanup();
 });
+
+/** `n` connections of their own to the test database, opened before a race starts. */
+async function openConnections(n: number): Promise<DB[]> {
+  const opened = Array.from({ length: n }, () => createDb(t.url, { poolSize: 1 }));
+  connections.push(...opened);
+  await Promise.all(opened.map((c) => sql`select 1`.execute(c)));
+  return opened;
+}
 
 const itemCounts = (sessionId: number) =>
   t.db
@@ -75,7 +95,7 @@ describe("counts written with each answer", () => {
         formData: formData({ formVersion: "1", locale: "da", website: "", ...fields }),
         cookieHeader: null,
         now: new Date(),
-        secrets: ["test-secret-0123456789abcdef"],
+        secrets: [SECRET],
       });
     expect(
       (
@@ -269,5 +289,179 @@ describe("monthly rollups follow the sessions", () => {
     );
     expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
     expect(await monthsOf()).not.toContain(`${moved.slice(0, 7)}:1`);
+  });
+});
+
+describe("answers at once", () => {
+  const pupilAnswer = (i: number) => ({
+    learned_something_new: i % 4 === 0 ? "no" : "yes_very",
+    knows_rights: "dont_know",
+  });
+
+  /**
+   * On PostgreSQL the answers' transactions run SERIALIZABLE in parallel; those that collide on
+   * the same count rows fail and are re-run (`writeTransaction`). A count written outside the
+   * re-run callback, or a rollup computed from a stale read, would show here as a wrong total or
+   * as a difference from the rebuild. On SQLite the same writers queue for the write lock.
+   */
+  it("counts each answer once while attendance is registered and the session moves", async () => {
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "RACE22", closeDays: 60 });
+    const session = await t.db
+      .selectFrom("sessions")
+      .select(["starts_at"])
+      .where("id", "=", sessionId)
+      .executeTakeFirstOrThrow();
+    // 35 days back: another month, still open for answers.
+    const moved = new Date(Date.parse(session.starts_at) - 35 * DAY).toISOString();
+    const direct = 10;
+    const viaForm = 6;
+    const total = direct + viaForm;
+    const writers = await openConnections(total + 2);
+    let runs = 0;
+
+    const sessionVersion = async (trx: DB) =>
+      (
+        await trx
+          .selectFrom("sessions")
+          .select("version")
+          .where("id", "=", sessionId)
+          .executeTakeFirstOrThrow()
+      ).version;
+    await Promise.all([
+      ...Array.from({ length: direct }, (_, i) =>
+        writeTransaction(writers[i], async (trx) => {
+          runs++;
+          await insertFeedbackResponses(trx, [response(sessionId, pupilAnswer(i))]);
+        }),
+      ),
+      ...Array.from({ length: viaForm }, async (_, j) => {
+        const answer = pupilAnswer(direct + j);
+        const result = await submitFeedback(writers[direct + j], {
+          code: "RACE22",
+          lang: "da",
+          formData: formData({
+            formVersion: "1",
+            locale: "da",
+            website: "",
+            "answer.learned_something_new": answer.learned_something_new,
+            "answer.knows_rights": answer.knows_rights,
+          }),
+          cookieHeader: null,
+          now: new Date(),
+          secrets: [SECRET],
+        });
+        expect(result.saved).toBe(true);
+      }),
+      writeTransaction(writers[total], async (trx) => {
+        const updated = await recordSessionDelivery(trx, {
+          sessionId,
+          expectedVersion: await sessionVersion(trx),
+          attendance: {
+            attendance_pupils: 30,
+            attendance_parents: null,
+            attendance_professionals: null,
+          },
+          note: "",
+          now: new Date().toISOString(),
+        });
+        expect(updated).toBe(true);
+      }),
+      writeTransaction(writers[total + 1], async (trx) => {
+        const updated = await updateSessionIfVersion(trx, sessionId, await sessionVersion(trx), {
+          startsAt: moved,
+          endsAt: new Date(Date.parse(moved) + 90 * 60_000).toISOString(),
+          bumpSequence: true,
+          now: new Date().toISOString(),
+        });
+        expect(updated).toBe(true);
+      }),
+    ]);
+
+    // Every fourth answer is "Nej" (the scale's third option); the rest "Ja, meget" (top box).
+    const no = Array.from({ length: total }, (_, i) => pupilAnswer(i)).filter(
+      (a) => a.learned_something_new === "no",
+    ).length;
+    expect(await sessionCounts(sessionId)).toEqual([
+      { responses: total, comments: 0, form_version: 1, audience: "pupils" },
+    ]);
+    const counted = await itemCounts(sessionId);
+    expect(counted.find((r) => r.item_key === "learned_something_new")).toMatchObject({
+      answers: total,
+      dont_know: 0,
+      top_box: total - no,
+      option_1: total - no,
+      option_3: no,
+    });
+    expect(counted.find((r) => r.item_key === "knows_rights")).toMatchObject({
+      answers: total,
+      dont_know: total,
+      top_box: 0,
+      option_4: total,
+    });
+    // The rollups hold the session once, in the month it moved to, with its attendance.
+    const rollup = await t.db
+      .selectFrom("feedback_session_rollup")
+      .select(["month", "respondents_with_attendance"])
+      .where("respondents_with_attendance", "!=", 0)
+      .execute();
+    expect(rollup).toEqual([
+      { month: utcToCopenhagen(moved).date.slice(0, 7), respondents_with_attendance: total },
+    ]);
+    const result = await rebuildFeedbackCounts(t.db, { write: false });
+    expect(result.responses).toBe(total);
+    expect(result.mismatches).toEqual([]);
+    // PostgreSQL re-ran some of the colliding transactions; SQLite ran each once, in turn.
+    if (testDialect() === "postgres") expect(runs).toBeGreaterThan(direct);
+    else expect(runs).toBe(direct);
+  });
+
+  it("a rebuild that rewrites the counts while answers arrive loses none of them", async () => {
+    await seedDemoSessions(t.db, new Date("2026-11-30T10:00:00Z"));
+    const seeded = await seedDemoFeedback(t.db, new Date("2026-11-30T10:00:00Z"));
+    const { sessionId } = await insertFeedbackSession(t.db, { code: "REBU22" });
+    // Drift, so that the rebuild has something to rewrite.
+    await t.db
+      .updateTable("feedback_session_counts")
+      .set((eb) => ({ responses: eb("responses", "+", 1) }))
+      .execute();
+    const answers = 8;
+    const writers = await openConnections(answers + 1);
+    const [rebuilt] = await Promise.all([
+      rebuildFeedbackCounts(writers[answers], { write: true }),
+      ...Array.from({ length: answers }, (_, i) =>
+        writeTransaction(writers[i], (trx) =>
+          insertFeedbackResponses(trx, [response(sessionId, pupilAnswer(i))]),
+        ),
+      ),
+    ]);
+    expect(rebuilt.mismatches.length).toBeGreaterThan(0);
+    const checked = await rebuildFeedbackCounts(t.db, { write: false });
+    expect(checked.mismatches).toEqual([]);
+    expect(checked.responses).toBe(seeded.responses + answers);
+    expect(await sessionCounts(sessionId)).toEqual([
+      { responses: answers, comments: 0, form_version: 1, audience: "pupils" },
+    ]);
+  });
+});
+
+describe("npm run gen:scale", () => {
+  it("writes seeded answers with their counts and rollups (the rebuild check finds them equal)", async () => {
+    const env = { ...process.env, DATABASE_URL: t.url };
+    const generated = await runScript(
+      "scripts/gen-scale.ts",
+      ["--answers", "3000", "--schools", "4", "--years", "1", "--seed", "7"],
+      env,
+    );
+    expect(generated.output).toMatch(/^3000 answers in \d+ sessions/m);
+    expect(generated.code).toBe(0);
+    const stored = await t.db
+      .selectFrom("feedback_responses")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(3000);
+    const checked = await runScript("scripts/rebuild-counts.ts", ["--check"], env);
+    expect(checked.output).toContain("3000 responses");
+    expect(checked.output).toContain("counts match");
+    expect(checked.code).toBe(0);
   });
 });
