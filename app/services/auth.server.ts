@@ -7,6 +7,7 @@ import {
   insertSignInToken,
 } from "../../db/queries/auth";
 import { findUserByEmail } from "../../db/queries/users";
+import { writeTransaction } from "../../db/write-transaction";
 import { signInEmail } from "../../emails/sign-in";
 import { safeRedirectTarget } from "../domain/redirects";
 import { hashToken, randomToken } from "../lib/crypto.server";
@@ -105,7 +106,9 @@ export async function completeSignIn(
 > {
   const inspected = await inspectSignInToken(db, token, now);
   if (!inspected.ok) return inspected;
-  return db.transaction().execute(async (trx) => {
+  // Reads the token, then uses it: a write transaction, or a sign-in at the moment another
+  // instance writes fails on SQLite ("database is locked").
+  return writeTransaction(db, async (trx) => {
     const row = await findSignInToken(trx, hashToken(token));
     if (!row) return { ok: false as const, problem: "invalid" as const };
     const won = await consumeSignInToken(trx, row.id, now.toISOString());

@@ -8,6 +8,7 @@ import {
   SIGN_IN_LIMIT_PER_EMAIL,
 } from "~/services/auth.server";
 import { setUserActivation } from "~/services/users.server";
+import { createDb, type DB } from "../../db/connection";
 import { findActiveSessionUser } from "../../db/queries/auth";
 import { findUserByEmail } from "../../db/queries/users";
 import { createTestDb, type TestDb } from "../support/db";
@@ -146,6 +147,29 @@ describe("magic-link sign-in", () => {
       ok: false,
       problem: "expired",
     });
+  });
+
+  it("signs users in at the same moment on different connections (instances)", async () => {
+    const emails = [
+      "koordinator@frirum.test",
+      "facilitator1@frirum.test",
+      "facilitator2@frirum.test",
+      "leder.tingbjerg-skole@frirum.test",
+    ];
+    for (const email of emails) {
+      await requestSignIn(t.db, { email, clientKey: email, appUrl: APP_URL });
+    }
+    const mails = await t.db.selectFrom("email_outbox").select("text_body").orderBy("id").execute();
+    expect(mails).toHaveLength(emails.length);
+    const instances: DB[] = emails.map(() => createDb(t.url, { poolSize: 1 }));
+    try {
+      const results = await Promise.all(
+        mails.map((mail, i) => completeSignIn(instances[i], tokenFrom(mail.text_body))),
+      );
+      expect(results.map((r) => r.ok)).toEqual(emails.map(() => true));
+    } finally {
+      await Promise.all(instances.map((db) => db.destroy()));
+    }
   });
 
   it("refuses forged tokens", async () => {
