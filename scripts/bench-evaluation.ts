@@ -2,7 +2,8 @@
  * `npm run bench:evaluation`: p50/p95 of the evaluation page's loader work (buildEvaluation) and
  * of the exports (CSV and XLSX from the model), for a year with 100,000 up to 1,000,000 answers.
  * The data is made with the scale generator into a scratch SQLite file, growing between sizes.
- * BENCH_SIZES="100000,1000000" and BENCH_RUNS=30 change what is measured.
+ * BENCH_SIZES="100000,1000000" and BENCH_RUNS=30 change what is measured; BENCH_DATABASE_URL
+ * (e.g. an empty PostgreSQL database) measures there instead of the scratch file.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,7 +21,7 @@ const sizes = (process.env.BENCH_SIZES ?? "100000,250000,500000,750000,1000000")
   .map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const dir = mkdtempSync(join(tmpdir(), "frirum-bench-evaluation-"));
-const db = createDb(join(dir, "bench.db"));
+const db = createDb(process.env.BENCH_DATABASE_URL ?? join(dir, "bench.db"));
 const now = new Date();
 const year = now.getUTCFullYear();
 
