@@ -2,9 +2,9 @@
  * Keeping the monthly evaluation rollups (app/domain/evaluation-rollup.ts) in step: every write
  * that changes a session's answers, month, status or attendance runs inside
  * `withSessionRollups`, which takes the session's old contribution away and adds the new one, in
- * the caller's transaction. Today that is insertFeedbackResponses, updateSessionIfVersion and
- * recordSessionDelivery; a new kind of session change must do the same (the rebuild script finds
- * drift).
+ * the caller's transaction. Today that is insertFeedbackResponses, updateSessionIfVersion,
+ * recordSessionDelivery and clearCommentsBefore (retention); a new kind of session change must do
+ * the same (the rebuild script finds drift).
  *
  * The old contribution is read, not derived, so the caller's transaction must keep it from
  * changing before the commit: the services use `writeTransaction` (SQLite: the write lock;

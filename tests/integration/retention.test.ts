@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runRetention } from "~/lib/retention.server";
+import { rebuildFeedbackCounts } from "../../db/feedback-counts";
 import { insertAuthSession, insertSignInToken } from "../../db/queries/auth";
 import { insertFeedbackResponse } from "../../db/queries/feedback";
 import { actorFor } from "../support/actors";
@@ -53,9 +54,23 @@ describe("the retention job", () => {
     // The answers stay.
     expect(rows.every((r) => JSON.parse(r.answers).easy_to_understand === "yes_very")).toBe(true);
 
+    // The evaluation's comment counts (and the rollups) follow: 4 comments, 2 deleted.
+    const comments = async () =>
+      (
+        await t.db
+          .selectFrom("feedback_session_counts")
+          .select("comments")
+          .where("session_id", "=", sessionId)
+          .executeTakeFirstOrThrow()
+      ).comments;
+    expect(await comments()).toBe(2);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
+
     // A shorter period is a setting.
     const again = await runRetention(t.db, { now: NOW, commentMonths: 1 });
     expect(again).toMatchObject({ cutoffDate: "2026-11-02", commentsDeleted: 1 });
+    expect(await comments()).toBe(1);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
   });
 
   it("deletes expired sign-in links and sessions, keeps live ones", async () => {
