@@ -71,7 +71,7 @@ export const FEEDBACK_SCALE_KEYS: readonly FeedbackScaleKey[] = ["pupil4", "agre
 export interface FeedbackScaleOption {
   /** Stored in the response; stable across form versions and languages. */
   value: string;
-  /** Counts towards the top-box share ("Ja, meget"; "Helt enig" + "Enig"). */
+  /** Counts towards the top-box share ("Ja, meget" + "Ja, lidt"; "Helt enig" + "Enig"). */
   topBox: boolean;
   isDontKnow: boolean;
   /** Ordinal score, higher = more positive; null for "don't know" (excluded from scores). */
@@ -109,7 +109,7 @@ const PUPIL4: FeedbackScale = {
     ),
     option(
       "yes_little",
-      { topBox: false, isDontKnow: false, score: 2, icon: { name: "face-smile", emoji: "🙂" } },
+      { topBox: true, isDontKnow: false, score: 2, icon: { name: "face-smile", emoji: "🙂" } },
       { da: "Ja, lidt", en: "Yes, a little", ar: "نعم، قليلًا" },
     ),
     option(

@@ -87,7 +87,7 @@ export const evaluationMessages = {
     "evaluation.cell.primary": "færre end 5 svar",
     "evaluation.cell.complementary": "skjult, så et lille tal ikke kan regnes ud",
     "evaluation.cell.empty": "ingen svar",
-    "evaluation.topBox.pupil4": "\u201cJa, meget\u201d",
+    "evaluation.topBox.pupil4": "\u201cJa, meget\u201d + \u201cJa, lidt\u201d",
     "evaluation.topBox.agree5": "\u201cHelt enig\u201d + \u201cEnig\u201d",
     "evaluation.chart.title": "{topBox} pr. spørgsmål",
     "evaluation.chart.desc":
@@ -315,7 +315,7 @@ export const evaluationMessages = {
     "evaluation.cell.primary": "fewer than 5 answers",
     "evaluation.cell.complementary": "hidden so that a small number cannot be worked out",
     "evaluation.cell.empty": "no answers",
-    "evaluation.topBox.pupil4": "\u201cYes, a lot\u201d",
+    "evaluation.topBox.pupil4": "\u201cYes, a lot\u201d + \u201cYes, a little\u201d",
     "evaluation.topBox.agree5": "\u201cStrongly agree\u201d + \u201cAgree\u201d",
     "evaluation.chart.title": "{topBox} per question",
     "evaluation.chart.desc":

@@ -28,12 +28,12 @@ export type Cohort = "pilot" | "standard";
  * what to do.
  */
 const TOP_BOX: Record<FeedbackAudience, Record<Cohort, number>> = {
-  pupils: { pilot: 0.55, standard: 0.48 },
+  pupils: { pilot: 0.86, standard: 0.8 },
   parents: { pilot: 0.72, standard: 0.66 },
   staff: { pilot: 0.74, standard: 0.64 },
 };
 const CLEAR_DIFFERENCE: Record<string, Record<Cohort, number>> = {
-  knows_where_to_get_help: { pilot: 0.72, standard: 0.36 },
+  knows_where_to_get_help: { pilot: 0.9, standard: 0.6 },
   knows_what_to_do: { pilot: 0.86, standard: 0.5 },
 };
 

@@ -113,7 +113,7 @@ describe("counts written with each answer", () => {
     expect(await sessionCounts(sessionId)).toEqual([
       { responses: 2, comments: 1, form_version: 1, audience: "pupils" },
     ]);
-    // Options in scale order: Ja, meget / Ja, lidt / Nej / Ved ikke; top box = "Ja, meget".
+    // Options in scale order: Ja, meget / Ja, lidt / Nej / Ved ikke; top box = "Ja, meget" + "Ja, lidt".
     const row = (item_key: string, answers: number, dk: number, top: number, o: number[]) => ({
       item_key,
       answers,
@@ -125,7 +125,7 @@ describe("counts written with each answer", () => {
       option_4: o[3],
     });
     expect(await itemCounts(sessionId)).toEqual([
-      row("knows_rights", 1, 0, 0, [0, 1, 0, 0]),
+      row("knows_rights", 1, 0, 1, [0, 1, 0, 0]),
       row("knows_where_to_get_help", 1, 0, 1, [1, 0, 0, 0]),
       row("learned_something_new", 2, 0, 2, [2, 0, 0, 0]),
       row("trusted_adult_at_school", 1, 1, 0, [0, 0, 0, 1]),

@@ -173,7 +173,8 @@ describe("item bank", () => {
   it("defines the pupil scale as Ja, meget / Ja, lidt / Nej / Ved ikke with icons and top box", () => {
     const options = FEEDBACK_SCALES.pupil4.options;
     expect(options.map((o) => o.labels.da)).toEqual(["Ja, meget", "Ja, lidt", "Nej", "Ved ikke"]);
-    expect(options.filter((o) => o.topBox).map((o) => o.value)).toEqual(["yes_very"]);
+    // Issue 9: the pupils' top box is "Ja, meget" + "Ja, lidt" (the two positive answers).
+    expect(options.filter((o) => o.topBox).map((o) => o.value)).toEqual(["yes_very", "yes_little"]);
     expect(options.filter((o) => o.isDontKnow).map((o) => o.value)).toEqual(["dont_know"]);
     expect(options.map((o) => o.score)).toEqual([3, 2, 1, null]);
     for (const option of options) expect(option.icon?.emoji).toBeTruthy();
