@@ -62,9 +62,9 @@ describe("exports hold exactly the page's numbers", () => {
         const cell = item.cells[key];
         if (cell?.status !== "shown" || cell.share === null) continue;
         expect(number(value(item.text.da, label, "Svar (n)")?.[6] ?? "")).toBe(cell.answers);
-        expect(number(value(item.text.da, label, "Andel “Ja, meget” + “Ja, lidt” (%)")?.[6] ?? "")).toBe(
-          percent(cell.share),
-        );
+        expect(
+          number(value(item.text.da, label, "Andel “Ja, meget” + “Ja, lidt” (%)")?.[6] ?? ""),
+        ).toBe(percent(cell.share));
         expect(number(value(item.text.da, label, "Interval nedre (%)")?.[6] ?? "")).toBe(
           percent(cell.interval?.lower ?? 0),
         );
@@ -109,7 +109,9 @@ describe("exports hold exactly the page's numbers", () => {
         const n = row.getCell(column("Svar (n)")).value;
         expect(typeof n).toBe("number");
         expect(n).toBe(cell.answers);
-        expect(row.getCell(column("Andel “Ja, meget” + “Ja, lidt” (%)")).value).toBe(percent(cell.share));
+        expect(row.getCell(column("Andel “Ja, meget” + “Ja, lidt” (%)")).value).toBe(
+          percent(cell.share),
+        );
         expect(row.getCell(column("Andel “Ja, meget” + “Ja, lidt” (%)")).numFmt).toBe("0.0");
         compared++;
       } else {
