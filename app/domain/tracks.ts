@@ -396,6 +396,21 @@ export function trackProgress(statuses: readonly StepStatus[]): {
   };
 }
 
+/**
+ * What a track's badge says: a stopped track stays "stopped"; an active track whose every step is
+ * delivered is "completed" (nothing is left to plan); otherwise "active". Derived, never stored, so
+ * adding a step to a completed track makes it active again.
+ */
+export type TrackDisplayStatus = "active" | "completed" | "stopped";
+
+export function trackDisplayStatus(
+  status: "active" | "stopped",
+  progress: { delivered: number; total: number },
+): TrackDisplayStatus {
+  if (status === "stopped") return "stopped";
+  return progress.total > 0 && progress.delivered === progress.total ? "completed" : "active";
+}
+
 export interface ReachSession {
   status: OrderSessionStatus;
   attendancePupils: number | null;

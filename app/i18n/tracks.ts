@@ -83,6 +83,7 @@ export const trackMessages = {
     "tracks.nothingPlanned": "Intet planlagt",
     "tracks.status.active": "Aktivt",
     "tracks.status.stopped": "Stoppet",
+    "tracks.status.completed": "Gennemført",
     // start
     "tracks.start.title": "Start et pilotforløb",
     "tracks.start.intro":
@@ -342,6 +343,7 @@ export const trackMessages = {
     "tracks.nothingPlanned": "Nothing planned",
     "tracks.status.active": "Active",
     "tracks.status.stopped": "Stopped",
+    "tracks.status.completed": "Completed",
     "tracks.start.title": "Start a pilot track",
     "tracks.start.intro":
       "The template's steps are copied into the track. Later changes to the template do not affect it.",

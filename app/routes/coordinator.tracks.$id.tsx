@@ -188,8 +188,8 @@ export default function TrackPage() {
       <dl className="details">
         <dt>{t("tracks.col.status")}</dt>
         <dd>
-          <span className={`badge badge--track-${track.status}`}>
-            {t(`tracks.status.${track.status}`)}
+          <span className={`badge badge--track-${track.displayStatus}`}>
+            {t(`tracks.status.${track.displayStatus}`)}
           </span>
           {track.stopReason ? ` ${t("tracks.page.stopReason", { reason: track.stopReason })}` : ""}
         </dd>

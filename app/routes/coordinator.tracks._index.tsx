@@ -54,8 +54,8 @@ export default function TrackList() {
                   <td>{track.cohortYear}</td>
                   <td>{track.name}</td>
                   <td>
-                    <span className={`badge badge--track-${track.status}`}>
-                      {t(`tracks.status.${track.status}`)}
+                    <span className={`badge badge--track-${track.displayStatus}`}>
+                      {t(`tracks.status.${track.displayStatus}`)}
                     </span>
                   </td>
                   <td>{t("tracks.progress", track.progress)}</td>

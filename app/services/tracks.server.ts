@@ -82,7 +82,9 @@ import {
   type StopTrackValues,
   stepStatus,
   type TemplateFormValues,
+  type TrackDisplayStatus,
   type TrackStepEditValues,
+  trackDisplayStatus,
   trackProgress,
 } from "../domain/tracks";
 import type { MessageParams } from "../i18n";
@@ -171,6 +173,8 @@ export interface TrackModel {
   name: string;
   cohortYear: number;
   status: TrackStatus;
+  /** The badge: "completed" once every step is delivered (see `trackDisplayStatus`). */
+  displayStatus: TrackDisplayStatus;
   stopReason: string | null;
   version: number;
   createdAt: string;
@@ -275,6 +279,7 @@ async function buildTrackModels(
           })),
       )
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    const progress = trackProgress(stepModels.map((s) => s.status));
     return {
       id: track.id,
       name: track.name,
@@ -289,7 +294,8 @@ async function buildTrackModels(
         district: track.school_district,
         pilotCohort: track.school_pilot_cohort,
       },
-      progress: trackProgress(stepModels.map((s) => s.status)),
+      progress,
+      displayStatus: trackDisplayStatus(track.status, progress),
       nextSession: upcoming[0] ?? null,
       reach: reachOf(stepModels.flatMap((s) => s.sessions.map(reachSession))),
       steps: stepModels,
@@ -383,6 +389,7 @@ export async function loadSchoolTracks(
     name: track.name,
     cohortYear: track.cohortYear,
     status: track.status,
+    displayStatus: track.displayStatus,
     progress: track.progress,
     steps: track.steps.map((step) => ({
       id: step.id,

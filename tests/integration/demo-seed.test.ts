@@ -126,6 +126,7 @@ describe("the demo data is consistent with any 'today'", () => {
           if (track.slug !== CURRENT_TRACK_SCHOOL) {
             // Delivered in 2024, with attendance and anonymous answers for every step.
             expect(model.progress).toEqual({ delivered: 4, total: 4 });
+            expect(model.displayStatus).toBe("completed");
             for (const step of model.steps) {
               for (const s of step.sessions) expect(s.startsAt.slice(0, 4)).toBe("2024");
               expect(step.reach.answers).toBeGreaterThan(0);
@@ -140,6 +141,7 @@ describe("the demo data is consistent with any 'today'", () => {
               "notPlanned",
               "notPlanned",
             ]);
+            expect(model.displayStatus).toBe("active");
             const next = model.steps[2];
             expect(next.earliestStart?.at && next.earliestStart.at > today).toBe(true);
             expect(model.nextSession?.stepPosition).toBe(2);

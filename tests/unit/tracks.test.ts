@@ -15,6 +15,7 @@ import {
   stepFormSchema,
   stepStatus,
   templateFormSchema,
+  trackDisplayStatus,
   trackProgress,
 } from "~/domain/tracks";
 
@@ -304,6 +305,19 @@ describe("stepStatus and trackProgress", () => {
       total: 4,
     });
   });
+
+  it.each([
+    ["active", 4, 4, "completed"],
+    ["active", 3, 4, "active"],
+    ["active", 0, 0, "active"],
+    ["stopped", 4, 4, "stopped"],
+    ["stopped", 1, 4, "stopped"],
+  ] as const)(
+    "a %s track with %i of %i steps delivered shows %s",
+    (status, delivered, total, shown) => {
+      expect(trackDisplayStatus(status, { delivered, total })).toBe(shown);
+    },
+  );
 });
 
 describe("reachOf", () => {
