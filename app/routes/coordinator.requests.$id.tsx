@@ -88,6 +88,7 @@ export default function CoordinatorRequest() {
   const {
     request,
     requesterEmail,
+    trackStep,
     windows,
     windowHolidays,
     events,
@@ -149,6 +150,19 @@ export default function CoordinatorRequest() {
             ? t("triage.pilot", { year: school.pilotCohort })
             : t("triage.standard")}
         </dd>
+        {trackStep ? (
+          <>
+            <dt>{t("triage.detail.track")}</dt>
+            <dd>
+              <Link to={`/coordinator/tracks/${trackStep.trackId}`}>
+                {t("triage.detail.trackStep", {
+                  position: trackStep.position,
+                  track: trackStep.trackName,
+                })}
+              </Link>
+            </dd>
+          </>
+        ) : null}
         <dt>{t("triage.detail.requester")}</dt>
         <dd>
           {request.requesterName} (<a href={`mailto:${requesterEmail}`}>{requesterEmail}</a>)

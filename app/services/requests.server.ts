@@ -24,6 +24,7 @@ import {
   updateRequestStatus,
 } from "../../db/queries/requests";
 import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
+import { findActiveStepOfRequest } from "../../db/queries/tracks";
 import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
 import { holidayOn } from "../domain/holidays";
@@ -543,6 +544,14 @@ export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
   };
 }
 
+/** The pilot-track step a request schedules for, so its page can link back to the track. */
+async function trackStepOfRequest(db: DB, requestId: number) {
+  const step = await findActiveStepOfRequest(db, requestId);
+  return step
+    ? { trackId: step.track_id, trackName: step.track_name, position: step.position }
+    : null;
+}
+
 /** Everything about one request for the coordinator, and which actions apply. */
 export async function loadCoordinatorRequest(db: DB, actor: CurrentUser, requestId: number) {
   requirePermission(actor, "request.triage");
@@ -551,6 +560,7 @@ export async function loadCoordinatorRequest(db: DB, actor: CurrentUser, request
     request: publicRequest(request),
     requesterEmail: request.requester_email,
     ...(await requestExtras(db, request.id)),
+    trackStep: await trackStepOfRequest(db, request.id),
     canMarkInProgress: request.status === "requested",
     canDecline: transitionRequest(request.status, "declined").ok,
     canSchedule: isOpenStatus(request.status),

@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/lib/guards.server";
 import { processOutboxOnce, smtpDelivery } from "../../app/lib/outbox-worker.server";
+import { loadCoordinatorRequest } from "../../app/services/requests.server";
 import {
   cancelSession,
   moveSession,
@@ -417,6 +418,9 @@ describe("scheduling into a track", () => {
       requestId: planned.requestId,
       created: false,
     });
+    // The request's page links back to its track and step.
+    const page = await loadCoordinatorRequest(db, coordinator, planned.requestId);
+    expect(page.trackStep).toMatchObject({ trackId, position: 1 });
   });
 
   it("books step 1 with invites to the facilitators and a notice to the school, like any session", async () => {
