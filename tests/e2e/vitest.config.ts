@@ -9,7 +9,8 @@ export default defineConfig({
     pool: "forks",
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     fileParallelism: true,
-    testTimeout: 90_000,
+    // Whole journeys; generous because a busy 2-core machine (CI beside other jobs) runs them 3-4x slower.
+    testTimeout: 180_000,
     hookTimeout: 90_000,
   },
 });
