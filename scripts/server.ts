@@ -5,8 +5,9 @@
  */
 
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { performance } from "node:perf_hooks";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -24,6 +25,13 @@ import { createPrivacyClassifier } from "../app/lib/route-privacy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
+
+/** Every file under `dir`, as URL paths (`/assets/app-1234.js`). */
+function listFiles(dir: string, prefix = ""): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(dir, `${prefix}/${entry.name}`) : [`${prefix}/${entry.name}`],
+  );
+}
 
 /** The demo keeps a generated session secret beside its database, so sign-ins survive restarts. */
 function ensureDemoSecret() {
@@ -53,22 +61,24 @@ const workerDb = createDb(env.DATABASE_URL, { poolSize: 2 });
 await migrateToLatest(workerDb);
 
 // The Remix build: imported once in production, loaded through Vite's dev server in development.
+// The privacy classifier is built once in production (the route tree never changes) and used
+// synchronously per request.
 type Build = ServerBuild;
 let loadBuild: () => Promise<Build>;
-let classifierFor: () => Promise<(pathname: string) => boolean>;
+let productionClassifier: ((pathname: string) => boolean) | null = null;
 let viteMiddlewares: express.RequestHandler | null = null;
 if (env.NODE_ENV === "production") {
   const build: Build = await import(join(process.cwd(), "build/server/index.js"));
-  const classify = createPrivacyClassifier(build);
+  productionClassifier = createPrivacyClassifier(build);
   loadBuild = async () => build;
-  classifierFor = async () => classify;
 } else {
   const vite = await import("vite");
   const viteServer = await vite.createServer({ server: { middlewareMode: true } });
   viteMiddlewares = viteServer.middlewares;
   loadBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<Build>;
-  classifierFor = async () => createPrivacyClassifier(await loadBuild());
 }
+const classifierFor = async () =>
+  productionClassifier ?? createPrivacyClassifier(await loadBuild());
 
 const app = express();
 app.disable("x-powered-by");
@@ -90,16 +100,17 @@ function refuse(res: express.Response, status: number, danish: string, english: 
 // Which route will answer: private routes (feedback, feeds) are never logged, get the feedback
 // Referrer-Policy, and the root loader does not look up a user for them. Decided from the route
 // the router matches, so every spelling it serves (`/F/x`, `/%66/x`) counts.
-app.use(async (req, res, next) => {
-  try {
-    res.locals.requestId = randomBytes(6).toString("hex");
-    res.locals.privateRoute = (await classifierFor())(
-      new URL(req.originalUrl, "http://x").pathname,
-    );
-    next();
-  } catch (error) {
-    next(error);
+app.use((req, res, next) => {
+  res.locals.requestId = randomBytes(6).toString("hex");
+  const pathname = new URL(req.originalUrl, "http://x").pathname;
+  if (productionClassifier) {
+    res.locals.privateRoute = productionClassifier(pathname);
+    return next();
   }
+  classifierFor().then((classify) => {
+    res.locals.privateRoute = classify(pathname);
+    next();
+  }, next);
 });
 
 app.use((_req, res, next) => {
@@ -125,12 +136,13 @@ app.use((_req, res, next) => {
 
 // The request log: method, path, query parameter NAMES (never values: sign-in tokens, codes),
 // status, size, time. Private routes are not logged at all: not the path, not the client.
-morgan.token("safe-url", (req: express.Request) => loggableUrl(req.originalUrl ?? req.url ?? ""));
-app.use(
-  morgan(":method :safe-url :status :res[content-length] - :response-time ms", {
-    skip: (_req, res) => res.locals.privateRoute === true || process.env.FRIRUM_QUIET === "1",
-  }),
-);
+// Without a log (FRIRUM_QUIET=1) the logger is not installed, and private routes bypass it: it
+// would otherwise time and watch every response only to skip it at the end.
+if (process.env.FRIRUM_QUIET !== "1") {
+  morgan.token("safe-url", (req: express.Request) => loggableUrl(req.originalUrl ?? req.url ?? ""));
+  const logger = morgan(":method :safe-url :status :res[content-length] - :response-time ms");
+  app.use((req, res, next) => (res.locals.privateRoute === true ? next() : logger(req, res, next)));
+}
 
 // `?_data=` asks for Remix's old data protocol, which this app (single fetch) never uses; Remix
 // answers a POST with it with a 500. A bad request like any other.
@@ -200,8 +212,13 @@ const loadContext = (req: express.Request, res: express.Response) => ({
 });
 
 if (env.NODE_ENV === "production") {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The built files are known at start: only their paths reach the static handlers (which stat
+  // the disk), every other request goes straight on to Remix.
+  const staticFiles = new Set(listFiles("build/client"));
+  const statics = express.Router();
+  statics.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  statics.use(express.static("build/client", { maxAge: "1h" }));
+  app.use((req, res, next) => (staticFiles.has(req.path) ? statics(req, res, next) : next()));
   const build = await loadBuild();
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: loadContext }));
 } else {
@@ -219,7 +236,10 @@ const worker = startOutboxWorker(workerDb, delivery, {
 const stopRetention = startRetentionWorker(workerDb, env.FEEDBACK_COMMENT_RETENTION_MONTHS);
 
 const server = app.listen(env.PORT, () => {
-  console.log(`Frirum listening on ${env.appUrl} (${env.NODE_ENV}, ${dialectOf(workerDb)})`);
+  // performance.now() counts from the process's start: Node's own start-up included.
+  console.log(
+    `Frirum listening on ${env.appUrl} (${env.NODE_ENV}, ${dialectOf(workerDb)}), started in ${Math.round(performance.now())} ms`,
+  );
   if (!env.SMTP_URL) console.log(`Mail goes to the local mailbox: ${env.appUrl}/dev/mailbox`);
 });
 

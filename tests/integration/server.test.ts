@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "~/i18n";
 import { SIGN_IN_LIMIT_PER_CLIENT } from "~/services/auth.server";
 import { migrations } from "../../db/migrations";
-import { type AppServer, startAppServer } from "../support/app-server";
+import { type AppServer, signInCookie, startAppServer } from "../support/app-server";
 import { testDialect } from "../support/db";
 
 /** Needs the production build (`npm test` builds first). The request log is on (not quiet). */
@@ -26,31 +26,6 @@ beforeAll(async () => {
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
-/** Signs in through the real HTTP flow (local mailbox in the outbox) and returns the cookie. */
-async function signInCookie(email: string): Promise<string> {
-  const sent = await fetch(`${server.url}/login`, {
-    method: "POST",
-    headers: { ...FORM, Origin: server.url },
-    body: new URLSearchParams({ email }).toString(),
-  });
-  expect(sent.status).toBe(200);
-  const { text_body: text } = await server.db
-    .selectFrom("email_outbox")
-    .select("text_body")
-    .where("to_address", "=", email)
-    .where("kind", "=", "sign-in")
-    .orderBy("id", "desc")
-    .executeTakeFirstOrThrow();
-  const token = /\/auth\/verify\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
-  const verified = await fetch(`${server.url}/auth/verify`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { ...FORM, Origin: server.url },
-    body: new URLSearchParams({ token }).toString(),
-  });
-  expect(verified.status).toBe(302);
-  return (verified.headers.get("set-cookie") ?? "").split(";")[0];
-}
 afterAll(async () => {
   await server?.stop();
 });
@@ -202,7 +177,7 @@ describe("the production server", () => {
   });
 
   it("does not look up the signed-in user on any spelling of a feedback route", async () => {
-    const cookie = await signInCookie("koordinator@frirum.test");
+    const cookie = await signInCookie(server, "koordinator@frirum.test");
     const name = "Karen Koordinator";
     const catalogue = await fetch(`${server.url}/catalogue.data`, { headers: { Cookie: cookie } });
     expect(await catalogue.text()).toContain(name);
@@ -245,7 +220,7 @@ describe("the production server", () => {
   });
 
   it("refuses a staff POST without Origin from another site (Fetch Metadata or Referer)", async () => {
-    const cookie = await signInCookie("koordinator@frirum.test");
+    const cookie = await signInCookie(server, "koordinator@frirum.test");
     const invite = (headers: Record<string, string>, email: string) =>
       fetch(`${server.url}/users`, {
         method: "POST",
@@ -297,7 +272,7 @@ describe("the production server", () => {
 
 describe("start-up configuration", () => {
   it("stops with a message naming the bad variable, before listening", () => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    const result = spawnSync(process.execPath, ["build/start.js"], {
       env: {
         ...process.env,
         NODE_ENV: "production",

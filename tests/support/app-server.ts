@@ -29,12 +29,18 @@ export interface AppServer {
 }
 
 /**
- * Starts the production build (npm run build first) on a free port with its own database (a
+ * Starts the production build (npm run build first: build/start.js and build/server) on a free port with its own database (a
  * SQLite file, or a PostgreSQL database when TEST_DATABASE_URL is set), seeded with the demo data
  * unless `seed: false`. `database` shares an existing database instead (several instances).
  */
 export async function startAppServer(
-  options: { seed?: boolean; env?: Record<string, string>; database?: { url: string } } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    database?: { url: string };
+    /** Extra Node options for the server process (e.g. `--cpu-prof`). */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<AppServer> {
   const port = await freePort();
   const database = options.database
@@ -59,10 +65,12 @@ export async function startAppServer(
     }
   }
   let log = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  // The compiled server (`npm run build` writes build/start.js), as `npm start` runs it.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), "build/start.js"],
+    { env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   child.stdout?.on("data", (d) => {
     log += d;
   });
@@ -102,4 +110,37 @@ export async function startAppServer(
       await database.drop();
     },
   };
+}
+
+/**
+ * Signs in through the real HTTP flow (the sign-in mail lands in the outbox, read from the
+ * server's database) and returns the session cookie (`frirum_session=...`).
+ */
+export async function signInCookie(server: AppServer, email: string): Promise<string> {
+  const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: server.url };
+  const sent = await fetch(`${server.url}/login`, {
+    method: "POST",
+    headers: form,
+    body: new URLSearchParams({ email }).toString(),
+  });
+  if (sent.status !== 200) throw new Error(`Sign-in request for ${email}: HTTP ${sent.status}`);
+  const { text_body: text } = await server.db
+    .selectFrom("email_outbox")
+    .select("text_body")
+    .where("to_address", "=", email)
+    .where("kind", "=", "sign-in")
+    .orderBy("id", "desc")
+    .executeTakeFirstOrThrow();
+  const token = /\/auth\/verify\?token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? "";
+  const verified = await fetch(`${server.url}/auth/verify`, {
+    method: "POST",
+    redirect: "manual",
+    headers: form,
+    body: new URLSearchParams({ token }).toString(),
+  });
+  const cookie = (verified.headers.get("set-cookie") ?? "").split(";")[0];
+  if (verified.status !== 302 || !cookie.startsWith("frirum_session=")) {
+    throw new Error(`Sign-in for ${email} failed: HTTP ${verified.status}`);
+  }
+  return cookie;
 }

@@ -1,0 +1,347 @@
+/**
+ * Server cost per request, next to an empty Remix app:
+ *   npm run build && npm run bench:http
+ * Builds the reference app (scripts/bench-reference: Remix 2.17, one route rendering `<p>`, one
+ * empty action + redirect, the same Express + compression setup) into node_modules/.cache, starts
+ * it and Frirum's production build (build/start.js, its own seeded SQLite database), and for each
+ * request kind sends BENCH_REQUESTS (default 1,000) requests from BENCH_CLIENTS (default 10)
+ * keep-alive clients after a warm-up. The server's CPU time (user + system, /proc/<pid>/stat) before
+ * and after gives CPU ms per request, which holds on a busy machine; throughput as a share of the
+ * reference is the reference's CPU ms per request over Frirum's. Wall-clock requests/s are shown too.
+ * Goals (issue 12): feedback form GET >= 70% of the reference route, feedback POST >= 50% of the
+ * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
+ * BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
+ * Exits non-zero when a response has the wrong status or a goal is missed.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent, request as httpRequest } from "node:http";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { FEEDBACK_BANK, scaleValues } from "../app/domain/feedback-bank";
+import {
+  type AppServer,
+  freePort,
+  signInCookie,
+  startAppServer,
+} from "../tests/support/app-server";
+import { insertFeedbackSession } from "../tests/support/feedback";
+import { reportMetric } from "./bench-json";
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
+const WARM_UP = Math.min(200, REQUESTS);
+const CODE = "BNCH33";
+const REFERENCE_DIR = resolve("scripts/bench-reference");
+const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name (which may hold spaces) in parentheses; utime and stime are
+  // fields 14 and 15 of the whole line.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+interface Request {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: () => string;
+  status: number;
+}
+
+/** One request over a keep-alive agent; the body is read and dropped. Resolves to the status. */
+function send(agent: Agent, base: string, req: Request): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const body = req.body?.();
+    const r = httpRequest(
+      `${base}${req.path}`,
+      {
+        agent,
+        method: req.method,
+        headers: {
+          "Accept-Encoding": "gzip, deflate, br",
+          ...(body === undefined
+            ? {}
+            : {
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Content-Length": String(Buffer.byteLength(body)),
+              }),
+          ...req.headers,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolvePromise(res.statusCode ?? 0));
+        res.on("error", reject);
+      },
+    );
+    r.on("error", reject);
+    r.end(body);
+  });
+}
+
+async function run(base: string, req: Request, count: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const wrong = new Map<number, number>();
+  let next = 0;
+  const client = async () => {
+    while (next < count) {
+      next++;
+      const status = await send(agent, base, req);
+      if (status !== req.status) wrong.set(status, (wrong.get(status) ?? 0) + 1);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  agent.destroy();
+  return wrong;
+}
+
+interface Measured {
+  cpuPerRequest: number;
+  perSecond: number;
+  wrong: Map<number, number>;
+}
+
+async function measure(pid: number, base: string, req: Request): Promise<Measured> {
+  await run(base, req, WARM_UP);
+  const cpuBefore = cpuMs(pid);
+  const started = performance.now();
+  const wrong = await run(base, req, REQUESTS);
+  const elapsed = performance.now() - started;
+  // Let the last responses' work (compression flush, socket close) land in the CPU count.
+  await new Promise((r) => setTimeout(r, 50));
+  return {
+    cpuPerRequest: (cpuMs(pid) - cpuBefore) / REQUESTS,
+    perSecond: REQUESTS / (elapsed / 1000),
+    wrong,
+  };
+}
+
+async function waitForHttp(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`Reference server exited:\n${output()}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`Reference server did not start:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Builds the reference app into a temporary directory and starts it. */
+async function startReference() {
+  // Inside the project (node_modules/.cache), so the built server resolves the same packages.
+  mkdirSync(resolve("node_modules/.cache"), { recursive: true });
+  const buildDir = mkdtempSync(resolve("node_modules/.cache/bench-reference-"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    BENCH_REFERENCE_BUILD: buildDir,
+    NODE_ENV: "production",
+  };
+  execFileSync(
+    process.execPath,
+    [resolve("node_modules/@remix-run/dev/dist/cli.js"), "vite:build", "--logLevel", "warn"],
+    { cwd: REFERENCE_DIR, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const port = await freePort();
+  let log = "";
+  const child = spawn(process.execPath, [join(REFERENCE_DIR, "server.mjs")], {
+    env: { ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d) => {
+    log += d;
+  });
+  child.stderr?.on("data", (d) => {
+    log += d;
+  });
+  const url = `http://localhost:${port}`;
+  await waitForHttp(url, child, () => log);
+  return {
+    url,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(buildDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A pupil's answers to every question of the stored form (as the form page posts them). */
+function feedbackAnswer(): string {
+  const body = new URLSearchParams({ formVersion: "1", locale: "da" });
+  const entry = FEEDBACK_BANK.pupils;
+  const values = scaleValues(entry.scale);
+  for (const item of entry.items) {
+    body.set(`answer.${item.key}`, values[Math.floor(Math.random() * values.length)]);
+  }
+  return body.toString();
+}
+
+if (!existsSync("build/start.js") || !existsSync("build/server/index.js")) {
+  console.error("No production build: run `npm run build` first.");
+  process.exit(2);
+}
+
+const reference = await startReference();
+let frirum: AppServer | null = null;
+let failed = false;
+try {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  frirum = await startAppServer({
+    env: {
+      // Every benchmark client shares one address: lift the per-client flood limit.
+      FEEDBACK_CLIENT_LIMIT: String(REQUESTS * 10),
+    },
+    nodeArgs: profileDir ? ["--cpu-prof", `--cpu-prof-dir=${resolve(profileDir)}`] : [],
+  });
+  const { sessionId } = await insertFeedbackSession(frirum.db, {
+    code: CODE,
+    startsInMinutes: -60,
+  });
+  // Attendance large enough that the answer cap lets every benchmark answer in.
+  await frirum.db
+    .updateTable("sessions")
+    .set({ attendance_pupils: REQUESTS * 10 })
+    .where("id", "=", sessionId)
+    .execute();
+  const cookie = await signInCookie(frirum, "koordinator@frirum.test");
+  const origin = { Origin: frirum.url };
+  const staff = { Cookie: cookie };
+
+  const referenceGet: Request = { method: "GET", path: "/", status: 200 };
+  const referencePost: Request = {
+    method: "POST",
+    path: "/action",
+    body: () => "x=1",
+    headers: { Origin: reference.url },
+    status: 303,
+  };
+  const kinds: Array<{
+    label: string;
+    key: string;
+    request: Request;
+    reference: Request;
+    goal?: number;
+  }> = [
+    {
+      label: "feedback form GET /f/<code>",
+      key: "feedback GET",
+      request: { method: "GET", path: `/f/${CODE}`, status: 200 },
+      reference: referenceGet,
+      goal: 0.7,
+    },
+    {
+      label: "feedback answer POST /f/<code>",
+      key: "feedback POST",
+      request: {
+        method: "POST",
+        path: `/f/${CODE}?lang=da`,
+        body: feedbackAnswer,
+        headers: origin,
+        status: 303,
+      },
+      reference: referencePost,
+      goal: 0.5,
+    },
+    {
+      label: "GET /healthz",
+      key: "healthz",
+      request: { method: "GET", path: "/healthz", status: 200 },
+      reference: referenceGet,
+    },
+    {
+      label: "GET unknown path (404 page)",
+      key: "404",
+      request: { method: "GET", path: "/no-such-page", status: 404 },
+      reference: referenceGet,
+    },
+    {
+      label: "GET /catalogue (signed in)",
+      key: "catalogue",
+      request: { method: "GET", path: "/catalogue", headers: staff, status: 200 },
+      reference: referenceGet,
+      goal: 0.5,
+    },
+    {
+      label: "GET /coordinator/requests (signed in)",
+      key: "coordinator inbox",
+      request: { method: "GET", path: "/coordinator/requests", headers: staff, status: 200 },
+      reference: referenceGet,
+      goal: 0.5,
+    },
+  ];
+
+  const referenceResults = new Map<Request, Measured>();
+  const refPid = reference.pid;
+  const frirumPid = frirum.process.pid ?? 0;
+  const rows: string[][] = [];
+  for (const kind of kinds) {
+    let ref = referenceResults.get(kind.reference);
+    if (!ref) {
+      ref = await measure(refPid, reference.url, kind.reference);
+      referenceResults.set(kind.reference, ref);
+      if (ref.wrong.size > 0) {
+        failed = true;
+        console.error(`reference ${kind.reference.path}: unexpected statuses`, ref.wrong);
+      }
+    }
+    const own = await measure(frirumPid, frirum.url, kind.request);
+    if (own.wrong.size > 0) {
+      failed = true;
+      console.error(`${kind.label}: unexpected statuses`, Object.fromEntries(own.wrong));
+    }
+    const share = ref.cpuPerRequest / own.cpuPerRequest;
+    const ok = kind.goal === undefined ? undefined : share >= kind.goal;
+    if (ok === false) failed = true;
+    const goal = kind.goal === undefined ? undefined : `>= ${kind.goal * 100}% of the reference`;
+    rows.push([
+      kind.label,
+      `${ref.cpuPerRequest.toFixed(2)}`,
+      `${own.cpuPerRequest.toFixed(2)}`,
+      `${(share * 100).toFixed(0)}%`,
+      `${ref.perSecond.toFixed(0)} / ${own.perSecond.toFixed(0)}`,
+      goal === undefined ? "-" : `${goal.slice(0, 6)} ${ok ? "met" : "NOT met"}`,
+    ]);
+    reportMetric({
+      bench: "http",
+      metric: `${kind.key} cpu ms/req`,
+      value: Number(own.cpuPerRequest.toFixed(3)),
+      unit: "ms",
+    });
+    reportMetric({
+      bench: "http",
+      metric: `${kind.key} throughput vs empty Remix`,
+      value: Math.round(share * 100),
+      unit: "%",
+      ...(goal === undefined ? {} : { goal, ok }),
+    });
+  }
+  const header = [
+    "request",
+    "empty Remix ms CPU/req",
+    "Frirum ms CPU/req",
+    "share",
+    "req/s ref / Frirum",
+    "goal",
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(
+    `HTTP benchmark: ${REQUESTS} requests from ${CLIENTS} clients per kind (after ${WARM_UP} warm-up), production builds`,
+  );
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+} finally {
+  await frirum?.stop();
+  await reference.stop();
+}
+process.exit(failed ? 1 : 0);
