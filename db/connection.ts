@@ -81,6 +81,37 @@ export function createDb(url: string, options: PostgresOptions = {}): DB {
     });
   }
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: openSqlite(databasePathFromUrl(url)) }),
+    dialect: new SqliteDialect({
+      database: withStatementCache(openSqlite(databasePathFromUrl(url))),
+    }),
   });
+}
+
+/** Prepared statements kept per connection (the oldest dropped first). */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew (SQLite parses and plans it each time: a hot
+ * spot in the server's CPU profile). The app's queries are a fixed set of SQL strings with
+ * parameters, so the connection keeps its prepared statements by SQL text. Safe because Kysely
+ * runs one query at a time on the connection and better-sqlite3 runs each statement to the end
+ * synchronously; a statement stays valid across schema changes (SQLite re-prepares it).
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }

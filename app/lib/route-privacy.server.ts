@@ -4,6 +4,9 @@ import { isPrivateRoute } from "../domain/privacy-routes";
 
 type ManifestRoute = ServerBuild["routes"][string];
 
+/** Paths whose answer the classifier keeps (oldest dropped first). */
+const CLASSIFIER_CACHE_SIZE = 2_000;
+
 /**
  * Decides "private" (not logged, no user lookup, feedback Referrer-Policy) from the route the
  * router matches, with the same matcher and the same route tree Remix builds from the server
@@ -33,7 +36,7 @@ export function createPrivacyClassifier(build: ServerBuild) {
   const isPrivateModule = (id: string) =>
     (build.routes[id]?.module.handle as { private?: unknown } | undefined)?.private === true;
 
-  return (pathname: string): boolean => {
+  const classify = (pathname: string): boolean => {
     if (isPrivateRoute(pathname)) return true;
     // As Remix does for single-fetch data requests.
     const routePath = build.future.v3_singleFetch
@@ -41,5 +44,20 @@ export function createPrivacyClassifier(build: ServerBuild) {
       : pathname;
     const matches = matchRoutes(routes, routePath, build.basename) ?? [];
     return matches.some((match) => isPrivateModule(match.route.id ?? ""));
+  };
+  // matchRoutes flattens and ranks the whole route tree on every call (the profile's largest
+  // router cost); the answer for a path never changes while the build is loaded, so recent paths
+  // are remembered. Bounded: unknown paths from scanners cannot grow it without limit.
+  const recent = new Map<string, boolean>();
+  return (pathname: string): boolean => {
+    const known = recent.get(pathname);
+    if (known !== undefined) return known;
+    const result = classify(pathname);
+    if (recent.size >= CLASSIFIER_CACHE_SIZE) {
+      const oldest = recent.keys().next().value;
+      if (oldest !== undefined) recent.delete(oldest);
+    }
+    recent.set(pathname, result);
+    return result;
   };
 }

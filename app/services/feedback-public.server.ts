@@ -8,6 +8,7 @@ import type { DB } from "../../db/connection";
 import {
   consumeOneTimeCode,
   countFeedbackResponses,
+  feedbackFormHasResponses,
   findFeedbackSessionByCode,
   findLatestFeedbackForm,
   findSessionParticipantFacts,
@@ -47,10 +48,36 @@ import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limi
 import { utcToCopenhagen } from "../domain/timezone";
 import { oneTimeCodeHashes } from "../lib/feedback-codes.server";
 
-async function loadPublicForm(db: DB, audience: FeedbackAudience, locale: FeedbackLocale) {
+type LoadedPublicForm = { publicForm: PublicFeedbackForm; definition: FeedbackFormDefinition };
+
+/**
+ * Form versions that have answers, as the pages show them, per database handle by
+ * `<form id>:<locale>`. Such a version
+ * never changes (database triggers refuse it; a revision becomes a new version, which has a new
+ * id), so every instance may keep it for good instead of reading and assembling its items and texts
+ * on every request. A version without answers may still be revised in place: it is always read.
+ */
+const frozenForms = new WeakMap<DB, Map<string, LoadedPublicForm>>();
+
+async function loadPublicForm(
+  db: DB,
+  audience: FeedbackAudience,
+  locale: FeedbackLocale,
+): Promise<LoadedPublicForm> {
   const form = await findLatestFeedbackForm(db, audience);
   if (!form) throw new Error(`No feedback form for ${audience}: run the seed (seedFeedbackForms)`);
-  const { items, texts } = await loadFeedbackFormRows(db, form.id);
+  const key = `${form.id}:${locale}`;
+  let cache = frozenForms.get(db);
+  if (!cache) {
+    cache = new Map();
+    frozenForms.set(db, cache);
+  }
+  const frozen = cache.get(key);
+  if (frozen) return frozen;
+  const [{ items, texts }, answered] = await Promise.all([
+    loadFeedbackFormRows(db, form.id),
+    feedbackFormHasResponses(db, audience, form.version),
+  ]);
   const pick = (rows: typeof texts) =>
     rows.find((t) => t.locale === locale)?.text ?? rows.find((t) => t.locale === "da")?.text ?? "";
   const scales: PublicFeedbackForm["scales"] = {};
@@ -76,6 +103,7 @@ async function loadPublicForm(db: DB, audience: FeedbackAudience, locale: Feedba
     items: items.map((i) => ({ key: i.key, scale: i.scale })),
     locales: AUDIENCE_LOCALES[audience],
   };
+  if (answered) cache.set(key, { publicForm, definition });
   return { publicForm, definition };
 }
 
