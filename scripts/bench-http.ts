@@ -10,7 +10,8 @@
  * reference is the reference's CPU ms per request over Frirum's. Wall-clock requests/s are shown too.
  * Goals (issue 12): feedback form GET >= 70% of the reference route, feedback POST >= 50% of the
  * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
- * BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
+ * BENCH_ONLY=<keys> (comma-separated: feedback GET, feedback POST, healthz, 404, catalogue,
+ * coordinator inbox) measures only those. BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
  * Exits non-zero when a response has the wrong status or a goal is missed.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -280,11 +281,14 @@ try {
     },
   ];
 
+  // BENCH_ONLY=<comma-separated keys> (e.g. "feedback POST") measures only those kinds.
+  const only = process.env.BENCH_ONLY?.split(",").map((key) => key.trim());
+  const selected = only ? kinds.filter((kind) => only.includes(kind.key)) : kinds;
   const referenceResults = new Map<Request, Measured>();
   const refPid = reference.pid;
   const frirumPid = frirum.process.pid ?? 0;
   const rows: string[][] = [];
-  for (const kind of kinds) {
+  for (const kind of selected) {
     let ref = referenceResults.get(kind.reference);
     if (!ref) {
       ref = await measure(refPid, reference.url, kind.reference);

@@ -20,6 +20,7 @@ import {
   smtpDelivery,
   startOutboxWorker,
 } from "../app/lib/outbox-worker.server";
+import { createRequestQueue } from "../app/lib/request-queue.server";
 import { startRetentionWorker } from "../app/lib/retention.server";
 import { createPrivacyClassifier } from "../app/lib/route-privacy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
@@ -220,7 +221,24 @@ if (env.NODE_ENV === "production") {
   statics.use(express.static("build/client", { maxAge: "1h" }));
   app.use((req, res, next) => (staticFiles.has(req.path) ? statics(req, res, next) : next()));
   const build = await loadBuild();
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: loadContext }));
+  const handle = createRequestHandler({ build, mode: "production", getLoadContext: loadContext });
+  // A slot is held until the response has been written (the handler's promise settles then) or
+  // the connection closed: a client that goes away cannot keep it.
+  const queue = createRequestQueue(env.REQUEST_CONCURRENCY);
+  app.all("*", (req, res, next) => {
+    const urgent = req.method !== "GET" && req.method !== "HEAD";
+    void queue.run(
+      urgent,
+      () =>
+        new Promise<void>((resolve) => {
+          res.once("close", resolve);
+          handle(req, res, next).then(resolve, (error: unknown) => {
+            next(error);
+            resolve();
+          });
+        }),
+    );
+  });
 } else {
   if (viteMiddlewares) app.use(viteMiddlewares);
   app.use(express.static("public", { maxAge: "1h" }));

@@ -346,6 +346,25 @@ function collectErrors(issues: ReadonlyArray<z.core.$ZodIssue>): Record<string, 
  * error, and the draft keeps the typed comment for editing. For any other error, `ok: false`
  * and the draft keeps every valid answer so the re-rendered form shows them selected.
  */
+/**
+ * The submission schema of a form definition, built once per definition object: building a zod
+ * schema costs more than parsing with it (the feedback POST's profile), and the server keeps one
+ * definition object per answered form version.
+ */
+const submissionSchemas = new WeakMap<
+  FeedbackFormDefinition,
+  ReturnType<typeof buildFeedbackSubmissionSchema>
+>();
+
+function submissionSchemaFor(form: FeedbackFormDefinition) {
+  let schema = submissionSchemas.get(form);
+  if (!schema) {
+    schema = buildFeedbackSubmissionSchema(form);
+    submissionSchemas.set(form, schema);
+  }
+  return schema;
+}
+
 export function parseFeedbackFormData(
   formData: FormData | URLSearchParams,
   form: FeedbackFormDefinition,
@@ -370,7 +389,7 @@ export function parseFeedbackFormData(
     }
   }
 
-  const schema = buildFeedbackSubmissionSchema(form);
+  const schema = submissionSchemaFor(form);
   const input = { formVersion, locale, answers, comment };
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data, warnings: {} };

@@ -8,7 +8,6 @@
  *   column and how many cells are hidden.
  */
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { EvaluationModel } from "../domain/evaluation";
 import { exportFileName } from "../domain/evaluation-filters";
 import { periodLabel, type Translate } from "../domain/evaluation-format";
@@ -80,6 +79,8 @@ export async function evaluationXlsx(
 ): Promise<Buffer> {
   const t = translator(locale);
   const tables = evaluationTables(model, t, locale);
+  // exceljs is large: loaded on the first export, not at the server's start.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Frirum";
   const statusHeader = t("evaluation.export.col.status");

@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { createRequestQueue } from "~/lib/request-queue.server";
+
+/** A task that finishes when `finish()` is called, recording its start in `log`. */
+function gate(log: string[], name: string) {
+  let finish = () => {};
+  const done = new Promise<void>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    task: async () => {
+      log.push(name);
+      await done;
+      return name;
+    },
+    finish: () => finish(),
+  };
+}
+
+describe("request queue", () => {
+  it("runs at most `concurrency` tasks at once, the rest in arrival order, urgent ones first", async () => {
+    const queue = createRequestQueue(2);
+    const log: string[] = [];
+    const tasks = {
+      a: gate(log, "a"),
+      b: gate(log, "b"),
+      c: gate(log, "c"),
+      d: gate(log, "d"),
+      post1: gate(log, "post1"),
+      post2: gate(log, "post2"),
+    };
+    const results = [
+      queue.run(false, tasks.a.task),
+      queue.run(false, tasks.b.task),
+      queue.run(false, tasks.c.task),
+      queue.run(true, tasks.post1.task),
+      queue.run(false, tasks.d.task),
+      queue.run(true, tasks.post2.task),
+    ];
+    await Promise.resolve();
+    expect(log).toEqual(["a", "b"]);
+    expect(queue.running).toBe(2);
+    expect(queue.waiting).toBe(4);
+    for (const name of ["a", "b", "post1", "post2", "c", "d"] as const) {
+      tasks[name].finish();
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    expect(log).toEqual(["a", "b", "post1", "post2", "c", "d"]);
+    expect(await Promise.all(results)).toEqual(["a", "b", "c", "post1", "d", "post2"]);
+    expect(queue.running).toBe(0);
+  });
+
+  it("frees the slot when a task fails or throws", async () => {
+    const queue = createRequestQueue(1);
+    await expect(queue.run(false, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(
+      queue.run(false, () => {
+        throw new Error("sync");
+      }),
+    ).rejects.toThrow("sync");
+    expect(await queue.run(false, async () => 42)).toBe(42);
+    expect(queue.running).toBe(0);
+  });
+
+  it("refuses a concurrency below 1", () => {
+    expect(() => createRequestQueue(0)).toThrow(RangeError);
+  });
+});
