@@ -224,7 +224,9 @@ if (env.NODE_ENV === "production") {
   const handle = createRequestHandler({ build, mode: "production", getLoadContext: loadContext });
   // A slot is held until the response has been written (the handler's promise settles then) or
   // the connection closed: a client that goes away cannot keep it.
-  const queue = createRequestQueue(env.REQUEST_CONCURRENCY);
+  const queue = createRequestQueue(
+    env.REQUEST_CONCURRENCY ?? (dialectOf(workerDb) === "sqlite" ? 2 : env.DATABASE_POOL_SIZE),
+  );
   app.all("*", (req, res, next) => {
     const urgent = req.method !== "GET" && req.method !== "HEAD";
     void queue.run(

@@ -28,14 +28,15 @@ const envSchema = z.object({
     .default(10),
   /**
    * Requests the app works on at once per instance; the others wait in arrival order, form posts
-   * first (app/lib/request-queue.server.ts).
+   * first (app/lib/request-queue.server.ts). Default: 2 on SQLite (its calls are synchronous, so
+   * more at once only interleave), DATABASE_POOL_SIZE on PostgreSQL (requests wait on the network).
    */
   REQUEST_CONCURRENCY: z.coerce
     .number({ message: "must be a whole number from 1 to 1000" })
     .int({ message: "must be a whole number from 1 to 1000" })
     .min(1, { message: "must be a whole number from 1 to 1000" })
     .max(1000, { message: "must be a whole number from 1 to 1000" })
-    .default(4),
+    .optional(),
   /** How long an instance may hold claimed outbox messages before others may send them. */
   OUTBOX_LEASE_SECONDS: z.coerce
     .number({ message: "must be a number of seconds from 1 to 3600" })
