@@ -443,6 +443,41 @@ export interface HolidaysTable {
   updated_at: Defaulted<string>;
 }
 
+export type ReportSection = "summary" | "pilot" | "expertGroup" | "nextYear";
+
+/** One annual report per year; `version` is bumped by every finalisation and supersession. */
+export interface AnnualReportsTable {
+  id: Generated<number>;
+  year: number;
+  version: Defaulted<number>;
+  created_at: Defaulted<string>;
+  updated_at: Defaulted<string>;
+}
+
+/** Every save of a text section is a row; the newest row (highest id) is the current text. */
+export interface AnnualReportTextsTable {
+  id: Generated<number>;
+  report_id: number;
+  section: ReportSection;
+  text: string;
+  author_id: number | null;
+  created_at: Defaulted<string>;
+}
+
+/** A final version: the frozen snapshot (JSON) and who finalised it; superseded, never edited. */
+export interface AnnualReportVersionsTable {
+  id: Generated<number>;
+  report_id: number;
+  number: number;
+  snapshot: string;
+  finalised_at: string;
+  finalised_by: number | null;
+  superseded_at: string | null;
+  superseded_by_user: number | null;
+  superseded_by: number | null;
+  supersede_reason: string | null;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -477,6 +512,9 @@ export interface Database {
   feedback_item_rollup: FeedbackItemRollupTable;
   feedback_scale_rollup: FeedbackScaleRollupTable;
   feedback_session_rollup: FeedbackSessionRollupTable;
+  annual_reports: AnnualReportsTable;
+  annual_report_texts: AnnualReportTextsTable;
+  annual_report_versions: AnnualReportVersionsTable;
 }
 
 export type School = Selectable<SchoolsTable>;

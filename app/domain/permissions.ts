@@ -52,6 +52,8 @@ const rules = {
   "track.manage": isCoordinator,
   /** A track's page: the coordinator, or the school's own leader (read-only). */
   "track.view": (a: Actor, r: Resource) => isCoordinator(a) || ownsSchool(a, r),
+  /** The annual report: write its texts, finalise, supersede, download. */
+  "report.manage": isCoordinator,
 } satisfies Record<string, (actor: Actor, resource: Resource) => boolean>;
 
 export type Permission = keyof typeof rules;

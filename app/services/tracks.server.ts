@@ -328,6 +328,19 @@ export async function buildTrackModel(
   return model;
 }
 
+/**
+ * The models of every track of a cohort year (the annual report's "pilot experience"). No
+ * permission check: the report service checks its own.
+ */
+export async function buildTrackModelsOfYear(
+  db: DB,
+  cohortYear: number,
+  options: { now?: Date } = {},
+): Promise<TrackModel[]> {
+  const tracks = (await listTracks(db)).filter((t) => t.cohort_year === cohortYear);
+  return buildTrackModels(db, tracks, nowOf(options));
+}
+
 // ---- track pages ----
 
 /** Every track with school, year, progress and the next session (the coordinator's list). */

@@ -5,6 +5,7 @@ import * as pilotTracks from "./2026-12-02T0900_pilot_tracks";
 import * as holidaysAndPreferences from "./2026-12-02T1100_holidays_and_preferences";
 import * as outboxLease from "./2026-12-02T1300_outbox_lease";
 import * as feedbackCounts from "./2026-12-02T1400_feedback_counts";
+import * as annualReports from "./2026-12-02T1500_annual_reports";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1100_holidays_and_preferences": holidaysAndPreferences,
   "2026-12-02T1300_outbox_lease": outboxLease,
   "2026-12-02T1400_feedback_counts": feedbackCounts,
+  "2026-12-02T1500_annual_reports": annualReports,
 };

@@ -34,6 +34,7 @@ const matrix: Record<Permission, [boolean, boolean, boolean, boolean, boolean]> 
   "calendarFeed.manage": [false, true, false, false, false],
   "track.manage": [true, false, false, false, false],
   "track.view": [true, false, false, true, false],
+  "report.manage": [true, false, false, false, false],
 };
 
 describe("permissions", () => {
