@@ -2,73 +2,27 @@
  * A dot-and-interval chart rendered on the server as SVG (no client JavaScript): one row per
  * category (e.g. question), one dot per series (e.g. pilot, standard) with a horizontal line for
  * its 95% interval. Reusable: the caller passes plain numbers and texts (the evaluation page, the
- * annual report and its PDF). Accessible: <title>/<desc>, role="img", series told apart by colour
- * AND marker shape AND a legend with text; the numbers belong in a table next to it.
+ * annual report; its PDF draws the same geometry, see geometry.ts). Accessible: <title>/<desc>,
+ * role="img", series told apart by colour AND marker shape AND a legend with text; the numbers
+ * belong in a table next to it.
  */
-import { scaleBand, scaleLinear } from "d3-scale";
 import { useId } from "react";
-import { Marker } from "./marker";
-import { seriesStyle } from "./palette";
+import { type DotIntervalInput, dotIntervalGeometry } from "./geometry";
+import { Legend, Marker } from "./marker";
 
-export interface DotIntervalPoint {
-  value: number;
-  lower: number;
-  upper: number;
-}
+export type { DotIntervalPoint } from "./geometry";
 
-export interface DotIntervalChartProps {
+export interface DotIntervalChartProps extends DotIntervalInput {
   title: string;
   description: string;
-  /** Axis label, e.g. "Andel (%)". */
-  axisLabel: string;
-  series: ReadonlyArray<{ key: string; label: string }>;
-  categories: ReadonlyArray<{
-    key: string;
-    label: string;
-    /** Per series key; null = not shown (suppressed or no answers). */
-    points: Record<string, DotIntervalPoint | null>;
-  }>;
-  /** Axis domain, default 0-100. */
-  domain?: [number, number];
-  width?: number;
-}
-
-const LABEL_WIDTH = 260;
-const ROW_HEIGHT = 34;
-
-function wrap(text: string, max = 38): string[] {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && `${line} ${word}`.length > max) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.slice(0, 2).map((l, i, all) => (i === 1 && all.length < lines.length ? `${l}…` : l));
 }
 
 export function DotIntervalChart(props: DotIntervalChartProps) {
   const id = useId();
-  const width = props.width ?? 720;
-  const margin = { top: 34, right: 24, bottom: 44, left: LABEL_WIDTH };
-  const height = margin.top + margin.bottom + props.categories.length * ROW_HEIGHT;
-  const x = scaleLinear()
-    .domain(props.domain ?? [0, 100])
-    .range([margin.left, width - margin.right]);
-  const y = scaleBand()
-    .domain(props.categories.map((c) => c.key))
-    .range([margin.top, height - margin.bottom])
-    .paddingInner(0.2);
-  const offset = scaleBand()
-    .domain(props.series.map((s) => s.key))
-    .range([0, y.bandwidth()])
-    .paddingInner(0.3);
+  const g = dotIntervalGeometry(props);
   return (
     <svg
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`0 0 ${g.width} ${g.height}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       className="chart"
@@ -77,77 +31,42 @@ export function DotIntervalChart(props: DotIntervalChartProps) {
       <title id={`${id}-title`}>{props.title}</title>
       <desc id={`${id}-desc`}>{props.description}</desc>
       <g>
-        {props.series.map((s, i) => {
-          const style = seriesStyle(i);
-          return (
-            <g key={s.key} transform={`translate(${margin.left + i * 170}, 14)`}>
-              <Marker shape={style.shape} x={6} y={0} color={style.color} />
-              <text x={18} y={4} className="chart__legend">
-                {s.label}
-              </text>
-            </g>
-          );
-        })}
-        {x.ticks(5).map((tick) => (
-          <g key={tick}>
-            <line
-              x1={x(tick)}
-              x2={x(tick)}
-              y1={margin.top - 4}
-              y2={height - margin.bottom}
-              className="chart__grid"
-            />
-            <text
-              x={x(tick)}
-              y={height - margin.bottom + 16}
-              textAnchor="middle"
-              className="chart__tick"
-            >
-              {tick}
+        <Legend entries={g.legend} />
+        {g.grid.map((tick) => (
+          <g key={tick.key}>
+            <line x1={tick.x1} x2={tick.x2} y1={tick.y1} y2={tick.y2} className="chart__grid" />
+            <text x={tick.label.x} y={tick.label.y} textAnchor="middle" className="chart__tick">
+              {tick.label.text}
             </text>
           </g>
         ))}
-        <text
-          x={(margin.left + width - margin.right) / 2}
-          y={height - 8}
-          textAnchor="middle"
-          className="chart__axis"
-        >
-          {props.axisLabel}
+        <text x={g.axis.x} y={g.axis.y} textAnchor="middle" className="chart__axis">
+          {g.axis.text}
         </text>
-        {props.categories.map((category) => {
-          const top = y(category.key) ?? 0;
-          return (
-            <g key={category.key}>
-              <text x={8} y={top + y.bandwidth() / 2 - 2} className="chart__label">
-                {wrap(category.label).map((line, i) => (
-                  <tspan key={line} x={8} dy={i === 0 ? 0 : 13}>
-                    {line}
-                  </tspan>
-                ))}
-              </text>
-              {props.series.map((s, i) => {
-                const point = category.points[s.key];
-                if (!point) return null;
-                const style = seriesStyle(i);
-                const cy = top + (offset(s.key) ?? 0) + offset.bandwidth() / 2;
-                return (
-                  <g key={s.key}>
-                    <line
-                      x1={x(point.lower)}
-                      x2={x(point.upper)}
-                      y1={cy}
-                      y2={cy}
-                      stroke={style.color}
-                      strokeWidth={2}
-                    />
-                    <Marker shape={style.shape} x={x(point.value)} y={cy} color={style.color} />
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
+        {g.rows.map((row) => (
+          <g key={row.key}>
+            <text x={row.label.x} y={row.label.y} className="chart__label">
+              {row.label.lines.map((line, i) => (
+                <tspan key={line} x={row.label.x} dy={i === 0 ? 0 : row.label.lineHeight}>
+                  {line}
+                </tspan>
+              ))}
+            </text>
+            {row.points.map((point) => (
+              <g key={point.key}>
+                <line
+                  x1={point.line.x1}
+                  x2={point.line.x2}
+                  y1={point.line.y1}
+                  y2={point.line.y2}
+                  stroke={point.color}
+                  strokeWidth={2}
+                />
+                <Marker marker={point.marker} />
+              </g>
+            ))}
+          </g>
+        ))}
       </g>
     </svg>
   );

@@ -1,33 +1,37 @@
-import type { MarkerShape } from "./palette";
+import type { LegendEntry, MarkerGeometry } from "./geometry";
 
-/** A series marker centred on (x, y); decorative (the text and table carry the meaning). */
-export function Marker(props: {
-  shape: MarkerShape;
-  x: number;
-  y: number;
-  color: string;
-  size?: number;
-}) {
-  const r = props.size ?? 5;
-  const { x, y, color } = props;
-  switch (props.shape) {
-    case "square":
-      return <rect x={x - r} y={y - r} width={2 * r} height={2 * r} fill={color} />;
-    case "triangle":
+/** A series marker (geometry from geometry.ts); decorative (the text and table carry the meaning). */
+export function Marker({ marker }: { marker: MarkerGeometry }) {
+  switch (marker.kind) {
+    case "rect":
       return (
-        <polygon
-          points={`${x},${y - r * 1.2} ${x - r * 1.1},${y + r} ${x + r * 1.1},${y + r}`}
-          fill={color}
+        <rect
+          x={marker.x}
+          y={marker.y}
+          width={marker.width}
+          height={marker.height}
+          fill={marker.color}
         />
       );
-    case "diamond":
-      return (
-        <polygon
-          points={`${x},${y - r * 1.3} ${x + r * 1.3},${y} ${x},${y + r * 1.3} ${x - r * 1.3},${y}`}
-          fill={color}
-        />
-      );
+    case "polygon":
+      return <polygon points={marker.points} fill={marker.color} />;
     default:
-      return <circle cx={x} cy={y} r={r} fill={color} />;
+      return <circle cx={marker.cx} cy={marker.cy} r={marker.r} fill={marker.color} />;
   }
+}
+
+/** The legend, grid and axis text shared by both charts. */
+export function Legend({ entries }: { entries: ReadonlyArray<LegendEntry> }) {
+  return (
+    <>
+      {entries.map((entry) => (
+        <g key={entry.key}>
+          <Marker marker={entry.marker} />
+          <text x={entry.label.x} y={entry.label.y} className="chart__legend">
+            {entry.label.text}
+          </text>
+        </g>
+      ))}
+    </>
+  );
 }

@@ -2,39 +2,23 @@
  * A line chart of one measure over periods, one line per series, rendered on the server as SVG.
  * Gaps where a period has no value (suppressed or no answers) are left open (d3-shape `defined`).
  * Same accessibility rules as the dot-and-interval chart: title, description, shapes + colours,
- * and a table with the numbers next to it.
+ * and a table with the numbers next to it. The geometry (geometry.ts) is shared with the PDF.
  */
-import { scaleLinear, scalePoint } from "d3-scale";
-import { line } from "d3-shape";
 import { useId } from "react";
-import { Marker } from "./marker";
-import { seriesStyle } from "./palette";
+import { type TrendInput, trendGeometry } from "./geometry";
+import { Legend, Marker } from "./marker";
 
-export interface TrendChartProps {
+export interface TrendChartProps extends TrendInput {
   title: string;
   description: string;
-  axisLabel: string;
-  periods: ReadonlyArray<{ key: string; label: string }>;
-  series: ReadonlyArray<{ key: string; label: string; values: Record<string, number | null> }>;
-  domain?: [number, number];
-  width?: number;
 }
 
 export function TrendChart(props: TrendChartProps) {
   const id = useId();
-  const width = props.width ?? 720;
-  const height = 280;
-  const margin = { top: 52, right: 24, bottom: 44, left: 52 };
-  const x = scalePoint()
-    .domain(props.periods.map((p) => p.key))
-    .range([margin.left, width - margin.right])
-    .padding(0.4);
-  const y = scaleLinear()
-    .domain(props.domain ?? [0, 100])
-    .range([height - margin.bottom, margin.top]);
+  const g = trendGeometry(props);
   return (
     <svg
-      viewBox={`0 0 ${width} ${height}`}
+      viewBox={`0 0 ${g.width} ${g.height}`}
       role="img"
       aria-labelledby={`${id}-title ${id}-desc`}
       className="chart"
@@ -43,77 +27,39 @@ export function TrendChart(props: TrendChartProps) {
       <title id={`${id}-title`}>{props.title}</title>
       <desc id={`${id}-desc`}>{props.description}</desc>
       <g>
-        {props.series.map((s, i) => {
-          const style = seriesStyle(i);
-          return (
-            <g key={s.key} transform={`translate(${margin.left + i * 170}, 14)`}>
-              <Marker shape={style.shape} x={6} y={0} color={style.color} />
-              <text x={18} y={4} className="chart__legend">
-                {s.label}
-              </text>
-            </g>
-          );
-        })}
-        {y.ticks(5).map((tick) => (
-          <g key={tick}>
-            <line
-              x1={margin.left}
-              x2={width - margin.right}
-              y1={y(tick)}
-              y2={y(tick)}
-              className="chart__grid"
-            />
-            <text x={margin.left - 8} y={y(tick) + 4} textAnchor="end" className="chart__tick">
-              {tick}
+        <Legend entries={g.legend} />
+        {g.grid.map((tick) => (
+          <g key={tick.key}>
+            <line x1={tick.x1} x2={tick.x2} y1={tick.y1} y2={tick.y2} className="chart__grid" />
+            <text x={tick.label.x} y={tick.label.y} textAnchor="end" className="chart__tick">
+              {tick.label.text}
             </text>
           </g>
         ))}
-        {props.periods.map((p) => (
-          <text
-            key={p.key}
-            x={x(p.key)}
-            y={height - margin.bottom + 16}
-            textAnchor="middle"
-            className="chart__tick"
-          >
-            {p.label}
+        {g.periods.map((p) => (
+          <text key={p.key} x={p.x} y={p.y} textAnchor="middle" className="chart__tick">
+            {p.text}
           </text>
         ))}
-        <text x={14} y={margin.top - 16} className="chart__axis">
-          {props.axisLabel}
+        <text x={g.axis.x} y={g.axis.y} className="chart__axis">
+          {g.axis.text}
         </text>
-        {props.series.map((s, i) => {
-          const style = seriesStyle(i);
-          const points = props.periods.map((p) => ({ key: p.key, value: s.values[p.key] ?? null }));
-          const path = line<{ key: string; value: number | null }>()
-            .defined((d) => d.value !== null)
-            .x((d) => x(d.key) ?? 0)
-            .y((d) => y(d.value ?? 0))(points);
-          return (
-            <g key={s.key}>
-              {path ? (
-                <path
-                  d={path}
-                  fill="none"
-                  stroke={style.color}
-                  strokeWidth={2}
-                  strokeDasharray={i === 1 ? "6 4" : undefined}
-                />
-              ) : null}
-              {points.map((d) =>
-                d.value === null ? null : (
-                  <Marker
-                    key={d.key}
-                    shape={style.shape}
-                    x={x(d.key) ?? 0}
-                    y={y(d.value)}
-                    color={style.color}
-                  />
-                ),
-              )}
-            </g>
-          );
-        })}
+        {g.series.map((s) => (
+          <g key={s.key}>
+            {s.path ? (
+              <path
+                d={s.path}
+                fill="none"
+                stroke={s.color}
+                strokeWidth={2}
+                strokeDasharray={s.dash}
+              />
+            ) : null}
+            {s.markers.map((m) => (
+              <Marker key={m.key} marker={m.marker} />
+            ))}
+          </g>
+        ))}
       </g>
     </svg>
   );

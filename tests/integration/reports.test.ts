@@ -1,0 +1,280 @@
+/**
+ * The annual report on a seeded database (SQLite, and PostgreSQL in the integration tier's second
+ * run): the live model adds up the sessions, finalising twice at the same moment gives one winner
+ * and a clear message, late data never changes a final report (but is named as a difference),
+ * superseding keeps the old version, text sections keep their history, only coordinators.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPORT_TARGETS } from "~/domain/report";
+import {
+  buildLiveReport,
+  finaliseReport,
+  loadReportList,
+  loadReportPage,
+  saveReportText,
+  supersedeReport,
+} from "~/services/report.server";
+import { createDb, type DB } from "../../db/connection";
+import { leaderEmail } from "../../db/demo-data";
+import { seedEvaluationDemo } from "../../db/seed-evaluation";
+import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
+import { seedDemoSessions } from "../../db/seed-sessions";
+import { seedDemoTracks } from "../../db/seed-tracks";
+import { actorFor } from "../support/actors";
+import { createTestDb, type TestDb } from "../support/db";
+
+const NOW = new Date("2026-03-14T10:00:00Z");
+let t: TestDb;
+const connections: DB[] = [];
+
+beforeAll(async () => {
+  t = await createTestDb({ seed: true });
+  await seedDemoSessions(t.db, NOW);
+  await seedFeedbackForms(t.db);
+  await seedDemoTracks(t.db, NOW);
+  await seedDemoFeedback(t.db, NOW);
+  await seedEvaluationDemo(t.db, NOW);
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(connections.map((c) => c.destroy()));
+  await t.cleanup();
+});
+
+const coordinator = () => actorFor(t.db, "koordinator@frirum.test");
+
+async function pupilsDelivered(db: DB, year: number) {
+  const rows = await db
+    .selectFrom("sessions as s")
+    .innerJoin("courses as c", "c.id", "s.course_id")
+    .select(["s.attendance_pupils", "s.starts_at"])
+    .where("c.audience", "=", "pupils")
+    .where("s.status", "=", "delivered")
+    .execute();
+  // Copenhagen year: the demo has no session around midnight on New Year's Eve.
+  const mine = rows.filter((r) => r.starts_at.startsWith(String(year)));
+  return {
+    sessions: mine.length,
+    attendance: mine.reduce((sum, r) => sum + (r.attendance_pupils ?? 0), 0),
+    without: mine.filter((r) => r.attendance_pupils === null).length,
+  };
+}
+
+describe("the live model", () => {
+  it("adds up delivered pupil sessions and their attendance against 2,000", async () => {
+    const model = await buildLiveReport(t.db, await coordinator(), 2025, NOW);
+    const expected = await pupilsDelivered(t.db, 2025);
+    const pupils = model.targets[0];
+    expect(expected.sessions).toBeGreaterThan(10);
+    expect(pupils).toMatchObject({
+      key: "pupils",
+      target: REPORT_TARGETS.pupils,
+      achieved: expected.attendance,
+      sessions: expected.sessions,
+      withoutAttendance: expected.without,
+      gap: Math.max(REPORT_TARGETS.pupils - expected.attendance, 0),
+    });
+    expect(model.hasData).toBe(true);
+    expect(model.reach.schools.pilot).toBe(2);
+    expect(model.reach.districts.length).toBeGreaterThan(1);
+    expect(model.feedback.map((f) => f.audience)).toEqual(["pupils", "staff", "parents"]);
+    expect(model.monthly.at(-1)?.pupilsShare).toBeCloseTo(
+      (100 * expected.attendance) / REPORT_TARGETS.pupils,
+      0,
+    );
+  });
+
+  it("2024 shows the two pilot schools' tracks with steps, dates and attendance", async () => {
+    const model = await buildLiveReport(t.db, await coordinator(), 2024, NOW);
+    const pilots = model.tracks.filter((tr) => tr.pilot);
+    expect(pilots).toHaveLength(2);
+    for (const track of pilots) {
+      expect(track.steps.length).toBeGreaterThanOrEqual(4);
+      expect(track.steps[0].firstDate?.startsWith("2024")).toBe(true);
+      expect(track.steps[0].attendance).toBeGreaterThan(0);
+    }
+  });
+
+  it("a year with no data and a year in the future: zero figures and a phase, no error", async () => {
+    const actor = await coordinator();
+    const empty = await loadReportPage(t.db, actor, 2023, { now: NOW });
+    expect(empty.phase).toBe("before");
+    expect(empty.model.hasData).toBe(false);
+    const future = await loadReportPage(t.db, actor, 2027, { now: NOW });
+    expect(future.phase).toBe("future");
+    expect(future.canFinalise).toBe(false);
+    expect(future.model.targets[0].achieved).toBe(0);
+    expect(
+      (await saveReportText(t.db, actor, 2027, { section: "summary", text: "x" }, { now: NOW })).ok,
+    ).toBe(false);
+  });
+
+  it("only coordinators: a school leader is refused with 404 by the service", async () => {
+    const leader = await actorFor(t.db, leaderEmail("tingbjerg-skole"));
+    await expect(loadReportPage(t.db, leader, 2025, { now: NOW })).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(
+      finaliseReport(t.db, leader, 2025, { version: "1" }, { now: NOW }),
+    ).rejects.toMatchObject({ status: 404 });
+  });
+});
+
+describe("texts, finalising and superseding", () => {
+  it("text sections keep every save; 20,000 characters with Arabic and emoji round-trip", async () => {
+    const actor = await coordinator();
+    const pieces = [..."Elevernes stemme: مرحبا بالعالم 🎉 "];
+    const long = Array.from({ length: 20_000 }, (_, i) => pieces[i % pieces.length]).join("");
+    expect(
+      (
+        await saveReportText(
+          t.db,
+          actor,
+          2025,
+          { section: "summary", text: "Første udkast" },
+          { now: NOW },
+        )
+      ).ok,
+    ).toBe(true);
+    expect(
+      (await saveReportText(t.db, actor, 2025, { section: "summary", text: long }, { now: NOW }))
+        .ok,
+    ).toBe(true);
+    const tooLong = await saveReportText(
+      t.db,
+      actor,
+      2025,
+      { section: "summary", text: `${long}x` },
+      { now: NOW },
+    );
+    expect(tooLong).toEqual({ ok: false, errors: { text: "report.error.textTooLong" } });
+    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    expect(page.texts.summary).toBe(long);
+    expect(page.history.filter((h) => h.section === "summary").map((h) => h.length)).toEqual([
+      20_000,
+      "Første udkast".length,
+    ]);
+  });
+
+  it("the running year cannot be finalised yet", async () => {
+    const result = await finaliseReport(
+      t.db,
+      await coordinator(),
+      2026,
+      { version: "1" },
+      { now: NOW },
+    );
+    expect(result).toMatchObject({ ok: false, errors: { _form: "report.error.notEnded" } });
+  });
+
+  it("two finalisations at the same moment (own connections): one wins, the other is told", async () => {
+    const actor = await coordinator();
+    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    expect(page.canFinalise).toBe(true);
+    const dbs = [createDb(t.url), createDb(t.url), createDb(t.url)];
+    connections.push(...dbs);
+    const results = await Promise.all(
+      dbs.map((db) =>
+        finaliseReport(db, actor, 2025, { version: String(page.reportVersion) }, { now: NOW }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    for (const loser of results.filter((r) => !r.ok)) {
+      expect(["report.error.alreadyFinal", "report.error.stale"]).toContain(
+        loser.ok ? "" : loser.errors._form,
+      );
+    }
+    const versions = await t.db.selectFrom("annual_report_versions").selectAll().execute();
+    expect(versions).toHaveLength(1);
+    const final = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    expect(final.final?.number).toBe(1);
+    expect(final.final?.finalisedAt).toBe(NOW.toISOString());
+    expect(final.differences).toEqual([]);
+    // Texts of a final report are frozen.
+    const refused = await saveReportText(
+      t.db,
+      actor,
+      2025,
+      { section: "pilot", text: "x" },
+      { now: NOW },
+    );
+    expect(refused).toMatchObject({ ok: false, errors: { _form: "report.error.final" } });
+  });
+
+  it("late data after finalising changes nothing in the final report, and is named", async () => {
+    const actor = await coordinator();
+    const before = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    // A pupil session of 2025 whose attendance is registered late, and one more delivered.
+    const session = await t.db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", "c.id", "s.course_id")
+      .select(["s.id", "s.attendance_pupils"])
+      .where("c.audience", "=", "pupils")
+      .where("s.status", "=", "delivered")
+      .where("s.starts_at", ">=", "2025-03-01")
+      .where("s.starts_at", "<", "2025-12-01")
+      .orderBy("s.id")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .updateTable("sessions")
+      .set({ attendance_pupils: (session.attendance_pupils ?? 0) + 7 })
+      .where("id", "=", session.id)
+      .execute();
+    const after = await loadReportPage(t.db, actor, 2025, {
+      now: new Date("2026-04-01T10:00:00Z"),
+    });
+    expect(after.model).toEqual(before.model);
+    expect(after.texts).toEqual(before.texts);
+    const pupils = after.differences.find((d) => d.key === "target.pupils.achieved");
+    expect(pupils).toMatchObject({
+      frozen: before.model.targets[0].achieved,
+      live: before.model.targets[0].achieved + 7,
+    });
+  });
+
+  it("superseding keeps the old version; the next finalisation is version 2 with new numbers", async () => {
+    const actor = await coordinator();
+    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const missing = await supersedeReport(
+      t.db,
+      actor,
+      2025,
+      { version: String(page.reportVersion), reason: " " },
+      { now: NOW },
+    );
+    expect(missing).toMatchObject({ ok: false, errors: { reason: "report.error.reasonRequired" } });
+    const superseded = await supersedeReport(
+      t.db,
+      actor,
+      2025,
+      { version: String(page.reportVersion), reason: "Fremmøde registreret for sent" },
+      { now: NOW },
+    );
+    expect(superseded.ok).toBe(true);
+    const draft = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    expect(draft.final).toBeNull();
+    expect(draft.versions[0]).toMatchObject({
+      number: 1,
+      supersedeReason: "Fremmøde registreret for sent",
+    });
+    const later = new Date("2026-04-02T09:00:00Z");
+    expect(
+      (
+        await finaliseReport(
+          t.db,
+          actor,
+          2025,
+          { version: String(draft.reportVersion) },
+          { now: later },
+        )
+      ).ok,
+    ).toBe(true);
+    const v2 = await loadReportPage(t.db, actor, 2025, { now: later });
+    expect(v2.final?.number).toBe(2);
+    expect(v2.model.targets[0].achieved).toBe(page.model.targets[0].achieved + 7);
+    const v1 = await loadReportPage(t.db, actor, 2025, { now: later, versionNumber: 1 });
+    expect(v1.model.targets[0].achieved).toBe(page.model.targets[0].achieved);
+    expect(v1.versions.find((v) => v.number === 1)?.supersededBy).toBe(v2.final?.id);
+    const list = await loadReportList(t.db, actor, { now: later });
+    expect(list.find((r) => r.year === 2025)).toMatchObject({ status: "final" });
+  });
+});
