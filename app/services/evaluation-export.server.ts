@@ -4,8 +4,8 @@
  * - CSV: RFC 4180 (CRLF, quotes doubled), UTF-8 with a byte order mark, `;` as separator and a
  *   decimal comma, so Danish Excel opens it as it is. One long table: a line per table row and
  *   measure (Tabel; Emne; Gruppe; Periode; Status; Mål; Værdi).
- * - XLSX (exceljs): one sheet per table with typed number cells, and a sheet explaining every
- *   column and how many cells are hidden.
+ * - XLSX (exceljs, through the shared workbook.server.ts): one sheet per table with typed number
+ *   cells, and a sheet explaining every column and how many cells are hidden.
  */
 import { stringify } from "csv-stringify/sync";
 import type { EvaluationModel } from "../domain/evaluation";
@@ -13,6 +13,7 @@ import { exportFileName } from "../domain/evaluation-filters";
 import { periodLabel, type Translate } from "../domain/evaluation-format";
 import { type ExportTable, evaluationTables } from "../domain/evaluation-tables";
 import { type Locale, translate } from "../i18n";
+import { tablesWorkbook } from "./workbook.server";
 
 const BOM = "\uFEFF";
 
@@ -70,73 +71,39 @@ export function evaluationCsv(model: EvaluationModel, locale: Locale = "da"): st
   );
 }
 
-const numberFormat = (digits: number | undefined) =>
-  digits === undefined || digits === 0 ? "0" : `0.${"0".repeat(digits)}`;
-
 export async function evaluationXlsx(
   model: EvaluationModel,
   locale: Locale = "da",
 ): Promise<Buffer> {
   const t = translator(locale);
   const tables = evaluationTables(model, t, locale);
-  // exceljs is large: loaded on the first export, not at the server's start.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Frirum";
-  const statusHeader = t("evaluation.export.col.status");
-
-  const explanation = workbook.addWorksheet(t("evaluation.export.sheet.explanation"));
-  explanation.columns = [{ width: 24 }, { width: 32 }, { width: 100 }];
   const audience = t(`audience.${model.audience}`);
-  explanation.addRow([
-    t("evaluation.export.explain.title", { audience, period: periodLabel(model, t) }),
-  ]);
-  explanation.getRow(1).font = { bold: true, size: 14 };
-  explanation.addRow([t("evaluation.caveat")]);
-  explanation.addRow([t("evaluation.export.explain.suppression")]);
-  for (const table of tables) {
-    const hidden = table.rows.filter(
-      (r) => r.values.every((v) => v === null) && r.status !== t("evaluation.cell.empty"),
-    ).length;
-    explanation.addRow([
-      t("evaluation.export.explain.hiddenCount", { sheet: table.name, count: hidden }),
-    ]);
-  }
-  explanation.addRow([]);
-  const head = explanation.addRow([
-    t("evaluation.export.explain.sheet"),
-    t("evaluation.export.explain.column"),
-    t("evaluation.export.explain.meaning"),
-  ]);
-  head.font = { bold: true };
-  for (const table of tables) {
-    for (const column of [...table.labelColumns, ...table.valueColumns]) {
-      explanation.addRow([table.name, column.header, column.description]);
-    }
-    explanation.addRow([table.name, statusHeader, t("evaluation.export.desc.status")]);
-  }
-
-  for (const table of tables) {
-    const sheet = workbook.addWorksheet(table.name);
-    const headers = [
-      ...table.labelColumns.map((c) => c.header),
-      statusHeader,
-      ...table.valueColumns.map((c) => c.header),
-    ];
-    sheet.addRow(headers).font = { bold: true };
-    sheet.views = [{ state: "frozen", ySplit: 1 }];
-    table.labelColumns.forEach((_, i) => {
-      sheet.getColumn(i + 1).width = i === 0 ? 48 : 22;
-    });
-    sheet.getColumn(table.labelColumns.length + 1).width = 28;
-    table.valueColumns.forEach((column, i) => {
-      const excelColumn = sheet.getColumn(table.labelColumns.length + 2 + i);
-      excelColumn.numFmt = numberFormat(column.digits);
-      excelColumn.width = Math.max(10, Math.min(24, column.header.length + 2));
-    });
-    for (const row of table.rows) sheet.addRow([...row.labels, row.status, ...row.values]);
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return tablesWorkbook({
+    explanation: {
+      sheet: t("evaluation.export.sheet.explanation"),
+      title: t("evaluation.export.explain.title", { audience, period: periodLabel(model, t) }),
+      lines: [
+        t("evaluation.caveat"),
+        t("evaluation.export.explain.suppression"),
+        ...tables.map((table) =>
+          t("evaluation.export.explain.hiddenCount", {
+            sheet: table.name,
+            count: table.rows.filter(
+              (r) => r.values.every((v) => v === null) && r.status !== t("evaluation.cell.empty"),
+            ).length,
+          }),
+        ),
+      ],
+      headers: {
+        sheet: t("evaluation.export.explain.sheet"),
+        column: t("evaluation.export.explain.column"),
+        meaning: t("evaluation.export.explain.meaning"),
+      },
+    },
+    statusHeader: t("evaluation.export.col.status"),
+    statusDescription: t("evaluation.export.desc.status"),
+    tables,
+  });
 }
 
 /** The download response for `format`, named after the filters. */
