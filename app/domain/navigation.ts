@@ -22,6 +22,7 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
         { to: "/coordinator/holidays", label: "nav.holidays" },
         { to: "/coordinator/facilitators", label: "nav.facilitators" },
         { to: "/coordinator/evaluation", label: "nav.evaluation" },
+        { to: "/coordinator/reports", label: "nav.reports" },
         { to: "/users", label: "nav.users" },
         { to: "/outbox", label: "nav.outbox" },
         ...mailbox,

@@ -12,6 +12,7 @@ import { evaluationMessages } from "./evaluation";
 import { facilitatorMessages } from "./facilitator";
 import { feedbackStaffMessages } from "./feedback";
 import { holidayMessages } from "./holidays";
+import { reportMessages } from "./reports";
 import { requestMessages } from "./requests";
 import { schoolRequestMessages } from "./school-requests";
 import { sessionMessages } from "./sessions";
@@ -37,6 +38,7 @@ const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
   trackMessages,
   holidayMessages,
   evaluationMessages,
+  reportMessages,
 ];
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };

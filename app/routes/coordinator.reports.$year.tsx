@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { type ReportActionData, ReportView } from "~/components/report-view";
+import { formDataToObject } from "~/domain/forms";
+import { parseReportYear } from "~/domain/report";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import {
+  finaliseReport,
+  loadReportPage,
+  saveReportText,
+  supersedeReport,
+} from "~/services/report.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Årsrapport ${data.page.year} · Frirum` : "Årsrapport · Frirum" },
+];
+
+const NOTICES: Record<string, string> = {
+  text: "report.text.saved",
+  finalised: "report.finalise.done",
+  superseded: "report.supersede.done",
+};
+
+function yearFrom(params: { year?: string }): number {
+  const year = parseReportYear(params.year);
+  if (year === null) throw new Response("Not Found", { status: 404 });
+  return year;
+}
+
+function versionFrom(url: URL): number | null {
+  const value = url.searchParams.get("version");
+  if (value === null) return null;
+  if (!/^\d{1,4}$/.test(value)) throw new Response("Not Found", { status: 404 });
+  return Number(value);
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const url = new URL(request.url);
+  const page = await loadReportPage(db(), user, yearFrom(params), {
+    now: new Date(),
+    versionNumber: versionFrom(url),
+  });
+  return { page };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const year = yearFrom(params);
+  const formData = await request.formData();
+  const values = formDataToObject(formData);
+  const intent = String(values.intent ?? "");
+  const options = { now: new Date() };
+  const result =
+    intent === "text"
+      ? await saveReportText(db(), user, year, values, options)
+      : intent === "finalise"
+        ? await finaliseReport(db(), user, year, values, options)
+        : intent === "supersede"
+          ? await supersedeReport(db(), user, year, values, options)
+          : null;
+  if (result === null) throw new Response("Bad Request", { status: 400 });
+  if (result.ok) {
+    const notice = intent === "text" ? "text" : intent === "finalise" ? "finalised" : "superseded";
+    throw redirect(`/coordinator/reports/${year}?notice=${notice}`);
+  }
+  return {
+    errors: result.errors,
+    params: result.params,
+    intent,
+    values: {
+      section: typeof values.section === "string" ? values.section : undefined,
+      text: typeof values.text === "string" ? values.text : undefined,
+      reason: typeof values.reason === "string" ? values.reason : undefined,
+    },
+  } satisfies ReportActionData;
+}
+
+export default function Report() {
+  const { page } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = NOTICES[params.get("notice") ?? ""] ?? null;
+  return <ReportView page={page} actionData={actionData} notice={actionData ? null : notice} />;
+}

@@ -1,0 +1,21 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseReportYear } from "~/domain/report";
+import { db } from "~/lib/db.server";
+import { requireUser } from "~/lib/guards.server";
+import { loadReportForDownload } from "~/services/report.server";
+import { reportDownload } from "~/services/report-export.server";
+
+/** The annual report as pdf: the final snapshot (or ?version=n), else the live draft. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["coordinator"]);
+  const year = parseReportYear(params.year);
+  const version = new URL(request.url).searchParams.get("version");
+  if (year === null || (version !== null && !/^\d{1,4}$/.test(version))) {
+    throw new Response("Not Found", { status: 404 });
+  }
+  const report = await loadReportForDownload(db(), user, year, {
+    now: new Date(),
+    versionNumber: version === null ? null : Number(version),
+  });
+  return reportDownload(report, "pdf");
+}
