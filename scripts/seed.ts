@@ -4,6 +4,7 @@ import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { seedEvaluationDemo } from "../db/seed-evaluation";
 import { seedDemoFeedback, seedFeedbackForms } from "../db/seed-feedback";
+import { seedDemoReports } from "../db/seed-reports";
 import { seedDemoSessions } from "../db/seed-sessions";
 import { seedDemoTracks } from "../db/seed-tracks";
 
@@ -31,4 +32,7 @@ console.log(`Demo feedback: ${feedback.responses} answers for ${feedback.session
 // Evaluation history since January 2024 (keep last: it books around every other seed's sessions).
 const evaluation = await seedEvaluationDemo(db, now);
 console.log(`Demo evaluation: ${evaluation.responses} answers in ${evaluation.sessions} sessions.`);
+// Annual reports last: a final report freezes the numbers of every seed above.
+const reports = await seedDemoReports(db, now);
+console.log(`Demo annual reports: ${reports.reports} reports, ${reports.finals} final.`);
 await db.destroy();

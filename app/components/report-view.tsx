@@ -173,6 +173,7 @@ export function ReportView({
 
   return (
     <article className="report" data-year={page.year}>
+      <link rel="stylesheet" href={`/coordinator/reports/${page.year}/print.css`} />
       <p className="no-print">
         <Link to="/coordinator/reports">{t("report.list.title")}</Link>
       </p>

@@ -49,7 +49,7 @@ import {
   type YearPhase,
   yearPhase,
 } from "../domain/report";
-import { todayInCopenhagen } from "../domain/time";
+import { formatDate, todayInCopenhagen } from "../domain/time";
 import { copenhagenToUtc } from "../domain/timezone";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { buildEvaluation } from "./evaluation.server";
@@ -269,6 +269,23 @@ export async function loadReportForDownload(
   return { model: page.model, texts: page.texts, shown: page.shown };
 }
 
+/** What the print stylesheet's running header says: the final version's date, if final. */
+export async function loadReportPrintHeader(
+  db: DB,
+  actor: CurrentUser,
+  year: number,
+): Promise<{ final: string | null }> {
+  requirePermission(actor, "report.manage");
+  const report = await findReport(db, year);
+  const versions = report ? await listReportVersions(db, report.id) : [];
+  const final = versions.find((v) => v.supersededAt === null);
+  return {
+    final: final
+      ? formatDate(final.finalisedAt, "da", { day: "numeric", month: "long", year: "numeric" })
+      : null,
+  };
+}
+
 // ---- writes ----
 
 function refusedYear(phase: YearPhase): ReportResult | null {
@@ -363,6 +380,7 @@ export async function finaliseReport(
       entityType: "annual_report",
       entityId: year,
       details: { version: number },
+      at,
     });
     return { ok: true };
   });
@@ -401,6 +419,7 @@ export async function supersedeReport(
       entityType: "annual_report",
       entityId: year,
       details: { version: current.number, reason: parsed.data.reason },
+      at,
     });
     return { ok: true };
   });

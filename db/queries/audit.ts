@@ -8,6 +8,8 @@ export async function insertAuditEntry(
     entityType: string;
     entityId: string | number;
     details?: Record<string, unknown>;
+    /** When it happened (ISO); default: the database's clock. */
+    at?: string;
   },
 ) {
   await db
@@ -18,6 +20,7 @@ export async function insertAuditEntry(
       entity_type: entry.entityType,
       entity_id: String(entry.entityId),
       details: JSON.stringify(entry.details ?? {}),
+      ...(entry.at ? { created_at: entry.at } : {}),
     })
     .execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import { todayInCopenhagen } from "../../app/domain/time";
 import { utcToCopenhagen } from "../../app/domain/timezone";
 import { allOrderViolations } from "../../app/domain/tracks";
 import { buildTrackModel } from "../../app/services/tracks.server";
@@ -8,6 +9,7 @@ import { isDemoSchoolDay } from "../../db/demo-calendar";
 import { seedDemoData } from "../../db/seed";
 import { seedEvaluationDemo } from "../../db/seed-evaluation";
 import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
+import { seedDemoReports } from "../../db/seed-reports";
 import { seedDemoSessions } from "../../db/seed-sessions";
 import { CURRENT_TRACK_SCHOOL, seedDemoTracks } from "../../db/seed-tracks";
 import { createTestDb } from "../support/db";
@@ -20,6 +22,7 @@ async function seedAll(db: DB, now: Date) {
   await seedDemoTracks(db, now);
   await seedDemoFeedback(db, now);
   await seedEvaluationDemo(db, now);
+  await seedDemoReports(db, now);
 }
 
 /**
@@ -38,6 +41,9 @@ const STAMPS: Array<[table: string, columns: string[]]> = [
   ["track_templates", ["created_at", "updated_at"]],
   ["tracks", ["created_at", "updated_at"]],
   ["track_step_sessions", ["created_at"]],
+  ["annual_reports", ["created_at", "updated_at"]],
+  ["annual_report_texts", ["created_at"]],
+  ["annual_report_versions", ["finalised_at"]],
 ];
 
 // Ordinary days, a daylight-saving change, the summer and Christmas holidays, New Year's night.
@@ -147,6 +153,27 @@ describe("the demo data is consistent with any 'today'", () => {
             expect(model.nextSession?.stepPosition).toBe(2);
           }
         }
+        // Annual reports: finished years final on 14 March of the next year (when that has
+        // passed), the running year a draft with some text.
+        const reports = await db
+          .selectFrom("annual_reports as r")
+          .leftJoin("annual_report_versions as v", "v.report_id", "r.id")
+          .select(["r.year", "v.finalised_at"])
+          .orderBy("r.year")
+          .execute();
+        const year = Number(todayInCopenhagen(now).slice(0, 4));
+        for (const report of reports) {
+          const due = `${report.year + 1}-03-14T10:00:00.000Z`;
+          expect(report.finalised_at, `report ${report.year}`).toBe(due <= today ? due : null);
+        }
+        if (today === "2026-12-02T08:00:00.000Z") {
+          expect(reports.map((r) => [r.year, r.finalised_at?.slice(0, 10) ?? null])).toEqual([
+            [2024, "2025-03-14"],
+            [2025, "2026-03-14"],
+            [2026, null],
+          ]);
+          expect(year).toBe(2026);
+        }
       } finally {
         await cleanup();
       }
@@ -162,9 +189,8 @@ describe("the demo data is consistent with any 'today'", () => {
         Number(
           (
             await sql<{ n: number }>`SELECT (SELECT count(*) FROM sessions)
-              + (SELECT count(*) FROM tracks) + (SELECT count(*) FROM feedback_responses) AS n`.execute(
-              db,
-            )
+              + (SELECT count(*) FROM tracks) + (SELECT count(*) FROM feedback_responses)
+              + (SELECT count(*) FROM annual_report_texts) AS n`.execute(db)
           ).rows[0].n,
         );
       const before = await count();
