@@ -36,8 +36,11 @@ export function ReportTable({ table, testId }: { table: ExportTable; testId?: st
   const locale = useLocale();
   const shown = t("evaluation.export.shown");
   const withStatus = table.rows.some((r) => r.status !== shown);
+  // A wide table scrolls sideways on a narrow screen: the region is focusable so a keyboard can
+  // scroll it (WCAG 2.1.1), and named after the table.
   return (
-    <div className="table-wrap">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus
+    <section className="table-wrap" aria-label={table.name} tabIndex={0}>
       <table data-testid={testId} className="report-table">
         <caption>{table.name}</caption>
         <thead>
@@ -85,7 +88,7 @@ export function ReportTable({ table, testId }: { table: ExportTable; testId?: st
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
