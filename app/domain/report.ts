@@ -270,7 +270,7 @@ function sum<T>(rows: readonly T[], pick: (row: T) => number): number {
 
 /** A proportion in % with one decimal (0.7234 -> 72.3). */
 function pct(value: number): number {
-  return Math.round(value * 1000) / 10;
+  return Math.round(value * 1000) / 10 + 0;
 }
 
 /** The target arithmetic of one audience. */
@@ -314,7 +314,8 @@ function cellOf(cell: ItemCell | undefined): ReportCell {
   };
 }
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
+/** One decimal; -0 (a small negative difference rounded) reads and exports as 0. */
+const round1 = (value: number) => Math.round(value * 10) / 10 + 0;
 
 /** The evaluation's figures the report shows (suppression already applied in the evaluation). */
 export function feedbackOf(audience: FeedbackAudience, model: EvaluationModel): ReportFeedback {

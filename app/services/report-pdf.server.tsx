@@ -112,9 +112,11 @@ const styles = StyleSheet.create({
     borderBottomColor: "#999",
     paddingBottom: 3,
   },
+  // Placed from the top: react-pdf 4.9 fails ("unsupported number") on a fixed, page-numbered
+  // text placed with `bottom` once the document has many pages.
   footer: {
     position: "absolute",
-    bottom: 18,
+    top: 841.89 - 30,
     left: 40,
     right: 40,
     fontSize: 8,
@@ -341,6 +343,34 @@ function point(cell: ReportCell) {
     : null;
 }
 
+const BLOCK = 1200;
+
+/**
+ * A text section as blocks for react-pdf: paragraphs (blank lines), and a long paragraph cut at
+ * sentence ends (else spaces) into blocks of about BLOCK characters. react-pdf fails on a single
+ * text node taller than a page; short blocks also lay out much faster.
+ */
+export function textBlocks(text: string): string[] {
+  const blocks: string[] = [];
+  for (const paragraph of text.split(/\n{2,}/)) {
+    let rest = paragraph;
+    while ([...rest].length > BLOCK) {
+      const head = rest.slice(0, BLOCK);
+      const cut = Math.max(head.lastIndexOf(". "), head.lastIndexOf("\n"));
+      const at =
+        cut > BLOCK / 2
+          ? cut + 1
+          : head.lastIndexOf(" ") > BLOCK / 2
+            ? head.lastIndexOf(" ")
+            : BLOCK;
+      blocks.push(rest.slice(0, at).trimEnd());
+      rest = rest.slice(at).trimStart();
+    }
+    blocks.push(rest);
+  }
+  return blocks;
+}
+
 export interface ReportPdfInput {
   model: ReportModel;
   texts: ReportTexts;
@@ -387,14 +417,14 @@ function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) 
         {REPORT_SECTIONS.map((section) => (
           <View key={section}>
             <Text style={styles.h3}>{t(`report.text.${section}`)}</Text>
-            {(texts[section].trim() === "" ? t("report.text.empty") : texts[section])
-              .split(/\n{2,}/)
-              .map((paragraph, i) => (
+            {textBlocks(texts[section].trim() === "" ? t("report.text.empty") : texts[section]).map(
+              (paragraph, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are identified by place
                 <Text key={i} style={styles.p}>
                   {paragraph}
                 </Text>
-              ))}
+              ),
+            )}
           </View>
         ))}
 

@@ -4,16 +4,26 @@
  * and a clear message, late data never changes a final report (but is named as a difference),
  * superseding keeps the old version, text sections keep their history, only coordinators.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatNumber } from "~/domain/evaluation-format";
 import { REPORT_TARGETS } from "~/domain/report";
+import { reportTableList, reportTables } from "~/domain/report-tables";
+import { translate } from "~/i18n";
 import {
   buildLiveReport,
   finaliseReport,
+  loadReportForDownload,
   loadReportList,
   loadReportPage,
   saveReportText,
   supersedeReport,
 } from "~/services/report.server";
+import { reportDownload, reportXlsx } from "~/services/report-export.server";
 import { createDb, type DB } from "../../db/connection";
 import { leaderEmail } from "../../db/demo-data";
 import { seedEvaluationDemo } from "../../db/seed-evaluation";
@@ -26,6 +36,7 @@ import { createTestDb, type TestDb } from "../support/db";
 const NOW = new Date("2026-03-14T10:00:00Z");
 let t: TestDb;
 const connections: DB[] = [];
+const dir = mkdtempSync(join(tmpdir(), "frirum-report-test-"));
 
 beforeAll(async () => {
   t = await createTestDb({ seed: true });
@@ -38,7 +49,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(connections.map((c) => c.destroy()));
   await t.cleanup();
+  rmSync(dir, { recursive: true, force: true });
 });
+
+const t_ = (key: string, params?: Record<string, string | number>) => translate("da", key, params);
 
 const coordinator = () => actorFor(t.db, "koordinator@frirum.test");
 
@@ -276,5 +290,64 @@ describe("texts, finalising and superseding", () => {
     expect(v1.versions.find((v) => v.number === 1)?.supersededBy).toBe(v2.final?.id);
     const list = await loadReportList(t.db, actor, { now: later });
     expect(list.find((r) => r.year === 2025)).toMatchObject({ status: "final" });
+  });
+});
+
+describe("downloads", () => {
+  it("the PDF opens (pdfinfo) and its text (pdftotext) holds the page's figures", async () => {
+    const actor = await coordinator();
+    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
+    const response = await reportDownload(report, "pdf");
+    expect(response.headers.get("Content-Type")).toBe("application/pdf");
+    const file = join(dir, "report.pdf");
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const info = execFileSync("pdfinfo", [file]).toString();
+    expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    expect(Number(info.match(/Pages:\s+(\d+)/)?.[1])).toBeGreaterThan(3);
+    const text = execFileSync("pdftotext", [file, "-"]).toString().replace(/\s+/g, " ");
+    const num = (n: number) => formatNumber(n, 0, "da");
+    const [pupils, staff] = report.model.targets;
+    expect(text).toContain(`Elever undervist: ${num(pupils.achieved)} af 2.000`);
+    expect(text).toContain(`Fagpersoner opkvalificeret: ${num(staff.achieved)} af 200`);
+    expect(text).toContain("Årsrapport 2024");
+    for (const track of report.model.tracks) expect(text).toContain(track.schoolName);
+    // Every district row of the reach table, with its numbers.
+    for (const d of report.model.reach.districts) expect(text).toContain(d.district);
+    // A hidden cell prints its reason, never a number.
+    expect(text).toContain(t_("evaluation.caveat").slice(0, 40));
+  }, 60_000);
+
+  it("the XLSX read back equals the model's tables (typed numbers, one sheet per table)", async () => {
+    const actor = await coordinator();
+    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await reportXlsx(report);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    const tables = reportTableList(reportTables(report.model, t_, "da"));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "Forklaring",
+      ...tables.map((table) => table.name),
+    ]);
+    let cells = 0;
+    for (const table of tables) {
+      const sheet = workbook.getWorksheet(table.name);
+      if (!sheet) throw new Error(table.name);
+      expect(sheet.rowCount).toBe(table.rows.length + 1);
+      table.rows.forEach((row, i) => {
+        const values = (sheet.getRow(i + 2).values as unknown[]).slice(1);
+        const labels = values.slice(0, row.labels.length);
+        const numbers = values.slice(row.labels.length + 1);
+        expect(labels).toEqual(row.labels);
+        row.values.forEach((value, j) => {
+          expect(numbers[j] ?? null).toBe(value);
+          cells++;
+        });
+      });
+    }
+    expect(cells).toBeGreaterThan(200);
+    const targets = workbook.getWorksheet(tables[0].name);
+    expect(targets?.getRow(2).getCell(4).value).toBe(report.model.targets[0].achieved);
   });
 });
