@@ -11,7 +11,8 @@
  * JavaScript) as Chromium loads it and as gzip-served bytes of the HTML and its linked assets.
  * Goals (issue 12): answer p99 < 50 ms, every answer stored. With BENCH_JSON=<file>, appends the
  * figures as JSON lines (scripts/bench-json.ts).
- * Exits non-zero if an answer is lost or fails, or a burst takes more than 60 seconds.
+ * Exits non-zero if an answer is lost or fails, or a burst takes more than 60 seconds per 600
+ * answers.
  */
 import { existsSync } from "node:fs";
 import { request as httpRequest } from "node:http";
@@ -27,7 +28,8 @@ const BURSTS = (process.env.BENCH_BURSTS ?? "600x50,3000x250").split(",").map((b
   const [answers, clients] = burst.split("x").map(Number);
   return { answers, clients };
 });
-const TIME_LIMIT_MS = 60_000;
+/** 60 s for 600 answers (issue 12), in proportion for larger bursts. */
+const TIME_LIMIT_MS_PER_ANSWER = 100;
 const P99_GOAL_MS = 50;
 const CODE = "BNCH22";
 
@@ -295,9 +297,11 @@ for (const [index, { answers, clients }] of BURSTS.entries()) {
       ok: bytes <= 60 * 1024,
     });
   }
-  if (stored !== answers || errors.length > 0 || elapsed > TIME_LIMIT_MS) {
+  if (stored !== answers || errors.length > 0 || elapsed > answers * TIME_LIMIT_MS_PER_ANSWER) {
     failed = true;
-    console.error("FAILED: every answer must be stored, without errors, within 60 seconds.");
+    console.error(
+      "FAILED: every answer must be stored, without errors, within 60 seconds per 600 answers.",
+    );
   }
 }
 process.exit(failed ? 1 : 0);
