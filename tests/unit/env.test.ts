@@ -28,6 +28,9 @@ describe("configuration", () => {
     expect(env.DATABASE_POOL_SIZE).toBe(10);
     expect(env.OUTBOX_LEASE_SECONDS).toBe(300);
     expect(env.TRUST_PROXY).toBe("loopback");
+    // Unset: the server picks 2 on SQLite, the pool size on PostgreSQL.
+    expect(env.REQUEST_CONCURRENCY).toBeUndefined();
+    expect(loadEnv({ REQUEST_CONCURRENCY: "8" }).REQUEST_CONCURRENCY).toBe(8);
   });
 
   it("splits rotating session secrets, newest first", () => {
@@ -39,6 +42,8 @@ describe("configuration", () => {
     [{ PORT: "eighty" }, "PORT"],
     [{ DATABASE_URL: "mysql://db/frirum" }, "DATABASE_URL"],
     [{ DATABASE_POOL_SIZE: "0" }, "DATABASE_POOL_SIZE"],
+    [{ REQUEST_CONCURRENCY: "0" }, "REQUEST_CONCURRENCY"],
+    [{ REQUEST_CONCURRENCY: "many" }, "REQUEST_CONCURRENCY"],
     [{ OUTBOX_LEASE_SECONDS: "soon" }, "OUTBOX_LEASE_SECONDS"],
     [{ APP_URL: "not a url" }, "APP_URL"],
     [{ SMTP_URL: "mail.example.org" }, "SMTP_URL"],
