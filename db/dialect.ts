@@ -215,3 +215,94 @@ export function forUpdateSkipLocked(db: AnyDb) {
   return <T extends { forUpdate(): T; skipLocked(): T }>(query: T): T =>
     isPostgres(db) ? query.forUpdate().skipLocked() : query;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Bulk loading (the scale generator)
+// ---------------------------------------------------------------------------------------------
+
+/** A column of a bulk insert and its PostgreSQL type (the element type of the unnest array). */
+export interface BulkColumn {
+  name: string;
+  pgType: "integer" | "bigint" | "text" | "timestamptz" | "date" | "double precision";
+}
+
+/** SQLite's limit on parameters per statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32). */
+const SQLITE_MAX_PARAMETERS = 32_766;
+/** Rows per PostgreSQL statement: one array parameter per column, each this long. */
+const POSTGRES_BULK_ROWS = 10_000;
+
+/**
+ * Statements that insert many rows fast: on PostgreSQL `INSERT ... SELECT * FROM unnest($1::t[],
+ * ...)`, one array per column and 10,000 rows per statement (a few round trips instead of one per
+ * row, and no 65,535-parameter limit); on SQLite multi-row VALUES with as many rows as the
+ * parameter limit allows (the statement is prepared once per chunk, inside the caller's
+ * transaction). `addOnConflict`: upsert on `key`, adding the new values of `columns` to the
+ * stored ones (the rollups). Rows must not repeat a key within one call.
+ */
+export function bulkInsertQueries(
+  db: AnyDb,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly (readonly unknown[])[],
+  options: { addOnConflict?: { key: readonly string[]; columns: readonly string[] } } = {},
+): CompiledQuery[] {
+  const names = columns.map((c) => `"${c.name}"`).join(", ");
+  const conflict = options.addOnConflict
+    ? ` ON CONFLICT (${options.addOnConflict.key.map((k) => `"${k}"`).join(", ")}) DO UPDATE SET ${options.addOnConflict.columns
+        .map((c) => `"${c}" = "${table}"."${c}" + excluded."${c}"`)
+        .join(", ")}`
+    : "";
+  const queries: CompiledQuery[] = [];
+  if (isPostgres(db)) {
+    const arrays = columns.map((c, i) => `$${i + 1}::${c.pgType}[]`).join(", ");
+    const text = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})${conflict}`;
+    for (let start = 0; start < rows.length; start += POSTGRES_BULK_ROWS) {
+      const chunk = rows.slice(start, start + POSTGRES_BULK_ROWS);
+      queries.push(
+        CompiledQuery.raw(
+          text,
+          columns.map((_, i) => chunk.map((row) => row[i])),
+        ),
+      );
+    }
+    return queries;
+  }
+  const perStatement = Math.max(1, Math.floor(SQLITE_MAX_PARAMETERS / columns.length));
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    queries.push(
+      CompiledQuery.raw(
+        `INSERT INTO "${table}" (${names}) VALUES ${chunk.map(() => tuple).join(", ")}${conflict}`,
+        chunk.flat(),
+      ),
+    );
+  }
+  return queries;
+}
+
+/**
+ * After rows were inserted with explicit ids: the next generated id follows the largest one.
+ * PostgreSQL's identity sequence does not see explicit ids; SQLite's AUTOINCREMENT does
+ * (sqlite_sequence keeps the largest rowid ever inserted), so there is nothing to do.
+ */
+export async function advanceIdAfterExplicitIds(db: AnyDb, table: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'),
+    (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(table)}), false)`.execute(db);
+}
+
+/**
+ * Fresh planner statistics after a bulk load (and, on PostgreSQL, the visibility map that lets
+ * counts use index-only scans): PostgreSQL VACUUM ANALYZE; SQLite `PRAGMA optimize`.
+ */
+export async function refreshPlannerStatistics(
+  db: AnyDb,
+  tables: readonly string[],
+): Promise<void> {
+  if (!isPostgres(db)) {
+    await sql`PRAGMA optimize`.execute(db);
+    return;
+  }
+  for (const table of tables) await sql`VACUUM (ANALYZE) ${sql.table(table)}`.execute(db);
+}

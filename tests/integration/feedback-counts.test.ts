@@ -463,5 +463,5 @@ describe("npm run gen:scale", () => {
     expect(checked.output).toContain("3000 responses");
     expect(checked.output).toContain("counts match");
     expect(checked.code).toBe(0);
-  });
+  }, 180_000);
 });
