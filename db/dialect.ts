@@ -130,6 +130,42 @@ export async function createGuardTrigger(
     FOR EACH ROW EXECUTE FUNCTION ${name}()`.execute(db);
 }
 
+/**
+ * A row trigger that runs `statements` AFTER each INSERT, UPDATE (of `columns`) or DELETE, with
+ * `NEW`/`OLD` as the row (summary tables kept by the database itself, whatever code writes the
+ * table). The statements are portable SQL; SQLite runs them in the trigger body, PostgreSQL in a
+ * PL/pgSQL trigger function of the same name.
+ */
+export async function createRowTrigger(
+  db: AnyDb,
+  trigger: {
+    name: string;
+    table: string;
+    event: "INSERT" | "UPDATE" | "DELETE";
+    columns?: readonly string[];
+    statements: readonly RawBuilder<unknown>[];
+  },
+): Promise<void> {
+  const name = sql.raw(trigger.name);
+  const table = sql.raw(trigger.table);
+  const event = sql.raw(
+    trigger.columns ? `${trigger.event} OF ${trigger.columns.join(", ")}` : trigger.event,
+  );
+  const body = sql.join(
+    trigger.statements.map((s) => sql`${s};`),
+    sql` `,
+  );
+  if (!isPostgres(db)) {
+    await sql`CREATE TRIGGER ${name} AFTER ${event} ON ${table} BEGIN ${body} END`.execute(db);
+    return;
+  }
+  await sql`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN ${body} RETURN NULL; END $$`.execute(db);
+  await sql`CREATE TRIGGER ${name} AFTER ${event} ON ${table}
+    FOR EACH ROW EXECUTE FUNCTION ${name}()`.execute(db);
+}
+
+/** Drops a trigger made by createGuardTrigger or createRowTrigger (and its PostgreSQL function). */
 export async function dropGuardTrigger(db: AnyDb, name: string, table: string): Promise<void> {
   if (!isPostgres(db)) {
     await sql`DROP TRIGGER ${sql.raw(name)}`.execute(db);
@@ -177,13 +213,15 @@ export function jsonArrayContains(db: AnyDb, column: string, value: string): Raw
 }
 
 /**
- * The query plan, one line per step. On PostgreSQL sequential scans are disabled for the EXPLAIN
- * (inside a rolled-back transaction), so on a small test database the plan shows whether an index
- * CAN serve the query rather than what the planner prefers for ten rows.
+ * The query plan, one line per step. On PostgreSQL sequential scans (and with `joinsByIndex` hash
+ * and merge joins) are disabled for the EXPLAIN (inside a rolled-back transaction), so on a small
+ * test database the plan shows whether an index CAN serve the query rather than what the planner
+ * prefers for ten rows. (SQLite joins by nested loops only.)
  */
 export async function explainQueryPlan(
   db: AnyDb,
   query: { compile(): CompiledQuery },
+  options: { joinsByIndex?: boolean } = {},
 ): Promise<string[]> {
   const { sql: text, parameters } = query.compile();
   if (!isPostgres(db)) {
@@ -196,6 +234,12 @@ export async function explainQueryPlan(
     await sql`BEGIN`.execute(conn);
     try {
       await sql`SET LOCAL enable_seqscan = off`.execute(conn);
+      // Hash and merge joins read their inputs whole: off, so a join shows whether an index
+      // lookup per row CAN serve it (what the planner picks on big tables).
+      if (options.joinsByIndex) {
+        await sql`SET LOCAL enable_hashjoin = off`.execute(conn);
+        await sql`SET LOCAL enable_mergejoin = off`.execute(conn);
+      }
       const result = await conn.executeQuery<{ "QUERY PLAN": string }>(
         CompiledQuery.raw(`EXPLAIN ${text}`, [...parameters]),
       );

@@ -478,6 +478,14 @@ export interface AnnualReportVersionsTable {
   supersede_reason: string | null;
 }
 
+/** Requests per status, school and course, kept by triggers (the inbox's counts). */
+export interface RequestCountsTable {
+  status: RequestStatus;
+  school_id: number;
+  course_id: number;
+  n: number;
+}
+
 export interface Database {
   schools: SchoolsTable;
   users: UsersTable;
@@ -486,6 +494,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   courses: CoursesTable;
   requests: RequestsTable;
+  request_counts: RequestCountsTable;
   request_windows: RequestWindowsTable;
   request_events: RequestEventsTable;
   sessions: SessionsTable;

@@ -6,6 +6,7 @@ import * as holidaysAndPreferences from "./2026-12-02T1100_holidays_and_preferen
 import * as outboxLease from "./2026-12-02T1300_outbox_lease";
 import * as feedbackCounts from "./2026-12-02T1400_feedback_counts";
 import * as annualReports from "./2026-12-02T1500_annual_reports";
+import * as staffPagesAtScale from "./2026-12-02T1600_staff_pages_at_scale";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1300_outbox_lease": outboxLease,
   "2026-12-02T1400_feedback_counts": feedbackCounts,
   "2026-12-02T1500_annual_reports": annualReports,
+  "2026-12-02T1600_staff_pages_at_scale": staffPagesAtScale,
 };
