@@ -3,7 +3,9 @@
  * of the exports (CSV and XLSX from the model), for a year with 100,000 up to 1,000,000 answers.
  * The data is made with the scale generator into a scratch SQLite file, growing between sizes.
  * BENCH_SIZES="100000,1000000" and BENCH_RUNS=30 change what is measured; BENCH_DATABASE_URL
- * (e.g. an empty PostgreSQL database) measures there instead of the scratch file.
+ * (e.g. an empty PostgreSQL database) measures there instead of the scratch file. BENCH_JSON=<file>
+ * appends the figures as JSON lines (bench-json.ts). For the evaluation on a database that already
+ * holds national data, see bench:staff.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +17,7 @@ import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
+import { reportMetric } from "./bench-json";
 
 const sizes = (process.env.BENCH_SIZES ?? "100000,250000,500000,750000,1000000")
   .split(",")
@@ -72,6 +75,27 @@ try {
     const xlsx = await time(async () =>
       evaluationXlsx((await buildEvaluation(db, actor, params, { now })).model),
     );
+    const label = `${size.toLocaleString("en-US")} answers`;
+    reportMetric({
+      bench: "evaluation",
+      metric: `loader p95, ${label}`,
+      value: Number(loader.p95.toFixed(1)),
+      unit: "ms",
+      goal: "< 200 ms",
+      ok: loader.p95 < 200,
+    });
+    reportMetric({
+      bench: "evaluation",
+      metric: `CSV export p95, ${label}`,
+      value: Number(csv.p95.toFixed(1)),
+      unit: "ms",
+    });
+    reportMetric({
+      bench: "evaluation",
+      metric: `XLSX export p95, ${label}`,
+      value: Number(xlsx.p95.toFixed(1)),
+      unit: "ms",
+    });
     const shown = page.model.items[0].cells.total;
     console.log(
       `${size.toLocaleString("en-US")} answers: loader p50 ${ms(loader.p50)}, p95 ${ms(loader.p95)}; ` +
