@@ -17,13 +17,22 @@ const sessionListColumns = [
   "courses.audience as course_audience",
 ] as const;
 
+/**
+ * The facilitator's sessions, from their own session ids first (a materialized CTE): with ten
+ * years of national data, PostgreSQL otherwise walks every session backwards by start time for a
+ * "latest 10" page, hoping to meet this facilitator's soon (seconds, not milliseconds).
+ */
 function facilitatorSessionsQuery(db: DB, userId: number) {
   return db
-    .selectFrom("session_facilitators")
-    .innerJoin("sessions", "sessions.id", "session_facilitators.session_id")
+    .with(
+      (cte) => cte("mine").materialized(),
+      (qb) =>
+        qb.selectFrom("session_facilitators").select("session_id").where("user_id", "=", userId),
+    )
+    .selectFrom("mine")
+    .innerJoin("sessions", "sessions.id", "mine.session_id")
     .innerJoin("schools", "schools.id", "sessions.school_id")
-    .innerJoin("courses", "courses.id", "sessions.course_id")
-    .where("session_facilitators.user_id", "=", userId);
+    .innerJoin("courses", "courses.id", "sessions.course_id");
 }
 
 /** Sessions that have not ended at `now` (including ones in progress), soonest first. */

@@ -63,7 +63,7 @@ async function captured(fn: (db: DB) => Promise<unknown>): Promise<CompiledQuery
     transformResult: async (args) => args.result,
   };
   await fn(t.db.withPlugin(recorder));
-  return queries.filter((q) => /^\s*select/i.test(q.sql));
+  return queries.filter((q) => /^\s*(select|with)\b/i.test(q.sql));
 }
 
 /** Table names by alias in a compiled query ("requests" as "r"), and the tables themselves. */
