@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- name ...]`: runs every benchmark (or the named ones: schedule, evaluation,
+ * `npm run bench [-- name ...]`: runs every benchmark (or the named ones: schedule, evaluation, report,
  * staff, feedback, http) one after the other and prints one table of their figures. Each script
  * appends its figures to the file named by BENCH_JSON (scripts/bench-json.ts); this collects them.
  *
@@ -17,7 +17,7 @@ import pg from "pg";
 import { isPostgresUrl } from "../db/connection";
 import type { BenchMetric } from "./bench-json";
 
-const ALL = ["schedule", "evaluation", "staff", "feedback", "http"] as const;
+const ALL = ["schedule", "evaluation", "staff", "report", "feedback", "http"] as const;
 type Bench = (typeof ALL)[number];
 const scripts = JSON.parse(readFileSync("package.json", "utf8")).scripts as Record<string, string>;
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
