@@ -203,7 +203,15 @@ export function ReportView({
       ) : null}
       {formError ? (
         <div className="notice notice--error" role="alert">
-          <p>{t(formError, actionData?.params)}</p>
+          <p>
+            {t(formError, {
+              ...actionData?.params,
+              // "already finalised by X (when)": the instant in the reader's words.
+              ...(typeof actionData?.params?.at === "string"
+                ? { at: formatDateTime(actionData.params.at, locale) }
+                : {}),
+            })}
+          </p>
         </div>
       ) : null}
       {viewingOld && page.shown ? (
