@@ -63,9 +63,6 @@ export interface CalendarFeedInput {
 
 export const ICS_PRODUCT_ID = "-//Frirum//Frirum//DA";
 
-/** Content-Type for an ics body or attachment; `method` must equal the METHOD inside the file. */
-export const ICS_MIME = (method: IcsMethod) => `text/calendar; charset=utf-8; method=${method}`;
-
 /**
  * Stable UID of a session's calendar event. `domain` must be this installation's own (see
  * `inviteUidDomain`): calendars identify an event by UID alone, so two installations that both

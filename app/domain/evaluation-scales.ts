@@ -72,10 +72,6 @@ export function optionScore(scaleKey: FeedbackScaleKey, value: string): number |
   return optionOf(scaleKey, value)?.score ?? null;
 }
 
-export function isTopBox(scaleKey: FeedbackScaleKey, value: string): boolean {
-  return optionOf(scaleKey, value)?.topBox ?? false;
-}
-
 export function isDontKnow(scaleKey: FeedbackScaleKey, value: string): boolean {
   return optionOf(scaleKey, value)?.isDontKnow ?? false;
 }

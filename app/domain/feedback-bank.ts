@@ -52,11 +52,6 @@ export const FEEDBACK_BANK_VERSION = 1;
 
 export type LocalizedTexts = Partial<Record<FeedbackLocale, string>>;
 
-/** Pick a text in the wanted language, falling back to Danish (the source language). */
-export function localizedText(texts: LocalizedTexts, locale: FeedbackLocale): string {
-  return texts[locale] ?? texts.da ?? "";
-}
-
 function draftLocalesOf(texts: LocalizedTexts): FeedbackLocale[] {
   return FEEDBACK_LOCALES.filter((locale) => texts[locale] !== undefined && isDraftLocale(locale));
 }
@@ -66,7 +61,6 @@ function draftLocalesOf(texts: LocalizedTexts): FeedbackLocale[] {
 // ---------------------------------------------------------------------------------------------
 
 export type FeedbackScaleKey = "pupil4" | "agree5";
-export const FEEDBACK_SCALE_KEYS: readonly FeedbackScaleKey[] = ["pupil4", "agree5"];
 
 export interface FeedbackScaleOption {
   /** Stored in the response; stable across form versions and languages. */
@@ -214,10 +208,6 @@ export const FEEDBACK_SCALES: Record<FeedbackScaleKey, FeedbackScale> = {
   pupil4: PUPIL4,
   agree5: AGREE5,
 };
-
-export function isFeedbackScaleKey(value: unknown): value is FeedbackScaleKey {
-  return typeof value === "string" && (FEEDBACK_SCALE_KEYS as readonly string[]).includes(value);
-}
 
 /** The answer values a scale accepts, in display order. */
 export function scaleValues(scale: FeedbackScaleKey): string[] {

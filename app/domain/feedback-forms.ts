@@ -65,19 +65,6 @@ export function formContentFromBank(
   };
 }
 
-/** A canonical string of a form's content, to tell whether a revision changes anything. */
-export function formContentFingerprint(content: FeedbackFormContent): string {
-  const sortTexts = (texts: FeedbackFormText[]) =>
-    [...texts].sort((a, b) => a.locale.localeCompare(b.locale));
-  return JSON.stringify({
-    titles: sortTexts(content.titles),
-    items: content.items.map((i) => ({ key: i.key, scale: i.scale, texts: sortTexts(i.texts) })),
-    options: [...content.options]
-      .sort((a, b) => `${a.scale}:${a.value}`.localeCompare(`${b.scale}:${b.value}`))
-      .map((o) => ({ scale: o.scale, value: o.value, texts: sortTexts(o.texts) })),
-  });
-}
-
 /**
  * The language to show: the requested one if the audience's form is offered in it, else the
  * audience's first language (Danish).

@@ -56,10 +56,6 @@ export type TransitionResult =
   | { ok: true }
   | { ok: false; error: "request.transition.illegal"; from: RequestStatus; to: RequestStatus };
 
-export function isRequestStatus(value: unknown): value is RequestStatus {
-  return typeof value === "string" && (REQUEST_STATUSES as readonly string[]).includes(value);
-}
-
 /** May a request move from `from` to `to`? Refused transitions carry a message key. */
 export function transitionRequest(from: RequestStatus, to: RequestStatus): TransitionResult {
   const allowed = ALLOWED_TRANSITIONS[from];
@@ -70,11 +66,6 @@ export function transitionRequest(from: RequestStatus, to: RequestStatus): Trans
 /** Open = still being handled: requested, in progress or scheduled. */
 export function isOpenStatus(status: RequestStatus): boolean {
   return status === "requested" || status === "in_progress" || status === "scheduled";
-}
-
-/** Final = no transition leaves it: delivered, declined, cancelled. */
-export function isFinalStatus(status: RequestStatus): boolean {
-  return ALLOWED_TRANSITIONS[status].length === 0;
 }
 
 /** A school may cancel its own request only before it is scheduled. */

@@ -39,13 +39,6 @@ export function wilsonFromProportion(p: number, n: number, z = Z95): Interval | 
   };
 }
 
-/** Wilson score interval for `successes` out of `n` (integers). */
-export function wilsonInterval(successes: number, n: number, z = Z95): Interval | null {
-  if (successes < 0 || successes > n) throw new RangeError(`${successes} out of ${n}`);
-  if (n === 0) return null;
-  return wilsonFromProportion(successes / n, n, z);
-}
-
 export interface DifferenceEstimate extends Interval {
   /** p1 - p2 */
   difference: number;
@@ -81,17 +74,6 @@ export interface Moments {
   n: number;
   sum: number;
   sumSquares: number;
-}
-
-export const NO_MOMENTS: Moments = { n: 0, sum: 0, sumSquares: 0 };
-
-export function addMoments(a: Moments, b: Moments): Moments {
-  return { n: a.n + b.n, sum: a.sum + b.sum, sumSquares: a.sumSquares + b.sumSquares };
-}
-
-/** Moments of a 0/1 indicator: `successes` ones among `n`. */
-export function indicatorMoments(successes: number, n: number): Moments {
-  return { n, sum: successes, sumSquares: successes };
 }
 
 /**
@@ -158,11 +140,6 @@ export function anovaIccFromSums(strata: ReadonlyArray<ClusterSums>): number | n
   const denominator = msBetween + (n0 - 1) * msWithin;
   if (denominator <= 0) return 0;
   return Math.max(0, (msBetween - msWithin) / denominator);
-}
-
-/** The same estimator from each cluster's moments. */
-export function anovaIcc(strata: ReadonlyArray<ReadonlyArray<Moments>>): number | null {
-  return anovaIccFromSums(strata.map(clusterSums));
 }
 
 /** Kish's design effect for clusters of mean size `m`. */

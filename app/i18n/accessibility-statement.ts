@@ -6,8 +6,6 @@
  * and the enforcement procedure (Digitaliseringsstyrelsen supervises). Keep it true: update the
  * known non-conformities when they are fixed or found. `{contact}` is the department's mailbox.
  */
-export const ACCESSIBILITY_STATEMENT_DATE = "2026-12-02";
-
 export interface AccessibilityStatement {
   title: string;
   intro: string;

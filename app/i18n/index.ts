@@ -65,7 +65,3 @@ export function translate(locale: Locale, key: string, params?: MessageParams): 
 export function hasMessage(key: string): boolean {
   return key in merged.da;
 }
-
-export function allMessageKeys(locale: Locale): string[] {
-  return Object.keys(merged[locale]);
-}

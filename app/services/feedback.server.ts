@@ -1,7 +1,7 @@
 /**
  * Staff use cases around anonymous feedback: the facilitator's feedback page (QR code, short code,
- * live count), strict mode with printed one-time codes, and revising a feedback form. Staff never
- * see answer content here, only counts.
+ * live count) and strict mode with printed one-time codes. Staff never see answer content here,
+ * only counts.
  */
 import QRCode from "qrcode";
 import type { DB } from "../../db/connection";
@@ -9,15 +9,10 @@ import { insertAuditEntry } from "../../db/queries/audit";
 import {
   countFeedbackResponses,
   countOneTimeCodes,
-  feedbackFormHasResponses,
-  findLatestFeedbackForm,
   findSessionForFeedbackPage,
   findSessionParticipantFacts,
-  insertFeedbackFormVersion,
   insertOneTimeCodeHashes,
   isFeedbackCodeTaken,
-  loadFeedbackFormRows,
-  replaceFeedbackFormContent,
   setSessionFeedbackCodeIfMissing,
   setSessionStrictFeedback,
 } from "../../db/queries/feedback";
@@ -29,12 +24,6 @@ import {
   MAX_ONE_TIME_CODES,
   normalizeOneTimeCode,
 } from "../domain/feedback";
-import type { FeedbackAudience, FeedbackLocale, FeedbackScaleKey } from "../domain/feedback-bank";
-import {
-  type FeedbackFormContent,
-  type FeedbackFormText,
-  formContentFingerprint,
-} from "../domain/feedback-forms";
 import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limits";
 import { oneTimeCodeHash } from "../lib/feedback-codes.server";
 import type { CurrentUser } from "../lib/guards.server";
@@ -214,91 +203,4 @@ export async function createOneTimeCodes(
     schoolName: session.school_name,
     startsAt: session.starts_at,
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Form revisions
-// ---------------------------------------------------------------------------------------------
-
-/** The stored content of a form version, in the shape revisions are written in. */
-export async function loadFeedbackFormContent(
-  db: DB,
-  formId: number,
-): Promise<FeedbackFormContent> {
-  const { items, texts } = await loadFeedbackFormRows(db, formId);
-  const toText = (t: (typeof texts)[number]): FeedbackFormText => ({
-    locale: t.locale as FeedbackLocale,
-    text: t.text,
-    isDraft: t.is_draft === 1,
-  });
-  const optionKeys = new Map<string, { scale: FeedbackScaleKey; value: string }>();
-  for (const t of texts) {
-    if (t.scale && t.option_value) {
-      optionKeys.set(`${t.scale}:${t.option_value}`, { scale: t.scale, value: t.option_value });
-    }
-  }
-  return {
-    titles: texts.filter((t) => t.item_id === null && t.scale === null).map(toText),
-    items: items.map((item) => ({
-      key: item.key,
-      scale: item.scale,
-      texts: texts.filter((t) => t.item_id === item.id).map(toText),
-    })),
-    options: [...optionKeys.values()].map((o) => ({
-      ...o,
-      texts: texts.filter((t) => t.scale === o.scale && t.option_value === o.value).map(toText),
-    })),
-  };
-}
-
-/**
- * Changes an audience's form. A version that has answers is never edited: the change becomes a
- * new version (the old one stays as it was answered). A version without answers yet is edited in
- * place. Unchanged content changes nothing.
- */
-export async function reviseFeedbackForm(
-  db: DB,
-  actor: CurrentUser,
-  audience: FeedbackAudience,
-  content: FeedbackFormContent,
-): Promise<{ version: number; outcome: "unchanged" | "edited" | "newVersion" }> {
-  // Forms belong to the catalogue: whoever manages courses (coordinators) manages their forms.
-  requirePermission(actor, "course.manage");
-  return db.transaction().execute(async (trx) => {
-    const current = await findLatestFeedbackForm(trx, audience);
-    if (!current) {
-      await insertFeedbackFormVersion(trx, audience, 1, content);
-      await insertAuditEntry(trx, {
-        actorId: actor.id,
-        action: "feedbackForm.created",
-        entityType: "feedback_form",
-        entityId: `${audience}:1`,
-      });
-      return { version: 1, outcome: "newVersion" as const };
-    }
-    const existing = await loadFeedbackFormContent(trx, current.id);
-    if (formContentFingerprint(existing) === formContentFingerprint(content)) {
-      return { version: current.version, outcome: "unchanged" as const };
-    }
-    if (await feedbackFormHasResponses(trx, audience, current.version)) {
-      const version = current.version + 1;
-      await insertFeedbackFormVersion(trx, audience, version, content);
-      await insertAuditEntry(trx, {
-        actorId: actor.id,
-        action: "feedbackForm.newVersion",
-        entityType: "feedback_form",
-        entityId: `${audience}:${version}`,
-        details: { previousVersion: current.version },
-      });
-      return { version, outcome: "newVersion" as const };
-    }
-    await replaceFeedbackFormContent(trx, current.id, content);
-    await insertAuditEntry(trx, {
-      actorId: actor.id,
-      action: "feedbackForm.edited",
-      entityType: "feedback_form",
-      entityId: `${audience}:${current.version}`,
-    });
-    return { version: current.version, outcome: "edited" as const };
-  });
 }

@@ -134,20 +134,6 @@ export async function insertFeedbackFormVersion(
   return form.id;
 }
 
-/**
- * Replaces the items and texts of a form version that has no answers yet. Call inside a
- * transaction; the database refuses it (trigger) for a version with answers.
- */
-export async function replaceFeedbackFormContent(
-  db: DB,
-  formId: number,
-  content: FeedbackFormContent,
-) {
-  await db.deleteFrom("feedback_texts").where("form_id", "=", formId).execute();
-  await db.deleteFrom("feedback_items").where("form_id", "=", formId).execute();
-  await insertFormContent(db, formId, content);
-}
-
 // ---------------------------------------------------------------------------------------------
 // Sessions seen from the feedback pages
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
  * Times are ISO UTC strings; every range query is "starts before the window ends and ends after it
  * starts", served by sessions_starts_idx / session_facilitators_user_idx / unavailability_user_idx.
  */
-import type { BusyInterval } from "../../app/domain/scheduling";
+import { type BusyInterval, reminderKeyPrefix } from "../../app/domain/scheduling";
 import type { DB } from "../connection";
 import { explainQueryPlan } from "../dialect";
 import type { RequestStatus, SessionStatus } from "../schema";
@@ -433,9 +433,14 @@ export async function listSessionStatusesOfRequest(
 // ---- reminders in the outbox ----
 
 /** Pending outbox rows whose dedupe key starts with `prefix` (a range scan on the unique index). */
+/** Upper bound of the keys that start with `prefix`: every such key sorts in [prefix, upper). */
+function prefixUpperBound(prefix: string): string {
+  // ':' + 1 = ';'
+  return `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+}
+
 async function deletePendingByKeyPrefix(db: DB, prefix: string): Promise<number> {
-  // ':' + 1 = ';': every key starting with the prefix sorts in [prefix, upper).
-  const upper = `${prefix.slice(0, -1)}${String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)}`;
+  const upper = prefixUpperBound(prefix);
   const result = await db
     .deleteFrom("email_outbox")
     .where("dedupe_key", ">=", prefix)
@@ -452,8 +457,8 @@ async function deletePendingByKeyPrefix(db: DB, prefix: string): Promise<number>
  */
 export async function deletePendingSessionReminders(db: DB, sessionId: number): Promise<number> {
   return (
-    (await deletePendingByKeyPrefix(db, `reminder-3d:session-${sessionId}:`)) +
-    (await deletePendingByKeyPrefix(db, `reminder-attendance:session-${sessionId}:`))
+    (await deletePendingByKeyPrefix(db, reminderKeyPrefix("reminder-3d", sessionId))) +
+    (await deletePendingByKeyPrefix(db, reminderKeyPrefix("reminder-attendance", sessionId)))
   );
 }
 
@@ -463,11 +468,13 @@ export async function deletePendingSessionReminders(db: DB, sessionId: number): 
  * saves the attendance.
  */
 export async function cancelAttendanceReminders(trx: DB, sessionId: number): Promise<number> {
-  return deletePendingByKeyPrefix(trx, `reminder-attendance:session-${sessionId}:`);
+  return deletePendingByKeyPrefix(trx, reminderKeyPrefix("reminder-attendance", sessionId));
 }
 
-/** Pending reminder rows of a session (for tests and the session page). */
+/** Pending reminder rows of a session (tests check what a session change queued). */
 export function listPendingSessionReminders(db: DB, sessionId: number) {
+  const threeDays = reminderKeyPrefix("reminder-3d", sessionId);
+  const attendance = reminderKeyPrefix("reminder-attendance", sessionId);
   return db
     .selectFrom("email_outbox")
     .select(["id", "to_address", "kind", "dedupe_key", "next_attempt_at"])
@@ -475,12 +482,12 @@ export function listPendingSessionReminders(db: DB, sessionId: number) {
     .where((eb) =>
       eb.or([
         eb.and([
-          eb("dedupe_key", ">=", `reminder-3d:session-${sessionId}:`),
-          eb("dedupe_key", "<", `reminder-3d:session-${sessionId};`),
+          eb("dedupe_key", ">=", threeDays),
+          eb("dedupe_key", "<", prefixUpperBound(threeDays)),
         ]),
         eb.and([
-          eb("dedupe_key", ">=", `reminder-attendance:session-${sessionId}:`),
-          eb("dedupe_key", "<", `reminder-attendance:session-${sessionId};`),
+          eb("dedupe_key", ">=", attendance),
+          eb("dedupe_key", "<", prefixUpperBound(attendance)),
         ]),
       ]),
     )

@@ -1,17 +1,31 @@
 import { describe, expect, it } from "vitest";
 import {
-  anovaIcc,
+  anovaIccFromSums,
+  clusterSums,
   designEffect,
   effectiveSampleSize,
   hedgesG,
-  indicatorMoments,
   type Moments,
   meanAndSd,
   newcombeDifference,
   wilsonFromProportion,
-  wilsonInterval,
   Z95,
 } from "../../app/domain/statistics";
+
+/** Wilson interval for `successes` out of `n`, through the proportion form the app uses. */
+function wilsonInterval(successes: number, n: number) {
+  return wilsonFromProportion(successes / n, n);
+}
+
+/** The ICC from each cluster's moments, through the additive sums the app uses. */
+function anovaIcc(strata: Moments[][]): number | null {
+  return anovaIccFromSums(strata.map(clusterSums));
+}
+
+/** Moments of a 0/1 indicator: `successes` ones among `n`. */
+function indicatorMoments(successes: number, n: number): Moments {
+  return { n, sum: successes, sumSquares: successes };
+}
 
 /** Moments of a list of observations. */
 function moments(values: number[]): Moments {
