@@ -20,7 +20,8 @@ import {
   listUpcomingSessionsOfFacilitator,
   recordSessionDelivery,
 } from "../../db/queries/facilitator";
-import { cancelAttendanceReminders, setRequestStatus } from "../../db/queries/sessions";
+import { changeRequestStatus } from "../../db/queries/requests";
+import { cancelAttendanceReminders } from "../../db/queries/sessions";
 import { writeTransaction } from "../../db/write-transaction";
 import {
   type AttendanceValues,
@@ -29,7 +30,6 @@ import {
   deliveryBlocker,
 } from "../domain/attendance";
 import { formDataToObject, parseWithSchema } from "../domain/forms";
-import { transitionRequest } from "../domain/requests";
 import { type UnavailabilityValues, unavailabilitySchema } from "../domain/unavailability";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 
@@ -185,16 +185,16 @@ export async function registerDelivery(
     let requestDelivered = false;
     if (firstDelivery && (await countUndeliveredSessionsOfRequest(trx, session.request_id)) === 0) {
       const request = await findRequestStatus(trx, session.request_id);
-      if (request && transitionRequest(request.status, "delivered").ok) {
-        requestDelivered = await setRequestStatus(trx, {
+      if (request) {
+        const moved = await changeRequestStatus(trx, {
           requestId: request.id,
           from: request.status,
           to: "delivered",
           actorId: actor.id,
-          action: "delivered",
-          note: "",
+          action: "request.delivered",
           now: nowIso,
         });
+        requestDelivered = moved.ok;
       }
     }
     return { ok: true, requestDelivered, remindersDeleted };

@@ -7,6 +7,7 @@
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
+  changeRequestStatus,
   countRequestsByStatus,
   findCourseForRequest,
   findRequestDetail,
@@ -21,10 +22,10 @@ import {
   listRequestWindows,
   listSessionsOfRequests,
   type SessionListItem,
-  updateRequestStatus,
 } from "../../db/queries/requests";
 import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
 import { findActiveStepOfRequest } from "../../db/queries/tracks";
+import { writeTransaction } from "../../db/write-transaction";
 import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
 import { holidayOn } from "../domain/holidays";
@@ -200,7 +201,7 @@ export async function createRequest(
   const school = await findSchoolById(db, schoolId);
   if (!school) notFound();
   const grades = course.audience === "pupils" ? input.grades : [];
-  const requestId = await db.transaction().execute(async (trx) => {
+  const requestId = await writeTransaction(db, async (trx) => {
     const id = await insertRequest(trx, {
       schoolId,
       requesterId: actor.id,
@@ -289,23 +290,19 @@ async function changeStatus(
   if (!transition.ok) {
     return { ok: false, error: transition.error, params: { from: request.status, to } };
   }
-  return db.transaction().execute(async (trx) => {
-    const updated = await updateRequestStatus(
-      trx,
-      request.id,
-      expectedVersion,
-      { status: to, declineReason: extra.declineReason },
-      new Date().toISOString(),
-    );
-    if (!updated) return STALE;
-    await insertRequestEvent(trx, {
+  return writeTransaction(db, async (trx) => {
+    const changed = await changeRequestStatus(trx, {
       requestId: request.id,
+      from: request.status,
+      to,
+      expectedVersion,
       actorId: actor.id,
       action: `request.${extra.action}`,
-      fromStatus: request.status,
-      toStatus: to,
       note: extra.note,
+      declineReason: extra.declineReason,
+      now: new Date().toISOString(),
     });
+    if (!changed.ok) return STALE;
     await insertAuditEntry(trx, {
       actorId: actor.id,
       action: `request.${extra.action}`,

@@ -8,6 +8,7 @@
  */
 import type { DB } from "../../db/connection";
 import { insertAuditEntry, listAuditEntries } from "../../db/queries/audit";
+import { changeRequestStatus } from "../../db/queries/requests";
 import {
   addSessionFacilitators,
   countSessionsPerFacilitator,
@@ -25,7 +26,6 @@ import {
   removeSessionFacilitators,
   type SchedulingRequest,
   type SessionWithFacilitators,
-  setRequestStatus,
   updateSessionIfVersion,
 } from "../../db/queries/sessions";
 import {
@@ -401,8 +401,8 @@ async function syncRequestStatus(trx: DB, actor: CurrentUser, requestId: number,
   const statuses = await listSessionStatusesOfRequest(trx, requestId);
   const target = requestStatusAfterSessions(statuses);
   if (target === request.status) return;
-  if (!transitionRequest(request.status, target).ok) return;
-  await setRequestStatus(trx, {
+  // A move the rules do not allow (e.g. out of a final status) is left undone.
+  await changeRequestStatus(trx, {
     requestId,
     from: request.status,
     to: target,
@@ -676,9 +676,7 @@ export async function scheduleSession(
     }
 
     if (fresh.status !== "scheduled") {
-      const transition = transitionRequest(fresh.status, "scheduled");
-      if (!transition.ok) throw new Error(`Request ${requestId} cannot be scheduled`);
-      await setRequestStatus(trx, {
+      const moved = await changeRequestStatus(trx, {
         requestId,
         from: fresh.status,
         to: "scheduled",
@@ -686,6 +684,7 @@ export async function scheduleSession(
         action: "request.scheduled",
         now: nowIso,
       });
+      if (!moved.ok) throw new Error(`Request ${requestId} cannot be scheduled`);
     }
     await insertAuditEntry(trx, {
       actorId: actor.id,
@@ -1064,7 +1063,7 @@ export async function cancelRequest(
       }
     }
     const nowIso = ctx.cfg.now().toISOString();
-    const moved = await setRequestStatus(trx, {
+    const moved = await changeRequestStatus(trx, {
       requestId,
       from,
       to: "cancelled",
@@ -1073,7 +1072,7 @@ export async function cancelRequest(
       note: input.reason,
       now: nowIso,
     });
-    if (!moved) return fail({ _form: "sessions.stale" });
+    if (!moved.ok) return fail({ _form: "sessions.stale" });
     await insertAuditEntry(trx, {
       actorId: actor.id,
       action: "request.cancelled",

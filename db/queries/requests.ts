@@ -1,3 +1,4 @@
+import { transitionRequest } from "../../app/domain/requests";
 import type { DB } from "../connection";
 import type { Audience, DayPart, RequestStatus, SessionStatus } from "../schema";
 
@@ -112,6 +113,8 @@ export async function insertRequestEvent(
     fromStatus: RequestStatus | null;
     toStatus: RequestStatus | null;
     note?: string;
+    /** Defaults to the database's clock. */
+    now?: string;
   },
 ) {
   await db
@@ -123,33 +126,68 @@ export async function insertRequestEvent(
       from_status: event.fromStatus,
       to_status: event.toStatus,
       note: event.note ?? "",
+      ...(event.now ? { created_at: event.now } : {}),
     })
     .execute();
 }
 
+export interface RequestStatusChange {
+  requestId: number;
+  /** The status the caller read. */
+  from: RequestStatus;
+  to: RequestStatus;
+  /** The version the caller showed (a form's hidden field): the change is refused if it moved on. */
+  expectedVersion?: number;
+  actorId: number;
+  /** The event's action, `request.<what happened>`. */
+  action: `request.${string}`;
+  note?: string;
+  declineReason?: string;
+  now: string;
+}
+
+export type RequestStatusChangeResult =
+  | { ok: true; version: number }
+  | { ok: false; error: "request.transition.illegal" | "request.stale" };
+
 /**
- * Optimistic update: changes the status only when the row still has `expectedVersion`, and bumps
- * the version. Returns false when someone else changed the request meanwhile.
+ * The one way to change a request's status: the domain rule decides whether `from` -> `to` is
+ * allowed; the update applies only while the request is still at `from` (and `expectedVersion`,
+ * if given), bumps the version, and records the event. Run it inside `writeTransaction` together
+ * with whatever else the change writes (audit entry, emails).
  */
-export async function updateRequestStatus(
+export async function changeRequestStatus(
   db: DB,
-  requestId: number,
-  expectedVersion: number,
-  change: { status: RequestStatus; declineReason?: string | null },
-  now: string,
-): Promise<boolean> {
-  const result = await db
+  change: RequestStatusChange,
+): Promise<RequestStatusChangeResult> {
+  if (!transitionRequest(change.from, change.to).ok) {
+    return { ok: false, error: "request.transition.illegal" };
+  }
+  let update = db
     .updateTable("requests")
     .set((eb) => ({
-      status: change.status,
+      status: change.to,
       ...(change.declineReason !== undefined ? { decline_reason: change.declineReason } : {}),
       version: eb("version", "+", 1),
-      updated_at: now,
+      updated_at: change.now,
     }))
-    .where("id", "=", requestId)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where("id", "=", change.requestId)
+    .where("status", "=", change.from);
+  if (change.expectedVersion !== undefined) {
+    update = update.where("version", "=", change.expectedVersion);
+  }
+  const updated = await update.returning("version").executeTakeFirst();
+  if (!updated) return { ok: false, error: "request.stale" };
+  await insertRequestEvent(db, {
+    requestId: change.requestId,
+    actorId: change.actorId,
+    action: change.action,
+    fromStatus: change.from,
+    toStatus: change.to,
+    note: change.note,
+    now: change.now,
+  });
+  return { ok: true, version: updated.version };
 }
 
 // ---- reads ----

@@ -6,7 +6,7 @@
 import { type BusyInterval, reminderKeyPrefix } from "../../app/domain/scheduling";
 import type { DB } from "../connection";
 import { explainQueryPlan } from "../dialect";
-import type { RequestStatus, SessionStatus } from "../schema";
+import type { SessionStatus } from "../schema";
 import { withSessionRollups } from "./feedback-rollup";
 
 // ---- busy intervals ----
@@ -191,44 +191,6 @@ export async function findRequestForScheduling(db: DB, requestId: number) {
   };
 }
 export type SchedulingRequest = NonNullable<Awaited<ReturnType<typeof findRequestForScheduling>>>;
-
-/**
- * Moves a request to `to` if it is still at `from` (bumping its version) and records the event.
- * Returns false when someone changed it meanwhile.
- */
-export async function setRequestStatus(
-  db: DB,
-  change: {
-    requestId: number;
-    from: RequestStatus;
-    to: RequestStatus;
-    actorId: number;
-    action: string;
-    note?: string;
-    now: string;
-  },
-): Promise<boolean> {
-  const result = await db
-    .updateTable("requests")
-    .set((eb) => ({ status: change.to, version: eb("version", "+", 1), updated_at: change.now }))
-    .where("id", "=", change.requestId)
-    .where("status", "=", change.from)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) !== 1) return false;
-  await db
-    .insertInto("request_events")
-    .values({
-      request_id: change.requestId,
-      actor_id: change.actorId,
-      action: change.action,
-      from_status: change.from,
-      to_status: change.to,
-      note: change.note ?? "",
-      created_at: change.now,
-    })
-    .execute();
-  return true;
-}
 
 // ---- sessions ----
 

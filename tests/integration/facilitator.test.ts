@@ -373,7 +373,7 @@ describe("registering delivery", () => {
       .execute();
     expect(events).toEqual([
       {
-        action: "delivered",
+        action: "request.delivered",
         from_status: "scheduled",
         to_status: "delivered",
         actor_id: coordinator.id,
