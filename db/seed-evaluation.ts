@@ -79,6 +79,8 @@ export async function seedEvaluationDemo(
   let sessionsMade = 0;
   let responses = 0;
 
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     const schools = await trx
       .selectFrom("schools")

@@ -38,6 +38,8 @@ function titlesFor(audience: FeedbackAudience) {
 /** Stores the item bank as form version 1 of each audience (skips audiences that have it). */
 export async function seedFeedbackForms(db: DB): Promise<{ created: number }> {
   let created = 0;
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     for (const audience of FEEDBACK_AUDIENCES) {
       if (await findFeedbackForm(trx, audience, FEEDBACK_BANK_VERSION)) continue;
@@ -160,6 +162,8 @@ export async function seedDemoFeedback(
 ): Promise<{ sessions: number; responses: number }> {
   let responses = 0;
   let seeded = 0;
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     const sessions = await trx
       .selectFrom("sessions")

@@ -469,6 +469,8 @@ export async function seedDemoSessions(
   let requests = 0;
   let sessions = 0;
 
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     const lookups = await demoLookups(trx);
     for (const [index, demo] of DEMO_REQUESTS.entries()) {

@@ -335,6 +335,8 @@ export async function seedDemoTracks(
   const today = todayInCopenhagen(now);
   const result = { tracks: 0, sessions: 0, responses: 0 };
 
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     const lookups = await demoLookups(trx);
     const coordinatorId = lookups.coordinatorId;

@@ -15,6 +15,8 @@ import {
 export async function seedDemoData(db: DB, now: Date = new Date()): Promise<{ created: number }> {
   let created = 0;
   const at = now.toISOString();
+  // A plain transaction (not writeTransaction): seeding runs alone, before any server, so
+  // nothing can change what it reads; and its counters must not count a PostgreSQL re-run.
   await db.transaction().execute(async (trx) => {
     for (const school of DEMO_SCHOOLS) {
       const r = await trx

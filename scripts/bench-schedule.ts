@@ -78,6 +78,7 @@ try {
   const course = await db.selectFrom("courses").select("id").executeTakeFirstOrThrow();
 
   const facilitatorIds: number[] = [];
+  // A plain transaction: the benchmark's setup runs alone, nothing else writes meanwhile.
   await db.transaction().execute(async (trx) => {
     // 40 active facilitators in all (the 4 demo ones plus generated ones).
     const existing = await trx

@@ -54,7 +54,7 @@ export async function requestSignIn(
   if (!user?.active) return { ok: true };
 
   const token = randomToken(32);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await deleteExpiredSignInTokens(trx, now.toISOString());
     await insertSignInToken(trx, {
       tokenHash: hashToken(token),

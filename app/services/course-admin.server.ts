@@ -12,6 +12,7 @@ import {
   updateCourseIfUnchanged,
 } from "../../db/queries/courses";
 import type { Course } from "../../db/schema";
+import { writeTransaction } from "../../db/write-transaction";
 import type { CourseFormValues } from "../domain/courses";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { parseLanguageList } from "./catalogue.server";
@@ -123,7 +124,7 @@ export async function createCourse(
   if (await slugTaken(db, input.slug)) return { ok: false, errors: SLUG_TAKEN };
   const columns = courseColumns(input);
   try {
-    const courseId = await db.transaction().execute(async (trx) => {
+    const courseId = await writeTransaction(db, async (trx) => {
       const now = new Date().toISOString();
       const id = await insertCourse(trx, { ...columns, created_at: now, updated_at: now });
       await insertAuditEntry(trx, {
@@ -168,7 +169,7 @@ export async function updateCourse(
   if (await slugTaken(db, input.slug, courseId)) return { ok: false, errors: SLUG_TAKEN };
   const columns = courseColumns(input);
   try {
-    const saved = await db.transaction().execute(async (trx) => {
+    const saved = await writeTransaction(db, async (trx) => {
       const updated = await updateCourseIfUnchanged(trx, courseId, expectedUpdatedAt, {
         ...columns,
         updated_at: nextTimestamp(current.updated_at),
@@ -209,7 +210,7 @@ export async function setCourseActivation(
   const course = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
   if (!course) throw new Response("Not Found", { status: 404 });
   if ((course.active === 1) === active) return;
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await setCourseActive(trx, courseId, active, nextTimestamp(course.updated_at));
     await insertAuditEntry(trx, {
       actorId: actor.id,
@@ -233,7 +234,7 @@ export async function deleteUnusedCourse(
   const course = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
   if (!course) throw new Response("Not Found", { status: 404 });
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await writeTransaction(db, async (trx) => {
       if ((await countRequestsForCourse(trx, courseId)) > 0) {
         return { ok: false as const, error: "courseAdmin.delete.hasRequests" };
       }

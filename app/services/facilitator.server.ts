@@ -265,7 +265,7 @@ export async function addUnavailability(
   if (input.endsAt <= now.toISOString()) {
     return { ok: false, errors: { startDate: "facilitator.unavailability.past" } };
   }
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     const id = await insertUnavailability(trx, {
       userId: facilitatorId,
       startsAt: input.startsAt,
@@ -300,7 +300,7 @@ export async function removeUnavailability(
   await requireFacilitatorFor(db, actor, facilitatorId);
   const block = Number.isInteger(blockId) ? await findUnavailability(db, blockId) : undefined;
   if (!block || block.user_id !== facilitatorId) throw notFound();
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     if (!(await deleteUnavailability(trx, blockId, facilitatorId))) throw notFound();
     await insertAuditEntry(trx, {
       actorId: actor.id,

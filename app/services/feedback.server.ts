@@ -16,6 +16,7 @@ import {
   setSessionFeedbackCodeIfMissing,
   setSessionStrictFeedback,
 } from "../../db/queries/feedback";
+import { writeTransaction } from "../../db/write-transaction";
 import {
   feedbackWindow,
   feedbackWindowState,
@@ -123,7 +124,7 @@ export async function ensureFeedbackCode(
 ): Promise<string> {
   const session = await requireFeedbackSession(db, actor, sessionId);
   if (session.feedback_code) return session.feedback_code;
-  return db.transaction().execute(async (trx) => {
+  return writeTransaction(db, async (trx) => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = random();
       if (await isFeedbackCodeTaken(trx, code)) continue;
@@ -152,7 +153,7 @@ export async function setStrictFeedback(
 ) {
   const session = await requireFeedbackSession(db, actor, sessionId);
   if ((session.strict_feedback === 1) === strict) return;
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await setSessionStrictFeedback(trx, session.id, strict);
     await insertAuditEntry(trx, {
       actorId: actor.id,
@@ -180,7 +181,7 @@ export async function createOneTimeCodes(
   }
   const code = await ensureFeedbackCode(db, actor, sessionId);
   const codes = generateOneTimeCodes(count);
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await insertOneTimeCodeHashes(
       trx,
       session.id,

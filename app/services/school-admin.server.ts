@@ -6,6 +6,7 @@ import {
   updateSchoolIfUnchanged,
 } from "../../db/queries/schools";
 import type { School } from "../../db/schema";
+import { writeTransaction } from "../../db/write-transaction";
 import {
   auditFieldChanges,
   type SchoolFields,
@@ -96,7 +97,7 @@ export async function updateSchool(
   if (current.updated_at !== expectedUpdatedAt) return stale;
   const changes = schoolChanges(schoolFields(current), input);
   if (!changes) return { ok: true, changed: false };
-  const saved = await db.transaction().execute(async (trx) => {
+  const saved = await writeTransaction(db, async (trx) => {
     const updated = await updateSchoolIfUnchanged(trx, schoolId, expectedUpdatedAt, {
       name: input.name,
       district: input.district,

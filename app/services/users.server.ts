@@ -10,6 +10,7 @@ import {
   listUsers,
   setUserActive,
 } from "../../db/queries/users";
+import { writeTransaction } from "../../db/write-transaction";
 import { userInvitedEmail } from "../../emails/sign-in";
 import type { inviteUserSchema } from "../domain/users";
 import { translate } from "../i18n";
@@ -38,7 +39,7 @@ export async function inviteUser(
   const school = schools.find((s) => s.id === schoolId);
   if (input.role === "school_leader" && !school)
     return { ok: false, errors: { schoolId: "users.school.required" } };
-  const userId = await db.transaction().execute(async (trx) => {
+  const userId = await writeTransaction(db, async (trx) => {
     const id = await insertUser(trx, {
       email,
       name: input.name,
@@ -81,7 +82,7 @@ export async function setUserActivation(
   if (!user) throw new Response("Not Found", { status: 404 });
   if (user.id === actor.id && !active)
     return { ok: false as const, error: "users.cannotDeactivateSelf" };
-  await db.transaction().execute(async (trx) => {
+  await writeTransaction(db, async (trx) => {
     await setUserActive(trx, userId, active, new Date().toISOString());
     if (!active) await deleteAuthSessionsOfUser(trx, userId);
     await insertAuditEntry(trx, {
