@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { busyWindow, findConflicts } from "../app/domain/scheduling";
 import { copenhagenToUtc } from "../app/domain/timezone";
-import { suggestFacilitators } from "../app/services/scheduling.server";
+import { suggestFacilitators } from "../app/services/schedule-page.server";
 import { createDb } from "../db/connection";
 import { migrateToLatest } from "../db/migrate";
 import { listBusyIntervals } from "../db/queries/sessions";

@@ -19,7 +19,8 @@ import {
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
-import { loadSchedulePage, scheduleSession } from "~/services/scheduling.server";
+import { loadSchedulePage } from "~/services/schedule-page.server";
+import { scheduleSession } from "~/services/schedule-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Planlæg session · Frirum" }];
 

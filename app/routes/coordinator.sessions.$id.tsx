@@ -20,13 +20,10 @@ import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { hasMessage } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
-import {
-  cancelRequest,
-  cancelSession,
-  loadSessionPage,
-  moveSession,
-  swapFacilitators,
-} from "~/services/scheduling.server";
+import { cancelRequest, cancelSession } from "~/services/cancel-session.server";
+import { moveSession } from "~/services/move-session.server";
+import { loadCoordinatorSessionPage } from "~/services/session-page.server";
+import { swapFacilitators } from "~/services/swap-facilitators.server";
 
 export const meta: MetaFunction = () => [{ title: "Session · Frirum" }];
 
@@ -40,7 +37,7 @@ function sessionId(params: { id?: string }): number {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadSessionPage(db(), user, sessionId(params));
+  return loadCoordinatorSessionPage(db(), user, sessionId(params));
 }
 
 type Intent = "move" | "swap" | "cancel" | "cancelRequest";
@@ -89,7 +86,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!result.ok) return failure(result.errors);
       return redirect(`/coordinator/sessions/${id}?saved=cancelled`);
     }
-    const page = await loadSessionPage(db(), user, id);
+    const page = await loadCoordinatorSessionPage(db(), user, id);
     const result = await cancelRequest(db(), user, page.session.request_id, parsed.data);
     if (!result.ok) return failure(result.errors);
     return redirect(`/coordinator/sessions/${id}?saved=requestCancelled`);

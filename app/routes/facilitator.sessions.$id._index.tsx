@@ -12,7 +12,10 @@ import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domai
 import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
-import { loadSessionPage, registerDeliveryFromForm } from "~/services/facilitator.server";
+import {
+  loadFacilitatorSessionPage,
+  registerDeliveryFromForm,
+} from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -22,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadSessionPage(db(), user, Number(params.id), new Date());
+  return loadFacilitatorSessionPage(db(), user, Number(params.id), new Date());
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

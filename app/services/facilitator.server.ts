@@ -88,7 +88,12 @@ async function loadSessionFor(
 }
 
 /** The session page: practical details, co-facilitators and the delivery form's state. */
-export async function loadSessionPage(db: DB, actor: CurrentUser, sessionId: number, now: Date) {
+export async function loadFacilitatorSessionPage(
+  db: DB,
+  actor: CurrentUser,
+  sessionId: number,
+  now: Date,
+) {
   const { session, facilitators } = await loadSessionFor(db, actor, sessionId, "session.view");
   const column = attendanceColumnFor(session.course_audience);
   const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);

@@ -1,7 +1,7 @@
 /**
  * The order rule of pilot tracks as the write paths need it: called INSIDE the write transaction
- * of a booking, a move or an attach (scheduling.server.ts, tracks.server.ts), so that what it reads
- * cannot change before the write commits and two coordinators cannot race past it. The rule itself
+ * of a booking, a move or an attach (schedule-session, move-session and tracks services), so that
+ * what it reads cannot change before the write commits and two coordinators cannot race past it. The rule itself
  * is the pure `orderViolations` in app/domain/tracks.ts.
  */
 import type { DB } from "../../db/connection";

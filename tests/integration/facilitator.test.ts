@@ -15,8 +15,8 @@ import {
 } from "~/services/calendar-feed.server";
 import {
   addUnavailability,
+  loadFacilitatorSessionPage,
   loadMySessions,
-  loadSessionPage,
   loadUnavailability,
   PAST_PAGE_SIZE,
   registerDelivery,
@@ -188,7 +188,7 @@ describe("session page access", () => {
       startsAt: now.getTime() + DAY,
       facilitators: [amira.id],
     });
-    const page = await loadSessionPage(t.db, amira, sessionId, now);
+    const page = await loadFacilitatorSessionPage(t.db, amira, sessionId, now);
     expect(page.session).toMatchObject({
       schoolName: "Tingbjerg Skole (demo)",
       schoolAddress: "Tingbjerg Allé 5, 2700 Brønshøj",
@@ -207,11 +207,13 @@ describe("session page access", () => {
     expect(page.feedbackPath).toBe(`/sessions/${sessionId}/feedback`);
     expect(page.deliveryBlocker).toBe("facilitator.attendance.notStarted");
 
-    expect((await loadSessionPage(t.db, coordinator, sessionId, now)).session.id).toBe(sessionId);
-    await expectStatus(loadSessionPage(t.db, hodan, sessionId, now), 404);
-    await expectStatus(loadSessionPage(t.db, leader, sessionId, now), 404);
-    await expectStatus(loadSessionPage(t.db, amira, sessionId + 1000, now), 404);
-    await expectStatus(loadSessionPage(t.db, amira, Number.NaN, now), 404);
+    expect((await loadFacilitatorSessionPage(t.db, coordinator, sessionId, now)).session.id).toBe(
+      sessionId,
+    );
+    await expectStatus(loadFacilitatorSessionPage(t.db, hodan, sessionId, now), 404);
+    await expectStatus(loadFacilitatorSessionPage(t.db, leader, sessionId, now), 404);
+    await expectStatus(loadFacilitatorSessionPage(t.db, amira, sessionId + 1000, now), 404);
+    await expectStatus(loadFacilitatorSessionPage(t.db, amira, Number.NaN, now), 404);
   });
 
   it("refuses delivery by others with 404 and changes nothing", async () => {

@@ -8,7 +8,9 @@ import {
   updateHoliday,
 } from "~/services/holidays.server";
 import { createRequest, loadRequestForm, loadSchoolRequest } from "~/services/requests.server";
-import { loadSchedulePage, loadSessionPage, scheduleSession } from "~/services/scheduling.server";
+import { loadSchedulePage } from "~/services/schedule-page.server";
+import { scheduleSession } from "~/services/schedule-session.server";
+import { loadCoordinatorSessionPage } from "~/services/session-page.server";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 import { expectStatus } from "../support/responses";
@@ -164,7 +166,7 @@ describe("holiday warnings", () => {
       { appUrl: "http://frirum.test", mailFrom: "Frirum <frirum@kk.example>", now: () => NOW },
     );
     if (!booked.ok) throw new Error(JSON.stringify(booked.errors));
-    const sessionPage = await loadSessionPage(t.db, coordinator, booked.sessionId);
+    const sessionPage = await loadCoordinatorSessionPage(t.db, coordinator, booked.sessionId);
     expect(sessionPage.holidays).toEqual(schedule.holidays);
   });
 });

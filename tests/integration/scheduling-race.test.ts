@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChangeResult, scheduleSession } from "../../app/services/scheduling.server";
+import { scheduleSession } from "../../app/services/schedule-session.server";
+import type { ChangeResult } from "../../app/services/scheduling-shared.server";
 import { createDb, type DB } from "../../db/connection";
 import { actorFor } from "../support/actors";
 import { prepareBookingRace } from "../support/booking-race";

@@ -3,15 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionFormValues } from "../../app/domain/scheduling";
 import type { CurrentUser } from "../../app/lib/guards.server";
 import { processOutboxOnce, smtpDelivery } from "../../app/lib/outbox-worker.server";
-import {
-  cancelRequest,
-  cancelSession,
-  loadSchedulePage,
-  moveSession,
-  type SchedulingConfig,
-  scheduleSession,
-  swapFacilitators,
-} from "../../app/services/scheduling.server";
+import { cancelRequest, cancelSession } from "../../app/services/cancel-session.server";
+import { moveSession } from "../../app/services/move-session.server";
+import { loadSchedulePage } from "../../app/services/schedule-page.server";
+import { scheduleSession } from "../../app/services/schedule-session.server";
+import type { SchedulingConfig } from "../../app/services/scheduling-shared.server";
+import { swapFacilitators } from "../../app/services/swap-facilitators.server";
 import type { DB } from "../../db/connection";
 import {
   cancelAttendanceReminders,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allOrderViolations } from "../../app/domain/tracks";
-import { type ChangeResult, scheduleSession } from "../../app/services/scheduling.server";
+import { scheduleSession } from "../../app/services/schedule-session.server";
+import type { ChangeResult } from "../../app/services/scheduling-shared.server";
 import {
   addTemplateStep,
   createTemplate,

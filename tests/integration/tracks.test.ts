@@ -2,13 +2,11 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CurrentUser } from "../../app/lib/guards.server";
 import { processOutboxOnce, smtpDelivery } from "../../app/lib/outbox-worker.server";
+import { cancelSession } from "../../app/services/cancel-session.server";
+import { moveSession } from "../../app/services/move-session.server";
 import { loadCoordinatorRequest } from "../../app/services/requests.server";
-import {
-  cancelSession,
-  moveSession,
-  type SchedulingConfig,
-  scheduleSession,
-} from "../../app/services/scheduling.server";
+import { scheduleSession } from "../../app/services/schedule-session.server";
+import type { SchedulingConfig } from "../../app/services/scheduling-shared.server";
 import {
   addTemplateStep,
   addTrackStep,
