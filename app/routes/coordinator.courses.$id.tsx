@@ -7,6 +7,7 @@ import { courseFormSchema } from "~/domain/courses";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   deleteUnusedCourse,
   loadCourseForEdit,
@@ -30,17 +31,12 @@ function noticeKey(name: string | null): string | null {
   return name !== null && Object.hasOwn(NOTICES, name) ? NOTICES[name] : null;
 }
 
-function courseIdFrom(param: string | undefined): number {
-  if (!param || !/^\d{1,9}$/.test(param)) throw new Response("Not Found", { status: 404 });
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const { course, requestCount, values } = await loadCourseForEdit(
     db(),
     user,
-    courseIdFrom(params.id),
+    parseIdParam(params.id),
   );
   const search = new URL(request.url).searchParams;
   return {
@@ -68,7 +64,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const courseId = courseIdFrom(params.id);
+  const courseId = parseIdParam(params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
   const here = `/coordinator/courses/${courseId}`;

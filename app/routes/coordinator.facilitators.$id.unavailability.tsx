@@ -9,6 +9,7 @@ import { useT } from "~/components/i18n";
 import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { loadUnavailability, unavailabilityAction } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -17,12 +18,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadUnavailability(db(), user, Number(params.id), new Date());
+  return loadUnavailability(db(), user, parseIdParam(params.id), new Date());
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const facilitatorId = Number(params.id);
+  const facilitatorId = parseIdParam(params.id);
   const result = await unavailabilityAction(
     db(),
     user,

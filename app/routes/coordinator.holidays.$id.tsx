@@ -8,23 +8,19 @@ import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { deleteHoliday, loadHolidayForEdit, updateHoliday } from "~/services/holidays.server";
 
 export const meta: MetaFunction = () => [{ title: "Skoleferie · Frirum" }];
 
-function holidayIdFrom(param: string | undefined): number {
-  if (!param || !/^\d{1,9}$/.test(param)) throw new Response("Not Found", { status: 404 });
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadHolidayForEdit(db(), user, holidayIdFrom(params.id));
+  return loadHolidayForEdit(db(), user, parseIdParam(params.id));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const id = holidayIdFrom(params.id);
+  const id = parseIdParam(params.id);
   const formData = await request.formData();
   const updatedAt = String(formData.get("updatedAt") ?? "");
   const intent = formData.get("intent");

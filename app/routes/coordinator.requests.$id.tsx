@@ -16,12 +16,8 @@ import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
-import {
-  declineRequest,
-  loadCoordinatorRequest,
-  markInProgress,
-  requestIdFrom,
-} from "~/services/requests.server";
+import { parseIdParam } from "~/lib/params";
+import { declineRequest, loadCoordinatorRequest, markInProgress } from "~/services/requests.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Henvendelse: ${data.request.course.title} · Frirum` : "Henvendelse · Frirum" },
@@ -29,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const data = await loadCoordinatorRequest(db(), user, requestIdFrom(params.id));
+  const data = await loadCoordinatorRequest(db(), user, parseIdParam(params.id));
   const done = new URL(request.url).searchParams.get("done");
   return { ...data, done: done === "inProgress" || done === "declined" ? done : null };
 }
@@ -43,7 +39,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs): Promise<ActionResult> {
   const user = await requireUser(request, ["coordinator"]);
-  const requestId = requestIdFrom(params.id);
+  const requestId = parseIdParam(params.id);
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "inProgress") {

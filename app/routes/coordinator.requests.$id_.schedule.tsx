@@ -19,21 +19,16 @@ import {
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { loadSchedulePage } from "~/services/schedule-page.server";
 import { scheduleSession } from "~/services/schedule-session.server";
 
 export const meta: MetaFunction = () => [{ title: "Planlæg session · Frirum" }];
 
-function requestId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const page = await loadSchedulePage(db(), user, requestId(params), {
+  const page = await loadSchedulePage(db(), user, parseIdParam(params.id), {
     date: url.searchParams.get("date"),
     start: url.searchParams.get("start"),
     end: url.searchParams.get("end"),
@@ -51,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = requestId(params);
+  const id = parseIdParam(params.id);
   const formData = await request.formData();
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
   const parsed = parseWithSchema(sessionFormSchema, values);

@@ -9,6 +9,7 @@ import { schoolFormSchema } from "~/domain/schools";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { loadSchoolForEdit, updateSchool } from "~/services/school-admin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -27,14 +28,9 @@ function noticeKey(name: string | null): string | null {
 
 const FIELDS = ["name", "district", "address", "pilotCohort"] as const;
 
-function schoolIdFrom(param: string | undefined): number {
-  if (!param || !/^\d{1,9}$/.test(param)) throw new Response("Not Found", { status: 404 });
-  return Number(param);
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const { school, values, history } = await loadSchoolForEdit(db(), user, schoolIdFrom(params.id));
+  const { school, values, history } = await loadSchoolForEdit(db(), user, parseIdParam(params.id));
   return {
     school: { id: school.id, name: school.name, updatedAt: school.updated_at },
     values,
@@ -53,7 +49,7 @@ type ActionResult = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const schoolId = schoolIdFrom(params.id);
+  const schoolId = parseIdParam(params.id);
   const formData = await request.formData();
   const values = formDataToObject(formData);
   const parsed = parseWithSchema(schoolFormSchema, values);

@@ -20,6 +20,7 @@ import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { hasMessage } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { cancelRequest, cancelSession } from "~/services/cancel-session.server";
 import { moveSession } from "~/services/move-session.server";
 import { loadCoordinatorSessionPage } from "~/services/session-page.server";
@@ -29,22 +30,16 @@ export const meta: MetaFunction = () => [{ title: "Session · Frirum" }];
 
 const SAVED = new Set(["scheduled", "moved", "swapped", "cancelled", "requestCancelled"]);
 
-function sessionId(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadCoordinatorSessionPage(db(), user, sessionId(params));
+  return loadCoordinatorSessionPage(db(), user, parseIdParam(params.id));
 }
 
 type Intent = "move" | "swap" | "cancel" | "cancelRequest";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const id = sessionId(params);
+  const id = parseIdParam(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);

@@ -25,6 +25,7 @@ import {
 import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   addTrackStep,
   attachSessionToStep,
@@ -55,24 +56,16 @@ const SAVED = new Set([
   "started",
 ]);
 
-function trackIdFrom(params: { id?: string }): number {
-  return parseId(params.id) ?? notFound();
-}
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTrackPage(db(), user, trackIdFrom(params));
+  return loadTrackPage(db(), user, parseIdParam(params.id));
 }
 
 type Intent = "plan" | "attach" | "detach" | "editStep" | "addStep" | "deleteStep" | "stop";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const trackId = trackIdFrom(params);
+  const trackId = parseIdParam(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData);

@@ -12,6 +12,7 @@ import { MAX_TEMPLATE_DESCRIPTION, stepFormSchema, templateFormSchema } from "~/
 import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   addTemplateStep,
   deleteTemplateStep,
@@ -38,22 +39,16 @@ const SAVED = new Set([
   "deactivated",
 ]);
 
-function templateIdFrom(params: { id?: string }): number {
-  const id = parseId(params.id);
-  if (id === null) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTemplatePage(db(), user, templateIdFrom(params));
+  return loadTemplatePage(db(), user, parseIdParam(params.id));
 }
 
 type Intent = "rename" | "activate" | "deactivate" | "addStep" | "editStep" | "deleteStep" | "move";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const templateId = templateIdFrom(params);
+  const templateId = parseIdParam(params.id);
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData);

@@ -4,14 +4,14 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { parseIdParam } from "~/lib/params";
 import { loadLocalMailboxMessage } from "~/services/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Mail · Lokal postkasse · Frirum" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   if (env().SMTP_URL) throw new Response("Not Found", { status: 404 });
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not Found", { status: 404 });
+  const id = parseIdParam(params.id);
   const message = await loadLocalMailboxMessage(db(), id);
   const links = Array.from(new Set(message.text_body.match(/https?:\/\/[^\s<>"]+/g) ?? []));
   return {

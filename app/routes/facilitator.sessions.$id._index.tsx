@@ -12,6 +12,7 @@ import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domai
 import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   loadFacilitatorSessionPage,
   registerDeliveryFromForm,
@@ -25,12 +26,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadFacilitatorSessionPage(db(), user, Number(params.id), new Date());
+  return loadFacilitatorSessionPage(db(), user, parseIdParam(params.id), new Date());
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const sessionId = Number(params.id);
+  const sessionId = parseIdParam(params.id);
   const result = await registerDeliveryFromForm(
     db(),
     user,

@@ -6,11 +6,8 @@ import { RequestFacts, RequestHistory, SessionTable } from "~/components/request
 import { requestVersionSchema } from "~/domain/request-actions";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
-import {
-  cancelRequestBySchool,
-  loadSchoolRequest,
-  requestIdFrom,
-} from "~/services/requests.server";
+import { parseIdParam } from "~/lib/params";
+import { cancelRequestBySchool, loadSchoolRequest } from "~/services/requests.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Anmodning: ${data.request.course.title} · Frirum` : "Anmodning · Frirum" },
@@ -18,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
-  const data = await loadSchoolRequest(db(), user, requestIdFrom(params.id));
+  const data = await loadSchoolRequest(db(), user, parseIdParam(params.id));
   const url = new URL(request.url);
   return {
     ...data,
@@ -31,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
-  const requestId = requestIdFrom(params.id);
+  const requestId = parseIdParam(params.id);
   const formData = await request.formData();
   const parsed = requestVersionSchema.safeParse({ version: formData.get("version") });
   // A missing or malformed version counts as stale; ownership is still checked by the service.

@@ -13,6 +13,7 @@ import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   ensureFeedbackCode,
   loadSessionFeedback,
@@ -21,15 +22,9 @@ import {
 
 export const meta: MetaFunction = () => [{ title: "Feedback · Frirum" }];
 
-function sessionIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  return loadSessionFeedback(db(), user, sessionIdOf(params), {
+  return loadSessionFeedback(db(), user, parseIdParam(params.id), {
     appUrl: env().appUrl,
     now: new Date(),
   });
@@ -37,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  const sessionId = sessionIdOf(params);
+  const sessionId = parseIdParam(params.id);
   const intent = (await request.formData()).get("intent");
   if (intent === "createCode") {
     await ensureFeedbackCode(db(), user, sessionId);

@@ -8,6 +8,7 @@ import { useT } from "~/components/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { loadSessionFeedback } from "~/services/feedback.server";
 
 export const handle = { bare: true };
@@ -16,8 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Feedback · Frirum" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) throw new Response("Not Found", { status: 404 });
+  const id = parseIdParam(params.id);
   const page = await loadSessionFeedback(db(), user, id, { appUrl: env().appUrl, now: new Date() });
   if (!page.code || !page.qr || !page.url) throw new Response("Not Found", { status: 404 });
   return {

@@ -9,27 +9,22 @@ import { useT } from "~/components/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import { createOneTimeCodes } from "~/services/feedback.server";
 
 export const handle = { bare: true };
 
 export const meta: MetaFunction = () => [{ title: "Engangskoder · Frirum" }];
 
-function sessionIdOf(params: { id?: string }): number {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id < 1) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 /** Codes are only ever made by a POST; a GET goes back to the feedback page. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["coordinator", "facilitator"]);
-  throw redirect(`/sessions/${sessionIdOf(params)}/feedback`);
+  throw redirect(`/sessions/${parseIdParam(params.id)}/feedback`);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  const sessionId = sessionIdOf(params);
+  const sessionId = parseIdParam(params.id);
   const raw = (await request.formData()).get("count");
   const count = typeof raw === "string" && /^\d{1,4}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
   const result = await createOneTimeCodes(db(), user, sessionId, count, {

@@ -59,11 +59,6 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-/** A request id from the URL, or a 404 (non-numeric, zero, too long). */
-export function requestIdFrom(raw: string | undefined): number {
-  return parseId(raw) ?? notFound();
-}
-
 function parseJsonList<T>(text: string): T[] {
   try {
     const value: unknown = JSON.parse(text);

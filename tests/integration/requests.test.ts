@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseInboxQuery } from "~/domain/request-actions";
 import type { RequestFormValues } from "~/domain/requests";
 import type { CurrentUser } from "~/lib/guards.server";
+import { parseIdParam } from "~/lib/params";
 import {
   cancelRequestBySchool,
   createRequest,
@@ -14,7 +15,6 @@ import {
   loadSchoolPage,
   loadSchoolRequest,
   markInProgress,
-  requestIdFrom,
 } from "~/services/requests.server";
 import type { DB } from "../../db/connection";
 import { createGuardTrigger, dropGuardTrigger } from "../../db/dialect";
@@ -518,8 +518,18 @@ describe("access control", () => {
   });
 
   it("answers 404 for malformed and unknown ids", async () => {
-    for (const raw of ["abc", "0", "-1", "1.5", "", undefined, "99999999999999999999"]) {
-      await expectStatus(() => requestIdFrom(raw), 404);
+    for (const raw of [
+      "abc",
+      "0",
+      "-1",
+      "1.5",
+      "01",
+      "1e3",
+      "",
+      undefined,
+      "99999999999999999999",
+    ]) {
+      await expectStatus(() => parseIdParam(raw), 404);
     }
     await expectStatus(() => loadSchoolRequest(t.db, leaderA, 999_999), 404);
     await expectStatus(() => cancelRequestBySchool(t.db, leaderA, 999_999, 1), 404);
