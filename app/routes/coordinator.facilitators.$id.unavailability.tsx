@@ -10,7 +10,8 @@ import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
-import { loadUnavailability, unavailabilityAction } from "~/services/facilitator.server";
+import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Fravær: ${data.facilitator.name} · Frirum` : "Fravær · Frirum" },

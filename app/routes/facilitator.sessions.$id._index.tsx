@@ -9,14 +9,12 @@ import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domain/attendance";
+import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
-import {
-  loadFacilitatorSessionPage,
-  registerDeliveryFromForm,
-} from "~/services/facilitator.server";
+import { loadFacilitatorSessionPage, registerDelivery } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -32,14 +30,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const sessionId = parseIdParam(params.id);
-  const result = await registerDeliveryFromForm(
-    db(),
-    user,
-    sessionId,
-    await request.formData(),
-    new Date(),
-  );
-  if (!result.ok) return result;
+  const values = formDataToObject(await request.formData());
+  const parsed = parseWithSchema(attendanceSchema, values);
+  if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values: parsed.values };
+  const result = await registerDelivery(db(), user, sessionId, parsed.data, new Date());
+  if (!result.ok) return { ...result, values };
   const search = result.requestDelivered ? "?saved=1&requestDelivered=1" : "?saved=1";
   return redirect(`/facilitator/sessions/${sessionId}${search}#delivery-title`);
 }

@@ -9,7 +9,8 @@ import { useT } from "~/components/i18n";
 import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
-import { loadUnavailability, unavailabilityAction } from "~/services/facilitator.server";
+import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction = () => [{ title: "Fravær · Frirum" }];
 

@@ -23,14 +23,8 @@ import {
 import { changeRequestStatus } from "../../db/queries/requests";
 import { cancelAttendanceReminders } from "../../db/queries/sessions";
 import { writeTransaction } from "../../db/write-transaction";
-import {
-  type AttendanceValues,
-  attendanceColumnFor,
-  attendanceSchema,
-  deliveryBlocker,
-} from "../domain/attendance";
-import { formDataToObject, parseWithSchema } from "../domain/forms";
-import { type UnavailabilityValues, unavailabilitySchema } from "../domain/unavailability";
+import { type AttendanceValues, attendanceColumnFor, deliveryBlocker } from "../domain/attendance";
+import type { UnavailabilityValues } from "../domain/unavailability";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 
 export const PAST_PAGE_SIZE = 20;
@@ -206,21 +200,6 @@ export async function registerDelivery(
   });
 }
 
-/** The session page's action: parse the posted attendance form and register it. */
-export async function registerDeliveryFromForm(
-  db: DB,
-  actor: CurrentUser,
-  sessionId: number,
-  formData: FormData,
-  now: Date,
-) {
-  const parsed = parseWithSchema(attendanceSchema, formDataToObject(formData));
-  if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values: parsed.values };
-  const result = await registerDelivery(db, actor, sessionId, parsed.data, now);
-  if (!result.ok) return { ...result, values: formDataToObject(formData) };
-  return result;
-}
-
 // ---- unavailability ----
 
 async function requireFacilitatorFor(db: DB, actor: CurrentUser, facilitatorId: number) {
@@ -315,29 +294,4 @@ export async function removeUnavailability(
       details: { unavailabilityId: blockId, startsAt: block.starts_at, endsAt: block.ends_at },
     });
   });
-}
-
-export type UnavailabilityActionResult =
-  | { intent: "add"; ok: true; overlappingSessions: number }
-  | { intent: "add"; ok: false; errors: Record<string, string>; values: Record<string, unknown> }
-  | { intent: "remove"; ok: true };
-
-/** The unavailability pages' action (own page and the coordinator's): add or remove. */
-export async function unavailabilityAction(
-  db: DB,
-  actor: CurrentUser,
-  facilitatorId: number,
-  formData: FormData,
-  now: Date,
-): Promise<UnavailabilityActionResult> {
-  if (formData.get("intent") === "remove") {
-    await removeUnavailability(db, actor, facilitatorId, Number(formData.get("blockId")));
-    return { intent: "remove", ok: true };
-  }
-  const values = formDataToObject(formData);
-  const parsed = parseWithSchema(unavailabilitySchema, values);
-  if (!parsed.ok) return { intent: "add", ok: false, errors: parsed.errors, values };
-  const result = await addUnavailability(db, actor, facilitatorId, parsed.data, now);
-  if (!result.ok) return { intent: "add", ok: false, errors: result.errors, values };
-  return { intent: "add", ok: true, overlappingSessions: result.overlappingSessions };
 }

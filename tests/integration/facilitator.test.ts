@@ -3,6 +3,7 @@ import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/lib/guards.server";
 import { sessionStorage } from "~/lib/session.server";
+import { unavailabilityAction } from "~/lib/unavailability-action.server";
 import { action as calendarAction } from "~/routes/facilitator.calendar";
 import { loader as feedLoader } from "~/routes/feeds.$token";
 import {
@@ -21,7 +22,6 @@ import {
   PAST_PAGE_SIZE,
   registerDelivery,
   removeUnavailability,
-  unavailabilityAction,
 } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
 import { insertAuthSession } from "../../db/queries/auth";
