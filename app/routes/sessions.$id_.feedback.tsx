@@ -14,6 +14,7 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { qrSvg } from "~/lib/qr.server";
 import {
   ensureFeedbackCode,
   loadSessionFeedback,
@@ -24,10 +25,11 @@ export const meta: MetaFunction = () => [{ title: "Feedback · Frirum" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  return loadSessionFeedback(db(), user, parseIdParam(params.id), {
+  const page = await loadSessionFeedback(db(), user, parseIdParam(params.id), {
     appUrl: env().appUrl,
     now: new Date(),
   });
+  return { ...page, qr: page.url ? await qrSvg(page.url) : null };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

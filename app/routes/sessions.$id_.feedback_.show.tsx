@@ -9,6 +9,7 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { qrSvg } from "~/lib/qr.server";
 import { loadSessionFeedback } from "~/services/feedback.server";
 
 export const handle = { bare: true };
@@ -19,12 +20,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
   const id = parseIdParam(params.id);
   const page = await loadSessionFeedback(db(), user, id, { appUrl: env().appUrl, now: new Date() });
-  if (!page.code || !page.qr || !page.url) throw new Response("Not Found", { status: 404 });
+  if (!page.code || !page.url) throw new Response("Not Found", { status: 404 });
   return {
     sessionId: page.session.id,
     code: page.code,
     url: page.url,
-    qr: page.qr,
+    qr: await qrSvg(page.url),
     entryUrl: page.entryUrl.replace(/^https?:\/\//, ""),
   };
 }

@@ -3,7 +3,6 @@
  * live count) and strict mode with printed one-time codes. Staff never see answer content here,
  * only counts.
  */
-import QRCode from "qrcode";
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
@@ -46,12 +45,7 @@ export function feedbackUrl(appUrl: string, code: string): string {
   return `${appUrl}/f/${code}`;
 }
 
-/** The QR code for a link, as an SVG document string (black on white, quiet zone included). */
-export function qrSvg(url: string): Promise<string> {
-  return QRCode.toString(url, { type: "svg", errorCorrectionLevel: "M", margin: 4 });
-}
-
-/** The facilitator's feedback page: code, link, QR, window and the number of answers. */
+/** The facilitator's feedback page: code, link, window and the number of answers. */
 export async function loadSessionFeedback(
   db: DB,
   actor: CurrentUser,
@@ -89,7 +83,6 @@ export async function loadSessionFeedback(
     code,
     url,
     entryUrl: `${options.appUrl}/f`,
-    qr: url ? await qrSvg(url) : null,
     count,
     /** Registered attendance (null before it is registered) and the most answers accepted. */
     attendance,

@@ -9,6 +9,7 @@ import { FEEDBACK_BANK } from "~/domain/feedback-bank";
 import { utcToCopenhagen } from "~/domain/timezone";
 import { feedbackText } from "~/i18n/feedback-form";
 import { oneTimeCodeHash } from "~/lib/feedback-codes.server";
+import { qrSvg } from "~/lib/qr.server";
 import {
   countSessionFeedback,
   createOneTimeCodes,
@@ -495,7 +496,7 @@ describe("feedback staff services and forms", () => {
       now: new Date(),
     });
     expect(page.url).toBe(`https://frirum.example/f/${code}`);
-    expect(page.qr).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(await qrSvg(page.url ?? "")).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(page.window.state).toBe("open");
     expect(page.count).toBe(0);
     expect(await countSessionFeedback(t.db, facilitator, sessionId)).toBe(0);
