@@ -5,6 +5,7 @@ import { useValidatedForm } from "~/components/validated-form";
 import {
   AUDIENCES,
   COURSE_LANGUAGES,
+  type CourseFormValues,
   courseFormSchema,
   GRADE_MAX,
   GRADE_MIN,
@@ -13,7 +14,7 @@ import {
 const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
 
 /** Field name -> label key, in the order the fields appear (also the error summary's order). */
-const LABELS: Record<string, string> = {
+const LABELS = {
   title: "course.field.title",
   slug: "course.field.slug",
   audience: "course.field.audience",
@@ -29,7 +30,9 @@ const LABELS: Record<string, string> = {
   leadTimeDays: "course.field.leadTimeDays",
   feedbackFormAudience: "courseAdmin.field.feedbackFormAudience",
   active: "course.field.active",
-};
+} satisfies Record<keyof CourseFormValues, string>;
+
+type CourseField = keyof typeof LABELS;
 
 /**
  * The coordinator's course form (create and edit): react-hook-form with `courseFormSchema` in the
@@ -51,7 +54,7 @@ export function CourseForm({
 }) {
   const t = useT();
   const form = useValidatedForm(courseFormSchema, {
-    defaultValues: defaultValues as never,
+    defaultValues: defaultValues,
     serverErrors,
   });
   const errors: Record<string, string | undefined> = {};
@@ -60,16 +63,18 @@ export function CourseForm({
   errors.languages ??= Object.entries(form.allErrors()).find(([path]) =>
     path.startsWith("languages."),
   )?.[1];
-  const labels = Object.fromEntries(Object.entries(LABELS).map(([name, key]) => [name, t(key)]));
+  const labels: Record<string, string> = Object.fromEntries(
+    Object.entries(LABELS).map(([name, key]) => [name, t(key)]),
+  );
 
-  const text = (name: string, opts: { hint?: string; numeric?: boolean } = {}) => (
+  const text = (name: CourseField, opts: { hint?: string; numeric?: boolean } = {}) => (
     <Field name={name} label={labels[name]} hint={opts.hint} error={errors[name]}>
       <input
         type="text"
         inputMode={opts.numeric ? "numeric" : undefined}
         autoComplete="off"
         {...describedBy(name, { hint: Boolean(opts.hint), error: errors[name] })}
-        {...form.field(name as never)}
+        {...form.field(name)}
       />
     </Field>
   );
@@ -80,10 +85,7 @@ export function CourseForm({
       hint={t("courseAdmin.field.grades.hint")}
       error={errors[name]}
     >
-      <select
-        {...describedBy(name, { hint: true, error: errors[name] })}
-        {...form.field(name as never)}
-      >
+      <select {...describedBy(name, { hint: true, error: errors[name] })} {...form.field(name)}>
         <option value="">{t("courseAdmin.field.grade.none")}</option>
         {GRADES.map((grade) => (
           <option key={grade} value={grade}>
@@ -105,7 +107,7 @@ export function CourseForm({
         <Field name="audience" label={labels.audience} error={errors.audience}>
           <select
             {...describedBy("audience", { error: errors.audience })}
-            {...form.field("audience" as never)}
+            {...form.field("audience")}
           >
             <option value="">{t("courseAdmin.field.audience.choose")}</option>
             {AUDIENCES.map((audience) => (
@@ -119,14 +121,14 @@ export function CourseForm({
           <textarea
             rows={2}
             {...describedBy("summary", { error: errors.summary })}
-            {...form.field("summary" as never)}
+            {...form.field("summary")}
           />
         </Field>
         <Field name="description" label={labels.description} error={errors.description}>
           <textarea
             rows={6}
             {...describedBy("description", { error: errors.description })}
-            {...form.field("description" as never)}
+            {...form.field("description")}
           />
         </Field>
         <div>
@@ -148,7 +150,7 @@ export function CourseForm({
                 <input
                   type="checkbox"
                   id={index === 0 ? fieldId("languages") : undefined}
-                  {...form.choice("languages" as never, code)}
+                  {...form.choice("languages", code)}
                 />{" "}
                 {t(`language.${code}`)}
               </label>
@@ -159,7 +161,7 @@ export function CourseForm({
           <textarea
             rows={3}
             {...describedBy("schoolProvides", { error: errors.schoolProvides })}
-            {...form.field("schoolProvides" as never)}
+            {...form.field("schoolProvides")}
           />
         </Field>
         {text("leadTimeDays", { numeric: true, hint: t("course.field.leadTimeDays.hint") })}
@@ -174,7 +176,7 @@ export function CourseForm({
               hint: true,
               error: errors.feedbackFormAudience,
             })}
-            {...form.field("feedbackFormAudience" as never)}
+            {...form.field("feedbackFormAudience")}
           >
             <option value="">{t("courseAdmin.field.feedbackFormAudience.same")}</option>
             {AUDIENCES.map((audience) => (
@@ -186,11 +188,7 @@ export function CourseForm({
         </Field>
         <div className="field">
           <label className="choice">
-            <input
-              type="checkbox"
-              id={fieldId("active")}
-              {...form.choice("active" as never, "on")}
-            />{" "}
+            <input type="checkbox" id={fieldId("active")} {...form.choice("active", "on")} />{" "}
             {labels.active}
           </label>
         </div>

@@ -52,7 +52,12 @@ export function OrderViolationList({ violations }: { violations?: readonly Order
   );
 }
 
-type Register = (name: never, value?: string) => Record<string, unknown>;
+/**
+ * A form's `field` / `choice` (see useValidatedForm) for the fields a component renders: the
+ * form's schema must have them, or the call site does not type-check.
+ */
+type FieldOf<Name extends string> = (name: Name) => Record<string, unknown>;
+type ChoiceOf<Name extends string> = (name: Name, value: string) => Record<string, unknown>;
 
 /**
  * The override of the order rule: a box to tick and the written reason. Shown after a refusal
@@ -63,8 +68,8 @@ export function OrderOverrideFields({
   field,
   errors,
 }: {
-  choice: Register;
-  field: Register;
+  choice: ChoiceOf<"overrideOrder">;
+  field: FieldOf<"overrideReason">;
   errors: { overrideOrder?: string; overrideReason?: string };
 }) {
   const t = useT();
@@ -80,10 +85,7 @@ export function OrderOverrideFields({
             aria-describedby={
               errors.overrideOrder ? `${fieldId("overrideOrder")}-error` : undefined
             }
-            {...(choice as (name: string, value: string) => Record<string, unknown>)(
-              "overrideOrder",
-              "on",
-            )}
+            {...choice("overrideOrder", "on")}
           />{" "}
           {t("tracks.override.checkbox")}
         </label>
@@ -97,7 +99,7 @@ export function OrderOverrideFields({
         <textarea
           rows={3}
           {...describedBy("overrideReason", { hint: true, error: errors.overrideReason })}
-          {...(field as (name: string) => Record<string, unknown>)("overrideReason")}
+          {...field("overrideReason")}
         />
       </Field>
     </fieldset>
@@ -136,22 +138,22 @@ export interface CourseOption {
 }
 
 /** The fields of a step (course optional: a track's own step keeps its course). */
-export function StepFields({
-  field,
-  errors,
-  params,
-  courses,
-}: {
-  field: Register;
-  errors: Record<string, string | undefined>;
-  params?: MessageParams;
-  courses?: readonly CourseOption[];
-}) {
+type StepFieldName = "sessionsExpected" | "minGapDays" | "note";
+
+export function StepFields(
+  props: {
+    errors: Record<string, string | undefined>;
+    params?: MessageParams;
+  } & (
+    | { field: FieldOf<StepFieldName>; courses?: undefined }
+    | { field: FieldOf<StepFieldName | "courseId">; courses: readonly CourseOption[] }
+  ),
+) {
+  const { field: register, errors, params } = props;
   const t = useT();
-  const register = field as (name: string) => Record<string, unknown>;
   return (
     <>
-      {courses ? (
+      {props.courses ? (
         <Field
           name="courseId"
           label={t("tracks.field.course")}
@@ -160,10 +162,10 @@ export function StepFields({
         >
           <select
             {...describedBy("courseId", { error: errors.courseId })}
-            {...register("courseId")}
+            {...props.field("courseId")}
           >
             <option value="">{t("tracks.choose")}</option>
-            {courses.map((course) => (
+            {props.courses.map((course) => (
               <option key={course.id} value={course.id}>
                 {course.active === 1
                   ? course.title

@@ -1,7 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { type DefaultValues, type FieldValues, get, type Path, useForm } from "react-hook-form";
+import {
+  type DefaultValues,
+  type FieldValues,
+  get,
+  type Path,
+  type Resolver,
+  useForm,
+} from "react-hook-form";
 import type { z } from "zod";
 
 /**
@@ -9,17 +16,21 @@ import type { z } from "zod";
  * submission (so the action sees the same FormData with or without JavaScript); invalid input shows
  * the messages at once. Server errors (message keys by field path) are merged in.
  */
-export function useValidatedForm<T extends FieldValues>(
-  schema: z.ZodType<unknown, T>,
+export function useValidatedForm<T extends FieldValues, Out extends FieldValues = FieldValues>(
+  schema: z.ZodType<Out, T>,
   options: {
-    defaultValues?: DefaultValues<T>;
+    /**
+     * What the form shows first: the loader's values, or what the action got back (posted values
+     * are strings and lists of strings, so they are not typed as the schema's input).
+     */
+    defaultValues?: DefaultValues<T> | Record<string, unknown>;
     serverErrors?: Record<string, string | undefined>;
   } = {},
 ) {
+  const defaultValues = options.defaultValues as DefaultValues<T> | undefined;
   const form = useForm<T>({
-    // biome-ignore lint/suspicious/noExplicitAny: the resolver's generic types do not line up with zod 4's input/output split.
-    resolver: zodResolver(schema as any) as any,
-    defaultValues: options.defaultValues,
+    resolver: zodResolver(schema as z.ZodType<unknown, FieldValues>) as Resolver<T>,
+    defaultValues,
     // Validate the whole form when it is sent, then each field as it changes. Not on blur: an
     // error that appears when a field loses focus moves the page under the pointer between the
     // press and the release of the submit button, so the click is lost and only that one error
@@ -61,26 +72,42 @@ export function useValidatedForm<T extends FieldValues>(
    * `register` plus the server-rendered initial value, so a form re-rendered by the action without
    * JavaScript keeps what was typed (react-hook-form alone sets values only after hydration).
    */
-  const field = (name: Path<T>) => {
-    const initial = get(options.defaultValues ?? {}, name);
+  const field = (name: FieldName<T, Out>) => {
+    const initial = get(defaultValues ?? {}, name);
     return {
-      ...form.register(name),
+      ...form.register(asInputPath<T>(name)),
       defaultValue: initial === undefined || initial === null ? undefined : String(initial),
     };
   };
 
   /** A checkbox or radio with `value`, checked on the server when the initial value has it. */
-  const choice = (name: Path<T>, value: string) => {
-    const initial = get(options.defaultValues ?? {}, name);
+  const choice = (name: FieldName<T, Out>, value: string) => {
+    const initial = get(defaultValues ?? {}, name);
     const checked = Array.isArray(initial)
       ? initial.map(String).includes(value)
       : initial === true
         ? value === "on" || value === "true"
         : String(initial) === value;
-    return { ...form.register(name), value, defaultChecked: checked };
+    return { ...form.register(asInputPath<T>(name)), value, defaultChecked: checked };
   };
 
-  return { ...form, onSubmit, errorFor, allErrors, field, choice };
+  /** The current value of a field (re-renders on change), by the same names as `field`. */
+  const watchField = (name: FieldName<T, Out>): unknown => form.watch(asInputPath<T>(name));
+
+  return { ...form, onSubmit, errorFor, allErrors, field, choice, watchField };
+}
+
+/**
+ * A field name of a schema: a path into its posted (input) or its parsed (output) values, e.g.
+ * `startDate` (input only: the schema turns it into `startsAt`) or `windows.0.date` (output
+ * only: a field that goes through `z.preprocess` has an `unknown` input, with no paths below it).
+ * A name in neither does not type-check.
+ */
+export type FieldName<In extends FieldValues, Out extends FieldValues> = Path<In> | Path<Out>;
+
+/** The same path, as react-hook-form's register (typed by the form's input values) wants it. */
+function asInputPath<T extends FieldValues>(name: string): Path<T> {
+  return name as Path<T>;
 }
 
 function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {

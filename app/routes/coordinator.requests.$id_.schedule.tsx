@@ -317,7 +317,7 @@ export default function ScheduleSession() {
             </Field>
             <FacilitatorPicker
               suggestions={list}
-              choice={form.choice as never}
+              choice={form.choice}
               legend={t("sessions.form.facilitators")}
               error={errors.facilitatorIds}
               hint={
@@ -352,11 +352,7 @@ export default function ScheduleSession() {
               </div>
             ) : null}
             {showOverride ? (
-              <OrderOverrideFields
-                choice={form.choice as never}
-                field={form.field as never}
-                errors={errors}
-              />
+              <OrderOverrideFields choice={form.choice} field={form.field} errors={errors} />
             ) : null}
             <button type="submit" className="button">
               {t("sessions.form.submit")}

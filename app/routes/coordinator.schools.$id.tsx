@@ -168,7 +168,7 @@ function SchoolForm({
 }) {
   const t = useT();
   const form = useValidatedForm(schoolFormSchema, {
-    defaultValues: defaultValues as never,
+    defaultValues: defaultValues,
     serverErrors,
   });
   const errors = Object.fromEntries(FIELDS.map((name) => [name, form.errorFor(name)]));

@@ -308,8 +308,8 @@ export default function SessionPage() {
               ) : null}
               {showOverride ? (
                 <OrderOverrideFields
-                  choice={moveForm.choice as never}
-                  field={moveForm.field as never}
+                  choice={moveForm.choice}
+                  field={moveForm.field}
                   errors={moveErrors}
                 />
               ) : null}
@@ -340,7 +340,7 @@ export default function SessionPage() {
               <input type="hidden" name="version" value={session.version} />
               <FacilitatorPicker
                 suggestions={suggestions ?? []}
-                choice={swapForm.choice as never}
+                choice={swapForm.choice}
                 legend={t("sessions.form.facilitators")}
                 error={swapErrors.facilitatorIds}
                 markCurrent={currentIds}

@@ -520,11 +520,11 @@ function EditStepForm({
   const t = useT();
   const label = { position: step.position, course: step.courseTitle };
   const form = useValidatedForm(trackStepEditSchema, {
-    defaultValues: (actionData?.values ?? {
+    defaultValues: actionData?.values ?? {
       sessionsExpected: String(step.sessionsExpected),
       minGapDays: String(step.minGapDays),
       note: step.note,
-    }) as never,
+    },
     serverErrors: actionData?.errors,
   });
   const errors = {
@@ -550,7 +550,7 @@ function EditStepForm({
         <input type="hidden" name="intent" value="editStep" />
         <input type="hidden" name="stepId" value={step.id} />
         <input type="hidden" name="version" value={version} />
-        <StepFields field={form.field as never} errors={errors} params={actionData?.params} />
+        <StepFields field={form.field} errors={errors} params={actionData?.params} />
         <div className="button-row">
           <button type="submit" className="button">
             {t("tracks.edit.submit")}
@@ -576,10 +576,10 @@ function AttachSection({
   const t = useT();
   const locale = useLocale();
   const form = useValidatedForm(attachSessionSchema, {
-    defaultValues: (actionData?.values ?? {
+    defaultValues: actionData?.values ?? {
       sessionId: attachable[0] ? String(attachable[0].id) : "",
       stepId: attachable[0]?.stepId ? String(attachable[0].stepId) : "",
-    }) as never,
+    },
     serverErrors: actionData?.errors,
   });
   const errors = {
@@ -651,11 +651,7 @@ function AttachSection({
               </select>
             </Field>
             {showOverride ? (
-              <OrderOverrideFields
-                choice={form.choice as never}
-                field={form.field as never}
-                errors={errors}
-              />
+              <OrderOverrideFields choice={form.choice} field={form.field} errors={errors} />
             ) : null}
             <button type="submit" className="button">
               {t("tracks.attach.submit")}
@@ -678,12 +674,12 @@ function AddStepSection({
 }) {
   const t = useT();
   const form = useValidatedForm(stepFormSchema, {
-    defaultValues: (actionData?.values ?? {
+    defaultValues: actionData?.values ?? {
       courseId: "",
       sessionsExpected: "1",
       minGapDays: "7",
       note: "",
-    }) as never,
+    },
     serverErrors: actionData?.errors,
   });
   const errors = {
@@ -719,7 +715,7 @@ function AddStepSection({
             <input type="hidden" name="intent" value="addStep" />
             <input type="hidden" name="version" value={version} />
             <StepFields
-              field={form.field as never}
+              field={form.field}
               errors={errors}
               params={actionData?.params}
               courses={courses}

@@ -79,7 +79,7 @@ function StartForm({
 }) {
   const t = useT();
   const form = useValidatedForm(startTrackSchema, {
-    defaultValues: defaults as never,
+    defaultValues: defaults,
     serverErrors,
   });
   const errors = Object.fromEntries(FIELDS.map((name) => [name, form.errorFor(name)]));

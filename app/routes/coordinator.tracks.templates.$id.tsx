@@ -372,7 +372,7 @@ function StepForm({
 }) {
   const t = useT();
   const form = useValidatedForm(stepFormSchema, {
-    defaultValues: (actionData?.values ?? defaults) as never,
+    defaultValues: actionData?.values ?? defaults,
     serverErrors: actionData?.errors,
   });
   const errors = {
@@ -400,7 +400,7 @@ function StepForm({
         {stepId ? <input type="hidden" name="stepId" value={stepId} /> : null}
         <input type="hidden" name="version" value={version} />
         <StepFields
-          field={form.field as never}
+          field={form.field}
           errors={errors}
           params={actionData?.params}
           courses={courses}
@@ -433,7 +433,7 @@ function DetailsForm({
 }) {
   const t = useT();
   const form = useValidatedForm(templateFormSchema, {
-    defaultValues: (actionData?.values ?? { name, description }) as never,
+    defaultValues: actionData?.values ?? { name, description },
     serverErrors: actionData?.errors,
   });
   const errors = { name: form.errorFor("name"), description: form.errorFor("description") };

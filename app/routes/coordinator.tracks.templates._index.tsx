@@ -94,7 +94,7 @@ function NewTemplateForm({
 }) {
   const t = useT();
   const form = useValidatedForm(templateFormSchema, {
-    defaultValues: defaults as never,
+    defaultValues: defaults,
     serverErrors,
   });
   const errors = { name: form.errorFor("name"), description: form.errorFor("description") };

@@ -50,10 +50,10 @@ export default function SessionPage() {
     serverErrors,
     defaultValues:
       actionData && !actionData.ok
-        ? (actionData.values as never)
+        ? actionData.values
         : {
             version: session.version,
-            present: session.present ?? ("" as never),
+            present: session.present ?? "",
             note: session.deliveryNote,
           },
   });

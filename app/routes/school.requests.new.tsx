@@ -111,9 +111,6 @@ export default function NewRequest() {
     if (actionData) reset(getValues(), { keepValues: true, keepErrors: true });
   }, [actionData, reset, getValues]);
 
-  // Window paths ("windows.0.date") are not in the schema's input type (windows are preprocessed).
-  const slotField = (name: string) => form.field(name as never);
-
   const errors: Record<string, string | undefined> = {};
   for (const path of FIELD_ORDER) errors[path] = form.errorFor(path);
   const windowLabel = (index: number) => t("request.field.window", { number: index + 1 });
@@ -315,17 +312,17 @@ export default function NewRequest() {
                     type="date"
                     min={earliestDate}
                     {...describedBy(`${base}.date`, { error: e.date })}
-                    {...slotField(`${base}.date`)}
+                    {...form.field(`${base}.date`)}
                   />
                   <HolidayNote
                     id={`${fieldId(`${base}.date`)}-holiday`}
-                    holiday={holidayNameOn(form.watch(`${base}.date` as never), holidays)}
+                    holiday={holidayNameOn(form.watchField(`${base}.date`), holidays)}
                   />
                 </Field>
                 <Field name={`${base}.part`} label={t("request.field.part")} error={e.part}>
                   <select
                     {...describedBy(`${base}.part`, { error: e.part })}
-                    {...slotField(`${base}.part`)}
+                    {...form.field(`${base}.part`)}
                   >
                     {DAY_PARTS.map((part) => (
                       <option key={part} value={part}>
@@ -346,14 +343,14 @@ export default function NewRequest() {
                     <input
                       type="time"
                       {...describedBy(`${base}.from`, { hint: true, error: e.from })}
-                      {...slotField(`${base}.from`)}
+                      {...form.field(`${base}.from`)}
                     />
                   </Field>
                   <Field name={`${base}.to`} label={t("request.field.to")} error={e.to}>
                     <input
                       type="time"
                       {...describedBy(`${base}.to`, { error: e.to })}
-                      {...slotField(`${base}.to`)}
+                      {...form.field(`${base}.to`)}
                     />
                   </Field>
                 </div>

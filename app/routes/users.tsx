@@ -47,7 +47,7 @@ export default function Users() {
   const t = useT();
   const form = useValidatedForm(inviteUserSchema, {
     serverErrors: actionData?.errors,
-    defaultValues: actionData && "values" in actionData ? (actionData.values as never) : undefined,
+    defaultValues: actionData && "values" in actionData ? actionData.values : undefined,
   });
   const errors = {
     name: form.errorFor("name"),
