@@ -160,7 +160,7 @@ export const catalogueMessages = {
     "schoolAdmin.history.none": "ingen",
     "schoolAdmin.history.empty": "(tom)",
     "schoolAdmin.history.system": "Systemet",
-  } as Record<string, string>,
+  },
   en: {
     "catalogue.title": "Course catalogue",
     "catalogue.intro":
@@ -313,5 +313,5 @@ export const catalogueMessages = {
     "schoolAdmin.history.none": "none",
     "schoolAdmin.history.empty": "(empty)",
     "schoolAdmin.history.system": "The system",
-  } as Record<string, string>,
+  },
 };

@@ -147,7 +147,7 @@ export const facilitatorMessages = {
     "facilitator.calendarChoice.saved": "Dit valg er gemt.",
     "facilitator.calendarChoice.noFeedNeeded":
       "Du har valgt invitationer på e-mail, så du behøver ikke et kalenderlink.",
-  } as Record<string, string>,
+  },
   en: {
     "facilitator.upcoming.title": "Upcoming sessions",
     "facilitator.upcoming.empty": "You have no upcoming sessions.",
@@ -293,5 +293,5 @@ export const facilitatorMessages = {
     "facilitator.calendarChoice.saved": "Your choice is saved.",
     "facilitator.calendarChoice.noFeedNeeded":
       "You chose emailed invites, so you do not need a calendar link.",
-  } as Record<string, string>,
+  },
 };

@@ -55,7 +55,7 @@ export const feedbackStaffMessages = {
       "Scan QR-koden med kameraet, eller gå til {url} og skriv koden.",
     "feedbackStaff.show.close": "Luk visningen",
     "feedbackStaff.codeCreated": "Feedback-koden er lavet.",
-  } as Record<string, string>,
+  },
   en: {
     "feedbackStaff.meta": "Feedback",
     "feedbackStaff.title": "Feedback: {course}",
@@ -112,5 +112,5 @@ export const feedbackStaffMessages = {
       "Scan the QR code with your camera, or go to {url} and type the code.",
     "feedbackStaff.show.close": "Close this view",
     "feedbackStaff.codeCreated": "The feedback code has been created.",
-  } as Record<string, string>,
+  },
 };

@@ -53,7 +53,7 @@ export const holidayMessages = {
     "holidays.warning.title": "Dato i en skoleferie",
     "holidays.upcoming": "Skoleferier det næste år",
     "holidays.upcoming.item": "{name}: {from} – {to}",
-  } as Record<string, string>,
+  },
   en: {
     "holidays.title": "School holidays",
     "holidays.intro":
@@ -107,5 +107,5 @@ export const holidayMessages = {
     "holidays.warning.title": "Date in a school holiday",
     "holidays.upcoming": "School holidays in the coming year",
     "holidays.upcoming.item": "{name}: {from} – {to}",
-  } as Record<string, string>,
+  },
 };

@@ -24,25 +24,27 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "da";
 
 type Catalogue = Record<string, string>;
-const catalogues: Array<{ da: Catalogue; en: Catalogue }> = [
-  commonMessages,
-  authMessages,
-  adminMessages,
-  requestMessages,
-  catalogueMessages,
-  schoolRequestMessages,
-  triageMessages,
-  sessionMessages,
-  facilitatorMessages,
-  feedbackStaffMessages,
-  trackMessages,
-  holidayMessages,
-  evaluationMessages,
-  reportMessages,
-];
+
+/** The staff UI catalogues, one per feature (exported for the parity test). */
+export const STAFF_CATALOGUES: Readonly<Record<string, { da: Catalogue; en: Catalogue }>> = {
+  common: commonMessages,
+  auth: authMessages,
+  admin: adminMessages,
+  requests: requestMessages,
+  catalogue: catalogueMessages,
+  schoolRequests: schoolRequestMessages,
+  triage: triageMessages,
+  sessions: sessionMessages,
+  facilitator: facilitatorMessages,
+  feedbackStaff: feedbackStaffMessages,
+  tracks: trackMessages,
+  holidays: holidayMessages,
+  evaluation: evaluationMessages,
+  reports: reportMessages,
+};
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };
-for (const catalogue of catalogues) {
+for (const catalogue of Object.values(STAFF_CATALOGUES)) {
   Object.assign(merged.da, catalogue.da);
   Object.assign(merged.en, catalogue.en);
 }

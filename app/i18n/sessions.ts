@@ -143,7 +143,7 @@ export const sessionMessages = {
     "sessions.audit.session.cancelled": "Aflyst",
     "sessions.audit.session.cancelledWithRequest": "Aflyst sammen med anmodningen",
     "sessions.audit.session.delivered": "Gennemført",
-  } as Record<string, string>,
+  },
   en: {
     "sessions.date.required": "Choose a date",
     "sessions.date.invalid": "Write the date as yyyy-mm-dd",
@@ -283,5 +283,5 @@ export const sessionMessages = {
     "sessions.audit.session.cancelled": "Cancelled",
     "sessions.audit.session.cancelledWithRequest": "Cancelled with the request",
     "sessions.audit.session.delivered": "Delivered",
-  } as Record<string, string>,
+  },
 };
