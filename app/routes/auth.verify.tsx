@@ -5,7 +5,6 @@ import { startPathFor } from "~/domain/permissions";
 import { db } from "~/lib/db.server";
 import { startUserSession } from "~/lib/guards.server";
 import { completeSignIn, inspectSignInToken } from "~/services/auth.server";
-import { findUserById } from "../../db/queries/users";
 
 export const meta: MetaFunction = () => [{ title: "Log ind · Frirum" }];
 
@@ -24,8 +23,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const token = String(formData.get("token") ?? "");
   const result = await completeSignIn(db(), token);
   if (!result.ok) return { problem: result.problem };
-  const user = await findUserById(db(), result.userId);
-  return startUserSession(request, result.sessionId, result.redirectTo ?? startPathFor(user!.role));
+  return startUserSession(
+    request,
+    result.sessionId,
+    result.redirectTo ?? startPathFor(result.role),
+  );
 }
 
 export default function Verify() {

@@ -11,8 +11,7 @@ import { safeRedirectTarget } from "~/domain/redirects";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { clientKey, getCurrentUser } from "~/lib/guards.server";
-import { requestSignIn } from "~/services/auth.server";
-import { listDemoAccounts } from "../../db/queries/demo";
+import { loadDemoAccounts, requestSignIn } from "~/services/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "Log ind · Frirum" }];
 
@@ -28,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     redirectTo: redirectToOf(request),
     localMailbox,
-    demoAccounts: localMailbox ? await listDemoAccounts(db()) : [],
+    demoAccounts: localMailbox ? await loadDemoAccounts(db()) : [],
   };
 }
 

@@ -6,7 +6,9 @@ import {
   insertAuthSession,
   insertSignInToken,
 } from "../../db/queries/auth";
-import { findUserByEmail } from "../../db/queries/users";
+import { listDemoAccounts } from "../../db/queries/demo";
+import { findUserByEmail, findUserById } from "../../db/queries/users";
+import type { Role } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import { signInEmail } from "../../emails/sign-in";
 import { safeRedirectTarget } from "../domain/redirects";
@@ -101,7 +103,7 @@ export async function completeSignIn(
   token: string,
   now: Date = new Date(),
 ): Promise<
-  | { ok: true; sessionId: string; userId: number; redirectTo: string | null }
+  | { ok: true; sessionId: string; userId: number; role: Role; redirectTo: string | null }
   | { ok: false; problem: TokenProblem }
 > {
   const inspected = await inspectSignInToken(db, token, now);
@@ -113,6 +115,8 @@ export async function completeSignIn(
     if (!row) return { ok: false as const, problem: "invalid" as const };
     const won = await consumeSignInToken(trx, row.id, now.toISOString());
     if (!won) return { ok: false as const, problem: "used" as const };
+    const user = await findUserById(trx, row.user_id);
+    if (!user) return { ok: false as const, problem: "invalid" as const };
     const sessionId = randomToken(32);
     await insertAuthSession(trx, {
       id: sessionId,
@@ -123,7 +127,13 @@ export async function completeSignIn(
       ok: true as const,
       sessionId,
       userId: row.user_id,
+      role: user.role,
       redirectTo: safeRedirectTarget(row.redirect_to, "") || null,
     };
   });
+}
+
+/** The demo accounts a demo installation's sign-in page lists (users marked is_demo). */
+export function loadDemoAccounts(db: DB) {
+  return listDemoAccounts(db);
 }
