@@ -15,7 +15,7 @@ import {
 import type { ReactNode } from "react";
 import { useLocale, useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
-import { navigationFor } from "./domain/navigation";
+import { currentNavItem, navigationFor } from "./domain/navigation";
 import { isPrivateRoute } from "./domain/privacy-routes";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
@@ -95,6 +95,7 @@ function Header() {
   const location = useLocation();
   const user = data?.user ?? null;
   const items = navigationFor(user?.role ?? null, { localMailbox: data?.localMailbox ?? false });
+  const currentItem = currentNavItem(items, location.pathname);
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -119,15 +120,7 @@ function Header() {
           <ul>
             {items.map((item) => (
               <li key={item.to}>
-                <Link
-                  to={item.to}
-                  aria-current={
-                    location.pathname === item.to ||
-                    (item.to !== "/" && location.pathname.startsWith(`${item.to}/`))
-                      ? "page"
-                      : undefined
-                  }
-                >
+                <Link to={item.to} aria-current={item.to === currentItem ? "page" : undefined}>
                   {t(item.label)}
                 </Link>
               </li>

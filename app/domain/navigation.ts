@@ -44,3 +44,17 @@ export function navigationFor(role: Role | null, options: { localMailbox: boolea
       ];
   }
 }
+
+/**
+ * The one item the page belongs to: the longest `to` that is the path or a parent of it. Marking
+ * every prefix made "Forside" (`/coordinator`) current on every coordinator page, so two items said
+ * aria-current="page" at once.
+ */
+export function currentNavItem(items: readonly NavItem[], pathname: string): string | null {
+  let best: string | null = null;
+  for (const item of items) {
+    const matches = pathname === item.to || (item.to !== "/" && pathname.startsWith(`${item.to}/`));
+    if (matches && (best === null || item.to.length > best.length)) best = item.to;
+  }
+  return best;
+}
