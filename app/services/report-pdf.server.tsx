@@ -82,13 +82,25 @@ function registerFonts() {
       },
     ],
   });
+  // Monochrome Noto Emoji: coordinators write emoji in the text sections; without a font that has
+  // them, the PDF showed empty boxes.
+  Font.register({
+    family: "NotoEmoji",
+    fonts: [
+      { src: fontFile("@expo-google-fonts/noto-emoji", "400Regular", "NotoEmoji_400Regular.ttf") },
+      {
+        src: fontFile("@expo-google-fonts/noto-emoji", "400Regular", "NotoEmoji_400Regular.ttf"),
+        fontWeight: 700,
+      },
+    ],
+  });
   // Words are not hyphenated (names, Arabic).
   Font.registerHyphenationCallback((word) => [word]);
   fontsRegistered = true;
 }
 
-/** Latin first, Arabic for the characters Noto Sans lacks (react-pdf picks per glyph). */
-const FONTS = ["NotoSans", "NotoSansArabic"];
+/** Latin first, then Arabic and emoji for the characters Noto Sans lacks (react-pdf picks per glyph). */
+const FONTS = ["NotoSans", "NotoSansArabic", "NotoEmoji"];
 
 const styles = StyleSheet.create({
   page: {

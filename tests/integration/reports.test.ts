@@ -317,6 +317,24 @@ describe("downloads", () => {
     expect(text).toContain(t_("evaluation.caveat").slice(0, 40));
   }, 60_000);
 
+  it("the PDF prints Arabic names and emoji from the text sections with real glyphs", async () => {
+    const actor = await coordinator();
+    const text = "Tak til Fatima الزهراء og forældrene 🎉";
+    expect(
+      (await saveReportText(t.db, actor, 2024, { section: "summary", text }, { now: NOW })).ok,
+    ).toBe(true);
+    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
+    const file = join(dir, "report-scripts.pdf");
+    writeFileSync(file, Buffer.from(await (await reportDownload(report, "pdf")).arrayBuffer()));
+    // Each script's font is embedded (subset), so no character falls back to an empty box.
+    const fonts = execFileSync("pdffonts", [file]).toString();
+    expect(fonts).toMatch(/NotoSansArabic/);
+    expect(fonts).toMatch(/NotoEmoji/);
+    const extracted = execFileSync("pdftotext", [file, "-"]).toString();
+    expect(extracted).toContain("🎉");
+    expect(extracted).toContain("Fatima");
+  }, 60_000);
+
   it("the XLSX read back equals the model's tables (typed numbers, one sheet per table)", async () => {
     const actor = await coordinator();
     const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
