@@ -107,3 +107,50 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
     scales: [...scales.values()],
   };
 }
+
+export const EMPTY_COUNTS: CountDelta = Object.freeze({ sessions: [], items: [], scales: [] });
+
+function sumByKey<T>(rows: readonly T[], key: (row: T) => string, add: (a: T, b: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const row of rows) {
+    const k = key(row);
+    const have = byKey.get(k);
+    byKey.set(k, have ? add(have, row) : row);
+  }
+  return [...byKey.values()];
+}
+
+const sessionKeyOf = (r: { sessionId: number; audience: string; formVersion: number }) =>
+  `${r.sessionId}|${r.audience}|${r.formVersion}`;
+
+/** Stored counts plus new ones, row by row (the counts kept per session only ever add up). */
+export function addCountDeltas(a: CountDelta, b: CountDelta): CountDelta {
+  return {
+    sessions: sumByKey([...a.sessions, ...b.sessions], sessionKeyOf, (x, y) => ({
+      ...x,
+      responses: x.responses + y.responses,
+      comments: x.comments + y.comments,
+    })),
+    items: sumByKey(
+      [...a.items, ...b.items],
+      (r) => `${sessionKeyOf(r)}|${r.itemKey}`,
+      (x, y) => ({
+        ...x,
+        answers: x.answers + y.answers,
+        dontKnow: x.dontKnow + y.dontKnow,
+        topBox: x.topBox + y.topBox,
+        options: x.options.map((n, i) => n + y.options[i]),
+      }),
+    ),
+    scales: sumByKey(
+      [...a.scales, ...b.scales],
+      (r) => `${sessionKeyOf(r)}|${r.scaleKey}`,
+      (x, y) => ({
+        ...x,
+        respondents: x.respondents + y.respondents,
+        scoreSum: x.scoreSum + y.scoreSum,
+        scoreSumSquares: x.scoreSumSquares + y.scoreSumSquares,
+      }),
+    ),
+  };
+}

@@ -18,12 +18,13 @@ import {
   negateRollup,
   type RollupDelta,
   type RollupKey,
+  type RollupSession,
   type ScaleRollupRow,
   type SessionRollupRow,
   sessionRollup,
 } from "../../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../../app/domain/feedback-bank";
-import type { CountDelta } from "../../app/domain/feedback-counts";
+import { addCountDeltas, type CountDelta, EMPTY_COUNTS } from "../../app/domain/feedback-counts";
 import { utcToCopenhagen } from "../../app/domain/timezone";
 import type { DB } from "../connection";
 import type { Audience } from "../schema";
@@ -70,9 +71,18 @@ export async function loadFeedbackCounts(
   };
 }
 
-/** What the given sessions contribute to the rollups now. */
-export async function sessionsRollup(db: DB, sessionIds: readonly number[]): Promise<RollupDelta> {
-  if (sessionIds.length === 0) return EMPTY_ROLLUP;
+/** A session's facts that place it in the rollups, with its stored counts. */
+export interface SessionRollupState {
+  sessions: { id: number; session: RollupSession }[];
+  counts: CountDelta;
+}
+
+/** Reads what the rollups of some sessions are computed from. */
+export async function loadSessionRollupState(
+  db: DB,
+  sessionIds: readonly number[],
+): Promise<SessionRollupState> {
+  if (sessionIds.length === 0) return { sessions: [], counts: EMPTY_COUNTS };
   const ids = [...new Set(sessionIds)];
   const [sessions, counts] = await Promise.all([
     db
@@ -93,10 +103,10 @@ export async function sessionsRollup(db: DB, sessionIds: readonly number[]): Pro
       .execute(),
     loadFeedbackCounts(db, ids),
   ]);
-  const result: RollupDelta = { items: [], scales: [], sessions: [] };
-  for (const s of sessions) {
-    const delta = sessionRollup(
-      {
+  return {
+    sessions: sessions.map((s) => ({
+      id: s.id,
+      session: {
         schoolId: s.school_id,
         courseId: s.course_id,
         courseAudience: s.audience as FeedbackAudience,
@@ -108,17 +118,31 @@ export async function sessionsRollup(db: DB, sessionIds: readonly number[]): Pro
           staff: s.attendance_professionals,
         },
       },
-      {
-        sessions: counts.sessions.filter((r) => r.sessionId === s.id),
-        items: counts.items.filter((r) => r.sessionId === s.id),
-        scales: counts.scales.filter((r) => r.sessionId === s.id),
-      },
-    );
+    })),
+    counts,
+  };
+}
+
+/** What sessions in a given state contribute to the rollups. */
+export function rollupOfState(state: SessionRollupState): RollupDelta {
+  const result: RollupDelta = { items: [], scales: [], sessions: [] };
+  for (const { id, session } of state.sessions) {
+    const delta = sessionRollup(session, {
+      sessions: state.counts.sessions.filter((r) => r.sessionId === id),
+      items: state.counts.items.filter((r) => r.sessionId === id),
+      scales: state.counts.scales.filter((r) => r.sessionId === id),
+    });
     result.items.push(...delta.items);
     result.scales.push(...delta.scales);
     result.sessions.push(...delta.sessions);
   }
   return result;
+}
+
+/** What the given sessions contribute to the rollups now. */
+export async function sessionsRollup(db: DB, sessionIds: readonly number[]): Promise<RollupDelta> {
+  if (sessionIds.length === 0) return EMPTY_ROLLUP;
+  return rollupOfState(await loadSessionRollupState(db, sessionIds));
 }
 
 const keyOf = (r: RollupKey) =>
@@ -321,6 +345,25 @@ export async function withSessionRollups<T>(
   const after = await sessionsRollup(db, sessionIds);
   await addRollups(db, mergeRollups(negateRollup(before), after));
   return result;
+}
+
+/**
+ * Adds new counts (answers just inserted) to some sessions and moves the sessions' contributions
+ * in the rollups: like `withSessionRollups`, but the state after is the state before plus the
+ * counts (counts only add up), so it is not read a second time. Call inside a transaction.
+ */
+export async function addCountsWithRollups(
+  db: DB,
+  delta: CountDelta,
+  writeCounts: () => Promise<void>,
+) {
+  const sessionIds = [
+    ...new Set([...delta.sessions, ...delta.items, ...delta.scales].map((r) => r.sessionId)),
+  ];
+  const before = await loadSessionRollupState(db, sessionIds);
+  await writeCounts();
+  const after = { ...before, counts: addCountDeltas(before.counts, delta) };
+  await addRollups(db, mergeRollups(negateRollup(rollupOfState(before)), rollupOfState(after)));
 }
 
 /**

@@ -4,7 +4,7 @@ import { type CountDelta, countResponses } from "../../app/domain/feedback-count
 import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
 import type { Audience, FeedbackScaleKey } from "../schema";
-import { withSessionRollups } from "./feedback-rollup";
+import { addCountsWithRollups } from "./feedback-rollup";
 
 // ---------------------------------------------------------------------------------------------
 // Forms
@@ -242,40 +242,35 @@ export async function insertFeedbackResponses(
   responses: readonly NewFeedbackResponse[],
 ): Promise<void> {
   if (responses.length === 0) return;
-  const sessionIds = [...new Set(responses.map((r) => r.sessionId))];
-  await withSessionRollups(db, sessionIds, () => insertResponsesAndCounts(db, responses));
-}
-
-async function insertResponsesAndCounts(db: DB, responses: readonly NewFeedbackResponse[]) {
-  for (let i = 0; i < responses.length; i += 500) {
-    await db
-      .insertInto("feedback_responses")
-      .values(
-        responses.slice(i, i + 500).map((response) => ({
-          id: randomUUID(),
-          session_id: response.sessionId,
-          audience: response.audience,
-          form_version: response.formVersion,
-          locale: response.locale,
-          answers: JSON.stringify(response.answers),
-          comment: response.comment,
-          session_date: response.sessionDate,
-        })),
-      )
-      .execute();
-  }
-  await addFeedbackCounts(
-    db,
-    countResponses(
-      responses.map((r) => ({
-        sessionId: r.sessionId,
-        audience: r.audience,
-        formVersion: r.formVersion,
-        answers: r.answers,
-        hasComment: r.comment !== null && r.comment !== "",
-      })),
-    ),
+  const delta = countResponses(
+    responses.map((r) => ({
+      sessionId: r.sessionId,
+      audience: r.audience,
+      formVersion: r.formVersion,
+      answers: r.answers,
+      hasComment: r.comment !== null && r.comment !== "",
+    })),
   );
+  await addCountsWithRollups(db, delta, async () => {
+    for (let i = 0; i < responses.length; i += 500) {
+      await db
+        .insertInto("feedback_responses")
+        .values(
+          responses.slice(i, i + 500).map((response) => ({
+            id: randomUUID(),
+            session_id: response.sessionId,
+            audience: response.audience,
+            form_version: response.formVersion,
+            locale: response.locale,
+            answers: JSON.stringify(response.answers),
+            comment: response.comment,
+            session_date: response.sessionDate,
+          })),
+        )
+        .execute();
+    }
+    await addFeedbackCounts(db, delta);
+  });
 }
 
 /** Inserts one response (see insertFeedbackResponses). Call inside a transaction. */
@@ -385,10 +380,15 @@ export async function addFeedbackCounts(db: DB, delta: CountDelta) {
   }
 }
 
+/**
+ * A session's number of answers, from its kept counts (written in each answer's transaction, so
+ * exact): one or two rows by primary key, where counting the answers themselves walks every
+ * answer of the session on each new one (the answer cap checks this on every submission).
+ */
 export async function countFeedbackResponses(db: DB, sessionId: number): Promise<number> {
   const row = await db
-    .selectFrom("feedback_responses")
-    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .selectFrom("feedback_session_counts")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("responses"), eb.lit(0)).as("n"))
     .where("session_id", "=", sessionId)
     .executeTakeFirstOrThrow();
   return Number(row.n);

@@ -217,7 +217,8 @@ describe("npm run db:rebuild-counts", () => {
     const again = run("--check");
     expect(again.stdout).toContain("counts match");
     expect(again.status).toBe(0);
-  });
+    // Three script runs, each starting tsx: seconds apiece on a busy machine.
+  }, 120_000);
 });
 
 describe("monthly rollups follow the sessions", () => {
