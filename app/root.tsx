@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
   Link,
@@ -17,6 +18,7 @@ import { useLocale, useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
 import { currentNavItem, navigationFor } from "./domain/navigation";
 import { isPrivateRoute } from "./domain/privacy-routes";
+import { pageMessages } from "./i18n/route-messages.server";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
 import { getLocale } from "./lib/locale.server";
@@ -32,9 +34,11 @@ export const meta: MetaFunction = ({ error }) => [{ title: error ? "Fejl · Frir
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // The anonymous feedback pages never look up a signed-in user (nothing ties an answer to one).
   // The server says which route matched; the path check covers callers without that context.
-  const anonymous =
-    (context as { privateRoute?: boolean }).privateRoute === true ||
-    isPrivateRoute(new URL(request.url).pathname);
+  const { privateRoute, routeIds } = context as {
+    privateRoute?: boolean;
+    routeIds?: readonly string[];
+  };
+  const anonymous = privateRoute === true || isPrivateRoute(new URL(request.url).pathname);
   const [locale, user] = await Promise.all([
     getLocale(request),
     anonymous ? null : getCurrentUser(request),
@@ -44,8 +48,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     user: user ? { name: user.name, role: user.role } : null,
     localMailbox: !env().SMTP_URL,
+    messages: pageMessages(locale, routeIds),
   };
 }
+
+/**
+ * The root's data holds the messages of the page's routes, so it is loaded again whenever the
+ * path changes (Remix keeps a parent's data across navigation by default).
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 type RootData = Awaited<ReturnType<typeof loader>>;
 

@@ -22,7 +22,7 @@ import {
 } from "../app/lib/outbox-worker.server";
 import { createRequestQueue } from "../app/lib/request-queue.server";
 import { startRetentionWorker } from "../app/lib/retention.server";
-import { createPrivacyClassifier } from "../app/lib/route-privacy.server";
+import { createPrivacyClassifier, type RouteClass } from "../app/lib/route-privacy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
@@ -66,7 +66,7 @@ await migrateToLatest(workerDb);
 // synchronously per request.
 type Build = ServerBuild;
 let loadBuild: () => Promise<Build>;
-let productionClassifier: ((pathname: string) => boolean) | null = null;
+let productionClassifier: ((pathname: string) => RouteClass) | null = null;
 let viteMiddlewares: express.RequestHandler | null = null;
 if (env.NODE_ENV === "production") {
   const build: Build = await import(join(process.cwd(), "build/server/index.js"));
@@ -100,16 +100,21 @@ function refuse(res: express.Response, status: number, danish: string, english: 
 
 // Which route will answer: private routes (feedback, feeds) are never logged, get the feedback
 // Referrer-Policy, and the root loader does not look up a user for them. Decided from the route
-// the router matches, so every spelling it serves (`/F/x`, `/%66/x`) counts.
+// the router matches, so every spelling it serves (`/F/x`, `/%66/x`) counts. The matched route ids
+// go to the root loader too: it sends the page the messages of those routes.
 app.use((req, res, next) => {
   res.locals.requestId = randomBytes(6).toString("hex");
   const pathname = new URL(req.originalUrl, "http://x").pathname;
+  const classified = (routeClass: RouteClass) => {
+    res.locals.privateRoute = routeClass.private;
+    res.locals.routeIds = routeClass.routeIds;
+  };
   if (productionClassifier) {
-    res.locals.privateRoute = productionClassifier(pathname);
+    classified(productionClassifier(pathname));
     return next();
   }
   classifierFor().then((classify) => {
-    res.locals.privateRoute = classify(pathname);
+    classified(classify(pathname));
     next();
   }, next);
 });
@@ -210,6 +215,7 @@ const loadContext = (req: express.Request, res: express.Response) => ({
   clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
   requestId: res.locals.requestId,
   privateRoute: res.locals.privateRoute === true,
+  routeIds: res.locals.routeIds as readonly string[] | undefined,
 });
 
 if (env.NODE_ENV === "production") {

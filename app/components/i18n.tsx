@@ -1,13 +1,35 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LOCALE, type Locale, type MessageParams, translate } from "~/i18n";
+import { useMemo } from "react";
+import {
+  DEFAULT_LOCALE,
+  formatMessage,
+  type Locale,
+  type MessageParams,
+  type Messages,
+} from "~/i18n/format";
+
+interface RootI18nData {
+  locale: Locale;
+  messages: Messages;
+}
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<{ locale: Locale }>("root");
+  const data = useRouteLoaderData<RootI18nData>("root");
   return data?.locale ?? DEFAULT_LOCALE;
 }
 
-/** `t(key, params)` in the current UI language. */
+/**
+ * `t(key, params)` in the current UI language, from the messages the root loader sent for this
+ * page's routes (app/i18n/route-messages.server.ts); `t.has(key)` says whether one was sent. A
+ * key without a message shows as itself (tests/unit/route-messages.test.ts keeps that from
+ * happening).
+ */
 export function useT() {
-  const locale = useLocale();
-  return (key: string, params?: MessageParams) => translate(locale, key, params);
+  const messages = useRouteLoaderData<RootI18nData>("root")?.messages;
+  return useMemo(() => {
+    const t = (key: string, params?: MessageParams) =>
+      formatMessage(messages?.[key] ?? key, params);
+    t.has = (key: string) => messages !== undefined && key in messages;
+    return t;
+  }, [messages]);
 }

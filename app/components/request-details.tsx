@@ -1,7 +1,6 @@
 import { Link } from "@remix-run/react";
-import { type RequestWindow, windowTimes } from "~/domain/requests";
+import { type RequestWindow, windowTimes } from "~/domain/request-rules";
 import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
-import { hasMessage } from "~/i18n";
 import { useLocale, useT } from "./i18n";
 
 /** The status as text in a badge (never colour alone). */
@@ -137,7 +136,7 @@ export function RequestHistory({ events }: { events: EventView[] }) {
   const label = (event: EventView) => {
     // Events are named "request.<what>" ("request.created", "request.declined", ...).
     const key = `schoolRequests.event.${event.action.replace(/^request\./, "")}`;
-    if (hasMessage(key)) return t(key);
+    if (t.has(key)) return t(key);
     if (event.fromStatus && event.toStatus) {
       return t("schoolRequests.event.statusChange", {
         from: t(`status.${event.fromStatus}`),

@@ -2,13 +2,8 @@
  * The public catalogue's filter as it travels in the URL (a GET form, so it works without
  * JavaScript and can be bookmarked). Pure: no I/O.
  */
-import {
-  type CatalogueFilter,
-  GRADE_MAX,
-  GRADE_MIN,
-  isAudience,
-  isCourseLanguage,
-} from "./courses";
+import { GRADE_MAX, GRADE_MIN, isAudience, isCourseLanguage } from "./course-options";
+import type { CatalogueFilter } from "./courses";
 
 /** The "longest duration" choices offered in the filter, in minutes. */
 export const DURATION_OPTIONS = [60, 90, 120, 180] as const;

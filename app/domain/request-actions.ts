@@ -3,8 +3,12 @@
  * coordinator's inbox query string. Pure; shared by the route components and their actions.
  */
 import { z } from "zod";
-import { AUDIENCES, emptyToUndefined } from "./courses";
-import { REQUEST_STATUSES } from "./requests";
+import { AUDIENCES } from "./course-options";
+import { emptyToUndefined } from "./courses";
+import { COHORT_FILTERS, INBOX_SORTS } from "./inbox";
+import { REQUEST_STATUSES } from "./request-rules";
+
+export { COHORT_FILTERS, INBOX_PAGE_SIZE, INBOX_SORTS, inboxSearch } from "./inbox";
 
 /** The request's `version` as the form saw it (stale-form protection). */
 export const versionField = z.preprocess(
@@ -36,10 +40,6 @@ export function parseId(value: unknown): number | null {
   return Number.isSafeInteger(id) ? id : null;
 }
 
-export const INBOX_PAGE_SIZE = 50;
-export const INBOX_SORTS = ["oldest", "newest"] as const;
-export const COHORT_FILTERS = ["pilot", "standard"] as const;
-
 const optionalId = z.preprocess(
   (value) => parseId(value) ?? undefined,
   z.number().int().positive().optional(),
@@ -70,18 +70,4 @@ export function parseInboxQuery(params: URLSearchParams): InboxQuery {
     if (value !== null && value !== "") raw[key] = value;
   }
   return inboxQuerySchema.parse(raw);
-}
-
-/** The query string for an inbox view (empty values dropped; page 1 and the default sort omitted). */
-export function inboxSearch(query: Partial<InboxQuery>): string {
-  const params = new URLSearchParams();
-  if (query.status) params.set("status", query.status);
-  if (query.audience) params.set("audience", query.audience);
-  if (query.school) params.set("school", String(query.school));
-  if (query.cohort) params.set("cohort", query.cohort);
-  if (query.course) params.set("course", String(query.course));
-  if (query.sort && query.sort !== "oldest") params.set("sort", query.sort);
-  if (query.page && query.page > 1) params.set("page", String(query.page));
-  const search = params.toString();
-  return search ? `?${search}` : "";
 }

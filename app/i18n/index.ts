@@ -11,6 +11,7 @@ import { commonMessages } from "./common";
 import { evaluationMessages } from "./evaluation";
 import { facilitatorMessages } from "./facilitator";
 import { feedbackStaffMessages } from "./feedback";
+import { formatMessage, type Locale, type MessageParams, type Messages } from "./format";
 import { holidayMessages } from "./holidays";
 import { reportMessages } from "./reports";
 import { requestMessages } from "./requests";
@@ -19,11 +20,16 @@ import { sessionMessages } from "./sessions";
 import { trackMessages } from "./tracks";
 import { triageMessages } from "./triage";
 
-export const LOCALES = ["da", "en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "da";
+export {
+  DEFAULT_LOCALE,
+  isLocale,
+  LOCALES,
+  type Locale,
+  type MessageParams,
+  type Messages,
+} from "./format";
 
-type Catalogue = Record<string, string>;
+type Catalogue = Messages;
 
 /** The staff UI catalogues, one per feature (exported for the parity test). */
 export const STAFF_CATALOGUES: Readonly<Record<string, { da: Catalogue; en: Catalogue }>> = {
@@ -49,21 +55,29 @@ for (const catalogue of Object.values(STAFF_CATALOGUES)) {
   Object.assign(merged.en, catalogue.en);
 }
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-export type MessageParams = Record<string, string | number>;
-
 /** Translate a key; unknown keys fall back to Danish, then to the key itself (visible in tests). */
 export function translate(locale: Locale, key: string, params?: MessageParams): string {
-  const template = merged[locale][key] ?? merged.da[key] ?? key;
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return formatMessage(merged[locale][key] ?? merged.da[key] ?? key, params);
 }
 
 export function hasMessage(key: string): boolean {
   return key in merged.da;
+}
+
+/** Every staff message key (Danish is complete: the parity test holds English to it). */
+export const MESSAGE_KEYS: readonly string[] = Object.keys(merged.da);
+
+/**
+ * The messages whose key equals one of `prefixes` or starts with one ending in "." (e.g.
+ * "auth."), in `locale` with Danish as the fallback, as the root loader sends them to a page.
+ */
+export function pickMessages(locale: Locale, prefixes: Iterable<string>): Messages {
+  const wanted = [...prefixes];
+  const picked: Messages = {};
+  for (const key of MESSAGE_KEYS) {
+    if (wanted.some((p) => key === p || (p.endsWith(".") && key.startsWith(p)))) {
+      picked[key] = merged[locale][key] ?? merged.da[key];
+    }
+  }
+  return picked;
 }

@@ -3,14 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/request-details";
-import { AUDIENCES } from "~/domain/courses";
-import {
-  COHORT_FILTERS,
-  INBOX_SORTS,
-  inboxSearch,
-  parseInboxQuery,
-} from "~/domain/request-actions";
-import { REQUEST_STATUSES } from "~/domain/requests";
+import { AUDIENCES } from "~/domain/course-options";
+import { COHORT_FILTERS, INBOX_SORTS, inboxSearch } from "~/domain/inbox";
+import { parseInboxQuery } from "~/domain/request-actions";
+import { REQUEST_STATUSES } from "~/domain/request-rules";
 import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
 import { utcToCopenhagen } from "~/domain/timezone";
 import { db } from "~/lib/db.server";

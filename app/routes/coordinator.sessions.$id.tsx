@@ -17,7 +17,6 @@ import {
   swapFacilitatorsSchema,
 } from "~/domain/scheduling";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
-import { hasMessage } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -428,7 +427,7 @@ export default function SessionPage() {
                     <td>{formatDateTime(entry.created_at, locale)}</td>
                     <td>{entry.actor_name ?? ""}</td>
                     <td>
-                      {hasMessage(`sessions.audit.${entry.action}`)
+                      {t.has(`sessions.audit.${entry.action}`)
                         ? t(`sessions.audit.${entry.action}`)
                         : entry.action}
                       {historyDetail(entry.details, locale)}

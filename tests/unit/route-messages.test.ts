@@ -1,0 +1,55 @@
+import { readdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { MESSAGE_KEYS } from "~/i18n";
+import { LAYOUT_MESSAGES, pageMessages, ROUTE_MESSAGES } from "~/i18n/route-messages.server";
+import { keysUsedBy, reachableModules } from "../support/message-keys";
+
+const APP = resolve(import.meta.dirname, "../../app");
+const pageRoutes = readdirSync(join(APP, "routes"))
+  .filter((file) => file.endsWith(".tsx"))
+  .map((file) => ({ id: `routes/${file.replace(/\.tsx$/, "")}`, file: join(APP, "routes", file) }));
+
+const covers = (prefixes: readonly string[], key: string) =>
+  prefixes.some((p) => key === p || (p.endsWith(".") && key.startsWith(p)));
+
+describe("messages sent to each page", () => {
+  it("the layout's cover every key the root module and its imports can show", () => {
+    const used = keysUsedBy(reachableModules(join(APP, "root.tsx")), MESSAGE_KEYS);
+    expect([...used].filter((key) => !covers(LAYOUT_MESSAGES, key))).toEqual([]);
+  });
+
+  for (const route of pageRoutes) {
+    it(`${route.id}: covers every key the route and its imports can show`, () => {
+      const declared = ROUTE_MESSAGES[route.id];
+      expect(declared, `add "${route.id}" to ROUTE_MESSAGES`).toBeDefined();
+      const used = keysUsedBy(reachableModules(route.file), MESSAGE_KEYS);
+      const missing = [...used].filter(
+        (key) => !covers(LAYOUT_MESSAGES, key) && !covers(declared ?? [], key),
+      );
+      expect(missing, `add these (or their prefixes) to ROUTE_MESSAGES["${route.id}"]`).toEqual([]);
+    });
+  }
+
+  it("lists only routes that exist, and prefixes that match a message", () => {
+    expect(Object.keys(ROUTE_MESSAGES).sort()).toEqual(pageRoutes.map((r) => r.id).sort());
+    const unmatched = [...LAYOUT_MESSAGES, ...Object.values(ROUTE_MESSAGES).flat()].filter(
+      (prefix) => !MESSAGE_KEYS.some((key) => covers([prefix], key)),
+    );
+    expect(unmatched).toEqual([]);
+  });
+
+  it("sends a page its routes' messages in the user's language, and nothing else", () => {
+    const login = pageMessages("en", ["root", "routes/login"]);
+    expect(login["auth.login.title"]).toBeDefined();
+    expect(login["nav.signIn"]).toBe("Sign in");
+    expect(Object.keys(login).some((key) => key.startsWith("evaluation."))).toBe(false);
+    expect(Object.keys(login).length).toBeLessThan(MESSAGE_KEYS.length / 10);
+    // An unknown route id (e.g. the 404 page's splat) gets the layout's messages only.
+    expect(Object.keys(pageMessages("da", ["root", "routes/unknown"])).sort()).toEqual(
+      MESSAGE_KEYS.filter((key) => covers(LAYOUT_MESSAGES, key)).sort(),
+    );
+    // No route information: every message, as before.
+    expect(Object.keys(pageMessages("da", undefined)).length).toBe(MESSAGE_KEYS.length);
+  });
+});
