@@ -5,11 +5,20 @@
  *     coordinator, and measures /login, /catalogue, /coordinator/requests and a feedback form
  *     /f/<code>: every response of one page load in Chromium (bytes on the wire: compressed
  *     bodies plus headers, JavaScript apart) and Lighthouse 12.2.3 (mobile, simulated throttling)
- *     performance and accessibility, against the goals of issue 12.
+ *     performance and accessibility, against the goals of issue 12. JavaScript is counted as gzip
+ *     bodies (the issue's measure), headers apart; the total counts everything on the wire.
+ *     LIGHTHOUSE_RUNS=<n> (default 3) runs Lighthouse n times per page and keeps the median
+ *     performance run (its score moves several points between runs on a busy machine);
+ *     PAGE_WEIGHT_PAGES=/login,/f/ measures only those pages;
+ *     LIGHTHOUSE_DIR=<dir> keeps each report's JSON there (what costs: render-blocking requests,
+ *     LCP element, main-thread tasks). The load average is printed beside each page.
  *   npm run page-weight -- http://localhost:3000/login [more URLs]
  *     measures the weight of running pages only (no Lighthouse).
  * With BENCH_JSON=<file>, appends the figures as JSON lines (scripts/bench-json.ts).
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
 import lighthouse from "lighthouse";
 import { freePort, signInCookie, startAppServer } from "../tests/support/app-server";
 import { launchBrowser } from "../tests/support/chromium";
@@ -27,28 +36,60 @@ export async function measurePage(
       extraHTTPHeaders: options.cookie ? { Cookie: options.cookie } : {},
     });
     const page = await context.newPage();
-    const responses: Array<Promise<{ url: string; type: string; bytes: number }>> = [];
+    const responses: Array<
+      Promise<{ url: string; type: string; bytes: number; bodyBytes: number }>
+    > = [];
     page.on("requestfinished", (request) => {
       responses.push(
         request.sizes().then((sizes) => ({
           url: request.url(),
           type: request.resourceType(),
           bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+          bodyBytes: sizes.responseBodySize,
         })),
       );
     });
     await page.goto(url, { waitUntil: "networkidle" });
     const all = await Promise.all(responses);
     const total = all.reduce((sum, r) => sum + r.bytes, 0);
-    const js = all.filter((r) => r.type === "script").reduce((sum, r) => sum + r.bytes, 0);
-    return { url, requests: all.length, totalBytes: total, javaScriptBytes: js };
+    const scripts = all.filter((r) => r.type === "script");
+    return {
+      url,
+      requests: all.length,
+      totalBytes: total,
+      javaScriptBytes: scripts.reduce((sum, r) => sum + r.bytes, 0),
+      javaScriptBodyBytes: scripts.reduce((sum, r) => sum + r.bodyBytes, 0),
+      scripts: scripts.length,
+    };
   } finally {
     await browser.close();
   }
 }
 
-/** Lighthouse (default mobile config) on Debian's Chromium, reached over a debugging port. */
-async function lighthouseScores(url: string, cookie?: string) {
+/**
+ * Lighthouse (default mobile config: simulated throttling, 4x CPU slowdown applied to what this
+ * machine measured) on Debian's Chromium, reached over a debugging port. `runs` times; the run
+ * with the median performance score is returned.
+ */
+async function lighthouseScores(url: string, cookie: string | undefined, label: string) {
+  const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 3));
+  const results: Array<Awaited<ReturnType<typeof lighthouseRun>>> = [];
+  for (let run = 0; run < runs; run++) {
+    const result = await lighthouseRun(url, cookie);
+    const dir = process.env.LIGHTHOUSE_DIR;
+    if (dir && result.report) {
+      mkdirSync(dir, { recursive: true });
+      const name = `${label.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "")}-${run + 1}.json`;
+      writeFileSync(join(dir, name), result.report);
+    }
+    results.push(result);
+  }
+  results.sort((a, b) => a.performance - b.performance);
+  const median = results[Math.floor((results.length - 1) / 2)];
+  return { ...median, all: results.map((r) => r.performance) };
+}
+
+async function lighthouseRun(url: string, cookie?: string) {
   const port = await freePort();
   const browser = await launchBrowser([`--remote-debugging-port=${port}`]);
   try {
@@ -62,6 +103,8 @@ async function lighthouseScores(url: string, cookie?: string) {
     const categories = result?.lhr.categories;
     const audits = result?.lhr.audits;
     return {
+      report: typeof result?.report === "string" ? result.report : undefined,
+      benchmarkIndex: Math.round(result?.lhr.environment.benchmarkIndex ?? Number.NaN),
       performance: Math.round((categories?.performance?.score ?? 0) * 100),
       accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
       lcpMs: Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? Number.NaN),
@@ -85,7 +128,7 @@ async function measureRunningPages(urls: string[]) {
   for (const url of urls) {
     const m = await measurePage(url);
     console.log(
-      `${m.url}: ${m.requests} requests, ${kb(m.totalBytes)} total, ${kb(m.javaScriptBytes)} JavaScript (transferred)`,
+      `${m.url}: ${m.requests} requests, ${kb(m.totalBytes)} total, ${kb(m.javaScriptBodyBytes)} gzip JavaScript in ${m.scripts} files (${kb(m.javaScriptBytes)} with headers)`,
     );
   }
 }
@@ -98,32 +141,35 @@ async function measureProductionPages(): Promise<boolean> {
     const code = "PGWT22";
     await insertFeedbackSession(server.db, { code, startsInMinutes: -60 });
     const cookie = await signInCookie(server, "koordinator@frirum.test");
+    // PAGE_WEIGHT_PAGES=/login,/f/ measures only the pages whose path starts so.
+    const only = process.env.PAGE_WEIGHT_PAGES?.split(",").filter(Boolean);
     const pages = [
       { path: "/login", staff: true, performance: 90, cookie: undefined },
       { path: "/catalogue", staff: true, performance: 90, cookie },
       { path: "/coordinator/requests", staff: true, performance: 90, cookie },
       { path: `/f/${code}`, staff: false, performance: 95, cookie: undefined },
-    ];
+    ].filter((page) => !only || only.some((prefix) => page.path.startsWith(prefix)));
     console.log(
-      "Page weight (Chromium, bytes on the wire) and Lighthouse 12.2.3 (mobile), production build",
+      `Page weight (Chromium, bytes on the wire) and Lighthouse 12.2.3 (mobile), production build; machine: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`,
     );
     for (const page of pages) {
       const url = `${server.url}${page.path}`;
+      const label = page.path.startsWith("/f/") ? "/f/<code>" : page.path;
+      const load = loadavg()[0].toFixed(1);
       const weight = await measurePage(url, { cookie: page.cookie });
-      const scores = await lighthouseScores(url, page.cookie);
-      const jsOk = !page.staff || weight.javaScriptBytes <= 90 * 1024;
+      const scores = await lighthouseScores(url, page.cookie, label);
+      const jsOk = !page.staff || weight.javaScriptBodyBytes <= 90 * 1024;
       const perfOk = scores.performance >= page.performance;
       const a11yOk = scores.accessibility === 100;
       ok &&= jsOk && perfOk && a11yOk;
-      const label = page.path.startsWith("/f/") ? "/f/<code>" : page.path;
       console.log(
-        `  ${label.padEnd(22)} ${kb(weight.totalBytes).padStart(9)} total, ${kb(weight.javaScriptBytes).padStart(9)} JavaScript${page.staff ? ` (goal <= 90 KB: ${jsOk ? "met" : "NOT met"})` : ""}; Lighthouse performance ${scores.performance} (goal >= ${page.performance}: ${perfOk ? "met" : "NOT met"}), accessibility ${scores.accessibility}${a11yOk ? "" : ` NOT 100: ${scores.failedAccessibility.join(", ")}`}; LCP ${scores.lcpMs} ms, TBT ${scores.tbtMs} ms`,
+        `  ${label.padEnd(22)} ${kb(weight.totalBytes).padStart(9)} total, ${kb(weight.javaScriptBodyBytes).padStart(9)} gzip JavaScript in ${weight.scripts} files (${kb(weight.javaScriptBytes)} with headers)${page.staff ? ` (goal <= 90 KB: ${jsOk ? "met" : "NOT met"})` : ""}; Lighthouse performance ${scores.performance} (runs: ${scores.all.join(", ")}; goal >= ${page.performance}: ${perfOk ? "met" : "NOT met"}), accessibility ${scores.accessibility}${a11yOk ? "" : ` NOT 100: ${scores.failedAccessibility.join(", ")}`}; LCP ${scores.lcpMs} ms, TBT ${scores.tbtMs} ms; load average ${load} (1 min), Lighthouse benchmarkIndex ${scores.benchmarkIndex}`,
       );
       const bench = "page-weight";
       reportMetric({
         bench,
         metric: `${label} JavaScript`,
-        value: Number((weight.javaScriptBytes / 1024).toFixed(1)),
+        value: Number((weight.javaScriptBodyBytes / 1024).toFixed(1)),
         unit: "KB",
         ...(page.staff ? { goal: "<= 90 KB", ok: jsOk } : {}),
       });
