@@ -2,13 +2,9 @@ import { Link } from "@remix-run/react";
 import { type RequestWindow, windowTimes } from "~/domain/request-rules";
 import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
 import { useLocale, useT } from "./i18n";
+import { StatusBadge } from "./status-badge";
 
 /** The status as text in a badge (never colour alone). */
-export function StatusBadge({ status }: { status: string }) {
-  const t = useT();
-  return <span className={`badge badge--${status}`}>{t(`status.${status}`)}</span>;
-}
-
 /** "Formiddag, kl. 08:00-11:30" or "kl. 18:00-20:00" for a custom window. */
 export function useWindowText() {
   const t = useT();

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
-import { StatusBadge } from "~/components/request-details";
+import { StatusBadge } from "~/components/status-badge";
 import { REQUEST_STATUSES } from "~/domain/requests";
 import { formatDate } from "~/domain/time";
 import { db } from "~/lib/db.server";

@@ -51,9 +51,10 @@ export function keysUsedBy(modules: string[], known: readonly string[]): Set<str
   const used = new Set<string>();
   for (const path of modules) {
     const source = readFileSync(path, "utf8");
-    for (const match of source.matchAll(/"([A-Za-z][\w.-]*)"|'([A-Za-z][\w.-]*)'|`([^`$]*)`/g)) {
-      const literal = match[1] ?? match[2] ?? match[3];
-      if (literal !== undefined && knownSet.has(literal)) used.add(literal);
+    // Only key-like text between the quotes: a wider pattern would let one literal's closing
+    // quote open a "literal" that swallows the code up to the next one.
+    for (const match of source.matchAll(/(["'`])([A-Za-z][\w.-]*)\1/g)) {
+      if (knownSet.has(match[2])) used.add(match[2]);
     }
     for (const match of source.matchAll(/`([A-Za-z][\w.]*\.)\$\{/g)) {
       for (const key of known) if (key.startsWith(match[1])) used.add(key);
