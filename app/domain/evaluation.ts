@@ -1,8 +1,9 @@
 /**
  * The evaluation page model: one serializable object, with small-group suppression already
  * applied, that the page, the CSV, the XLSX and the annual report all render, so they cannot
- * disagree. Built here, purely, from per-school aggregates (app/services/evaluation.server.ts
- * loads them); nothing in it can reveal a group of fewer than 5 answers.
+ * disagree. Built here, purely, from aggregates per kind of school (focus, pilot, standard) and
+ * trend bucket, added up in SQL (db/queries/evaluation.ts); nothing in it can reveal a group of
+ * fewer than 5 answers.
  */
 import type { EvaluationFilters, ResolvedPeriod, TrendBucket } from "./evaluation-filters";
 import { audienceScale, type EvaluationScale, scalesFor, scoreRange } from "./evaluation-scales";
@@ -150,9 +151,22 @@ export interface SchoolRow {
   pilot_cohort: number | null;
 }
 
-export interface ItemRow {
-  school_id: number;
-  bucket: number;
+/**
+ * Where a school stands in a view: the school a "school" view is about, otherwise a pilot or a
+ * standard school. Every group on the page is a union of these.
+ */
+export type SchoolKind = "focus" | "pilot" | "standard";
+
+/** What every aggregate row is about: a kind of school, in one trend bucket or the whole period. */
+export interface AggregateKey {
+  school_kind: SchoolKind;
+  /** The trend bucket's index; null = the whole period. */
+  bucket: number | null;
+  /** Schools with sessions behind the row (each school once, also across buckets). */
+  schools: number;
+}
+
+export interface ItemRow extends AggregateKey {
   item_key: string;
   sessions: number;
   answers: number;
@@ -172,9 +186,7 @@ export interface ItemRow {
   excluded_sessions: number;
 }
 
-export interface ScaleRow {
-  school_id: number;
-  bucket: number;
+export interface ScaleRow extends AggregateKey {
   scale_key: string;
   sessions: number;
   respondents: number;
@@ -184,9 +196,8 @@ export interface ScaleRow {
   n_sq: number;
 }
 
-export interface SessionRow {
-  school_id: number;
-  bucket: number;
+/** The whole period only. */
+export interface SessionRow extends AggregateKey {
   sessions: number;
   with_attendance: number;
   attendance: number;
@@ -208,7 +219,7 @@ export interface EvaluationInput {
   sessionRows: readonly SessionRow[];
   unattended: { total: number; sessions: NamedSessionRef[] };
   small: { total: number; sessions: NamedSessionRef[] };
-  comments: ReadonlyArray<{ school_id: number; comment: string }> | null;
+  comments: ReadonlyArray<{ school_kind: SchoolKind; comment: string }> | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,7 +238,7 @@ interface Layout {
   members: Record<GroupKey, Segment[]>;
   comparison: [GroupKey, GroupKey] | null;
   trendGroups: GroupKey[];
-  segmentOf: (school: SchoolRow) => Segment | null;
+  segmentOf: (kind: SchoolKind) => Segment | null;
 }
 
 export function evaluationLayout(
@@ -252,7 +263,7 @@ export function evaluationLayout(
       },
       comparison: ["school", "standard"],
       trendGroups: ["school", "standard"],
-      segmentOf: (s) => (s.id === filters.school ? "school" : isPilot(s) ? null : "others"),
+      segmentOf: (kind) => (kind === "focus" ? "school" : kind === "pilot" ? null : "others"),
     };
   }
   if (filters.cohort === "pilot" || filters.cohort === "standard") {
@@ -262,10 +273,7 @@ export function evaluationLayout(
       members: { pilot: ["pilot"], standard: ["standard"], total: [], school: [] },
       comparison: null,
       trendGroups: [key],
-      segmentOf: (s) => {
-        const segment = isPilot(s) ? "pilot" : "standard";
-        return segment === key ? segment : null;
-      },
+      segmentOf: (kind) => (kind === key ? key : null),
     };
   }
   return {
@@ -277,7 +285,7 @@ export function evaluationLayout(
     members: { pilot: ["pilot"], standard: ["standard"], total: ["pilot", "standard"], school: [] },
     comparison: ["pilot", "standard"],
     trendGroups: ["pilot", "standard"],
-    segmentOf: (s) => (isPilot(s) ? "pilot" : "standard"),
+    segmentOf: (kind) => (kind === "focus" ? null : kind),
   };
 }
 
@@ -305,17 +313,17 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
   const scaleKey = audienceScale(audience);
   const options = FEEDBACK_SCALES[scaleKey].options;
   const layout = evaluationLayout(input.filters, input.schools);
-  const schoolById = new Map(input.schools.map((s) => [s.id, s]));
-  const segmentOfSchool = (id: number): Segment | null => {
-    const school = schoolById.get(id);
-    return school ? layout.segmentOf(school) : null;
-  };
   const groupKeys = layout.groups.map((g) => g.key);
   const segments = [...new Set(groupKeys.flatMap((g) => layout.members[g]))];
-  const inGroup = (group: GroupKey, schoolId: number) => {
-    const segment = segmentOfSchool(schoolId);
+  const inGroup = (group: GroupKey, kind: SchoolKind) => {
+    const segment = layout.segmentOf(kind);
     return segment !== null && layout.members[group].includes(segment);
   };
+  // Segments are disjoint sets of schools, so the schools of a union are the sum of its parts'.
+  const inSegment = (segment: Segment, bucket: number | null) => (r: AggregateKey) =>
+    r.bucket === bucket && layout.segmentOf(r.school_kind) === segment;
+  const inCell = (group: GroupKey, bucket: number | null) => (r: AggregateKey) =>
+    r.bucket === bucket && inGroup(group, r.school_kind);
   const bucketKeys = input.buckets.map((b) => b.key);
 
   // Cells for suppression: atoms = segment x bucket; a group's cell covers its segments in every
@@ -345,17 +353,13 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
   // ---- items ----
   const items: EvaluationItem[] = input.items.map((item) => {
     const rows = input.itemRows.filter((r) => r.item_key === item.key);
-    const rowsOf = (group: GroupKey, bucket: number | null) =>
-      rows.filter((r) => inGroup(group, r.school_id) && (bucket === null || r.bucket === bucket));
+    const rowsOf = (group: GroupKey, bucket: number | null) => rows.filter(inCell(group, bucket));
     const hidden = suppress((segment, bucket) =>
-      sumBy(
-        rows.filter((r) => r.bucket === bucket && segmentOfSchool(r.school_id) === segment),
-        (r) => r.answers,
-      ),
+      sumBy(rows.filter(inSegment(segment, bucket)), (r) => r.answers),
     );
     // ICC of the top-box indicator, with the segments as strata.
     const strata: ClusterSums[] = segments.map((segment) => {
-      const mine = rows.filter((r) => segmentOfSchool(r.school_id) === segment);
+      const mine = rows.filter(inSegment(segment, null));
       const topBox = sumBy(mine, (r) => r.top_box);
       return {
         clusters: sumBy(mine, (r) => r.clusters),
@@ -395,7 +399,7 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
         effectiveN,
         designEffect: clusters > 0 && icc !== null ? designEffect(valid / clusters, icc) : 1,
         sessions: sumBy(cellRows, (r) => r.sessions),
-        schools: new Set(cellRows.filter((r) => r.sessions > 0).map((r) => r.school_id)).size,
+        schools: sumBy(cellRows, (r) => r.schools),
         responseRate:
           attendance > 0 ? { answers: answered, attendance, rate: answered / attendance } : null,
       };
@@ -426,7 +430,7 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
       difference,
       trend,
       excludedSessions: sumBy(
-        rows.filter((r) => segmentOfSchool(r.school_id) !== null),
+        rows.filter((r) => r.bucket === null && layout.segmentOf(r.school_kind) !== null),
         (r) => r.excluded_sessions,
       ),
     };
@@ -436,14 +440,11 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
   const scales = scalesFor(audience).map((scale: EvaluationScale): EvaluationScaleResult => {
     const rows = input.scaleRows.filter((r) => r.scale_key === scale.key);
     const hidden = suppress((segment, bucket) =>
-      sumBy(
-        rows.filter((r) => r.bucket === bucket && segmentOfSchool(r.school_id) === segment),
-        (r) => r.respondents,
-      ),
+      sumBy(rows.filter(inSegment(segment, bucket)), (r) => r.respondents),
     );
     const icc = anovaIccFromSums(
       segments.map((segment) => {
-        const mine = rows.filter((r) => segmentOfSchool(r.school_id) === segment);
+        const mine = rows.filter(inSegment(segment, null));
         return {
           clusters: sumBy(mine, (r) => r.sessions),
           n: sumBy(mine, (r) => r.respondents),
@@ -461,7 +462,7 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
         cells[group] = { status: "hidden", reason };
         continue;
       }
-      const mine = rows.filter((r) => inGroup(group, r.school_id));
+      const mine = rows.filter(inCell(group, null));
       const moments = {
         n: sumBy(mine, (r) => r.respondents),
         sum: sumBy(mine, (r) => r.score_sum),
@@ -477,7 +478,7 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
             sd: stats.sd,
             effectiveN: effectiveSampleSize(stats.n, sessions, icc),
             sessions,
-            schools: new Set(mine.filter((r) => r.sessions > 0).map((r) => r.school_id)).size,
+            schools: sumBy(mine, (r) => r.schools),
           }
         : { status: "empty" };
     }
@@ -507,12 +508,12 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
   const overview: Partial<Record<GroupKey, GroupOverview>> = {};
   const commentCounts: Partial<Record<GroupKey, number>> = {};
   for (const group of groupKeys) {
-    const mine = input.sessionRows.filter((r) => inGroup(group, r.school_id));
+    const mine = input.sessionRows.filter(inCell(group, null));
     const attendance = sumBy(mine, (r) => r.attendance);
     const respondents = sumBy(mine, (r) => r.respondents_with_attendance);
     overview[group] = {
       sessions: sumBy(mine, (r) => r.sessions),
-      schools: new Set(mine.filter((r) => r.sessions > 0).map((r) => r.school_id)).size,
+      schools: sumBy(mine, (r) => r.schools),
       withAttendance: sumBy(mine, (r) => r.with_attendance),
       attendance,
       respondentsWithAttendance: respondents,
@@ -527,7 +528,8 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
       ? Object.fromEntries(
           commentGroups.map((group) => [
             group,
-            input.comments?.filter((c) => inGroup(group, c.school_id)).map((c) => c.comment) ?? [],
+            input.comments?.filter((c) => inGroup(group, c.school_kind)).map((c) => c.comment) ??
+              [],
           ]),
         )
       : null;

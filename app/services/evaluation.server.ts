@@ -7,15 +7,13 @@ import type { DB } from "../../db/connection";
 import {
   type EvaluationFiltersScope,
   type EvaluationScope,
+  type EvaluationSources,
   evaluationChoices,
   evaluationComments,
-  evaluationItemAggregatesFromRollup,
-  evaluationItemAggregatesFromSessions,
+  evaluationItemAggregates,
   evaluationNamedSessions,
-  evaluationScaleAggregatesFromRollup,
-  evaluationScaleAggregatesFromSessions,
-  evaluationSessionAggregatesFromRollup,
-  evaluationSessionAggregatesFromSessions,
+  evaluationScaleAggregates,
+  evaluationSessionAggregates,
   type NamedSession,
   type RollupScope,
 } from "../../db/queries/evaluation";
@@ -158,36 +156,21 @@ export async function buildEvaluation(
     return { key: item.key, text: { da, en: text("en") ?? da } };
   });
 
-  const fromBoth = async <T>(
-    rollup: (scope: RollupScope) => Promise<T[]>,
-    sessions: (scope: EvaluationScope) => Promise<T[]>,
-  ): Promise<T[]> =>
-    (
-      await Promise.all([
-        rollupScope ? rollup(rollupScope) : Promise.resolve([]),
-        ...edgeScopes.map(sessions),
-      ])
-    ).flat();
+  const sources: EvaluationSources = {
+    rollup: rollupScope,
+    edges: edgeScopes,
+    focusSchool: filters.cohort === "school" ? filters.school : null,
+  };
   const [itemRows, scaleRows, sessionRows, comments] = await Promise.all([
-    fromBoth(
-      (s) => evaluationItemAggregatesFromRollup(db, s),
-      (s) => evaluationItemAggregatesFromSessions(db, s),
-    ),
-    fromBoth(
-      (s) => evaluationScaleAggregatesFromRollup(db, s),
-      (s) => evaluationScaleAggregatesFromSessions(db, s),
-    ),
-    fromBoth(
-      (s) => evaluationSessionAggregatesFromRollup(db, s),
-      (s) => evaluationSessionAggregatesFromSessions(db, s),
-    ),
+    evaluationItemAggregates(db, sources),
+    evaluationScaleAggregates(db, sources),
+    evaluationSessionAggregates(db, sources),
     viewer === "coordinator" && options.comments
-      ? evaluationComments(db, { ...namingScope }, COMMENT_LIMIT)
+      ? evaluationComments(db, { ...namingScope }, sources.focusSchool, COMMENT_LIMIT)
       : Promise.resolve(null),
   ]);
-  const namedRows = sessionRows.filter(
-    (r) => namingSchools === null || namingSchools.includes(r.school_id),
-  );
+  // A school leader's view is about their own school: only its sessions may be named.
+  const namedRows = sessionRows.filter((r) => namingSchools === null || r.school_kind === "focus");
   const unattendedTotal = namedRows.reduce((sum, r) => sum + r.sessions - r.with_attendance, 0);
   const smallTotal = namedRows.reduce((sum, r) => sum + r.small_sessions, 0);
   const [unattended, small] = await Promise.all([

@@ -6,7 +6,8 @@
  * (CASE, SUM, COALESCE), the same on SQLite and PostgreSQL; instants are compared with ISO strings
  * computed by the caller (text on SQLite, timestamptz on PostgreSQL), months as "YYYY-MM" text.
  */
-import { type SqlBool, sql } from "kysely";
+import { type SelectQueryBuilder, type SqlBool, sql } from "kysely";
+import type { AggregateKey, SchoolKind } from "../../app/domain/evaluation";
 import { SESSION_FLOOR } from "../../app/domain/evaluation-rollup";
 import type { DB } from "../connection";
 import type { Audience } from "../schema";
@@ -81,9 +82,7 @@ function sessionsJoined(db: DB) {
     .innerJoin("schools as sc", "sc.id", "s.school_id");
 }
 
-export interface ItemAggregateRow {
-  school_id: number;
-  bucket: number;
+export interface ItemAggregateRow extends AggregateKey {
   item_key: string;
   /** Sessions behind the figures (5+ answers to the item). */
   sessions: number;
@@ -110,10 +109,7 @@ export interface ItemAggregateRow {
 const n = (expression: ReturnType<typeof sql>) => sql<number>`coalesce(${expression}, 0)`;
 
 /** Item figures per school, trend bucket and item (5+ answers per session only). */
-export async function evaluationItemAggregatesFromSessions(
-  db: DB,
-  scope: EvaluationScope,
-): Promise<ItemAggregateRow[]> {
+function itemsPerSchoolFromSessions(db: DB, scope: EvaluationScope) {
   const bucket = bucketOf(scope);
   const floor = sql.lit(SESSION_FLOOR);
   const attendance = sql.ref(`s.${ATTENDANCE[scope.audience]}`);
@@ -125,7 +121,7 @@ export async function evaluationItemAggregatesFromSessions(
     .where(inScope(scope))
     .where("f.audience", "=", scope.audience);
   if (scope.formVersion !== null) query = query.where("f.form_version", "=", scope.formVersion);
-  const rows = await query
+  return query
     .select([
       "s.school_id",
       bucket.as("bucket"),
@@ -157,14 +153,10 @@ export async function evaluationItemAggregatesFromSessions(
         "excluded_sessions",
       ),
     ])
-    .groupBy(["s.school_id", byBucket, "f.item_key"])
-    .execute();
-  return rows.map((r) => numeric(r) as ItemAggregateRow);
+    .groupBy(["s.school_id", byBucket, "f.item_key"]);
 }
 
-export interface ScaleAggregateRow {
-  school_id: number;
-  bucket: number;
+export interface ScaleAggregateRow extends AggregateKey {
   scale_key: string;
   sessions: number;
   respondents: number;
@@ -176,10 +168,7 @@ export interface ScaleAggregateRow {
 }
 
 /** Scale sums per school, trend bucket and scale (sessions with 5+ scale scores only). */
-export async function evaluationScaleAggregatesFromSessions(
-  db: DB,
-  scope: EvaluationScope,
-): Promise<ScaleAggregateRow[]> {
+function scalesPerSchoolFromSessions(db: DB, scope: EvaluationScope) {
   const bucket = bucketOf(scope);
   const floor = sql.lit(SESSION_FLOOR);
   const included = (value: ReturnType<typeof sql>) =>
@@ -189,7 +178,7 @@ export async function evaluationScaleAggregatesFromSessions(
     .where(inScope(scope))
     .where("f.audience", "=", scope.audience);
   if (scope.formVersion !== null) query = query.where("f.form_version", "=", scope.formVersion);
-  const rows = await query
+  return query
     .select([
       "s.school_id",
       bucket.as("bucket"),
@@ -201,14 +190,11 @@ export async function evaluationScaleAggregatesFromSessions(
       included(sql`f.score_sum * f.score_sum / f.respondents`).as("sum_sq_over_n"),
       included(sql`f.respondents * f.respondents`).as("n_sq"),
     ])
-    .groupBy(["s.school_id", byBucket, "f.scale_key"])
-    .execute();
-  return rows.map((r) => numeric(r) as ScaleAggregateRow);
+    .groupBy(["s.school_id", byBucket, "f.scale_key"]);
 }
 
-export interface SessionAggregateRow {
-  school_id: number;
-  bucket: number;
+/** Whole period only (bucket is always null). */
+export interface SessionAggregateRow extends AggregateKey {
   /** Sessions in scope (started, not cancelled). */
   sessions: number;
   with_attendance: number;
@@ -257,13 +243,10 @@ function rollupBucket(scope: RollupScope) {
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(scope.bucketMonths.length)} END`;
 }
 
-export async function evaluationItemAggregatesFromRollup(
-  db: DB,
-  scope: RollupScope,
-): Promise<ItemAggregateRow[]> {
+function itemsPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
-  const rows = await db
+  return db
     .selectFrom("feedback_item_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
@@ -288,18 +271,13 @@ export async function evaluationItemAggregatesFromRollup(
       sum("attendance").as("attendance"),
       sum("excluded_sessions").as("excluded_sessions"),
     ])
-    .groupBy(["r.school_id", byBucket, "r.item_key"])
-    .execute();
-  return rows.map((r) => numeric(r) as ItemAggregateRow);
+    .groupBy(["r.school_id", byBucket, "r.item_key"]);
 }
 
-export async function evaluationScaleAggregatesFromRollup(
-  db: DB,
-  scope: RollupScope,
-): Promise<ScaleAggregateRow[]> {
+function scalesPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
-  const rows = await db
+  return db
     .selectFrom("feedback_scale_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
@@ -314,18 +292,13 @@ export async function evaluationScaleAggregatesFromRollup(
       sum("sum_sq_over_n").as("sum_sq_over_n"),
       sum("n_sq").as("n_sq"),
     ])
-    .groupBy(["r.school_id", byBucket, "r.scale_key"])
-    .execute();
-  return rows.map((r) => numeric(r) as ScaleAggregateRow);
+    .groupBy(["r.school_id", byBucket, "r.scale_key"]);
 }
 
-export async function evaluationSessionAggregatesFromRollup(
-  db: DB,
-  scope: RollupScope,
-): Promise<SessionAggregateRow[]> {
+function sessionsPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
-  const rows = await db
+  return db
     .selectFrom("feedback_session_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
@@ -339,9 +312,140 @@ export async function evaluationSessionAggregatesFromRollup(
       sum("small_sessions").as("small_sessions"),
       sum("comments").as("comments"),
     ])
-    .groupBy(["r.school_id", byBucket])
-    .execute();
-  return rows.map((r) => numeric(r) as SessionAggregateRow);
+    .groupBy(["r.school_id", byBucket]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Both sources added up per kind of school
+// ---------------------------------------------------------------------------------------------
+
+/** Where a view's figures come from: whole months from the rollups, part-months session by session. */
+export interface EvaluationSources {
+  rollup: RollupScope | null;
+  edges: readonly EvaluationScope[];
+  /** The school a "school" view is about (its rows are "focus"); null for other views. */
+  focusSchool: number | null;
+}
+
+const ITEM_SUMS = [
+  "sessions",
+  "answers",
+  "dont_know",
+  "top_box",
+  "option_1",
+  "option_2",
+  "option_3",
+  "option_4",
+  "option_5",
+  "option_6",
+  "clusters",
+  "top_box_sq_over_valid",
+  "valid_sq",
+  "answers_with_attendance",
+  "attendance",
+  "excluded_sessions",
+] as const;
+const SCALE_SUMS = [
+  "sessions",
+  "respondents",
+  "score_sum",
+  "score_sum_squares",
+  "sum_sq_over_n",
+  "n_sq",
+] as const;
+const SESSION_SUMS = [
+  "sessions",
+  "with_attendance",
+  "attendance",
+  "respondents_with_attendance",
+  "small_sessions",
+  "comments",
+] as const;
+
+/** A per-school part of a union: any SELECT with a school, its sessions and its sums. */
+// biome-ignore lint/suspicious/noExplicitAny: the parts read different tables; only their columns must match
+type PerSchoolPart = SelectQueryBuilder<any, any, { school_id: number; sessions: number }>;
+
+/**
+ * The SchoolKind of a school (`sc` is its row in schools): the view's own school is "focus"
+ * (app/domain/evaluation.ts evaluationLayout turns kinds into the page's groups).
+ */
+function kindOf(schoolId: ReturnType<typeof sql.ref>, focusSchool: number | null) {
+  return sql<SchoolKind>`CASE WHEN ${schoolId} = ${focusSchool ?? -1} THEN 'focus' WHEN sc.pilot_cohort IS NOT NULL THEN 'pilot' ELSE 'standard' END`;
+}
+
+/**
+ * Adds up per-school rows (the union of the sources' parts, one row per school, bucket and key)
+ * per kind of school: per trend bucket and, with a null bucket, over the whole period. The
+ * schools behind a figure are counted here too, once each even when a school has rows in both
+ * sources or in several buckets. The per-school rows never leave the database: with 1,100
+ * schools they were 17,600 rows for a year of pupils' items, and adding them up in JavaScript
+ * took longer than the whole page may.
+ */
+async function addUpByKind<Row>(
+  db: DB,
+  parts: ReadonlyArray<PerSchoolPart>,
+  sums: readonly string[],
+  key: "item_key" | "scale_key" | null,
+  focusSchool: number | null,
+  perBucket: boolean,
+): Promise<Row[]> {
+  if (parts.length === 0) return [];
+  const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]);
+  const kind = kindOf(sql.ref("p.school_id"), focusSchool);
+  const keyColumn = key ? sql`, ${sql.ref(`p.${key}`)} AS ${sql.ref(key)}` : sql``;
+  const keyGroup = key ? sql`, ${sql.ref(`p.${key}`)}` : sql``;
+  const totals = sql.join(
+    sums.map((c) => sql`coalesce(sum(${sql.ref(`p.${c}`)}), 0) AS ${sql.ref(c)}`),
+  );
+  const schools = sql`count(DISTINCT CASE WHEN p.sessions > 0 THEN p.school_id END) AS schools`;
+  // GROUP BY the kind by its output name, like byBucket (a CASE with a parameter).
+  const whole = sql`SELECT ${kind} AS school_kind, NULL AS bucket${keyColumn}, ${totals}, ${schools}
+    FROM p INNER JOIN schools sc ON sc.id = p.school_id GROUP BY school_kind${keyGroup}`;
+  const byBucketToo = perBucket
+    ? sql` UNION ALL SELECT ${kind} AS school_kind, p.bucket AS bucket${keyColumn}, ${totals}, ${schools}
+    FROM p INNER JOIN schools sc ON sc.id = p.school_id GROUP BY school_kind, p.bucket${keyGroup}`
+    : sql``;
+  const result = await sql<
+    Record<string, unknown>
+  >`WITH p AS ${union} ${whole}${byBucketToo}`.execute(db);
+  return result.rows.map((r) => numeric(r) as Row);
+}
+
+/** Item figures per kind of school, per trend bucket and for the whole period. */
+export function evaluationItemAggregates(
+  db: DB,
+  sources: EvaluationSources,
+): Promise<ItemAggregateRow[]> {
+  const parts = [
+    ...(sources.rollup ? [itemsPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.edges.map((edge) => itemsPerSchoolFromSessions(db, edge)),
+  ];
+  return addUpByKind(db, parts, ITEM_SUMS, "item_key", sources.focusSchool, true);
+}
+
+/** Scale sums per kind of school, per trend bucket and for the whole period. */
+export function evaluationScaleAggregates(
+  db: DB,
+  sources: EvaluationSources,
+): Promise<ScaleAggregateRow[]> {
+  const parts = [
+    ...(sources.rollup ? [scalesPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.edges.map((edge) => scalesPerSchoolFromSessions(db, edge)),
+  ];
+  return addUpByKind(db, parts, SCALE_SUMS, "scale_key", sources.focusSchool, true);
+}
+
+/** Sessions, attendance and respondents per kind of school, for the whole period. */
+export function evaluationSessionAggregates(
+  db: DB,
+  sources: EvaluationSources,
+): Promise<SessionAggregateRow[]> {
+  const parts = [
+    ...(sources.rollup ? [sessionsPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.edges.map((edge) => sessionsPerSchoolFromSessions(db, edge)),
+  ];
+  return addUpByKind(db, parts, SESSION_SUMS, null, sources.focusSchool, false);
 }
 
 /** The session's respondents (or comments) for the scope's audience and form version. */
@@ -352,35 +456,32 @@ function perSession(scope: EvaluationFiltersScope, column: "responses" | "commen
 }
 
 /** Sessions, attendance and respondents per school and trend bucket. */
-export async function evaluationSessionAggregatesFromSessions(
-  db: DB,
-  scope: EvaluationScope,
-): Promise<SessionAggregateRow[]> {
+function sessionsPerSchoolFromSessions(db: DB, scope: EvaluationScope) {
   const bucket = bucketOf(scope);
   const floor = sql.lit(SESSION_FLOOR);
   const attendance = sql.ref(`s.${ATTENDANCE[scope.audience]}`);
   const respondents = perSession(scope, "responses");
-  const rows = await sessionsJoined(db)
-    .where(inScope(scope))
-    // Like the rollups: a session counts once it has answers or registered attendance.
-    .where(sql<SqlBool>`(${respondents} > 0 OR ${attendance} IS NOT NULL)`)
-    .select([
-      "s.school_id",
-      bucket.as("bucket"),
-      sql<number>`count(*)`.as("sessions"),
-      n(sql`sum(CASE WHEN ${attendance} IS NOT NULL THEN 1 ELSE 0 END)`).as("with_attendance"),
-      n(sql`sum(${attendance})`).as("attendance"),
-      n(sql`sum(CASE WHEN ${attendance} IS NOT NULL THEN ${respondents} ELSE 0 END)`).as(
-        "respondents_with_attendance",
-      ),
-      n(sql`sum(CASE WHEN ${respondents} < ${floor} THEN 1 ELSE 0 END)`).as("small_sessions"),
-      n(
-        sql`sum(CASE WHEN ${respondents} >= ${floor} THEN ${perSession(scope, "comments")} ELSE 0 END)`,
-      ).as("comments"),
-    ])
-    .groupBy(["s.school_id", byBucket])
-    .execute();
-  return rows.map((r) => numeric(r) as SessionAggregateRow);
+  return (
+    sessionsJoined(db)
+      .where(inScope(scope))
+      // Like the rollups: a session counts once it has answers or registered attendance.
+      .where(sql<SqlBool>`(${respondents} > 0 OR ${attendance} IS NOT NULL)`)
+      .select([
+        "s.school_id",
+        bucket.as("bucket"),
+        sql<number>`count(*)`.as("sessions"),
+        n(sql`sum(CASE WHEN ${attendance} IS NOT NULL THEN 1 ELSE 0 END)`).as("with_attendance"),
+        n(sql`sum(${attendance})`).as("attendance"),
+        n(sql`sum(CASE WHEN ${attendance} IS NOT NULL THEN ${respondents} ELSE 0 END)`).as(
+          "respondents_with_attendance",
+        ),
+        n(sql`sum(CASE WHEN ${respondents} < ${floor} THEN 1 ELSE 0 END)`).as("small_sessions"),
+        n(
+          sql`sum(CASE WHEN ${respondents} >= ${floor} THEN ${perSession(scope, "comments")} ELSE 0 END)`,
+        ).as("comments"),
+      ])
+      .groupBy(["s.school_id", byBucket])
+  );
 }
 
 export interface NamedSession {
@@ -446,8 +547,9 @@ export async function evaluationNamedSessions(
 export async function evaluationComments(
   db: DB,
   scope: EvaluationScope,
+  focusSchool: number | null,
   limit: number,
-): Promise<Array<{ school_id: number; comment: string }>> {
+): Promise<Array<{ school_kind: SchoolKind; comment: string }>> {
   let query = sessionsJoined(db)
     .innerJoin("feedback_responses as fr", "fr.session_id", "s.id")
     .where(inScope(scope))
@@ -457,11 +559,11 @@ export async function evaluationComments(
     .where("fr.comment", "!=", "");
   if (scope.formVersion !== null) query = query.where("fr.form_version", "=", scope.formVersion);
   const rows = await query
-    .select(["s.school_id", "fr.comment"])
+    .select([kindOf(sql.ref("s.school_id"), focusSchool).as("school_kind"), "fr.comment"])
     .orderBy("fr.comment")
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ school_id: r.school_id, comment: r.comment ?? "" }));
+  return rows.map((r) => ({ school_kind: r.school_kind, comment: r.comment ?? "" }));
 }
 
 /** Schools, courses, districts and form versions for the filter form and the groups. */
@@ -488,6 +590,8 @@ export async function evaluationChoices(db: DB, audience: Audience) {
   return { schools, courses, versions };
 }
 
+const TEXT_COLUMNS = new Set(["school_kind", "item_key", "scale_key"]);
+
 /**
  * Sums as numbers: SQLite returns numbers, and db/connection.ts parses PostgreSQL's bigint and
  * numeric sums to numbers too; this keeps any other numeric string from reaching the statistics.
@@ -495,10 +599,7 @@ export async function evaluationChoices(db: DB, audience: Audience) {
 function numeric<T extends Record<string, unknown>>(row: T): T {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(row)) {
-    out[key] =
-      typeof value === "string" && key !== "item_key" && key !== "scale_key"
-        ? Number(value)
-        : value;
+    out[key] = typeof value === "string" && !TEXT_COLUMNS.has(key) ? Number(value) : value;
   }
   return out as T;
 }

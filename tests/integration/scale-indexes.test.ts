@@ -6,10 +6,15 @@
  * sequential scans are disabled for the EXPLAIN, so the plan shows whether an index CAN serve the
  * query). A plan fails when it scans a big table without an index condition; an ordered walk
  * along an index is allowed only under a LIMIT (the inbox page stops after 25 rows).
+ * On the same data: the evaluation's figures, added up per kind of school in SQL, equal the same
+ * figures added up school by school and session by session from the per-session counts.
  */
 import type { CompiledQuery, KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EvaluationModel, GroupKey, ItemCell } from "~/domain/evaluation";
 import { parseInboxQuery } from "~/domain/request-actions";
+import { addDays } from "~/domain/time";
+import { copenhagenToUtc } from "~/domain/timezone";
 import { currentUserFromRow } from "~/lib/guards.server";
 import { buildEvaluation } from "~/services/evaluation.server";
 import { loadMySessions } from "~/services/facilitator.server";
@@ -241,5 +246,177 @@ describe("request_counts (the inbox's kept counts)", () => {
       .where("id", "=", open[0].id)
       .execute();
     expect(await kept()).toEqual(await actual());
+  });
+});
+
+describe("the evaluation's figures per kind of school", () => {
+  const utc = (date: string) => {
+    const result = copenhagenToUtc(date, "00:00");
+    if (!result.ok) throw new Error(date);
+    return result.utc;
+  };
+
+  /** The model's item cells computed again, school by school, from the per-session counts. */
+  async function perSchool(model: EvaluationModel, focus: number | null) {
+    const audience = model.audience;
+    const attendanceColumn = {
+      pupils: "attendance_pupils",
+      parents: "attendance_parents",
+      staff: "attendance_professionals",
+    } as const;
+    const sessions = await t.db
+      .selectFrom("sessions as s")
+      .innerJoin("courses as c", "c.id", "s.course_id")
+      .innerJoin("schools as sc", "sc.id", "s.school_id")
+      .select([
+        "s.id",
+        "s.school_id",
+        "s.starts_at",
+        `s.${attendanceColumn[audience]} as attendance`,
+        "sc.pilot_cohort",
+      ])
+      .where("s.status", "<>", "cancelled")
+      .where((eb) => eb.fn.coalesce("c.feedback_form_audience", "c.audience"), "=", audience)
+      .execute();
+    const items = await t.db
+      .selectFrom("feedback_item_counts")
+      .selectAll()
+      .where("audience", "=", audience)
+      .execute();
+    const responses = await t.db
+      .selectFrom("feedback_session_counts")
+      .select(["session_id", "responses"])
+      .where("audience", "=", audience)
+      .execute();
+    const bucketOf = (startsAt: string) => {
+      const iso = new Date(startsAt).toISOString();
+      return model.buckets.findIndex((b) => iso >= utc(b.from) && iso < utc(addDays(b.to, 1)));
+    };
+    const groupsOf = (school: number, pilot: boolean): GroupKey[] => {
+      if (focus !== null) {
+        if (school === focus) return pilot ? ["school"] : ["school", "standard"];
+        return pilot ? [] : ["standard"];
+      }
+      if (model.filters.cohort === "pilot") return pilot ? ["pilot"] : [];
+      if (model.filters.cohort === "standard") return pilot ? [] : ["standard"];
+      return [pilot ? "pilot" : "standard", "total"];
+    };
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    type Figures = { answers: number; topBox: number; sessions: number; schools: Set<number> };
+    const cells = new Map<string, Figures>();
+    const add = (key: string, school: number, answers: number, topBox: number) => {
+      const cell = cells.get(key) ?? { answers: 0, topBox: 0, sessions: 0, schools: new Set() };
+      cell.answers += answers;
+      cell.topBox += topBox;
+      cell.sessions += 1;
+      cell.schools.add(school);
+      cells.set(key, cell);
+    };
+    for (const row of items) {
+      const session = byId.get(row.session_id);
+      if (!session || row.answers < 5) continue;
+      const bucket = bucketOf(session.starts_at);
+      if (bucket < 0) continue;
+      for (const group of groupsOf(session.school_id, session.pilot_cohort !== null)) {
+        add(`${row.item_key}|${group}`, session.school_id, row.answers, row.top_box);
+        add(`${row.item_key}|${group}|${bucket}`, session.school_id, row.answers, row.top_box);
+      }
+    }
+    const counted = new Map<GroupKey, { sessions: number; schools: Set<number> }>();
+    const answered = new Map(responses.map((r) => [r.session_id, r.responses]));
+    for (const session of sessions) {
+      if (bucketOf(session.starts_at) < 0) continue;
+      if (!(answered.get(session.id) ?? 0) && session.attendance === null) continue;
+      for (const group of groupsOf(session.school_id, session.pilot_cohort !== null)) {
+        const entry = counted.get(group) ?? { sessions: 0, schools: new Set() };
+        entry.sessions += 1;
+        entry.schools.add(session.school_id);
+        counted.set(group, entry);
+      }
+    }
+    return { cells, counted };
+  }
+
+  const shown = (cell: ItemCell | undefined) => (cell?.status === "shown" ? cell : null);
+
+  it("equal the figures added up school by school (periods, trend, cohorts, one school)", async () => {
+    const actor = await coordinator();
+    const pilot = await t.db
+      .selectFrom("schools")
+      .select("id")
+      .where("slug", "=", "scale-school-1")
+      .executeTakeFirstOrThrow();
+    const standard = await t.db
+      .selectFrom("schools")
+      .select("id")
+      .where("slug", "=", "scale-school-2")
+      .executeTakeFirstOrThrow();
+    let compared = 0;
+    for (const [search, focus] of [
+      ["period=2026&audience=pupils", null],
+      ["period=sy2025&audience=staff&trend=year", null],
+      ["period=range&from=2025-02-14&to=2026-09-10&audience=pupils", null],
+      ["period=range&from=2025-02-14&to=2026-09-10&audience=pupils&cohort=pilot", null],
+      [`period=2026&audience=pupils&cohort=school&school=${pilot.id}`, pilot.id],
+      [
+        `period=range&from=2025-01-10&to=2026-11-19&cohort=school&school=${standard.id}`,
+        standard.id,
+      ],
+    ] as const) {
+      const { model } = await buildEvaluation(t.db, actor, new URLSearchParams(search), {
+        now: NOW,
+      });
+      const expected = await perSchool(model, focus);
+      for (const item of model.items) {
+        for (const group of model.groups.map((g) => g.key)) {
+          const cell = shown(item.cells[group]);
+          const want = expected.cells.get(`${item.key}|${group}`);
+          if (!cell) continue;
+          expect([
+            search,
+            item.key,
+            group,
+            cell.answers,
+            cell.topBox,
+            cell.sessions,
+            cell.schools,
+          ]).toEqual([
+            search,
+            item.key,
+            group,
+            want?.answers,
+            want?.topBox,
+            want?.sessions,
+            want?.schools.size,
+          ]);
+          compared++;
+        }
+        for (const group of model.trendGroups) {
+          model.buckets.forEach((bucket, b) => {
+            const cell = shown(item.trend[group]?.[bucket.key]);
+            if (!cell) return;
+            const want = expected.cells.get(`${item.key}|${group}|${b}`);
+            expect([search, bucket.key, cell.answers, cell.sessions, cell.schools]).toEqual([
+              search,
+              bucket.key,
+              want?.answers,
+              want?.sessions,
+              want?.schools.size,
+            ]);
+            compared++;
+          });
+        }
+      }
+      for (const group of model.groups.map((g) => g.key)) {
+        const want = expected.counted.get(group);
+        expect([
+          search,
+          group,
+          model.overview[group]?.sessions,
+          model.overview[group]?.schools,
+        ]).toEqual([search, group, want?.sessions ?? 0, want?.schools.size ?? 0]);
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
   });
 });
