@@ -173,7 +173,7 @@ try {
     const { countSessionsPerFacilitator, listActiveFacilitators } = await import(
       "../db/queries/sessions"
     );
-    const { copenhagenMonthRange } = await import("../app/domain/scheduling");
+    const { copenhagenMonthRange } = await import("../app/domain/timezone");
     const parts: Record<string, number[]> = {
       busyAll: [],
       counts: [],

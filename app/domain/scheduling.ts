@@ -232,24 +232,6 @@ export function busyWindow(
   };
 }
 
-const monthRanges = new Map<string, { from: string; to: string }>();
-
-/** [start, end) in UTC of the Copenhagen calendar month containing `utcIso` (memoised). */
-export function copenhagenMonthRange(utcIso: string): { from: string; to: string } {
-  const key = copenhagenWall(utcIso).date.slice(0, 7);
-  const cached = monthRanges.get(key);
-  if (cached) return cached;
-  const [year, month] = key.split("-").map(Number);
-  const next =
-    month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`;
-  const from = copenhagenToUtc(`${key}-01`, "00:00");
-  const to = copenhagenToUtc(next, "00:00");
-  if (!from.ok || !to.ok) throw new RangeError(`No month range for ${utcIso}`);
-  const range = { from: from.utc, to: to.utc };
-  monthRanges.set(key, range);
-  return range;
-}
-
 // ---- suggestions ----
 
 export interface FacilitatorCandidate {
@@ -289,29 +271,9 @@ function neededLanguages(languagesNeeded: readonly string[]): string[] {
   return languagesNeeded.filter((language) => language !== "da");
 }
 
-/** Copenhagen wall date and time of an instant; Intl is much faster than Temporal for this. */
-const wallClock = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Copenhagen",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-function copenhagenWall(iso: string): { date: string; time: string } {
-  const parts: Record<string, string> = {};
-  for (const part of wallClock.formatToParts(ms(iso))) parts[part.type] = part.value;
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  };
-}
-
 function intervalParams(interval: BusyInterval): Record<string, string> {
-  const start = copenhagenWall(interval.startsAt);
-  const end = copenhagenWall(interval.endsAt);
+  const start = utcToCopenhagen(interval.startsAt);
+  const end = utcToCopenhagen(interval.endsAt);
   return {
     date: start.date,
     from: start.time,

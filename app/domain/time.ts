@@ -104,19 +104,50 @@ export function overlaps(
   );
 }
 
-/** Today's date in Copenhagen (`YYYY-MM-DD`) at the instant `now`. */
-const isoDateInCopenhagen = new Intl.DateTimeFormat("en-CA", {
+/**
+ * The one reading of Copenhagen wall-clock fields from an instant (24-hour, Gregorian, Latin
+ * digits), used by `todayInCopenhagen` and by both conversions in `./timezone`.
+ */
+const copenhagenWallFormat = new Intl.DateTimeFormat("en-US", {
   timeZone: APP_TIME_ZONE,
+  calendar: "gregory",
+  numberingSystem: "latn",
+  hourCycle: "h23",
   year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
 });
 
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** Copenhagen wall-clock fields of an instant (epoch ms). */
+export function copenhagenWallFields(epochMs: number): WallFields {
+  const f: Record<string, number> = {};
+  for (const part of copenhagenWallFormat.formatToParts(epochMs)) f[part.type] = Number(part.value);
+  return {
+    year: f.year,
+    month: f.month,
+    day: f.day,
+    hour: f.hour,
+    minute: f.minute,
+    second: f.second,
+  };
+}
+
+/** Today's date in Copenhagen (`YYYY-MM-DD`) at the instant `now`. */
 export function todayInCopenhagen(now: Date): string {
-  const parts = Object.fromEntries(
-    isoDateInCopenhagen.formatToParts(now).map((part) => [part.type, part.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const f = copenhagenWallFields(now.getTime());
+  return `${String(f.year).padStart(4, "0")}-${pad2(f.month)}-${pad2(f.day)}`;
 }
 
 /** Saturday or Sunday. Throws on an invalid date. */
@@ -219,8 +250,8 @@ function atWord(locale: string): string {
  */
 export function formatTimeRange(startIso: string, endIso: string, locale: string): string {
   const sameDay =
-    isoDateInCopenhagen.format(utcToEpochMs(startIso)) ===
-    isoDateInCopenhagen.format(utcToEpochMs(endIso));
+    todayInCopenhagen(new Date(utcToEpochMs(startIso))) ===
+    todayInCopenhagen(new Date(utcToEpochMs(endIso)));
   if (sameDay) {
     return `${formatDateTime(startIso, locale)}–${formatTime(endIso, locale)}`;
   }

@@ -7,25 +7,19 @@
  * their recent answers: a wall time's instant never changes (the zone rules are fixed while the
  * process runs).
  */
-import { APP_TIME_ZONE, isValidTimeString, pad2, parsePlainDate, utcToEpochMs } from "./time";
+import {
+  addDays,
+  copenhagenWallFields,
+  isValidTimeString,
+  pad2,
+  parsePlainDate,
+  utcToEpochMs,
+} from "./time";
 
 export type TimeErrorKey = "time.nonexistent" | "time.invalid";
 
 export type CopenhagenToUtcResult = { ok: true; utc: string } | { ok: false; error: TimeErrorKey };
 
-/** Copenhagen wall clock fields of an instant (24-hour, Gregorian, 4-digit years). */
-const copenhagenWall = new Intl.DateTimeFormat("en-US", {
-  timeZone: APP_TIME_ZONE,
-  calendar: "gregory",
-  numberingSystem: "latn",
-  hourCycle: "h23",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-});
 /** Recent answers of each direction (the oldest dropped first). */
 const CONVERSION_CACHE_SIZE = 5_000;
 const toUtcCache = new Map<string, CopenhagenToUtcResult>();
@@ -50,8 +44,7 @@ export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResu
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The zone's offset (wall minus UTC, ms) at an instant.
   const offsetAt = (instant: number): number => {
-    const f: Record<string, number> = {};
-    for (const part of copenhagenWall.formatToParts(instant)) f[part.type] = Number(part.value);
+    const f = copenhagenWallFields(instant);
     return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - instant;
   };
   // The offsets in force a day either side of the wall time (Copenhagen changes at most once a
@@ -74,13 +67,39 @@ export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResu
 export function utcToCopenhagen(utcIso: string): { date: string; time: string } {
   const cached = toCopenhagenCache.get(utcIso);
   if (cached) return { ...cached };
-  const f: Record<string, string> = {};
-  for (const part of copenhagenWall.formatToParts(utcToEpochMs(utcIso))) f[part.type] = part.value;
+  const f = copenhagenWallFields(utcToEpochMs(utcIso));
   const result = {
-    date: `${f.year.padStart(4, "0")}-${pad2(Number(f.month))}-${pad2(Number(f.day))}`,
-    time: `${pad2(Number(f.hour))}:${pad2(Number(f.minute))}`,
+    date: `${String(f.year).padStart(4, "0")}-${pad2(f.month)}-${pad2(f.day)}`,
+    time: `${pad2(f.hour)}:${pad2(f.minute)}`,
   };
   if (toCopenhagenCache.size >= CONVERSION_CACHE_SIZE) toCopenhagenCache.clear();
   toCopenhagenCache.set(utcIso, result);
   return { ...result };
+}
+
+/** Copenhagen midnight at the start of `date` as a UTC instant (midnight always exists here). */
+export function copenhagenMidnightUtc(date: string): string {
+  const result = copenhagenToUtc(date, "00:00");
+  if (!result.ok) throw new RangeError(`No Copenhagen midnight on ${date}`);
+  return result.utc;
+}
+
+const monthRanges = new Map<string, { month: string; from: string; to: string }>();
+
+/**
+ * The Copenhagen calendar month containing the instant `utcIso`: its `YYYY-MM` and its UTC
+ * half-open range [from, to) (23 or 24 hours shorter or longer in DST months; memoised).
+ */
+export function copenhagenMonthRange(utcIso: string): { month: string; from: string; to: string } {
+  const month = utcToCopenhagen(utcIso).date.slice(0, 7);
+  const cached = monthRanges.get(month);
+  if (cached) return cached;
+  const first = `${month}-01`;
+  const range = {
+    month,
+    from: copenhagenMidnightUtc(first),
+    to: copenhagenMidnightUtc(`${addDays(first, 32).slice(0, 7)}-01`),
+  };
+  monthRanges.set(month, range);
+  return range;
 }

@@ -11,8 +11,8 @@
  */
 import { z } from "zod";
 import { checkboxField, emptyToUndefined, intField, textField, whenObject } from "./courses";
-import { addDays, todayInCopenhagen } from "./time";
-import { copenhagenToUtc } from "./timezone";
+import { addDays } from "./time";
+import { copenhagenMidnightUtc, utcToCopenhagen } from "./timezone";
 
 export const MAX_TEMPLATE_NAME = 120;
 export const MAX_TEMPLATE_DESCRIPTION = 1000;
@@ -184,14 +184,7 @@ export interface OrderLimit {
 
 /** The Copenhagen date (YYYY-MM-DD) of an instant (Intl: much faster than the polyfill). */
 function copenhagenDate(utcIso: string): string {
-  return todayInCopenhagen(new Date(ms(utcIso)));
-}
-
-/** Copenhagen midnight at the start of `date` as a UTC instant (midnight always exists here). */
-function copenhagenMidnight(date: string): string {
-  const result = copenhagenToUtc(date, "00:00");
-  if (!result.ok) throw new RangeError(`No Copenhagen midnight on ${date}`);
-  return result.utc;
+  return utcToCopenhagen(utcIso).date;
 }
 
 /**
@@ -206,7 +199,7 @@ function copenhagenMidnight(date: string): string {
 export function earliestStartAfter(endsAt: string, gapDays: number): OrderLimit {
   if (gapDays <= 0) return { at: endsAt, date: null };
   const date = addDays(copenhagenDate(endsAt), gapDays);
-  return { at: copenhagenMidnight(date), date };
+  return { at: copenhagenMidnightUtc(date), date };
 }
 
 /**
@@ -217,7 +210,7 @@ export function earliestStartAfter(endsAt: string, gapDays: number): OrderLimit 
 export function latestEndBefore(startsAt: string, gapDays: number): OrderLimit {
   if (gapDays <= 0) return { at: startsAt, date: null };
   const date = addDays(copenhagenDate(startsAt), -gapDays);
-  return { at: copenhagenMidnight(addDays(date, 1)), date };
+  return { at: copenhagenMidnightUtc(addDays(date, 1)), date };
 }
 
 /** Does a later session starting at `startsAt` respect an earlier one ending at `endsAt`? */

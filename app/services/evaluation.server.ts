@@ -34,19 +34,13 @@ import {
   trendBuckets,
 } from "../domain/evaluation-filters";
 import { todayInCopenhagen } from "../domain/time";
-import { copenhagenToUtc, utcToCopenhagen } from "../domain/timezone";
+import { copenhagenMidnightUtc, utcToCopenhagen } from "../domain/timezone";
 import type { CurrentUser } from "../lib/guards.server";
 import { requirePermission } from "../lib/guards.server";
 
 /** How many sessions without attendance (or with under 5 answers) to name; the rest are counted. */
 const NAMED_SESSIONS = 25;
 const COMMENT_LIMIT = 300;
-
-function utcStartOf(date: string): string {
-  const result = copenhagenToUtc(date, "00:00");
-  if (!result.ok) throw new Error(`no midnight on ${date}`);
-  return result.utc;
-}
 
 function named(rows: NamedSession[]) {
   return rows.map((r) => ({
@@ -103,7 +97,7 @@ export async function buildEvaluation(
   const buckets = trendBuckets(period, filters.trend);
   const nowIso = options.now.toISOString();
   const before = (date: string) => {
-    const end = utcStartOf(dayAfter(date));
+    const end = copenhagenMidnightUtc(dayAfter(date));
     return end.localeCompare(nowIso) < 0 ? end : nowIso;
   };
   const standardIds = choices.schools.filter((s) => s.pilot_cohort === null).map((s) => s.id);
@@ -118,7 +112,7 @@ export async function buildEvaluation(
         ? [...new Set([filters.school, ...standardIds])]
         : null,
   };
-  const bucketStarts = buckets.slice(1).map((b) => utcStartOf(b.from));
+  const bucketStarts = buckets.slice(1).map((b) => copenhagenMidnightUtc(b.from));
   // Whole months from the rollups; part-months at the ends of a from/to period session by session.
   const parts = periodParts(period);
   const rollupScope: RollupScope | null = parts.months
@@ -131,7 +125,7 @@ export async function buildEvaluation(
     : null;
   const edgeScopes: EvaluationScope[] = parts.edges.map((edge) => ({
     ...filtersScope,
-    startsFrom: utcStartOf(edge.from),
+    startsFrom: copenhagenMidnightUtc(edge.from),
     startsBefore: before(edge.to),
     bucketStarts,
   }));
@@ -140,7 +134,7 @@ export async function buildEvaluation(
   const namingScope: EvaluationScope = {
     ...filtersScope,
     schoolIds: namingSchools ?? filtersScope.schoolIds,
-    startsFrom: utcStartOf(period.from),
+    startsFrom: copenhagenMidnightUtc(period.from),
     startsBefore: before(period.to),
     bucketStarts,
   };

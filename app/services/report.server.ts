@@ -50,7 +50,7 @@ import {
   yearPhase,
 } from "../domain/report";
 import { formatDate, todayInCopenhagen } from "../domain/time";
-import { copenhagenToUtc } from "../domain/timezone";
+import { copenhagenMidnightUtc, copenhagenMonthRange } from "../domain/timezone";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { buildEvaluation } from "./evaluation.server";
 import { buildTrackModelsOfYear } from "./tracks.server";
@@ -60,13 +60,9 @@ export type ReportResult =
   | { ok: false; errors: Record<string, string>; params?: Record<string, string | number> };
 
 function yearBounds(year: number): YearBounds {
-  const monthStarts: string[] = [];
-  for (let i = 0; i <= 12; i++) {
-    const date = i === 12 ? `${year + 1}-01-01` : `${year}-${String(i + 1).padStart(2, "0")}-01`;
-    const result = copenhagenToUtc(date, "00:00");
-    if (!result.ok) throw new Error(`no midnight on ${date}`);
-    monthStarts.push(result.utc);
-  }
+  // Each month's end is the next one's start: 13 instants from 1 January to the next 1 January.
+  const monthStarts = [copenhagenMidnightUtc(`${year}-01-01`)];
+  for (let i = 0; i < 12; i++) monthStarts.push(copenhagenMonthRange(monthStarts[i]).to);
   return { monthStarts };
 }
 

@@ -15,13 +15,12 @@ import { findActiveStepOfRequest, loadTrackOrder } from "../../db/queries/tracks
 import { windowTimes } from "../domain/requests";
 import {
   busyWindow,
-  copenhagenMonthRange,
   rankSuggestions,
   type Suggestion,
   sessionInstants,
 } from "../domain/scheduling";
 import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
-import { utcToCopenhagen } from "../domain/timezone";
+import { copenhagenMonthRange, utcToCopenhagen } from "../domain/timezone";
 import { allowedWindow } from "../domain/tracks";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
 import { holidaysForDatePicking } from "./holidays.server";

@@ -5,6 +5,7 @@ import {
   matchesCatalogueFilter,
 } from "~/domain/courses";
 import { schoolFormSchema } from "~/domain/schools";
+import { copenhagenMonthRange } from "~/domain/timezone";
 import type { CurrentUser } from "~/lib/guards.server";
 import { loadCatalogue, loadCatalogueCourse, toCatalogueCourse } from "~/services/catalogue.server";
 import {
@@ -15,7 +16,7 @@ import {
   setCourseActivation,
   updateCourse,
 } from "~/services/course-admin.server";
-import { copenhagenMonth, loadFacilitatorOverview } from "~/services/facilitator-overview.server";
+import { loadFacilitatorOverview } from "~/services/facilitator-overview.server";
 import { loadSchoolForEdit, loadSchoolList, updateSchool } from "~/services/school-admin.server";
 import { listAuditEntries } from "../../db/queries/audit";
 import { findCourseById, listActiveCourses } from "../../db/queries/courses";
@@ -473,11 +474,11 @@ describe("school administration", () => {
 describe("facilitator overview", () => {
   it("counts each facilitator's sessions this Copenhagen month, not cancelled ones", async () => {
     const now = new Date("2026-03-15T10:00:00Z");
-    const month = copenhagenMonth(now);
+    const month = copenhagenMonthRange(now.toISOString());
     expect(month).toEqual({
       month: "2026-03",
-      fromUtc: "2026-02-28T23:00:00.000Z",
-      toUtc: "2026-03-31T22:00:00.000Z",
+      from: "2026-02-28T23:00:00.000Z",
+      to: "2026-03-31T22:00:00.000Z",
     });
     const courseId = (await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed")).id;
     await insertRequest(courseId);

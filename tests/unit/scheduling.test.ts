@@ -4,7 +4,6 @@ import {
   type BusyInterval,
   busyWindow,
   cancelSchema,
-  copenhagenMonthRange,
   findConflicts,
   moveSessionSchema,
   parseMailbox,
@@ -19,6 +18,7 @@ import {
   swapFacilitatorsSchema,
   transitionSession,
 } from "~/domain/scheduling";
+import { copenhagenMonthRange } from "../../app/domain/timezone";
 
 const candidate = { startUtc: "2026-03-10T08:00:00.000Z", endUtc: "2026-03-10T09:30:00.000Z" };
 
@@ -235,6 +235,7 @@ describe("session status and request status", () => {
 describe("months, reminders and the organizer", () => {
   it("gives the Copenhagen month in UTC, across the DST change", () => {
     expect(copenhagenMonthRange("2026-03-10T08:00:00.000Z")).toEqual({
+      month: "2026-03",
       from: "2026-02-28T23:00:00.000Z",
       to: "2026-03-31T22:00:00.000Z",
     });

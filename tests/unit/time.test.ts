@@ -17,7 +17,12 @@ import {
   todayInCopenhagen,
   utcToEpochMs,
 } from "~/domain/time";
-import { copenhagenToUtc, utcToCopenhagen } from "~/domain/timezone";
+import {
+  copenhagenMidnightUtc,
+  copenhagenMonthRange,
+  copenhagenToUtc,
+  utcToCopenhagen,
+} from "~/domain/timezone";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -301,5 +306,44 @@ describe("T8: results do not depend on the process time zone", () => {
 
   it("exposes the zone name", () => {
     expect(APP_TIME_ZONE).toBe("Europe/Copenhagen");
+  });
+});
+
+describe("Copenhagen days and months (one conversion, one month range)", () => {
+  it("starts each day at Copenhagen midnight, on the DST days too", () => {
+    expect(copenhagenMidnightUtc("2026-03-29")).toBe("2026-03-28T23:00:00.000Z"); // 23-hour day
+    expect(copenhagenMidnightUtc("2026-03-30")).toBe("2026-03-29T22:00:00.000Z");
+    expect(copenhagenMidnightUtc("2026-10-25")).toBe("2026-10-24T22:00:00.000Z"); // 25-hour day
+    expect(copenhagenMidnightUtc("2026-10-26")).toBe("2026-10-25T23:00:00.000Z");
+    expect(() => copenhagenMidnightUtc("2026-02-30")).toThrow(RangeError);
+  });
+
+  it("gives the month of an instant as Copenhagen reads it, a half-open UTC range", () => {
+    // October has the fall-back hour: 31 days and one hour.
+    const october = copenhagenMonthRange("2026-10-25T01:30:00.000Z");
+    expect(october).toEqual({
+      month: "2026-10",
+      from: "2026-09-30T22:00:00.000Z",
+      to: "2026-10-31T23:00:00.000Z",
+    });
+    expect(Date.parse(october.to) - Date.parse(october.from)).toBe((31 * 24 + 1) * 3_600_000);
+    // The last UTC hour of a month is already the next month in Copenhagen.
+    expect(copenhagenMonthRange("2026-04-30T22:30:00.000Z").month).toBe("2026-05");
+    expect(copenhagenMonthRange("2026-04-30T21:59:59.000Z").month).toBe("2026-04");
+    // December runs into the next year.
+    expect(copenhagenMonthRange("2026-12-10T12:00:00.000Z").to).toBe("2026-12-31T23:00:00.000Z");
+  });
+
+  it("agrees with the conversion both ways around the spring-forward gap", () => {
+    expect(utcToCopenhagen("2026-03-29T00:59:00.000Z")).toEqual({
+      date: "2026-03-29",
+      time: "01:59",
+    });
+    expect(utcToCopenhagen("2026-03-29T01:00:00.000Z")).toEqual({
+      date: "2026-03-29",
+      time: "03:00",
+    });
+    expect(todayInCopenhagen(new Date("2026-03-28T23:00:00.000Z"))).toBe("2026-03-29");
+    expect(todayInCopenhagen(new Date("2026-03-28T22:59:59.000Z"))).toBe("2026-03-28");
   });
 });
