@@ -1,4 +1,5 @@
 import { redirect } from "@remix-run/node";
+import { decodeJsonList, isString } from "../../db/json";
 import { deleteAuthSession, findActiveSessionUser } from "../../db/queries/auth";
 import { type Actor, can, type Permission, type Resource, type Role } from "../domain/permissions";
 import { safeRedirectTarget } from "../domain/redirects";
@@ -31,6 +32,7 @@ export function currentUserFromRow(row: {
   name: string;
   role: Role;
   school_id: number | null;
+  /** The users.languages column as stored (JSON text). */
   languages: string;
 }): CurrentUser {
   return {
@@ -39,7 +41,7 @@ export function currentUserFromRow(row: {
     name: row.name,
     role: row.role,
     schoolId: row.school_id,
-    languages: JSON.parse(row.languages) as string[],
+    languages: decodeJsonList(row.languages, isString),
   };
 }
 

@@ -444,24 +444,21 @@ export default function SessionPage() {
 }
 
 /** A short, human summary of an audit entry's details (times moved to, reason). */
-function historyDetail(details: string, locale: string): string {
-  try {
-    const parsed = JSON.parse(details) as {
-      to?: { startsAt?: string; endsAt?: string; location?: string };
-      startsAt?: string;
-      endsAt?: string;
-      reason?: string;
-    };
-    const span = parsed.to ?? parsed;
-    const parts: string[] = [];
-    if (span.startsAt && span.endsAt)
-      parts.push(formatTimeRange(span.startsAt, span.endsAt, locale));
-    if (parsed.to?.location) parts.push(parsed.to.location);
-    if (parsed.reason) parts.push(parsed.reason);
-    return parts.length > 0 ? `: ${parts.join(", ")}` : "";
-  } catch {
-    return "";
-  }
+/** The when/where/why of a session's audit entry (details decoded in db/queries/audit.ts). */
+function historyDetail(details: Record<string, unknown> | null, locale: string): string {
+  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+  const to =
+    details?.to && typeof details.to === "object" ? (details.to as Record<string, unknown>) : null;
+  const span = to ?? details;
+  const startsAt = text(span?.startsAt);
+  const endsAt = text(span?.endsAt);
+  const parts: string[] = [];
+  if (startsAt && endsAt) parts.push(formatTimeRange(startsAt, endsAt, locale));
+  const location = text(to?.location);
+  if (location) parts.push(location);
+  const reason = text(details?.reason);
+  if (reason) parts.push(reason);
+  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 
 /** The confirm step of a cancellation (session or whole request): a reason, yes, or keep. */

@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connection";
+import { decodeJsonList, isString } from "../../db/json";
 import { findActiveCourseBySlug, listActiveCourses } from "../../db/queries/courses";
 import type { Course } from "../../db/schema";
 import type { Audience, CatalogueFilter } from "../domain/courses";
@@ -24,12 +25,7 @@ export interface CatalogueCourseView {
 
 /** A JSON language list from a text column; anything malformed reads as no languages. */
 export function parseLanguageList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
+  return decodeJsonList(json, isString);
 }
 
 export function toCatalogueCourse(course: Course): CatalogueCourseView {

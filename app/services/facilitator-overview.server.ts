@@ -2,7 +2,6 @@ import type { DB } from "../../db/connection";
 import { listFacilitatorsWithSessionCounts } from "../../db/queries/facilitator-overview";
 import { copenhagenMonthRange } from "../domain/timezone";
 import { type CurrentUser, requirePermission } from "../lib/guards.server";
-import { parseLanguageList } from "./catalogue.server";
 
 /** Every facilitator with languages, active flag and sessions this (Copenhagen) month. */
 export async function loadFacilitatorOverview(db: DB, actor: CurrentUser, now = new Date()) {
@@ -16,7 +15,7 @@ export async function loadFacilitatorOverview(db: DB, actor: CurrentUser, now = 
       id: row.id,
       name: row.name,
       email: row.email,
-      languages: parseLanguageList(row.languages),
+      languages: row.languages,
       active: row.active === 1,
       sessionsThisMonth: Number(row.session_count),
     })),

@@ -31,15 +31,6 @@ export const PAST_PAGE_SIZE = 20;
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
-function parseJsonList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 // ---- my sessions ----
 
 /** The signed-in facilitator's sessions: all upcoming (incl. in progress), past ones by page. */
@@ -108,8 +99,8 @@ export async function loadFacilitatorSessionPage(
       notes: session.request_notes,
       groupCount: session.group_count,
       participantsPerGroup: session.participants_per_group,
-      grades: parseJsonList<number>(session.grades),
-      languagesNeeded: parseJsonList<string>(session.languages_needed),
+      grades: session.grades,
+      languagesNeeded: session.languages_needed,
       interpreterNeeded: session.interpreter_needed === 1,
       present: session[column],
       deliveryNote: session.delivery_note,

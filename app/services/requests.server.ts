@@ -5,6 +5,7 @@
  * audit entry, and queues its email in the same transaction.
  */
 import type { DB } from "../../db/connection";
+import { decodeJsonList, isNumber, isString } from "../../db/json";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
   changeRequestStatus,
@@ -59,15 +60,6 @@ function notFound(): never {
   throw new Response("Not Found", { status: 404 });
 }
 
-function parseJsonList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseForRequest>>>;
 
 function ruleCourse(course: CourseRow): RequestRuleCourse {
@@ -77,7 +69,7 @@ function ruleCourse(course: CourseRow): RequestRuleCourse {
     gradeMax: course.grade_max,
     maxParticipants: course.max_participants,
     leadTimeDays: course.lead_time_days,
-    languages: parseJsonList<string>(course.languages),
+    languages: decodeJsonList(course.languages, isString),
     active: course.active === 1,
     durationMinutes: course.duration_minutes,
   };
@@ -132,7 +124,7 @@ export async function loadRequestForm(
       durationMinutes: course.duration_minutes,
       maxParticipants: course.max_participants,
       leadTimeDays: course.lead_time_days,
-      languages: parseJsonList<string>(course.languages),
+      languages: decodeJsonList(course.languages, isString),
     },
     school: { id: school.id, name: school.name },
     openRequests: openRequests.map((r) => ({
@@ -386,11 +378,11 @@ function publicRequest(request: RequestDetail) {
     updatedAt: request.updated_at,
     groupCount: request.group_count,
     participantsPerGroup: request.participants_per_group,
-    grades: parseJsonList<number>(request.grades),
+    grades: decodeJsonList(request.grades, isNumber),
     location: request.location,
     contactName: request.contact_name,
     contactPhone: request.contact_phone,
-    languagesNeeded: parseJsonList<string>(request.languages_needed),
+    languagesNeeded: decodeJsonList(request.languages_needed, isString),
     interpreterNeeded: request.interpreter_needed === 1,
     notes: request.notes,
     declineReason: request.decline_reason,

@@ -58,12 +58,8 @@ export async function loadSchoolForEdit(db: DB, actor: CurrentUser, schoolId: nu
   const school = await findSchoolOr404(db, schoolId);
   const entries = await listAuditEntries(db, "school", schoolId);
   const history = entries.map((entry) => {
-    let details: unknown = {};
-    try {
-      details = JSON.parse(entry.details);
-    } catch {
-      // A malformed row shows without field changes.
-    }
+    // A malformed row (null details) shows without field changes.
+    const details: unknown = entry.details ?? {};
     return {
       id: entry.id,
       action: entry.action,

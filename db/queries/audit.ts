@@ -1,4 +1,5 @@
 import type { DB } from "../connection";
+import { decodeJsonObject } from "../json";
 
 export async function insertAuditEntry(
   db: DB,
@@ -25,8 +26,9 @@ export async function insertAuditEntry(
     .execute();
 }
 
-export function listAuditEntries(db: DB, entityType: string, entityId: string | number) {
-  return db
+/** An entity's audit entries, newest first, with their details decoded (null if malformed). */
+export async function listAuditEntries(db: DB, entityType: string, entityId: string | number) {
+  const rows = await db
     .selectFrom("audit_log")
     .leftJoin("users", "users.id", "audit_log.actor_id")
     .select([
@@ -40,4 +42,5 @@ export function listAuditEntries(db: DB, entityType: string, entityId: string | 
     .where("audit_log.entity_id", "=", String(entityId))
     .orderBy("audit_log.id", "desc")
     .execute();
+  return rows.map((row) => ({ ...row, details: decodeJsonObject(row.details) }));
 }

@@ -1,12 +1,14 @@
 import { sql } from "kysely";
 import type { DB } from "../connection";
+import { decodeJsonList, isString } from "../json";
 
 /**
  * Every facilitator (active and inactive) with the number of their sessions (not cancelled) that
  * start in [fromUtc, toUtc).
  */
-export function listFacilitatorsWithSessionCounts(db: DB, fromUtc: string, toUtc: string) {
-  return db
+/** Every facilitator with the sessions in [fromUtc, toUtc); languages decoded. */
+export async function listFacilitatorsWithSessionCounts(db: DB, fromUtc: string, toUtc: string) {
+  const rows = await db
     .selectFrom("users")
     .leftJoin(
       db
@@ -36,4 +38,5 @@ export function listFacilitatorsWithSessionCounts(db: DB, fromUtc: string, toUtc
     .orderBy("users.active", "desc")
     .orderBy("users.name")
     .execute();
+  return rows.map((row) => ({ ...row, languages: decodeJsonList(row.languages, isString) }));
 }

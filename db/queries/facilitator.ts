@@ -3,6 +3,7 @@
  * the day-after reminders that delivery makes moot, and unavailability blocks.
  */
 import type { DB } from "../connection";
+import { decodeJsonList, isNumber, isString } from "../json";
 import { withSessionRollups } from "./feedback-rollup";
 
 const sessionListColumns = [
@@ -75,8 +76,9 @@ export async function countPastSessionsOfFacilitator(
 }
 
 /** One session with its school, course and request: everything the session page shows. */
-export function findSessionDetail(db: DB, sessionId: number) {
-  return db
+/** A session with its request's details; grades and languages decoded. */
+export async function findSessionDetail(db: DB, sessionId: number) {
+  const row = await db
     .selectFrom("sessions")
     .innerJoin("schools", "schools.id", "sessions.school_id")
     .innerJoin("courses", "courses.id", "sessions.course_id")
@@ -112,6 +114,13 @@ export function findSessionDetail(db: DB, sessionId: number) {
     ])
     .where("sessions.id", "=", sessionId)
     .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      grades: decodeJsonList(row.grades, isNumber),
+      languages_needed: decodeJsonList(row.languages_needed, isString),
+    }
+  );
 }
 
 export function listFacilitatorsOfSession(db: DB, sessionId: number) {

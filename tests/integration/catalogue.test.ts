@@ -239,7 +239,7 @@ describe("course administration", () => {
     expect(after!.updated_at > course.updated_at).toBe(true);
     const [entry] = await listAuditEntries(t.db, "course", id);
     expect(entry.action).toBe("course.updated");
-    expect(JSON.parse(entry.details)).toEqual({
+    expect(entry.details).toEqual({
       before: { title: "Workshop: Digitale fællesskaber", max_participants: 28 },
       after: { title: "Workshop: Digitalt fællesskab", max_participants: 30 },
     });
@@ -422,7 +422,7 @@ describe("school administration", () => {
     expect((await findSchoolById(t.db, school.id))?.pilot_cohort).toBe(2025);
     const [entry] = await listAuditEntries(t.db, "school", school.id);
     expect(entry.action).toBe("school.updated");
-    expect(JSON.parse(entry.details)).toEqual({
+    expect(entry.details).toEqual({
       before: { pilotCohort: 2024 },
       after: { pilotCohort: 2025 },
     });
