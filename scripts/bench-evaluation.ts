@@ -10,9 +10,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { evaluationCsv, evaluationXlsx } from "../app/documents/evaluation-export.server";
 import { currentUserFromRow } from "../app/lib/guards.server";
+import { orNotFound } from "../app/lib/results.server";
 import { buildEvaluation } from "../app/services/evaluation.server";
-import { evaluationCsv, evaluationXlsx } from "../app/services/evaluation-export.server";
 import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
 import { migrateToLatest } from "../db/migrate";
@@ -68,12 +69,12 @@ try {
     });
     have = size;
     const loader = await time(() => buildEvaluation(db, actor, params, { now }));
-    const page = await buildEvaluation(db, actor, params, { now });
+    const page = orNotFound(await buildEvaluation(db, actor, params, { now }));
     const csv = await time(async () =>
-      evaluationCsv((await buildEvaluation(db, actor, params, { now })).model),
+      evaluationCsv(orNotFound(await buildEvaluation(db, actor, params, { now })).model),
     );
     const xlsx = await time(async () =>
-      evaluationXlsx((await buildEvaluation(db, actor, params, { now })).model),
+      evaluationXlsx(orNotFound(await buildEvaluation(db, actor, params, { now })).model),
     );
     const label = `${size.toLocaleString("en-US")} answers`;
     reportMetric({

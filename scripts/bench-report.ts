@@ -10,15 +10,16 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { reportXlsx } from "../app/documents/report-export.server";
+import { reportPdf } from "../app/documents/report-pdf.server";
 import { REPORT_SECTIONS } from "../app/domain/report";
 import { currentUserFromRow } from "../app/lib/guards.server";
+import { orNotFound } from "../app/lib/results.server";
 import {
   buildLiveReport,
   loadReportForDownload,
   saveReportText,
 } from "../app/services/report.server";
-import { reportXlsx } from "../app/services/report-export.server";
-import { reportPdf } from "../app/services/report-pdf.server";
 import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
 import { migrateToLatest } from "../db/migrate";
@@ -71,13 +72,15 @@ try {
     await saveReportText(db, actor, year, { section, text }, { now });
   }
 
-  const model = await time(() => buildLiveReport(db, actor, year, now));
+  const model = await time(
+    async () => orNotFound(await buildLiveReport(db, actor, year, now)).model,
+  );
   const pdf = await time(async () => {
-    const report = await loadReportForDownload(db, actor, year, { now });
+    const report = orNotFound(await loadReportForDownload(db, actor, year, { now }));
     return reportPdf({ model: report.model, texts: report.texts, final: report.shown });
   });
   const xlsx = await time(async () =>
-    reportXlsx(await loadReportForDownload(db, actor, year, { now })),
+    reportXlsx(orNotFound(await loadReportForDownload(db, actor, year, { now }))),
   );
   const bytes = pdf.result;
   const pages = (bytes.toString("latin1").match(/\/Type \/Page\b/g) ?? []).length;

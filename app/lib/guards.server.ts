@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
 import { decodeJsonList, isString } from "../../db/json";
 import { deleteAuthSession, findActiveSessionUser } from "../../db/queries/auth";
-import { type Actor, can, type Permission, type Resource, type Role } from "../domain/permissions";
+import type { Actor, Role } from "../domain/permissions";
 import { safeRedirectTarget } from "../domain/redirects";
 import { db } from "./db.server";
 import { sessionStorage } from "./session.server";
@@ -57,14 +57,6 @@ export async function requireUser(request: Request, roles?: readonly Role[]): Pr
     throw new Response("Forbidden", { status: 403 });
   }
   return user;
-}
-
-/**
- * Throws 404 (not 403) when the rule says no: a school leader guessing another school's id learns
- * nothing, not even that the record exists.
- */
-export function requirePermission(user: Actor, permission: Permission, resource: Resource = {}) {
-  if (!can(user, permission, resource)) throw new Response("Not Found", { status: 404 });
 }
 
 export async function startUserSession(request: Request, sessionId: string, redirectTo: string) {

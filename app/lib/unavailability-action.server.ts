@@ -7,6 +7,7 @@ import { unavailabilitySchema } from "~/domain/unavailability";
 import { addUnavailability, removeUnavailability } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
 import type { CurrentUser } from "./guards.server";
+import { orNotFound } from "./results.server";
 
 export type UnavailabilityActionResult =
   | { intent: "add"; ok: true; overlappingSessions: number }
@@ -21,13 +22,15 @@ export async function unavailabilityAction(
   now: Date,
 ): Promise<UnavailabilityActionResult> {
   if (formData.get("intent") === "remove") {
-    await removeUnavailability(db, actor, facilitatorId, Number(formData.get("blockId")));
+    orNotFound(
+      await removeUnavailability(db, actor, facilitatorId, Number(formData.get("blockId"))),
+    );
     return { intent: "remove", ok: true };
   }
   const values = formDataToObject(formData);
   const parsed = parseWithSchema(unavailabilitySchema, values);
   if (!parsed.ok) return { intent: "add", ok: false, errors: parsed.errors, values };
-  const result = await addUnavailability(db, actor, facilitatorId, parsed.data, now);
+  const result = orNotFound(await addUnavailability(db, actor, facilitatorId, parsed.data, now));
   if (!result.ok) return { intent: "add", ok: false, errors: result.errors, values };
   return { intent: "add", ok: true, overlappingSessions: result.overlappingSessions };
 }

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadCatalogueCourse } from "~/services/catalogue.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -11,7 +12,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const course = await loadCatalogueCourse(db(), user, params.slug ?? "");
+  const { course } = orNotFound(await loadCatalogueCourse(db(), user, params.slug ?? ""));
   return {
     course,
     canOrder: user.role === "school_leader",

@@ -6,6 +6,7 @@ import { DURATION_OPTIONS, isEmptyFilter, parseCatalogueFilter } from "~/domain/
 import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadCatalogue } from "~/services/catalogue.server";
 
 export const meta: MetaFunction = () => [{ title: "Forløbskatalog · Frirum" }];
@@ -15,7 +16,7 @@ const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const filter = parseCatalogueFilter(new URL(request.url).searchParams);
-  const courses = await loadCatalogue(db(), user, filter);
+  const { courses } = orNotFound(await loadCatalogue(db(), user, filter));
   return { courses, filter };
 }
 

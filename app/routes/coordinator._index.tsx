@@ -6,13 +6,14 @@ import { REQUEST_STATUSES } from "~/domain/requests";
 import { formatDate } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadCoordinatorOverview } from "~/services/requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Overblik · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return { name: user.name, ...(await loadCoordinatorOverview(db(), user)) };
+  return { name: user.name, ...orNotFound(await loadCoordinatorOverview(db(), user)) };
 }
 
 export default function CoordinatorHome() {

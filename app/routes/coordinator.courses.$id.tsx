@@ -8,6 +8,7 @@ import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import {
   deleteUnusedCourse,
   loadCourseForEdit,
@@ -33,10 +34,8 @@ function noticeKey(name: string | null): string | null {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const { course, requestCount, values } = await loadCourseForEdit(
-    db(),
-    user,
-    parseIdParam(params.id),
+  const { course, requestCount, values } = orNotFound(
+    await loadCourseForEdit(db(), user, parseIdParam(params.id)),
   );
   const search = new URL(request.url).searchParams;
   return {
@@ -69,13 +68,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const here = `/coordinator/courses/${courseId}`;
   if (intent === "deactivate" || intent === "activate") {
-    await setCourseActivation(db(), user, courseId, intent === "activate");
+    orNotFound(await setCourseActivation(db(), user, courseId, intent === "activate"));
     return redirect(`${here}?notice=${intent}d`);
   }
   if (intent === "delete") {
-    const result = await deleteUnusedCourse(db(), user, courseId);
+    const result = orNotFound(await deleteUnusedCourse(db(), user, courseId));
     if (result.ok) return redirect("/coordinator/courses?notice=deleted");
-    return { errors: { _form: result.error } } satisfies ActionResult;
+    return { errors: result.errors } satisfies ActionResult;
   }
   if (intent !== "save") throw new Response("Bad Request", { status: 400 });
   const values = formDataToObject(formData, ["languages"]);
@@ -83,7 +82,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attempt = Date.now();
   if (!parsed.ok) return { errors: parsed.errors, values, attempt } satisfies ActionResult;
   const updatedAt = String(formData.get("updatedAt") ?? "");
-  const result = await updateCourse(db(), user, courseId, parsed.data, updatedAt);
+  const result = orNotFound(await updateCourse(db(), user, courseId, parsed.data, updatedAt));
   if (result.ok) return redirect(`${here}?notice=saved`);
   return {
     errors: result.errors,

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadCourseList } from "~/services/course-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Forløb i kataloget · Frirum" }];
@@ -16,7 +17,7 @@ function noticeKey(name: string | null): string | null {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const courses = await loadCourseList(db(), user);
+  const { courses } = orNotFound(await loadCourseList(db(), user));
   const notice = noticeKey(new URL(request.url).searchParams.get("notice"));
   return { courses, notice };
 }

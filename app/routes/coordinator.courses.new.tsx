@@ -6,14 +6,14 @@ import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { db } from "~/lib/db.server";
-import { requirePermission, requireUser } from "~/lib/guards.server";
+import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { createCourse, NEW_COURSE_FORM_VALUES } from "~/services/course-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Opret forløb · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["coordinator"]);
-  requirePermission(user, "course.manage");
+  await requireUser(request, ["coordinator"]);
   return { defaults: NEW_COURSE_FORM_VALUES };
 }
 
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // `attempt` remounts the form per answer, so server errors show even on fields edited before.
   const attempt = Date.now();
   if (!parsed.ok) return { errors: parsed.errors, values, attempt };
-  const result = await createCourse(db(), user, parsed.data);
+  const result = orNotFound(await createCourse(db(), user, parsed.data));
   if (!result.ok) return { errors: result.errors, values, attempt };
   return redirect(`/coordinator/courses/${result.courseId}?notice=created`);
 }

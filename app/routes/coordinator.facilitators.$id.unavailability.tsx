@@ -10,6 +10,7 @@ import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { unavailabilityAction } from "~/lib/unavailability-action.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
@@ -19,7 +20,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadUnavailability(db(), user, parseIdParam(params.id), new Date());
+  return orNotFound(await loadUnavailability(db(), user, parseIdParam(params.id), new Date()));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

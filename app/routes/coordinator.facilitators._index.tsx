@@ -4,13 +4,14 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDate } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadFacilitatorOverview } from "~/services/facilitator-overview.server";
 
 export const meta: MetaFunction = () => [{ title: "Facilitatorer · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadFacilitatorOverview(db(), user);
+  return orNotFound(await loadFacilitatorOverview(db(), user));
 }
 
 export default function Facilitators() {

@@ -9,13 +9,14 @@ import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { deleteHoliday, loadHolidayForEdit, updateHoliday } from "~/services/holidays.server";
 
 export const meta: MetaFunction = () => [{ title: "Skoleferie · Frirum" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadHolidayForEdit(db(), user, parseIdParam(params.id));
+  return orNotFound(await loadHolidayForEdit(db(), user, parseIdParam(params.id)));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -26,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const attempt = Date.now();
   if (intent === "delete") {
-    const result = await deleteHoliday(db(), user, id, updatedAt);
+    const result = orNotFound(await deleteHoliday(db(), user, id, updatedAt));
     if (result.ok) throw redirect("/coordinator/holidays?notice=deleted");
     return { errors: result.errors, values: null as HolidayFormInput | null, attempt };
   }
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(formData);
   const parsed = parseWithSchema(holidayFormSchema, values);
   if (!parsed.ok) return { errors: parsed.errors, values: values as HolidayFormInput, attempt };
-  const result = await updateHoliday(db(), user, id, parsed.data, updatedAt);
+  const result = orNotFound(await updateHoliday(db(), user, id, parsed.data, updatedAt));
   if (result.ok) {
     throw redirect(`/coordinator/holidays?year=${parsed.data.startsOn.slice(0, 4)}&notice=saved`);
   }

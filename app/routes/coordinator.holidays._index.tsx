@@ -8,6 +8,7 @@ import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { createHoliday, loadHolidaysPage } from "~/services/holidays.server";
 
 export const meta: MetaFunction = () => [{ title: "Skoleferier · Frirum" }];
@@ -28,7 +29,7 @@ function yearFrom(url: URL): number {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const url = new URL(request.url);
-  const page = await loadHolidaysPage(db(), user, yearFrom(url));
+  const page = orNotFound(await loadHolidaysPage(db(), user, yearFrom(url)));
   const notice = url.searchParams.get("notice");
   return { ...page, notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null };
 }
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseWithSchema(holidayFormSchema, values);
   if (!parsed.ok)
     return { errors: parsed.errors, values: values as HolidayFormInput, attempt: Date.now() };
-  await createHoliday(db(), user, parsed.data);
+  orNotFound(await createHoliday(db(), user, parsed.data));
   throw redirect(`/coordinator/holidays?year=${parsed.data.startsOn.slice(0, 4)}&notice=created`);
 }
 

@@ -6,6 +6,7 @@ import { formDataToObject } from "~/domain/forms";
 import { parseReportYear } from "~/domain/report";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import {
   finaliseReport,
   loadReportPage,
@@ -39,10 +40,12 @@ function versionFrom(url: URL): number | null {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const url = new URL(request.url);
-  const page = await loadReportPage(db(), user, yearFrom(params), {
-    now: new Date(),
-    versionNumber: versionFrom(url),
-  });
+  const page = orNotFound(
+    await loadReportPage(db(), user, yearFrom(params), {
+      now: new Date(),
+      versionNumber: versionFrom(url),
+    }),
+  );
   return { page };
 }
 
@@ -53,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(formData);
   const intent = String(values.intent ?? "");
   const options = { now: new Date() };
-  const result =
+  const answer =
     intent === "text"
       ? await saveReportText(db(), user, year, values, options)
       : intent === "finalise"
@@ -61,7 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         : intent === "supersede"
           ? await supersedeReport(db(), user, year, values, options)
           : null;
-  if (result === null) throw new Response("Bad Request", { status: 400 });
+  if (answer === null) throw new Response("Bad Request", { status: 400 });
+  const result = orNotFound(answer);
   if (result.ok) {
     const notice = intent === "text" ? "text" : intent === "finalise" ? "finalised" : "superseded";
     throw redirect(`/coordinator/reports/${year}?notice=${notice}`);

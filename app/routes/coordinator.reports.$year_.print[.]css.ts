@@ -3,6 +3,7 @@ import { parseReportYear } from "~/domain/report";
 import { translate } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadReportPrintHeader } from "~/services/report.server";
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks as spaces. */
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const year = parseReportYear(params.year);
   if (year === null) throw new Response("Not Found", { status: 404 });
-  const header = await loadReportPrintHeader(db(), user, year);
+  const header = orNotFound(await loadReportPrintHeader(db(), user, year));
   const left = translate("da", "report.title", { year });
   const right = header.final
     ? translate("da", "report.final", { date: header.final })

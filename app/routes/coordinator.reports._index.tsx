@@ -4,13 +4,15 @@ import { useLocale, useT } from "~/components/i18n";
 import { longDate } from "~/components/report-view";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadReportList } from "~/services/report.server";
 
 export const meta: MetaFunction = () => [{ title: "Årsrapporter · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return { reports: await loadReportList(db(), user, { now: new Date() }) };
+  const { reports } = orNotFound(await loadReportList(db(), user, { now: new Date() }));
+  return { reports };
 }
 
 export default function Reports() {

@@ -17,6 +17,7 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { declineRequest, loadCoordinatorRequest, markInProgress } from "~/services/requests.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,7 +26,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const data = await loadCoordinatorRequest(db(), user, parseIdParam(params.id));
+  const data = orNotFound(await loadCoordinatorRequest(db(), user, parseIdParam(params.id)));
   const done = new URL(request.url).searchParams.get("done");
   return { ...data, done: done === "inProgress" || done === "declined" ? done : null };
 }
@@ -44,21 +45,18 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
   const intent = formData.get("intent");
   if (intent === "inProgress") {
     const parsed = requestVersionSchema.safeParse({ version: formData.get("version") });
-    const result = await markInProgress(
-      db(),
-      user,
-      requestId,
-      parsed.success ? parsed.data.version : -1,
-    );
+    const version = parsed.success ? parsed.data.version : -1;
+    const result = orNotFound(await markInProgress(db(), user, requestId, version));
     if (result.ok) throw redirect(`/coordinator/requests/${requestId}?done=inProgress`);
-    return { error: result.error, params: result.params };
+    return { error: result.errors._form, params: result.params };
   }
   if (intent === "decline") {
     const values = formDataToObject(formData);
     const reason = typeof values.reason === "string" ? values.reason : "";
     const parsed = parseWithSchema(declineRequestSchema, values);
     if (!parsed.ok) {
-      await loadCoordinatorRequest(db(), user, requestId); // an unknown id is a 404, not a form error
+      // An unknown id is a 404, not a form error.
+      orNotFound(await loadCoordinatorRequest(db(), user, requestId));
       const { version, ...errors } = parsed.errors;
       return {
         error: version,
@@ -66,16 +64,12 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<A
         values: { reason },
       };
     }
-    const result = await declineRequest(db(), user, requestId, parsed.data, {
-      appUrl: env().appUrl,
-    });
+    const result = orNotFound(
+      await declineRequest(db(), user, requestId, parsed.data, { appUrl: env().appUrl }),
+    );
     if (result.ok) throw redirect(`/coordinator/requests/${requestId}?done=declined`);
-    return {
-      error: result.error,
-      params: result.params,
-      errors: result.errors,
-      values: { reason },
-    };
+    const { _form, ...errors } = result.errors;
+    return { error: _form, params: result.params, errors, values: { reason } };
   }
   throw new Response("Bad Request", { status: 400 });
 }

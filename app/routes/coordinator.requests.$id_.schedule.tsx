@@ -20,6 +20,7 @@ import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { loadSchedulePage } from "~/services/schedule-page.server";
 import { scheduleSession } from "~/services/schedule-session.server";
 
@@ -28,11 +29,13 @@ export const meta: MetaFunction = () => [{ title: "Planlæg session · Frirum" }
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const url = new URL(request.url);
-  const page = await loadSchedulePage(db(), user, parseIdParam(params.id), {
-    date: url.searchParams.get("date"),
-    start: url.searchParams.get("start"),
-    end: url.searchParams.get("end"),
-  });
+  const page = orNotFound(
+    await loadSchedulePage(db(), user, parseIdParam(params.id), {
+      date: url.searchParams.get("date"),
+      start: url.searchParams.get("start"),
+      end: url.searchParams.get("end"),
+    }),
+  );
   return {
     ...page,
     // Values carried over by the GET "show suggestions" button (works without JavaScript).
@@ -59,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       orderViolations: [],
     };
   }
-  const result = await scheduleSession(db(), user, id, parsed.data);
+  const result = orNotFound(await scheduleSession(db(), user, id, parsed.data));
   if (!result.ok) {
     return {
       errors: result.errors,

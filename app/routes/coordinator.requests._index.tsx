@@ -12,6 +12,7 @@ import { utcToCopenhagen } from "~/domain/timezone";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { getLocale } from "~/lib/locale.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadInbox } from "~/services/requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Henvendelser · Frirum" }];
@@ -19,7 +20,8 @@ export const meta: MetaFunction = () => [{ title: "Henvendelser · Frirum" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const query = parseInboxQuery(new URL(request.url).searchParams);
-  const [inbox, locale] = await Promise.all([loadInbox(db(), user, query), getLocale(request)]);
+  const [found, locale] = await Promise.all([loadInbox(db(), user, query), getLocale(request)]);
+  const inbox = orNotFound(found);
   const today = todayInCopenhagen(new Date());
   // Dates are written here, not in the page: the date and time-zone code then stays on the
   // server (the inbox's JavaScript budget, issue 12).

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { loadSchoolForEdit, updateSchool } from "~/services/school-admin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +31,9 @@ const FIELDS = ["name", "district", "address", "pilotCohort"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const { school, values, history } = await loadSchoolForEdit(db(), user, parseIdParam(params.id));
+  const { school, values, history } = orNotFound(
+    await loadSchoolForEdit(db(), user, parseIdParam(params.id)),
+  );
   return {
     school: { id: school.id, name: school.name, updatedAt: school.updated_at },
     values,
@@ -56,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attempt = Date.now();
   if (!parsed.ok) return { errors: parsed.errors, values, attempt } satisfies ActionResult;
   const updatedAt = String(formData.get("updatedAt") ?? "");
-  const result = await updateSchool(db(), user, schoolId, parsed.data, updatedAt);
+  const result = orNotFound(await updateSchool(db(), user, schoolId, parsed.data, updatedAt));
   if (result.ok) {
     return redirect(
       `/coordinator/schools/${schoolId}?notice=${result.changed ? "saved" : "unchanged"}`,

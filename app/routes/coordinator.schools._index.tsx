@@ -3,13 +3,15 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadSchoolList } from "~/services/school-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Skoler · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return { schools: await loadSchoolList(db(), user) };
+  const { schools } = orNotFound(await loadSchoolList(db(), user));
+  return { schools };
 }
 
 export default function SchoolList() {

@@ -20,6 +20,7 @@ import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { cancelRequest, cancelSession } from "~/services/cancel-session.server";
 import { moveSession } from "~/services/move-session.server";
 import { loadCoordinatorSessionPage } from "~/services/session-page.server";
@@ -31,7 +32,7 @@ const SAVED = new Set(["scheduled", "moved", "swapped", "cancelled", "requestCan
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadCoordinatorSessionPage(db(), user, parseIdParam(params.id));
+  return orNotFound(await loadCoordinatorSessionPage(db(), user, parseIdParam(params.id)));
 }
 
 type Intent = "move" | "swap" | "cancel" | "cancelRequest";
@@ -61,14 +62,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "move") {
     const parsed = parseWithSchema(moveSessionSchema, values);
     if (!parsed.ok) return failure(parsed.errors);
-    const result = await moveSession(db(), user, id, parsed.data);
+    const result = orNotFound(await moveSession(db(), user, id, parsed.data));
     if (!result.ok) return failure(result.errors, result);
     return redirect(`/coordinator/sessions/${id}?saved=moved`);
   }
   if (intent === "swap") {
     const parsed = parseWithSchema(swapFacilitatorsSchema, values);
     if (!parsed.ok) return failure(parsed.errors);
-    const result = await swapFacilitators(db(), user, id, parsed.data);
+    const result = orNotFound(await swapFacilitators(db(), user, id, parsed.data));
     if (!result.ok) return failure(result.errors, result);
     return redirect(`/coordinator/sessions/${id}?saved=swapped`);
   }
@@ -76,12 +77,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = parseWithSchema(cancelSchema, values);
     if (!parsed.ok) return failure(parsed.errors);
     if (intent === "cancel") {
-      const result = await cancelSession(db(), user, id, parsed.data);
+      const result = orNotFound(await cancelSession(db(), user, id, parsed.data));
       if (!result.ok) return failure(result.errors);
       return redirect(`/coordinator/sessions/${id}?saved=cancelled`);
     }
-    const page = await loadCoordinatorSessionPage(db(), user, id);
-    const result = await cancelRequest(db(), user, page.session.request_id, parsed.data);
+    const page = orNotFound(await loadCoordinatorSessionPage(db(), user, id));
+    const result = orNotFound(
+      await cancelRequest(db(), user, page.session.request_id, parsed.data),
+    );
     if (!result.ok) return failure(result.errors);
     return redirect(`/coordinator/sessions/${id}?saved=requestCancelled`);
   }

@@ -26,6 +26,7 @@ import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import {
   addTrackStep,
   attachSessionToStep,
@@ -58,7 +59,7 @@ const SAVED = new Set([
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTrackPage(db(), user, parseIdParam(params.id));
+  return orNotFound(await loadTrackPage(db(), user, parseIdParam(params.id)));
 }
 
 type Intent = "plan" | "attach" | "detach" | "editStep" | "addStep" | "deleteStep" | "stop";
@@ -84,47 +85,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   switch (intent) {
     case "plan": {
-      const result = await planStepSession(db(), user, trackId, stepId);
+      const result = orNotFound(await planStepSession(db(), user, trackId, stepId));
       if (!result.ok) return failure(result);
       return redirect(`/coordinator/requests/${result.requestId}/schedule`);
     }
     case "attach": {
       const parsed = parseWithSchema(attachSessionSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await attachSessionToStep(db(), user, trackId, parsed.data);
+      const result = orNotFound(await attachSessionToStep(db(), user, trackId, parsed.data));
       if (!result.ok) return failure(result);
       return done("attached", `#step-${parsed.data.stepId}`);
     }
     case "detach": {
       const sessionId = parseId(String(formData.get("sessionId") ?? "")) ?? 0;
-      const result = await detachSessionFromStep(db(), user, trackId, sessionId);
+      const result = orNotFound(await detachSessionFromStep(db(), user, trackId, sessionId));
       if (!result.ok) return failure(result);
       return done("detached", stepId ? `#step-${stepId}` : "");
     }
     case "editStep": {
       const parsed = parseWithSchema(trackStepEditSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await editTrackStep(db(), user, trackId, stepId, parsed.data);
+      const result = orNotFound(await editTrackStep(db(), user, trackId, stepId, parsed.data));
       if (!result.ok) return failure(result);
       return done("stepChanged", `#step-${stepId}`);
     }
     case "addStep": {
       const parsed = parseWithSchema(stepFormSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await addTrackStep(db(), user, trackId, parsed.data);
+      const result = orNotFound(await addTrackStep(db(), user, trackId, parsed.data));
       if (!result.ok) return failure(result);
       return done("stepAdded", `#step-${result.stepId}`);
     }
     case "deleteStep": {
       const version = Number(formData.get("version"));
-      const result = await deleteTrackStep(db(), user, trackId, stepId, version);
+      const result = orNotFound(await deleteTrackStep(db(), user, trackId, stepId, version));
       if (!result.ok) return failure(result);
       return done("stepDeleted");
     }
     case "stop": {
       const parsed = parseWithSchema(stopTrackSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await stopTrack(db(), user, trackId, parsed.data);
+      const result = orNotFound(await stopTrack(db(), user, trackId, parsed.data));
       if (!result.ok) return failure(result);
       return done("stopped");
     }

@@ -4,13 +4,14 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDate } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadTrackList } from "~/services/tracks.server";
 
 export const meta: MetaFunction = () => [{ title: "Pilotforløb · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTrackList(db(), user);
+  return orNotFound(await loadTrackList(db(), user));
 }
 
 export default function TrackList() {

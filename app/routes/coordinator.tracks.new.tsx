@@ -8,13 +8,14 @@ import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { startTrackSchema } from "~/domain/tracks";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadStartTrackForm, startTrack } from "~/services/tracks.server";
 
 export const meta: MetaFunction = () => [{ title: "Start et pilotforløb · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadStartTrackForm(db(), user);
+  return orNotFound(await loadStartTrackForm(db(), user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const attempt = Date.now();
   const parsed = parseWithSchema(startTrackSchema, values);
   if (!parsed.ok) return { errors: parsed.errors, values, params: {}, attempt };
-  const result = await startTrack(db(), user, parsed.data);
+  const result = orNotFound(await startTrack(db(), user, parsed.data));
   if (!result.ok) return { errors: result.errors, values, params: result.params ?? {}, attempt };
   return redirect(`/coordinator/tracks/${result.trackId}?saved=started`);
 }

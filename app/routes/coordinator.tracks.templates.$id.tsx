@@ -13,6 +13,7 @@ import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import {
   addTemplateStep,
   deleteTemplateStep,
@@ -41,7 +42,7 @@ const SAVED = new Set([
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTemplatePage(db(), user, parseIdParam(params.id));
+  return orNotFound(await loadTemplatePage(db(), user, parseIdParam(params.id)));
 }
 
 type Intent = "rename" | "activate" | "deactivate" | "addStep" | "editStep" | "deleteStep" | "move";
@@ -69,39 +70,41 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "rename": {
       const parsed = parseWithSchema(templateFormSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await updateTemplate(db(), user, templateId, { ...parsed.data, version });
+      const result = orNotFound(
+        await updateTemplate(db(), user, templateId, { ...parsed.data, version }),
+      );
       return result.ok ? done("updated") : failure(result);
     }
     case "activate":
     case "deactivate": {
-      const result = await setTemplateActive(
-        db(),
-        user,
-        templateId,
-        intent === "activate",
-        version,
+      const result = orNotFound(
+        await setTemplateActive(db(), user, templateId, intent === "activate", version),
       );
       return result.ok ? done(`${intent}d`) : failure(result);
     }
     case "addStep": {
       const parsed = parseWithSchema(stepFormSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await addTemplateStep(db(), user, templateId, parsed.data);
+      const result = orNotFound(await addTemplateStep(db(), user, templateId, parsed.data));
       return result.ok ? done("stepAdded", `#step-${result.stepId}`) : failure(result);
     }
     case "editStep": {
       const parsed = parseWithSchema(stepFormSchema, values);
       if (!parsed.ok) return failure({ errors: parsed.errors });
-      const result = await editTemplateStep(db(), user, templateId, stepId, parsed.data);
+      const result = orNotFound(
+        await editTemplateStep(db(), user, templateId, stepId, parsed.data),
+      );
       return result.ok ? done("stepChanged", `#step-${stepId}`) : failure(result);
     }
     case "deleteStep": {
-      const result = await deleteTemplateStep(db(), user, templateId, stepId, version);
+      const result = orNotFound(await deleteTemplateStep(db(), user, templateId, stepId, version));
       return result.ok ? done("stepDeleted") : failure(result);
     }
     case "move": {
       const direction = formData.get("direction") === "up" ? "up" : "down";
-      const result = await moveTemplateStep(db(), user, templateId, stepId, direction, version);
+      const result = orNotFound(
+        await moveTemplateStep(db(), user, templateId, stepId, direction, version),
+      );
       return result.ok
         ? done("stepMoved", `&moved=${stepId}&direction=${direction}#step-${stepId}`)
         : failure(result);

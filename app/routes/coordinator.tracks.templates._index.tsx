@@ -8,13 +8,14 @@ import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { MAX_TEMPLATE_DESCRIPTION, templateFormSchema } from "~/domain/tracks";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { createTemplate, loadTemplateList } from "~/services/tracks.server";
 
 export const meta: MetaFunction = () => [{ title: "Skabeloner for pilotforløb · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadTemplateList(db(), user);
+  return orNotFound(await loadTemplateList(db(), user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const attempt = Date.now();
   const parsed = parseWithSchema(templateFormSchema, values);
   if (!parsed.ok) return { errors: parsed.errors, values, params: {}, attempt };
-  const result = await createTemplate(db(), user, parsed.data);
+  const result = orNotFound(await createTemplate(db(), user, parsed.data));
   if (!result.ok) return { errors: result.errors, values, params: result.params ?? {}, attempt };
   return redirect(`/coordinator/tracks/templates/${result.templateId}?saved=created`);
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { loadLocalMailboxMessage } from "~/services/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Mail · Lokal postkasse · Frirum" }];
@@ -12,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Mail · Lokal postkasse · Fr
 export async function loader({ params }: LoaderFunctionArgs) {
   if (env().SMTP_URL) throw new Response("Not Found", { status: 404 });
   const id = parseIdParam(params.id);
-  const message = await loadLocalMailboxMessage(db(), id);
+  const { message } = orNotFound(await loadLocalMailboxMessage(db(), id));
   const links = Array.from(new Set(message.text_body.match(/https?:\/\/[^\s<>"]+/g) ?? []));
   return {
     message: {

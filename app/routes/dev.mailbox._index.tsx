@@ -4,6 +4,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadLocalMailbox } from "~/services/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Lokal postkasse · Frirum" }];
@@ -15,7 +16,8 @@ export const meta: MetaFunction = () => [{ title: "Lokal postkasse · Frirum" }]
 export async function loader({ request }: LoaderFunctionArgs) {
   if (env().SMTP_URL) throw new Response("Not Found", { status: 404 });
   const to = new URL(request.url).searchParams.get("to") ?? "";
-  return { messages: await loadLocalMailbox(db(), to), to };
+  const { messages } = orNotFound(await loadLocalMailbox(db(), to));
+  return { messages, to };
 }
 
 export default function Mailbox() {

@@ -4,6 +4,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadMySessions } from "~/services/facilitator.server";
 
 export const meta: MetaFunction = () => [{ title: "Mine forløb · Frirum" }];
@@ -11,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Mine forløb · Frirum" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["facilitator"]);
   const page = Number(new URL(request.url).searchParams.get("page") ?? "1");
-  const data = await loadMySessions(db(), user, { now: new Date(), pastPage: page });
+  const data = orNotFound(await loadMySessions(db(), user, { now: new Date(), pastPage: page }));
   return { name: user.name, ...data };
 }
 

@@ -6,6 +6,7 @@ import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import {
   chooseCalendarDelivery,
   type IssueResult,
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Kalender-abonnement · Frirum
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["facilitator"]);
-  return loadCalendarFeedPage(db(), user);
+  return orNotFound(await loadCalendarFeedPage(db(), user));
 }
 
 type ActionData = { issued: IssueResult | null; notice: string | null };
@@ -37,15 +38,21 @@ export async function action({ request }: ActionFunctionArgs): Promise<ActionDat
   if (intent === "delivery") {
     const delivery = form.get("delivery");
     if (!isCalendarDelivery(delivery)) throw new Response("Bad Request", { status: 400 });
-    const result = await chooseCalendarDelivery(db(), user, delivery, env().appUrl, now);
+    const result = orNotFound(
+      await chooseCalendarDelivery(db(), user, delivery, env().appUrl, now),
+    );
     return { issued: result.issued, notice: "facilitator.calendarChoice.saved" };
   }
   if (intent === "create") {
-    const issued = await issueCalendarFeedToken(db(), user, env().appUrl, now, "create");
+    const issued = orNotFound(
+      await issueCalendarFeedToken(db(), user, env().appUrl, now, "create"),
+    );
     return { issued, notice: null };
   }
   if (intent === "regenerate" && form.get("confirm") === "yes") {
-    const issued = await issueCalendarFeedToken(db(), user, env().appUrl, now, "regenerate");
+    const issued = orNotFound(
+      await issueCalendarFeedToken(db(), user, env().appUrl, now, "regenerate"),
+    );
     return { issued, notice: null };
   }
   throw new Response("Bad Request", { status: 400 });
@@ -55,7 +62,8 @@ export default function CalendarFeed() {
   const { feed, delivery } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const issued = actionData?.issued?.ok ? actionData.issued : null;
-  const refused = actionData?.issued && !actionData.issued.ok ? actionData.issued.error : null;
+  const refused =
+    actionData?.issued && !actionData.issued.ok ? actionData.issued.errors._form : null;
   const t = useT();
   const locale = useLocale();
   return (

@@ -14,6 +14,7 @@ import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { loadFacilitatorSessionPage, registerDelivery } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +25,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return loadFacilitatorSessionPage(db(), user, parseIdParam(params.id), new Date());
+  return orNotFound(
+    await loadFacilitatorSessionPage(db(), user, parseIdParam(params.id), new Date()),
+  );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(await request.formData());
   const parsed = parseWithSchema(attendanceSchema, values);
   if (!parsed.ok) return { ok: false as const, errors: parsed.errors, values: parsed.values };
-  const result = await registerDelivery(db(), user, sessionId, parsed.data, new Date());
+  const result = orNotFound(await registerDelivery(db(), user, sessionId, parsed.data, new Date()));
   if (!result.ok) return { ...result, values };
   const search = result.requestDelivered ? "?saved=1&requestDelivered=1" : "?saved=1";
   return redirect(`/facilitator/sessions/${sessionId}${search}#delivery-title`);

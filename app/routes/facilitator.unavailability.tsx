@@ -9,6 +9,7 @@ import { useT } from "~/components/i18n";
 import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { unavailabilityAction } from "~/lib/unavailability-action.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Fravær · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["facilitator"]);
-  return loadUnavailability(db(), user, user.id, new Date());
+  return orNotFound(await loadUnavailability(db(), user, user.id, new Date()));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

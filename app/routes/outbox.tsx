@@ -4,6 +4,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadOutbox, type OutboxFilter, resendOutboxMessage } from "~/services/outbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Udbakke · Frirum" }];
@@ -13,13 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const status = new URL(request.url).searchParams.get("status");
   const filter: OutboxFilter = STATUSES.find((s) => s === status);
-  return { ...(await loadOutbox(db(), user, filter)), filter: filter ?? "" };
+  return { ...orNotFound(await loadOutbox(db(), user, filter)), filter: filter ?? "" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const formData = await request.formData();
-  const requeued = await resendOutboxMessage(db(), user, Number(formData.get("id")));
+  const { requeued } = orNotFound(
+    await resendOutboxMessage(db(), user, Number(formData.get("id"))),
+  );
   return { requeued };
 }
 

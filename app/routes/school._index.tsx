@@ -6,13 +6,14 @@ import { StepStatusBadge } from "~/components/tracks";
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadSchoolPage } from "~/services/requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Min skole · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
-  return { name: user.name, ...(await loadSchoolPage(db(), user)) };
+  return { name: user.name, ...orNotFound(await loadSchoolPage(db(), user)) };
 }
 
 export default function SchoolHome() {

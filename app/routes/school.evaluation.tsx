@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { EvaluationView } from "~/components/evaluation-view";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { buildEvaluation } from "~/services/evaluation.server";
 
 export const meta: MetaFunction = () => [{ title: "Evaluering · Frirum" }];
@@ -10,10 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Evaluering · Frirum" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
   const params = new URL(request.url).searchParams;
-  const page = await buildEvaluation(db(), user, params, {
-    now: new Date(),
-    comments: params.get("comments") === "1",
-  });
+  const page = orNotFound(
+    await buildEvaluation(db(), user, params, {
+      now: new Date(),
+      comments: params.get("comments") === "1",
+    }),
+  );
   return { ...page, trendItem: params.get("trendItem") };
 }
 

@@ -7,6 +7,7 @@ import { requestVersionSchema } from "~/domain/request-actions";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { cancelRequestBySchool, loadSchoolRequest } from "~/services/requests.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
-  const data = await loadSchoolRequest(db(), user, parseIdParam(params.id));
+  const data = orNotFound(await loadSchoolRequest(db(), user, parseIdParam(params.id)));
   const url = new URL(request.url);
   return {
     ...data,
@@ -33,10 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = requestVersionSchema.safeParse({ version: formData.get("version") });
   // A missing or malformed version counts as stale; ownership is still checked by the service.
   const version = parsed.success ? parsed.data.version : -1;
-  const result = await cancelRequestBySchool(db(), user, requestId, version);
+  const result = orNotFound(await cancelRequestBySchool(db(), user, requestId, version));
   if (result.ok) throw redirect(`/school/requests/${requestId}?cancelled=1`);
+  const error = result.errors._form;
   return {
-    error: result.error === "triage.stale" ? "schoolRequests.stale" : result.error,
+    error: error === "triage.stale" ? "schoolRequests.stale" : error,
     params: result.params,
   };
 }

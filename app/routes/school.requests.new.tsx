@@ -21,6 +21,7 @@ import type { MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { createRequest, loadRequestForm } from "~/services/requests.server";
 
 export const meta: MetaFunction = () => [{ title: "Anmod om forløb · Frirum" }];
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
   const course = new URL(request.url).searchParams.get("course");
   if (course === null || course === "") throw redirect("/catalogue");
-  return loadRequestForm(db(), user, course);
+  return orNotFound(await loadRequestForm(db(), user, course));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) {
     return { errors: parsed.errors, params: {} as Record<string, MessageParams>, values };
   }
-  const result = await createRequest(db(), user, parsed.data, { appUrl: env().appUrl });
+  const result = orNotFound(await createRequest(db(), user, parsed.data, { appUrl: env().appUrl }));
   if (!result.ok) return { errors: result.errors, params: result.params, values };
   throw redirect(`/school/requests/${result.requestId}?created=1`);
 }

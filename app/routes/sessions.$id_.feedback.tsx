@@ -15,6 +15,7 @@ import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
 import { qrSvg } from "~/lib/qr.server";
+import { orNotFound } from "~/lib/results.server";
 import {
   ensureFeedbackCode,
   loadSessionFeedback,
@@ -25,10 +26,12 @@ export const meta: MetaFunction = () => [{ title: "Feedback · Frirum" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
-  const page = await loadSessionFeedback(db(), user, parseIdParam(params.id), {
-    appUrl: env().appUrl,
-    now: new Date(),
-  });
+  const page = orNotFound(
+    await loadSessionFeedback(db(), user, parseIdParam(params.id), {
+      appUrl: env().appUrl,
+      now: new Date(),
+    }),
+  );
   return { ...page, qr: page.url ? await qrSvg(page.url) : null };
 }
 
@@ -37,11 +40,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sessionId = parseIdParam(params.id);
   const intent = (await request.formData()).get("intent");
   if (intent === "createCode") {
-    await ensureFeedbackCode(db(), user, sessionId);
+    orNotFound(await ensureFeedbackCode(db(), user, sessionId));
     return { notice: "feedbackStaff.codeCreated" };
   }
   if (intent === "strictOn" || intent === "strictOff") {
-    await setStrictFeedback(db(), user, sessionId, intent === "strictOn");
+    orNotFound(await setStrictFeedback(db(), user, sessionId, intent === "strictOn"));
     return {
       notice:
         intent === "strictOn" ? "feedbackStaff.strict.enabled" : "feedbackStaff.strict.disabled",

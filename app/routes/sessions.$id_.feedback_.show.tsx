@@ -10,6 +10,7 @@ import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
 import { qrSvg } from "~/lib/qr.server";
+import { orNotFound } from "~/lib/results.server";
 import { loadSessionFeedback } from "~/services/feedback.server";
 
 export const handle = { bare: true };
@@ -19,7 +20,9 @@ export const meta: MetaFunction = () => [{ title: "Feedback · Frirum" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
   const id = parseIdParam(params.id);
-  const page = await loadSessionFeedback(db(), user, id, { appUrl: env().appUrl, now: new Date() });
+  const page = orNotFound(
+    await loadSessionFeedback(db(), user, id, { appUrl: env().appUrl, now: new Date() }),
+  );
   if (!page.code || !page.url) throw new Response("Not Found", { status: 404 });
   return {
     sessionId: page.session.id,

@@ -10,6 +10,7 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
+import { orNotFound } from "~/lib/results.server";
 import { createOneTimeCodes } from "~/services/feedback.server";
 
 export const handle = { bare: true };
@@ -27,12 +28,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sessionId = parseIdParam(params.id);
   const raw = (await request.formData()).get("count");
   const count = typeof raw === "string" && /^\d{1,4}$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  const result = await createOneTimeCodes(db(), user, sessionId, count, {
-    secret: env().sessionSecrets[0],
-    appUrl: env().appUrl,
-  });
+  const result = orNotFound(
+    await createOneTimeCodes(db(), user, sessionId, count, {
+      secret: env().sessionSecrets[0],
+      appUrl: env().appUrl,
+    }),
+  );
   if (!result.ok)
-    return data({ ok: false as const, sessionId, error: result.error }, { status: 422 });
+    return data({ ok: false as const, sessionId, error: result.errors.count }, { status: 422 });
   return data(
     {
       ok: true as const,

@@ -8,6 +8,7 @@ import { inviteUserSchema } from "~/domain/users";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { orNotFound } from "~/lib/results.server";
 import { inviteUser, loadUsersPage, setUserActivation } from "~/services/users.server";
 
 export const meta: MetaFunction = () => [{ title: "Brugere · Frirum" }];
@@ -16,7 +17,7 @@ const LANGUAGE_CODES = ["da", "en", "ar", "so", "ur", "tr", "fa"] as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return loadUsersPage(db(), user);
+  return orNotFound(await loadUsersPage(db(), user));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -24,19 +25,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "deactivate" || intent === "activate") {
-    const result = await setUserActivation(
-      db(),
-      user,
-      Number(formData.get("userId")),
-      intent === "activate",
+    const result = orNotFound(
+      await setUserActivation(db(), user, Number(formData.get("userId")), intent === "activate"),
     );
     return result.ok
       ? { notice: intent === "activate" ? "users.activated" : "users.deactivated", errors: {} }
-      : { notice: null, errors: { _form: result.error } };
+      : { notice: null, errors: result.errors };
   }
   const parsed = parseWithSchema(inviteUserSchema, formDataToObject(formData, ["languages"]));
   if (!parsed.ok) return { notice: null, errors: parsed.errors, values: parsed.values };
-  const result = await inviteUser(db(), user, parsed.data, env().appUrl);
+  const result = orNotFound(await inviteUser(db(), user, parsed.data, env().appUrl));
   if (!result.ok) return { notice: null, errors: result.errors, values: parsed.data };
   return { notice: "users.invited", email: parsed.data.email, errors: {} };
 }

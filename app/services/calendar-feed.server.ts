@@ -18,7 +18,16 @@ import { writeTransaction } from "../../db/write-transaction";
 import { buildCalendarFeed, type FeedEventInput } from "../../emails/calendar";
 import { type CalendarDelivery, usesFeed } from "../domain/calendar-delivery";
 import { hashToken, randomToken } from "../lib/crypto.server";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import {
+  forbidden,
+  found,
+  type Invalid,
+  invalid,
+  isNotFound,
+  type NotFound,
+  notFound,
+} from "./result";
 
 /** How far back the feed reaches, and how long a cancelled session stays in it. */
 export const FEED_HISTORY_DAYS = 30;
@@ -40,19 +49,19 @@ export function feedUrls(appUrl: string, token: string): FeedUrls {
  * how they want sessions delivered (invites, feed or both).
  */
 export async function loadCalendarFeedPage(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
+  if (forbidden(actor, "calendarFeed.manage", { userId: actor.id })) return notFound();
   const [feed, delivery] = await Promise.all([
     findCalendarFeedOfUser(db, actor.id),
     findCalendarDelivery(db, actor.id),
   ]);
-  return { feed: feed ? { createdAt: feed.created_at } : null, delivery };
+  return found({ feed: feed ? { createdAt: feed.created_at } : null, delivery });
 }
 
 export type IssueIntent = "create" | "regenerate";
 
 export type IssueResult =
   | { ok: true; token: string; urls: FeedUrls; regenerated: boolean }
-  | { ok: false; error: "facilitator.feed.alreadyExists" };
+  | Invalid;
 
 /**
  * Issues a token for the facilitator's feed. `create` only when there is none (a second "create",
@@ -65,8 +74,8 @@ export async function issueCalendarFeedToken(
   appUrl: string,
   now: Date,
   intent: IssueIntent = "create",
-): Promise<IssueResult> {
-  requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
+): Promise<IssueResult | NotFound> {
+  if (forbidden(actor, "calendarFeed.manage", { userId: actor.id })) return notFound();
   const token = randomToken(32);
   const regenerated = await writeTransaction(db, async (trx) => {
     const existing = await findCalendarFeedOfUser(trx, actor.id);
@@ -80,7 +89,7 @@ export async function issueCalendarFeedToken(
     });
     return Boolean(existing);
   });
-  if (regenerated === null) return { ok: false, error: "facilitator.feed.alreadyExists" };
+  if (regenerated === null) return invalid({ _form: "facilitator.feed.alreadyExists" });
   return { ok: true, token, urls: feedUrls(appUrl, token), regenerated };
 }
 
@@ -94,8 +103,8 @@ export async function chooseCalendarDelivery(
   delivery: CalendarDelivery,
   appUrl: string,
   now: Date,
-): Promise<{ delivery: CalendarDelivery; issued: IssueResult | null }> {
-  requirePermission(actor, "calendarFeed.manage", { userId: actor.id });
+) {
+  if (forbidden(actor, "calendarFeed.manage", { userId: actor.id })) return notFound();
   const previous = await writeTransaction(db, async (trx) => {
     const before = await findCalendarDelivery(trx, actor.id);
     if (before !== delivery) {
@@ -113,7 +122,8 @@ export async function chooseCalendarDelivery(
   const needsFeed =
     usesFeed(delivery) && previous !== delivery && !(await findCalendarFeedOfUser(db, actor.id));
   const issued = needsFeed ? await issueCalendarFeedToken(db, actor, appUrl, now, "create") : null;
-  return { delivery, issued };
+  if (issued && isNotFound(issued)) return issued;
+  return found({ delivery, issued });
 }
 
 export interface RenderedFeed {

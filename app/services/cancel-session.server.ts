@@ -13,12 +13,12 @@ import type { RequestStatus } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import { transitionRequest } from "../domain/requests";
 import { type CancelValues, transitionSession } from "../domain/scheduling";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, notFound } from "./result";
 import {
   type ChangeResult,
   fail,
   freshScheduledSession,
-  notFound,
   resolveConfig,
   type SchedulingConfig,
   syncRequestStatus,
@@ -83,7 +83,7 @@ export async function cancelSession(
   input: CancelValues,
   overrides: Partial<SchedulingConfig> = {},
 ): Promise<ChangeResult> {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const ctx = messageContext(resolveConfig(overrides));
   return writeTransaction(db, async (trx) => {
     const loaded = await freshScheduledSession(trx, sessionId, input.version);
@@ -113,11 +113,11 @@ export async function cancelRequest(
   input: CancelValues,
   overrides: Partial<SchedulingConfig> = {},
 ): Promise<ChangeResult<{ cancelledSessions: number }>> {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const ctx = messageContext(resolveConfig(overrides));
   return writeTransaction(db, async (trx) => {
     const request = await findRequestForScheduling(trx, requestId);
-    if (!request) notFound();
+    if (!request) return notFound();
     if (request.version !== input.version) return fail({ _form: "sessions.stale" });
     const from: RequestStatus = request.status;
     if (!transitionRequest(from, "cancelled").ok) {

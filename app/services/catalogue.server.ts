@@ -3,7 +3,8 @@ import { decodeJsonList, isString } from "../../db/json";
 import { findActiveCourseBySlug, listActiveCourses } from "../../db/queries/courses";
 import type { Course } from "../../db/schema";
 import type { Audience, CatalogueFilter } from "../domain/courses";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, found, notFound } from "./result";
 
 /** A course as the catalogue shows it (active courses only). */
 export interface CatalogueCourseView {
@@ -48,24 +49,16 @@ export function toCatalogueCourse(course: Course): CatalogueCourseView {
 }
 
 /** The active courses passing the filter (filtered in SQL). Every signed-in role may browse. */
-export async function loadCatalogue(
-  db: DB,
-  actor: CurrentUser,
-  filter: CatalogueFilter,
-): Promise<CatalogueCourseView[]> {
-  requirePermission(actor, "catalogue.view");
+export async function loadCatalogue(db: DB, actor: CurrentUser, filter: CatalogueFilter) {
+  if (forbidden(actor, "catalogue.view")) return notFound();
   const courses = await listActiveCourses(db, filter);
-  return courses.map(toCatalogueCourse);
+  return found({ courses: courses.map(toCatalogueCourse) });
 }
 
 /** One active course by its slug; an unknown or inactive slug is a 404. */
-export async function loadCatalogueCourse(
-  db: DB,
-  actor: CurrentUser,
-  slug: string,
-): Promise<CatalogueCourseView> {
-  requirePermission(actor, "catalogue.view");
+export async function loadCatalogueCourse(db: DB, actor: CurrentUser, slug: string) {
+  if (forbidden(actor, "catalogue.view")) return notFound();
   const course = await findActiveCourseBySlug(db, slug);
-  if (!course) throw new Response("Not Found", { status: 404 });
-  return toCatalogueCourse(course);
+  if (!course) return notFound();
+  return found({ course: toCatalogueCourse(course) });
 }

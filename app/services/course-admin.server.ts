@@ -14,12 +14,14 @@ import {
 import type { Course } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import type { CourseFormValues } from "../domain/courses";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { parseLanguageList } from "./catalogue.server";
+import { forbidden, found, invalid, type NotFound, notFound } from "./result";
 
 export type CourseSaveResult =
   | { ok: true; courseId: number }
-  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string };
+  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string }
+  | NotFound;
 
 /** The course form's initial values (strings, as the form holds them) for an existing course. */
 export function courseFormValues(course: Course) {
@@ -101,18 +103,23 @@ async function slugTaken(db: DB, slug: string, exceptId?: number): Promise<boole
 
 const SLUG_TAKEN = { slug: "courseAdmin.slug.taken" };
 
-export async function loadCourseList(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "course.manage");
-  return listCoursesWithRequestCounts(db);
+/** The course when the actor may manage courses and it exists. */
+async function findCourse(db: DB, actor: CurrentUser, courseId: number) {
+  if (forbidden(actor, "course.manage") || !Number.isSafeInteger(courseId)) return undefined;
+  return findCourseById(db, courseId);
 }
 
-/** One course (active or not) with its request count; unknown ids are a 404. */
+export async function loadCourseList(db: DB, actor: CurrentUser) {
+  if (forbidden(actor, "course.manage")) return notFound();
+  return found({ courses: await listCoursesWithRequestCounts(db) });
+}
+
+/** One course (active or not) with its request count; unknown ids are not found. */
 export async function loadCourseForEdit(db: DB, actor: CurrentUser, courseId: number) {
-  requirePermission(actor, "course.manage");
-  const course = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
-  if (!course) throw new Response("Not Found", { status: 404 });
+  const course = await findCourse(db, actor, courseId);
+  if (!course) return notFound();
   const requestCount = await countRequestsForCourse(db, courseId);
-  return { course, requestCount, values: courseFormValues(course) };
+  return found({ course, requestCount, values: courseFormValues(course) });
 }
 
 export async function createCourse(
@@ -120,7 +127,7 @@ export async function createCourse(
   actor: CurrentUser,
   input: CourseFormValues,
 ): Promise<CourseSaveResult> {
-  requirePermission(actor, "course.manage");
+  if (forbidden(actor, "course.manage")) return notFound();
   if (await slugTaken(db, input.slug)) return { ok: false, errors: SLUG_TAKEN };
   const columns = courseColumns(input);
   try {
@@ -156,9 +163,8 @@ export async function updateCourse(
   input: CourseFormValues,
   expectedUpdatedAt: string,
 ): Promise<CourseSaveResult> {
-  requirePermission(actor, "course.manage");
-  const current = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
-  if (!current) throw new Response("Not Found", { status: 404 });
+  const current = await findCourse(db, actor, courseId);
+  if (!current) return notFound();
   if (current.updated_at !== expectedUpdatedAt) {
     return {
       ok: false,
@@ -205,11 +211,10 @@ export async function setCourseActivation(
   actor: CurrentUser,
   courseId: number,
   active: boolean,
-): Promise<void> {
-  requirePermission(actor, "course.manage");
-  const course = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
-  if (!course) throw new Response("Not Found", { status: 404 });
-  if ((course.active === 1) === active) return;
+) {
+  const course = await findCourse(db, actor, courseId);
+  if (!course) return notFound();
+  if ((course.active === 1) === active) return found({});
   await writeTransaction(db, async (trx) => {
     await setCourseActive(trx, courseId, active, nextTimestamp(course.updated_at));
     await insertAuditEntry(trx, {
@@ -219,24 +224,20 @@ export async function setCourseActivation(
       entityId: courseId,
     });
   });
+  return found({});
 }
 
 /**
  * Deletes a course that has never been requested. A course with requests is never deleted
  * (deactivate it instead); the check and the delete run in one transaction.
  */
-export async function deleteUnusedCourse(
-  db: DB,
-  actor: CurrentUser,
-  courseId: number,
-): Promise<{ ok: true } | { ok: false; error: string }> {
-  requirePermission(actor, "course.manage");
-  const course = Number.isSafeInteger(courseId) ? await findCourseById(db, courseId) : undefined;
-  if (!course) throw new Response("Not Found", { status: 404 });
+export async function deleteUnusedCourse(db: DB, actor: CurrentUser, courseId: number) {
+  const course = await findCourse(db, actor, courseId);
+  if (!course) return notFound();
   try {
     return await writeTransaction(db, async (trx) => {
       if ((await countRequestsForCourse(trx, courseId)) > 0) {
-        return { ok: false as const, error: "courseAdmin.delete.hasRequests" };
+        return invalid({ _form: "courseAdmin.delete.hasRequests" });
       }
       await deleteCourse(trx, courseId);
       await insertAuditEntry(trx, {
@@ -246,12 +247,12 @@ export async function deleteUnusedCourse(
         entityId: courseId,
         details: { before: { title: course.title, slug: course.slug } },
       });
-      return { ok: true as const };
+      return found({});
     });
   } catch (error) {
     // Anything else that points at the course (a later feature's table) also keeps it.
     if (isForeignKeyViolation(error)) {
-      return { ok: false, error: "courseAdmin.delete.inUse" };
+      return invalid({ _form: "courseAdmin.delete.inUse" });
     }
     throw error;
   }

@@ -36,7 +36,7 @@ import {
 import { todayInCopenhagen } from "../domain/time";
 import { copenhagenMidnightUtc, utcToCopenhagen } from "../domain/timezone";
 import type { CurrentUser } from "../lib/guards.server";
-import { requirePermission } from "../lib/guards.server";
+import { type Found, forbidden, found, notFound } from "./result";
 
 /** How many sessions without attendance (or with under 5 answers) to name; the rest are counted. */
 const NAMED_SESSIONS = 25;
@@ -73,10 +73,13 @@ export async function buildEvaluation(
   actor: CurrentUser,
   searchParams: URLSearchParams,
   options: { now: Date; comments?: boolean },
-): Promise<EvaluationPage> {
+): Promise<Found<EvaluationPage>> {
   const viewer: Viewer = actor.role === "coordinator" ? "coordinator" : "school_leader";
-  if (viewer === "coordinator") requirePermission(actor, "evaluation.view");
-  else requirePermission(actor, "evaluation.viewSchool", { schoolId: actor.schoolId });
+  const denied =
+    viewer === "coordinator"
+      ? forbidden(actor, "evaluation.view")
+      : forbidden(actor, "evaluation.viewSchool", { schoolId: actor.schoolId });
+  if (denied) return notFound();
 
   const today = todayInCopenhagen(options.now);
   const parsed = parseEvaluationFilters(searchParams, today);
@@ -192,7 +195,7 @@ export async function buildEvaluation(
   });
 
   const ownSchool = choices.schools.find((s) => s.id === filters.school);
-  return {
+  return found({
     model,
     errors,
     choices: {
@@ -212,5 +215,5 @@ export async function buildEvaluation(
       course: choices.courses.find((c) => c.id === filters.course)?.title ?? null,
       school: ownSchool?.name ?? null,
     },
-  };
+  });
 }

@@ -1,14 +1,15 @@
 import type { DB } from "../../db/connection";
 import { listFacilitatorsWithSessionCounts } from "../../db/queries/facilitator-overview";
 import { copenhagenMonthRange } from "../domain/timezone";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, found, notFound } from "./result";
 
 /** Every facilitator with languages, active flag and sessions this (Copenhagen) month. */
 export async function loadFacilitatorOverview(db: DB, actor: CurrentUser, now = new Date()) {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const { month, from: fromUtc, to: toUtc } = copenhagenMonthRange(now.toISOString());
   const rows = await listFacilitatorsWithSessionCounts(db, fromUtc, toUtc);
-  return {
+  return found({
     month,
     monthStart: fromUtc,
     facilitators: rows.map((row) => ({
@@ -19,5 +20,5 @@ export async function loadFacilitatorOverview(db: DB, actor: CurrentUser, now = 
       active: row.active === 1,
       sessionsThisMonth: Number(row.session_count),
     })),
-  };
+  });
 }

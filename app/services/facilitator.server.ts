@@ -25,11 +25,10 @@ import { cancelAttendanceReminders } from "../../db/queries/sessions";
 import { writeTransaction } from "../../db/write-transaction";
 import { type AttendanceValues, attendanceColumnFor, deliveryBlocker } from "../domain/attendance";
 import type { UnavailabilityValues } from "../domain/unavailability";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, found, type NotFound, notFound } from "./result";
 
 export const PAST_PAGE_SIZE = 20;
-
-const notFound = () => new Response("Not Found", { status: 404 });
 
 // ---- my sessions ----
 
@@ -39,7 +38,7 @@ export async function loadMySessions(
   actor: CurrentUser,
   options: { now: Date; pastPage?: number },
 ) {
-  if (actor.role !== "facilitator") throw notFound();
+  if (actor.role !== "facilitator") return notFound();
   const now = options.now.toISOString();
   const pastTotal = await countPastSessionsOfFacilitator(db, actor.id, now);
   const pageCount = Math.max(1, Math.ceil(pastTotal / PAST_PAGE_SIZE));
@@ -52,7 +51,7 @@ export async function loadMySessions(
       offset: (pastPage - 1) * PAST_PAGE_SIZE,
     }),
   ]);
-  return { upcoming, past, pastTotal, pastPage, pageCount };
+  return found({ upcoming, past, pastTotal, pastPage, pageCount });
 }
 
 // ---- session page ----
@@ -63,12 +62,14 @@ async function loadSessionFor(
   sessionId: number,
   permission: "session.view" | "session.deliver",
 ) {
-  if (!Number.isInteger(sessionId) || sessionId < 1) throw notFound();
+  if (!Number.isInteger(sessionId) || sessionId < 1) return undefined;
   const session = await findSessionDetail(db, sessionId);
-  if (!session) throw notFound();
+  if (!session) return undefined;
   const facilitators = await listFacilitatorsOfSession(db, sessionId);
   // Only facilitatorIds: the school's own leader sees sessions on the school pages, not here.
-  requirePermission(actor, permission, { facilitatorIds: facilitators.map((f) => f.id) });
+  if (forbidden(actor, permission, { facilitatorIds: facilitators.map((f) => f.id) })) {
+    return undefined;
+  }
   return { session, facilitators };
 }
 
@@ -79,10 +80,12 @@ export async function loadFacilitatorSessionPage(
   sessionId: number,
   now: Date,
 ) {
-  const { session, facilitators } = await loadSessionFor(db, actor, sessionId, "session.view");
+  const loaded = await loadSessionFor(db, actor, sessionId, "session.view");
+  if (!loaded) return notFound();
+  const { session, facilitators } = loaded;
   const column = attendanceColumnFor(session.course_audience);
   const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);
-  return {
+  return found({
     session: {
       id: session.id,
       startsAt: session.starts_at,
@@ -115,12 +118,13 @@ export async function loadFacilitatorSessionPage(
     /** Null when delivery can be registered (or corrected) now, else the reason as a message key. */
     deliveryBlocker: blocker,
     feedbackPath: `/sessions/${session.id}/feedback`,
-  };
+  });
 }
 
 export type DeliveryResult =
   | { ok: true; requestDelivered: boolean; remindersDeleted: number }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: Record<string, string> }
+  | NotFound;
 
 /**
  * Registers (or corrects) delivery: the session becomes delivered with its attendance and note,
@@ -135,13 +139,13 @@ export async function registerDelivery(
   input: AttendanceValues,
   now: Date,
 ): Promise<DeliveryResult> {
-  await loadSessionFor(db, actor, sessionId, "session.deliver");
+  if (!(await loadSessionFor(db, actor, sessionId, "session.deliver"))) return notFound();
   const nowIso = now.toISOString();
   // A write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, re-run on conflict):
   // the delivery reads the session's counts to update the evaluation's rollups.
   return writeTransaction(db, async (trx): Promise<DeliveryResult> => {
     const session = await findSessionDetail(trx, sessionId);
-    if (!session) throw notFound();
+    if (!session) return notFound();
     const blocker = deliveryBlocker({ status: session.status, startsAt: session.starts_at }, now);
     if (blocker) return { ok: false, errors: { _form: blocker } };
     if (session.version !== input.version) {
@@ -193,12 +197,11 @@ export async function registerDelivery(
 
 // ---- unavailability ----
 
-async function requireFacilitatorFor(db: DB, actor: CurrentUser, facilitatorId: number) {
-  if (!Number.isInteger(facilitatorId) || facilitatorId < 1) throw notFound();
-  requirePermission(actor, "unavailability.manage", { userId: facilitatorId });
-  const facilitator = await findFacilitator(db, facilitatorId);
-  if (!facilitator) throw notFound();
-  return facilitator;
+/** The facilitator when the actor may manage their unavailability, else undefined. */
+async function findFacilitatorFor(db: DB, actor: CurrentUser, facilitatorId: number) {
+  if (!Number.isInteger(facilitatorId) || facilitatorId < 1) return undefined;
+  if (forbidden(actor, "unavailability.manage", { userId: facilitatorId })) return undefined;
+  return findFacilitator(db, facilitatorId);
 }
 
 /** A facilitator's blocks that have not ended yet. */
@@ -208,9 +211,10 @@ export async function loadUnavailability(
   facilitatorId: number,
   now: Date,
 ) {
-  const facilitator = await requireFacilitatorFor(db, actor, facilitatorId);
+  const facilitator = await findFacilitatorFor(db, actor, facilitatorId);
+  if (!facilitator) return notFound();
   const blocks = await listCurrentUnavailability(db, facilitatorId, now.toISOString());
-  return {
+  return found({
     facilitator: { id: facilitator.id, name: facilitator.name, isMe: facilitator.id === actor.id },
     blocks: blocks.map((b) => ({
       id: b.id,
@@ -218,12 +222,13 @@ export async function loadUnavailability(
       endsAt: b.ends_at,
       reason: b.reason,
     })),
-  };
+  });
 }
 
 export type AddUnavailabilityResult =
   | { ok: true; id: number; overlappingSessions: number }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: Record<string, string> }
+  | NotFound;
 
 /**
  * Adds a block. A block that has already ended is refused. Sessions the facilitator already has
@@ -236,7 +241,7 @@ export async function addUnavailability(
   input: UnavailabilityValues,
   now: Date,
 ): Promise<AddUnavailabilityResult> {
-  await requireFacilitatorFor(db, actor, facilitatorId);
+  if (!(await findFacilitatorFor(db, actor, facilitatorId))) return notFound();
   if (input.endsAt <= now.toISOString()) {
     return { ok: false, errors: { startDate: "facilitator.unavailability.past" } };
   }
@@ -272,11 +277,11 @@ export async function removeUnavailability(
   facilitatorId: number,
   blockId: number,
 ) {
-  await requireFacilitatorFor(db, actor, facilitatorId);
+  if (!(await findFacilitatorFor(db, actor, facilitatorId))) return notFound();
   const block = Number.isInteger(blockId) ? await findUnavailability(db, blockId) : undefined;
-  if (!block || block.user_id !== facilitatorId) throw notFound();
-  await writeTransaction(db, async (trx) => {
-    if (!(await deleteUnavailability(trx, blockId, facilitatorId))) throw notFound();
+  if (!block || block.user_id !== facilitatorId) return notFound();
+  return writeTransaction(db, async (trx) => {
+    if (!(await deleteUnavailability(trx, blockId, facilitatorId))) return notFound();
     await insertAuditEntry(trx, {
       actorId: actor.id,
       action: "unavailability.removed",
@@ -284,5 +289,6 @@ export async function removeUnavailability(
       entityId: facilitatorId,
       details: { unavailabilityId: blockId, startsAt: block.starts_at, endsAt: block.ends_at },
     });
+    return found({});
   });
 }

@@ -27,18 +27,19 @@ import {
 import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limits";
 import { oneTimeCodeHash } from "../lib/feedback-codes.server";
 import type { CurrentUser } from "../lib/guards.server";
-import { requirePermission } from "../lib/guards.server";
+import { forbidden, found, invalid, notFound } from "./result";
 
-async function requireFeedbackSession(db: DB, actor: CurrentUser, sessionId: number) {
+/** The session when it exists and the actor may hand out its feedback code, else undefined. */
+async function findFeedbackSession(db: DB, actor: CurrentUser, sessionId: number) {
   const session = Number.isInteger(sessionId)
     ? await findSessionForFeedbackPage(db, sessionId)
     : undefined;
-  if (!session) throw new Response("Not Found", { status: 404 });
-  requirePermission(actor, "session.feedbackCode", {
+  if (!session) return undefined;
+  const denied = forbidden(actor, "session.feedbackCode", {
     schoolId: session.school_id,
     facilitatorIds: session.facilitatorIds,
   });
-  return session;
+  return denied ? undefined : session;
 }
 
 export function feedbackUrl(appUrl: string, code: string): string {
@@ -52,7 +53,8 @@ export async function loadSessionFeedback(
   sessionId: number,
   options: { appUrl: string; now: Date },
 ) {
-  const session = await requireFeedbackSession(db, actor, sessionId);
+  const session = await findFeedbackSession(db, actor, sessionId);
+  if (!session) return notFound();
   const window = feedbackWindow(session.starts_at, session.feedback_close_days);
   const [count, oneTimeCodes, facts] = await Promise.all([
     countFeedbackResponses(db, session.id),
@@ -70,7 +72,7 @@ export async function loadSessionFeedback(
   });
   const code = session.feedback_code;
   const url = code ? feedbackUrl(options.appUrl, code) : null;
-  return {
+  return found({
     session: {
       id: session.id,
       courseTitle: session.course_title,
@@ -96,13 +98,14 @@ export async function loadSessionFeedback(
           ? ("closed" as const)
           : feedbackWindowState(options.now, window),
     },
-  };
+  });
 }
 
 /** The live count (no content). */
 export async function countSessionFeedback(db: DB, actor: CurrentUser, sessionId: number) {
-  const session = await requireFeedbackSession(db, actor, sessionId);
-  return countFeedbackResponses(db, session.id);
+  const session = await findFeedbackSession(db, actor, sessionId);
+  if (!session) return notFound();
+  return found({ count: await countFeedbackResponses(db, session.id) });
 }
 
 /**
@@ -114,10 +117,11 @@ export async function ensureFeedbackCode(
   actor: CurrentUser,
   sessionId: number,
   random = generateShortCode,
-): Promise<string> {
-  const session = await requireFeedbackSession(db, actor, sessionId);
-  if (session.feedback_code) return session.feedback_code;
-  return writeTransaction(db, async (trx) => {
+) {
+  const session = await findFeedbackSession(db, actor, sessionId);
+  if (!session) return notFound();
+  if (session.feedback_code) return found({ code: session.feedback_code });
+  const code = await writeTransaction(db, async (trx) => {
     for (let attempt = 0; attempt < 20; attempt++) {
       const code = random();
       if (await isFeedbackCodeTaken(trx, code)) continue;
@@ -136,6 +140,7 @@ export async function ensureFeedbackCode(
     }
     throw new Error("Could not find a free feedback code");
   });
+  return found({ code });
 }
 
 export async function setStrictFeedback(
@@ -144,8 +149,9 @@ export async function setStrictFeedback(
   sessionId: number,
   strict: boolean,
 ) {
-  const session = await requireFeedbackSession(db, actor, sessionId);
-  if ((session.strict_feedback === 1) === strict) return;
+  const session = await findFeedbackSession(db, actor, sessionId);
+  if (!session) return notFound();
+  if ((session.strict_feedback === 1) === strict) return found({});
   await writeTransaction(db, async (trx) => {
     await setSessionStrictFeedback(trx, session.id, strict);
     await insertAuditEntry(trx, {
@@ -155,6 +161,7 @@ export async function setStrictFeedback(
       entityId: session.id,
     });
   });
+  return found({});
 }
 
 /**
@@ -168,11 +175,14 @@ export async function createOneTimeCodes(
   count: number,
   options: { secret: string; appUrl: string },
 ) {
-  const session = await requireFeedbackSession(db, actor, sessionId);
+  const session = await findFeedbackSession(db, actor, sessionId);
+  if (!session) return notFound();
   if (!Number.isInteger(count) || count < 1 || count > MAX_ONE_TIME_CODES) {
-    return { ok: false as const, error: "feedbackStaff.slips.countInvalid" };
+    return invalid({ count: "feedbackStaff.slips.countInvalid" });
   }
-  const code = await ensureFeedbackCode(db, actor, sessionId);
+  const ensured = await ensureFeedbackCode(db, actor, sessionId);
+  if (!ensured.ok) return ensured;
+  const code = ensured.code;
   const codes = generateOneTimeCodes(count);
   await writeTransaction(db, async (trx) => {
     await insertOneTimeCodeHashes(
@@ -188,13 +198,12 @@ export async function createOneTimeCodes(
       details: { count },
     });
   });
-  return {
-    ok: true as const,
+  return found({
     codes,
     shortCode: code,
     url: feedbackUrl(options.appUrl, code),
     courseTitle: session.course_title,
     schoolName: session.school_name,
     startsAt: session.starts_at,
-  };
+  });
 }

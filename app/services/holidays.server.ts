@@ -15,20 +15,18 @@ import {
 import { writeTransaction } from "../../db/write-transaction";
 import type { HolidayFormValues } from "../domain/holidays";
 import { addDays, todayInCopenhagen } from "../domain/time";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { nextTimestamp } from "./course-admin.server";
+import { forbidden, found, type NotFound, notFound } from "./result";
 
 export type { HolidayRow };
 
 export type HolidaySaveResult =
   | { ok: true; id: number }
-  | { ok: false; errors: Record<string, string> };
+  | { ok: false; errors: Record<string, string> }
+  | NotFound;
 
 const STALE = { ok: false as const, errors: { _form: "holidays.stale" } };
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
 
 /** Holidays touching the days from `from` for `days` days (for warnings; no permission needed). */
 export function holidaysAhead(db: DB, from: string, days: number): Promise<HolidayRow[]> {
@@ -52,16 +50,18 @@ export function holidaysBetween(db: DB, from: string, to: string): Promise<Holid
 
 /** The coordinator's list for one calendar year (holidays starting or ending in it). */
 export async function loadHolidaysPage(db: DB, actor: CurrentUser, year: number) {
-  requirePermission(actor, "holiday.manage");
-  return { year, holidays: await listHolidaysBetween(db, `${year}-01-01`, `${year}-12-31`) };
+  if (forbidden(actor, "holiday.manage")) return notFound();
+  return found({
+    year,
+    holidays: await listHolidaysBetween(db, `${year}-01-01`, `${year}-12-31`),
+  });
 }
 
 export async function loadHolidayForEdit(db: DB, actor: CurrentUser, id: number) {
-  requirePermission(actor, "holiday.manage");
-  const holiday = await findHoliday(db, id);
-  if (!holiday) notFound();
+  const holiday = forbidden(actor, "holiday.manage") ? undefined : await findHoliday(db, id);
+  if (!holiday) return notFound();
   const history = await listAuditEntries(db, "holiday", id);
-  return { holiday, history };
+  return found({ holiday, history });
 }
 
 export async function createHoliday(
@@ -70,7 +70,7 @@ export async function createHoliday(
   input: HolidayFormValues,
   now: Date = new Date(),
 ): Promise<HolidaySaveResult> {
-  requirePermission(actor, "holiday.manage");
+  if (forbidden(actor, "holiday.manage")) return notFound();
   const id = await writeTransaction(db, async (trx) => {
     const created = await insertHoliday(trx, { ...input, now: now.toISOString() });
     await insertAuditEntry(trx, {
@@ -94,10 +94,10 @@ export async function updateHoliday(
   expectedUpdatedAt: string,
   now: Date = new Date(),
 ): Promise<HolidaySaveResult> {
-  requirePermission(actor, "holiday.manage");
-  return writeTransaction(db, async (trx) => {
+  if (forbidden(actor, "holiday.manage")) return notFound();
+  return writeTransaction(db, async (trx): Promise<HolidaySaveResult> => {
     const current = await findHoliday(trx, id);
-    if (!current) notFound();
+    if (!current) return notFound();
     if (current.updatedAt !== expectedUpdatedAt) return STALE;
     const saved = await updateHolidayIfUnchanged(trx, id, expectedUpdatedAt, {
       ...input,
@@ -125,10 +125,10 @@ export async function deleteHoliday(
   id: number,
   expectedUpdatedAt: string,
 ): Promise<HolidaySaveResult> {
-  requirePermission(actor, "holiday.manage");
-  return writeTransaction(db, async (trx) => {
+  if (forbidden(actor, "holiday.manage")) return notFound();
+  return writeTransaction(db, async (trx): Promise<HolidaySaveResult> => {
     const current = await findHoliday(trx, id);
-    if (!current) notFound();
+    if (!current) return notFound();
     if (!(await deleteHolidayIfUnchanged(trx, id, expectedUpdatedAt))) return STALE;
     await insertAuditEntry(trx, {
       actorId: actor.id,

@@ -6,7 +6,8 @@ import { findActiveStepOfSession } from "../../db/queries/tracks";
 import { writeTransaction } from "../../db/write-transaction";
 import { type MoveSessionValues, resolveSessionTimes } from "../domain/scheduling";
 import { overrideReasonOf } from "../domain/tracks";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, notFound } from "./result";
 import {
   type ChangeResult,
   checkConflicts,
@@ -36,7 +37,7 @@ export async function moveSession(
   input: MoveSessionValues,
   overrides: Partial<SchedulingConfig> = {},
 ): Promise<ChangeResult<{ sequence: number }>> {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const cfg = resolveConfig(overrides);
   const ctx = messageContext(cfg);
   const instants = resolveSessionTimes(input);

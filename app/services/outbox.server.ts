@@ -7,23 +7,22 @@ import {
   requeueOutboxMessage,
 } from "../../db/queries/outbox";
 import type { CurrentUser } from "../lib/guards.server";
-import { requirePermission } from "../lib/guards.server";
+import { forbidden, found, notFound } from "./result";
 
 export type OutboxFilter = "pending" | "sent" | "failed" | undefined;
 
 export async function loadOutbox(db: DB, actor: CurrentUser, status: OutboxFilter) {
-  requirePermission(actor, "outbox.manage");
+  if (forbidden(actor, "outbox.manage")) return notFound();
   const [messages, counts] = await Promise.all([
     listOutbox(db, { status }),
     countOutboxByStatus(db),
   ]);
-  return { messages, counts };
+  return found({ messages, counts });
 }
 
 export async function resendOutboxMessage(db: DB, actor: CurrentUser, id: number) {
-  requirePermission(actor, "outbox.manage");
-  const message = await findOutboxMessage(db, id);
-  if (!message) throw new Response("Not Found", { status: 404 });
+  const message = forbidden(actor, "outbox.manage") ? undefined : await findOutboxMessage(db, id);
+  if (!message) return notFound();
   const requeued = await requeueOutboxMessage(db, id, new Date().toISOString());
   if (requeued) {
     await insertAuditEntry(db, {
@@ -33,16 +32,15 @@ export async function resendOutboxMessage(db: DB, actor: CurrentUser, id: number
       entityId: id,
     });
   }
-  return requeued;
+  return found({ requeued });
 }
 
 /** The local mailbox (demo without SMTP): every queued message, newest first. */
 export async function loadLocalMailbox(db: DB, to?: string) {
-  return listOutbox(db, { to: to || undefined, limit: 200 });
+  return found({ messages: await listOutbox(db, { to: to || undefined, limit: 200 }) });
 }
 
 export async function loadLocalMailboxMessage(db: DB, id: number) {
   const message = await findOutboxMessage(db, id);
-  if (!message) throw new Response("Not Found", { status: 404 });
-  return message;
+  return message ? found({ message }) : notFound();
 }

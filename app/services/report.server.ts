@@ -51,13 +51,15 @@ import {
 } from "../domain/report";
 import { formatDate, todayInCopenhagen } from "../domain/time";
 import { copenhagenMidnightUtc, copenhagenMonthRange } from "../domain/timezone";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { buildEvaluation } from "./evaluation.server";
+import { type Found, forbidden, found, type NotFound, notFound } from "./result";
 import { buildTrackModelsOfYear } from "./tracks.server";
 
 export type ReportResult =
   | { ok: true }
-  | { ok: false; errors: Record<string, string>; params?: Record<string, string | number> };
+  | { ok: false; errors: Record<string, string>; params?: Record<string, string | number> }
+  | NotFound;
 
 function yearBounds(year: number): YearBounds {
   // Each month's end is the next one's start: 13 instants from 1 January to the next 1 January.
@@ -66,17 +68,27 @@ function yearBounds(year: number): YearBounds {
   return { monthStarts };
 }
 
-/**
- * The live report model of `year` as the database holds it now. `db` may be a transaction (the
- * snapshot of a finalisation is read inside it).
- */
+/** The live report model of `year` as the database holds it now. */
 export async function buildLiveReport(
   db: DB,
   actor: CurrentUser,
   year: number,
   now: Date,
+): Promise<Found<{ model: ReportModel }>> {
+  if (forbidden(actor, "report.manage")) return notFound();
+  return found({ model: await liveReport(db, actor, year, now) });
+}
+
+/**
+ * The live report model, for a caller that checked `report.manage`. `db` may be a transaction
+ * (the snapshot of a finalisation is read inside it).
+ */
+async function liveReport(
+  db: DB,
+  actor: CurrentUser,
+  year: number,
+  now: Date,
 ): Promise<ReportModel> {
-  requirePermission(actor, "report.manage");
   const phase = yearPhase(year, now);
   const bounds = yearBounds(year);
   const [months, districts, languages, declinedRequests, trackModels] = await Promise.all([
@@ -90,16 +102,13 @@ export async function buildLiveReport(
   const evaluated = phase !== "future" && year >= FIRST_EVALUATION_YEAR;
   const evaluations: Array<{ audience: FeedbackAudience; model: EvaluationModel | null }> = [];
   for (const audience of REPORT_AUDIENCES) {
-    const model = evaluated
-      ? (
-          await buildEvaluation(
-            db,
-            actor,
-            new URLSearchParams({ period: String(year), audience }),
-            { now },
-          )
-        ).model
+    const evaluation = evaluated
+      ? await buildEvaluation(db, actor, new URLSearchParams({ period: String(year), audience }), {
+          now,
+        })
       : null;
+    // The report's own permission (coordinators) includes the evaluation's.
+    const model = evaluation?.ok ? evaluation.model : null;
     evaluations.push({ audience, model });
   }
   const tracks: ReportTrackInput[] = trackModels.map((track) => ({
@@ -149,15 +158,15 @@ export async function loadReportList(
   db: DB,
   actor: CurrentUser,
   options: { now: Date },
-): Promise<ReportListEntry[]> {
-  requirePermission(actor, "report.manage");
+): Promise<Found<{ reports: ReportListEntry[] }>> {
+  if (forbidden(actor, "report.manage")) return notFound();
   const current = Number(todayInCopenhagen(options.now).slice(0, 4));
   const reports = await listReports(db);
   const years = new Set<number>(reports.map((r) => r.year));
   for (let year = FIRST_REPORT_YEAR; year <= current; year++) years.add(year);
-  return [...years]
+  const entries = [...years]
     .sort((a, b) => b - a)
-    .map((year) => {
+    .map((year): ReportListEntry => {
       const report = reports.find((r) => r.year === year);
       const latest = report?.latest ?? null;
       const final = latest !== null && latest.supersededAt === null;
@@ -169,6 +178,7 @@ export async function loadReportList(
         lastSaved: report?.lastSaved ?? null,
       };
     });
+  return found({ reports: entries });
 }
 
 export interface ReportPage {
@@ -205,8 +215,8 @@ export async function loadReportPage(
   actor: CurrentUser,
   year: number,
   options: { now: Date; versionNumber?: number | null },
-): Promise<ReportPage> {
-  requirePermission(actor, "report.manage");
+): Promise<Found<ReportPage>> {
+  if (forbidden(actor, "report.manage")) return notFound();
   const phase = yearPhase(year, options.now);
   const report = await findReport(db, year);
   const versions = report ? await listReportVersions(db, report.id) : [];
@@ -215,11 +225,9 @@ export async function loadReportPage(
     options.versionNumber != null
       ? versions.find((v) => v.number === options.versionNumber)
       : undefined;
-  if (options.versionNumber != null && !requested) {
-    throw new Response("Not Found", { status: 404 });
-  }
+  if (options.versionNumber != null && !requested) return notFound();
   const shown = requested ?? final;
-  const live = await buildLiveReport(db, actor, year, options.now);
+  const live = await liveReport(db, actor, year, options.now);
   let model = live;
   let texts: ReportTexts = {
     ...emptyTexts(),
@@ -233,7 +241,7 @@ export async function loadReportPage(
     differences = reportDifferences(snapshot.model, live);
   }
   const history = report ? await listReportTextHistory(db, report.id) : [];
-  return {
+  return found({
     year,
     phase,
     reportVersion: report?.version ?? 1,
@@ -251,7 +259,7 @@ export async function loadReportPage(
       author: h.author_name,
     })),
     canFinalise: phase === "past" && final === null,
-  };
+  });
 }
 
 /** The model and texts a download renders: the final snapshot, else the live draft. */
@@ -262,7 +270,8 @@ export async function loadReportForDownload(
   options: { now: Date; versionNumber?: number | null },
 ) {
   const page = await loadReportPage(db, actor, year, options);
-  return { model: page.model, texts: page.texts, shown: page.shown };
+  if (!page.ok) return page;
+  return found({ model: page.model, texts: page.texts, shown: page.shown });
 }
 
 /** What the print stylesheet's running header says: the final version's date, if final. */
@@ -270,16 +279,16 @@ export async function loadReportPrintHeader(
   db: DB,
   actor: CurrentUser,
   year: number,
-): Promise<{ final: string | null }> {
-  requirePermission(actor, "report.manage");
+): Promise<Found<{ final: string | null }>> {
+  if (forbidden(actor, "report.manage")) return notFound();
   const report = await findReport(db, year);
   const versions = report ? await listReportVersions(db, report.id) : [];
   const final = versions.find((v) => v.supersededAt === null);
-  return {
+  return found({
     final: final
       ? formatDate(final.finalisedAt, "da", { day: "numeric", month: "long", year: "numeric" })
       : null,
-  };
+  });
 }
 
 // ---- writes ----
@@ -298,7 +307,7 @@ export async function saveReportText(
   input: Record<string, unknown>,
   options: { now: Date },
 ): Promise<ReportResult> {
-  requirePermission(actor, "report.manage");
+  if (forbidden(actor, "report.manage")) return notFound();
   const refused = refusedYear(yearPhase(year, options.now));
   if (refused) return refused;
   const parsed = parseWithSchema(reportTextSchema, input);
@@ -334,7 +343,7 @@ export async function finaliseReport(
   input: Record<string, unknown>,
   options: { now: Date },
 ): Promise<ReportResult> {
-  requirePermission(actor, "report.manage");
+  if (forbidden(actor, "report.manage")) return notFound();
   const phase = yearPhase(year, options.now);
   const refused = refusedYear(phase);
   if (refused) return refused;
@@ -359,7 +368,7 @@ export async function finaliseReport(
     if (!(await bumpReportVersion(trx, report.id, report.version, at))) {
       return { ok: false, errors: { _form: "report.error.stale" } };
     }
-    const model = await buildLiveReport(trx, actor, year, options.now);
+    const model = await liveReport(trx, actor, year, options.now);
     const texts = { ...emptyTexts(), ...(await currentReportTexts(trx, report.id)) };
     const number = (versions[0]?.number ?? 0) + 1;
     const versionId = await insertReportVersion(trx, {
@@ -393,7 +402,7 @@ export async function supersedeReport(
   input: Record<string, unknown>,
   options: { now: Date },
 ): Promise<ReportResult> {
-  requirePermission(actor, "report.manage");
+  if (forbidden(actor, "report.manage")) return notFound();
   const parsed = parseWithSchema(supersedeSchema, input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const at = options.now.toISOString();

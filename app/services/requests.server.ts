@@ -51,14 +51,10 @@ import {
 import { addDays, todayInCopenhagen } from "../domain/time";
 import type { MessageParams } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
-import { requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
 import { holidaysAhead, holidaysBetween } from "./holidays.server";
+import { forbidden, found, type NotFound, notFound } from "./result";
 import { loadSchoolTracks } from "./tracks.server";
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
-}
 
 type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseForRequest>>>;
 
@@ -86,9 +82,9 @@ function windowFromRow(row: {
     : { date: row.date, part: row.part };
 }
 
-function requireSchoolLeader(actor: CurrentUser): number {
-  requirePermission(actor, "request.create", { schoolId: actor.schoolId });
-  return actor.schoolId as number;
+/** The actor's school when they may request courses for it (a school leader), else null. */
+function ownSchoolId(actor: CurrentUser): number | null {
+  return forbidden(actor, "request.create", { schoolId: actor.schoolId }) ? null : actor.schoolId;
 }
 
 // ---- the request form ----
@@ -100,18 +96,19 @@ export async function loadRequestForm(
   courseIdRaw: string | null,
   options: { now?: Date } = {},
 ) {
-  const schoolId = requireSchoolLeader(actor);
-  const courseId = parseId(courseIdRaw) ?? notFound();
+  const schoolId = ownSchoolId(actor);
+  const courseId = parseId(courseIdRaw);
+  if (schoolId === null || courseId === null) return notFound();
   const course = await findCourseForRequest(db, courseId);
-  if (course?.active !== 1) notFound();
+  if (course?.active !== 1) return notFound();
   const [school, openRequests] = await Promise.all([
     findSchoolById(db, schoolId),
     listOpenRequestsOfSchoolForCourse(db, schoolId, courseId),
   ]);
-  if (!school) notFound();
+  if (!school) return notFound();
   const today = todayInCopenhagen(options.now ?? new Date());
   const holidays = await holidaysAhead(db, today, MAX_DAYS_AHEAD);
-  return {
+  return found({
     /** School holidays in the year the form accepts dates for (the form warns on them). */
     holidays: holidays.map(({ name, startsOn, endsOn }) => ({ name, startsOn, endsOn })),
     course: {
@@ -134,7 +131,7 @@ export async function loadRequestForm(
     })),
     earliestDate: addDays(today, Math.max(course.lead_time_days, 1)),
     contactName: actor.name,
-  };
+  });
 }
 
 export type CreateRequestResult =
@@ -147,7 +144,8 @@ export type CreateRequestResult =
       params: Record<string, MessageParams>;
       /** True when the only thing missing is the acknowledgement of the duplicate warning. */
       duplicate: boolean;
-    };
+    }
+  | NotFound;
 
 /**
  * Saves a request of the actor's own school after the course rules and the duplicate warning, with
@@ -159,7 +157,8 @@ export async function createRequest(
   input: RequestFormValues,
   options: { appUrl: string; now?: Date },
 ): Promise<CreateRequestResult> {
-  const schoolId = requireSchoolLeader(actor);
+  const schoolId = ownSchoolId(actor);
+  if (schoolId === null) return notFound();
   const course = await findCourseForRequest(db, input.courseId);
   if (!course) {
     return {
@@ -186,7 +185,7 @@ export async function createRequest(
   }
 
   const school = await findSchoolById(db, schoolId);
-  if (!school) notFound();
+  if (!school) return notFound();
   const grades = course.audience === "pupils" ? input.grades : [];
   const requestId = await writeTransaction(db, async (trx) => {
     const id = await insertRequest(trx, {
@@ -249,11 +248,17 @@ export async function createRequest(
 
 export type StatusChangeResult =
   | { ok: true }
-  | { ok: false; error: string; params?: MessageParams; errors?: Record<string, string> };
+  | {
+      ok: false;
+      /** `_form` (the status change) or the field (the decline reason) -> message key. */
+      errors: Record<string, string>;
+      params?: MessageParams;
+    }
+  | NotFound;
 
 type RequestDetail = NonNullable<Awaited<ReturnType<typeof findRequestDetail>>>;
 
-const STALE: StatusChangeResult = { ok: false, error: "triage.stale" };
+const STALE: StatusChangeResult = { ok: false, errors: { _form: "triage.stale" } };
 
 /**
  * The one path for a status change: the domain decides whether it is legal, the optimistic update
@@ -275,7 +280,7 @@ async function changeStatus(
   if (request.version !== expectedVersion) return STALE;
   const transition = transitionRequest(request.status, to);
   if (!transition.ok) {
-    return { ok: false, error: transition.error, params: { from: request.status, to } };
+    return { ok: false, errors: { _form: transition.error }, params: { from: request.status, to } };
   }
   return writeTransaction(db, async (trx) => {
     const changed = await changeRequestStatus(trx, {
@@ -302,6 +307,11 @@ async function changeStatus(
   });
 }
 
+/** The request when the actor triages requests (a coordinator) and it exists. */
+async function findRequestToTriage(db: DB, actor: CurrentUser, requestId: number) {
+  return forbidden(actor, "request.triage") ? undefined : findRequestDetail(db, requestId);
+}
+
 /** The school cancels its own request (only before it is scheduled). */
 export async function cancelRequestBySchool(
   db: DB,
@@ -309,10 +319,14 @@ export async function cancelRequestBySchool(
   requestId: number,
   version: number,
 ): Promise<StatusChangeResult> {
-  const request = (await findRequestDetail(db, requestId)) ?? notFound();
-  requirePermission(actor, "request.cancel", { schoolId: request.school_id });
+  const request = await findRequestDetail(db, requestId);
+  if (!request || forbidden(actor, "request.cancel", { schoolId: request.school_id })) {
+    return notFound();
+  }
   if (request.version !== version) return STALE;
-  if (!canSchoolCancel(request.status)) return { ok: false, error: "request.cancel.notAllowed" };
+  if (!canSchoolCancel(request.status)) {
+    return { ok: false, errors: { _form: "request.cancel.notAllowed" } };
+  }
   return changeStatus(db, actor, request, version, "cancelled", { action: "cancelled" });
 }
 
@@ -322,8 +336,8 @@ export async function markInProgress(
   requestId: number,
   version: number,
 ): Promise<StatusChangeResult> {
-  requirePermission(actor, "request.triage");
-  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  const request = await findRequestToTriage(db, actor, requestId);
+  if (!request) return notFound();
   return changeStatus(db, actor, request, version, "in_progress", { action: "in_progress" });
 }
 
@@ -335,16 +349,10 @@ export async function declineRequest(
   input: DeclineRequestInput,
   options: { appUrl: string },
 ): Promise<StatusChangeResult> {
-  requirePermission(actor, "request.triage");
-  const request = (await findRequestDetail(db, requestId)) ?? notFound();
+  const request = await findRequestToTriage(db, actor, requestId);
+  if (!request) return notFound();
   const reason = input.reason.trim();
-  if (!reason) {
-    return {
-      ok: false,
-      error: "triage.decline.reason.required",
-      errors: { reason: "triage.decline.reason.required" },
-    };
-  }
+  if (!reason) return { ok: false, errors: { reason: "triage.decline.reason.required" } };
   return changeStatus(db, actor, request, input.version, "declined", {
     action: "declined",
     note: reason,
@@ -440,9 +448,12 @@ async function requestExtras(db: DB, requestId: number) {
  * school's pilot tracks (read-only, with the coming dates).
  */
 export async function loadSchoolPage(db: DB, actor: CurrentUser, options: { now?: Date } = {}) {
-  requirePermission(actor, "school.view", { schoolId: actor.schoolId });
-  requirePermission(actor, "request.view", { schoolId: actor.schoolId });
-  const school = (await findSchoolById(db, actor.schoolId as number)) ?? notFound();
+  const own = { schoolId: actor.schoolId };
+  if (forbidden(actor, "school.view", own) || forbidden(actor, "request.view", own)) {
+    return notFound();
+  }
+  const school = await findSchoolById(db, actor.schoolId as number);
+  if (!school) return notFound();
   const requests = await listRequestsOfSchool(db, school.id);
   const sessions = await listSessionsOfRequests(
     db,
@@ -455,9 +466,10 @@ export async function loadSchoolPage(db: DB, actor: CurrentUser, options: { now?
     byRequest.set(session.request_id, list);
   }
   const tracks = await loadSchoolTracks(db, actor, school.id, options);
-  return {
+  if (!tracks.ok) return tracks;
+  return found({
     school: { id: school.id, name: school.name, pilotCohort: school.pilot_cohort },
-    tracks: tracks.filter((track) => track.status === "active"),
+    tracks: tracks.tracks.filter((track) => track.status === "active"),
     requests: requests.map((r) => ({
       id: r.id,
       status: r.status,
@@ -468,23 +480,25 @@ export async function loadSchoolPage(db: DB, actor: CurrentUser, options: { now?
       courseAudience: r.course_audience,
       sessions: byRequest.get(r.id) ?? [],
     })),
-  };
+  });
 }
 
 /** One of the school's own requests; another school's (or an unknown) id is a 404. */
 export async function loadSchoolRequest(db: DB, actor: CurrentUser, requestId: number) {
-  const request = (await findRequestDetail(db, requestId)) ?? notFound();
-  requirePermission(actor, "request.view", { schoolId: request.school_id });
-  return {
+  const request = await findRequestDetail(db, requestId);
+  if (!request || forbidden(actor, "request.view", { schoolId: request.school_id })) {
+    return notFound();
+  }
+  return found({
     request: publicRequest(request),
     ...(await requestExtras(db, request.id)),
     canCancel: canSchoolCancel(request.status),
-  };
+  });
 }
 
 /** The coordinator's inbox: one page of requests, the counts per status and the filter options. */
 export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
-  requirePermission(actor, "request.triage");
+  if (forbidden(actor, "request.triage")) return notFound();
   const filter = {
     status: query.status,
     audience: query.audience,
@@ -517,7 +531,7 @@ export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
       offset: (page - 1) * INBOX_PAGE_SIZE,
     });
   }
-  return {
+  return found({
     query: { ...query, page },
     requests: result.rows,
     total: result.total,
@@ -525,7 +539,7 @@ export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
     counts,
     schools,
     courses,
-  };
+  });
 }
 
 /** The pilot-track step a request schedules for, so its page can link back to the track. */
@@ -538,9 +552,9 @@ async function trackStepOfRequest(db: DB, requestId: number) {
 
 /** Everything about one request for the coordinator, and which actions apply. */
 export async function loadCoordinatorRequest(db: DB, actor: CurrentUser, requestId: number) {
-  requirePermission(actor, "request.triage");
-  const request = (await findRequestDetail(db, requestId)) ?? notFound();
-  return {
+  const request = await findRequestToTriage(db, actor, requestId);
+  if (!request) return notFound();
+  return found({
     request: publicRequest(request),
     requesterEmail: request.requester_email,
     ...(await requestExtras(db, request.id)),
@@ -548,15 +562,15 @@ export async function loadCoordinatorRequest(db: DB, actor: CurrentUser, request
     canMarkInProgress: request.status === "requested",
     canDecline: transitionRequest(request.status, "declined").ok,
     canSchedule: isOpenStatus(request.status),
-  };
+  });
 }
 
 /** The coordinator's start page: requests per status and the five oldest open requests. */
 export async function loadCoordinatorOverview(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "request.triage");
+  if (forbidden(actor, "request.triage")) return notFound();
   const [counts, oldest] = await Promise.all([
     countRequestsByStatus(db),
     listOldestOpenRequests(db, 5),
   ]);
-  return { counts, oldest };
+  return found({ counts, oldest });
 }

@@ -22,9 +22,9 @@ import {
 import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
 import { copenhagenMonthRange, utcToCopenhagen } from "../domain/timezone";
 import { allowedWindow } from "../domain/tracks";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { holidaysForDatePicking } from "./holidays.server";
-import { notFound } from "./scheduling-shared.server";
+import { forbidden, found, notFound } from "./result";
 
 /**
  * Active facilitators ranked for one candidate time (see `rankSuggestions`): two indexed range
@@ -104,9 +104,9 @@ export async function loadSchedulePage(
   query: { date?: string | null; start?: string | null; end?: string | null } = {},
   options: { now?: Date } = {},
 ) {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const request = await findRequestForScheduling(db, requestId);
-  if (!request) notFound();
+  if (!request) return notFound();
   const track = await trackContextOfRequest(db, requestId);
   const defaults = defaultTimes(request);
   if (!defaults.date && track?.earliestStart) {
@@ -128,7 +128,7 @@ export async function loadSchedulePage(
     // School holidays around the dates a session can get (warned about, never refused).
     holidaysForDatePicking(db),
   ]);
-  return {
+  return found({
     request,
     holidays,
     sessions,
@@ -139,5 +139,5 @@ export async function loadSchedulePage(
     track,
     timeError:
       chosen.date && chosen.start && chosen.end && !instants ? "sessions.suggest.badTime" : null,
-  };
+  });
 }

@@ -15,7 +15,8 @@ import { generateShortCode } from "../domain/feedback";
 import { isOpenStatus } from "../domain/requests";
 import { resolveSessionTimes, type SessionFormValues } from "../domain/scheduling";
 import { overrideReasonOf } from "../domain/tracks";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, notFound } from "./result";
 import {
   type ChangeResult,
   checkConflicts,
@@ -23,7 +24,6 @@ import {
   combineRefusals,
   fail,
   loadFacilitatorsForBooking,
-  notFound,
   resolveConfig,
   type SchedulingConfig,
 } from "./scheduling-shared.server";
@@ -43,10 +43,10 @@ export async function scheduleSession(
   input: SessionFormValues,
   overrides: Partial<SchedulingConfig> = {},
 ): Promise<ChangeResult<{ sessionId: number }>> {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const cfg = resolveConfig(overrides);
   const request = await findRequestForScheduling(db, requestId);
-  if (!request) notFound();
+  if (!request) return notFound();
   if (!isOpenStatus(request.status)) return fail({ _form: "sessions.request.closed" });
   const instants = resolveSessionTimes(input);
   if (!instants.ok) return fail(instants.errors);

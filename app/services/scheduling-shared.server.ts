@@ -25,6 +25,7 @@ import {
 import { type OrderOverrideValues, overrideReasonOf } from "../domain/tracks";
 import { env } from "../lib/env.server";
 import type { CurrentUser } from "../lib/guards.server";
+import { type NotFound, notFound } from "./result";
 import { checkOrderInTrack, type OrderViolationView } from "./track-order.server";
 
 export interface SchedulingConfig {
@@ -65,6 +66,7 @@ export interface ConflictView {
 
 export interface ChangeFailure {
   ok: false;
+  reason?: undefined;
   /** Field path (or `_form`) -> message key. */
   errors: Record<string, string>;
   conflicts?: ConflictView[];
@@ -74,7 +76,8 @@ export interface ChangeFailure {
   orderViolations?: OrderViolationView[];
 }
 
-export type ChangeResult<T extends object = object> = ({ ok: true } & T) | ChangeFailure;
+/** The service result shape (`./result.ts`) with the scheduling refusals' extra facts. */
+export type ChangeResult<T extends object = object> = ({ ok: true } & T) | ChangeFailure | NotFound;
 
 export function fail(
   errors: Record<string, string>,
@@ -114,10 +117,6 @@ export async function checkTrackOrder(
     refused: fail({ overrideOrder: "tracks.order.refused" }, { orderViolations: order.violations }),
     overridden: [],
   };
-}
-
-export function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
 }
 
 function conflictViews(conflicts: Conflicts, names: Map<number, string>): ConflictView[] {
@@ -174,9 +173,9 @@ export async function freshScheduledSession(
   trx: DB,
   sessionId: number,
   version: number,
-): Promise<{ session: SessionWithFacilitators } | ChangeFailure> {
+): Promise<{ session: SessionWithFacilitators } | ChangeFailure | NotFound> {
   const session = await findSessionWithFacilitators(trx, sessionId);
-  if (!session) notFound();
+  if (!session) return notFound();
   if (session.version !== version) return fail({ _form: "sessions.stale" });
   if (session.status !== "scheduled") return fail({ _form: "sessions.notScheduled" });
   return { session };

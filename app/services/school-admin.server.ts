@@ -13,12 +13,14 @@ import {
   type SchoolFormValues,
   schoolChanges,
 } from "../domain/schools";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { nextTimestamp } from "./course-admin.server";
+import { forbidden, found, type NotFound, notFound } from "./result";
 
 export type SchoolSaveResult =
   | { ok: true; changed: boolean }
-  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string };
+  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string }
+  | NotFound;
 
 function schoolFields(school: School): SchoolFields {
   return {
@@ -41,21 +43,19 @@ export function schoolFormValues(school: School) {
   };
 }
 
-async function findSchoolOr404(db: DB, schoolId: number): Promise<School> {
-  const school = Number.isSafeInteger(schoolId) ? await findSchoolById(db, schoolId) : undefined;
-  if (!school) throw new Response("Not Found", { status: 404 });
-  return school;
+async function findSchool(db: DB, schoolId: number): Promise<School | undefined> {
+  return Number.isSafeInteger(schoolId) ? await findSchoolById(db, schoolId) : undefined;
 }
 
 export async function loadSchoolList(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "school.manage");
-  return listSchoolsWithRequestCounts(db);
+  if (forbidden(actor, "school.manage")) return notFound();
+  return found({ schools: await listSchoolsWithRequestCounts(db) });
 }
 
 /** One school with its form values and audit history (newest first); unknown ids are a 404. */
 export async function loadSchoolForEdit(db: DB, actor: CurrentUser, schoolId: number) {
-  requirePermission(actor, "school.manage");
-  const school = await findSchoolOr404(db, schoolId);
+  const school = forbidden(actor, "school.manage") ? undefined : await findSchool(db, schoolId);
+  if (!school) return notFound();
   const entries = await listAuditEntries(db, "school", schoolId);
   const history = entries.map((entry) => {
     // A malformed row (null details) shows without field changes.
@@ -68,7 +68,7 @@ export async function loadSchoolForEdit(db: DB, actor: CurrentUser, schoolId: nu
       changes: auditFieldChanges(details),
     };
   });
-  return { school, values: schoolFormValues(school), history };
+  return found({ school, values: schoolFormValues(school), history });
 }
 
 /**
@@ -83,8 +83,8 @@ export async function updateSchool(
   input: SchoolFormValues,
   expectedUpdatedAt: string,
 ): Promise<SchoolSaveResult> {
-  requirePermission(actor, "school.manage");
-  const current = await findSchoolOr404(db, schoolId);
+  const current = forbidden(actor, "school.manage") ? undefined : await findSchool(db, schoolId);
+  if (!current) return notFound();
   const stale = {
     ok: false as const,
     errors: { _form: "schoolAdmin.stale" },

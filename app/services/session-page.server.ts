@@ -9,15 +9,15 @@ import {
 } from "../../db/queries/sessions";
 import { findStepOfSession } from "../../db/queries/tracks";
 import { utcToCopenhagen } from "../domain/timezone";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { holidaysForDatePicking } from "./holidays.server";
+import { forbidden, found, notFound } from "./result";
 import { suggestFacilitators } from "./schedule-page.server";
-import { notFound } from "./scheduling-shared.server";
 
 export async function loadCoordinatorSessionPage(db: DB, actor: CurrentUser, sessionId: number) {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const session = await findSessionWithFacilitators(db, sessionId);
-  if (!session) notFound();
+  if (!session) return notFound();
   const [request, suggestions, history, leaders, statuses, holidays] = await Promise.all([
     findRequestForScheduling(db, session.request_id),
     session.status === "scheduled"
@@ -33,11 +33,11 @@ export async function loadCoordinatorSessionPage(db: DB, actor: CurrentUser, ses
     listSessionStatusesOfRequest(db, session.request_id),
     holidaysForDatePicking(db),
   ]);
-  if (!request) notFound();
+  if (!request) return notFound();
   const step = await findStepOfSession(db, session.id);
   const start = utcToCopenhagen(session.starts_at);
   const end = utcToCopenhagen(session.ends_at);
-  return {
+  return found({
     session,
     request: {
       ...request,
@@ -63,5 +63,5 @@ export async function loadCoordinatorSessionPage(db: DB, actor: CurrentUser, ses
       place: session.location,
       version: session.version,
     },
-  };
+  });
 }

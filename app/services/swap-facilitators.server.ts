@@ -8,7 +8,8 @@ import {
 } from "../../db/queries/sessions";
 import { writeTransaction } from "../../db/write-transaction";
 import type { SwapFacilitatorsValues } from "../domain/scheduling";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
+import { forbidden, notFound } from "./result";
 import {
   type ChangeResult,
   checkConflicts,
@@ -37,7 +38,7 @@ export async function swapFacilitators(
   input: SwapFacilitatorsValues,
   overrides: Partial<SchedulingConfig> = {},
 ): Promise<ChangeResult<{ sequence: number; added: number[]; removed: number[] }>> {
-  requirePermission(actor, "session.schedule");
+  if (forbidden(actor, "session.schedule")) return notFound();
   const cfg = resolveConfig(overrides);
   const ctx = messageContext(cfg);
   const chosen = await loadFacilitatorsForBooking(db, input.facilitatorIds);

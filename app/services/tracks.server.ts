@@ -88,8 +88,9 @@ import {
   trackProgress,
 } from "../domain/tracks";
 import type { MessageParams } from "../i18n";
-import { type CurrentUser, requirePermission } from "../lib/guards.server";
+import type { CurrentUser } from "../lib/guards.server";
 import { nextTimestamp } from "./course-admin.server";
+import { forbidden, found, type NotFound, notFound } from "./result";
 import {
   checkOrderInTrack,
   type OrderViolationView,
@@ -101,6 +102,7 @@ import {
 
 export interface TrackFailure {
   ok: false;
+  reason?: undefined;
   /** Field path (or `_form`) -> message key. */
   errors: Record<string, string>;
   /** Parameters of the messages (e.g. the course or school named in a refusal). */
@@ -108,17 +110,13 @@ export interface TrackFailure {
   orderViolations?: OrderViolationView[];
 }
 
-export type TrackResult<T extends object = object> = ({ ok: true } & T) | TrackFailure;
+export type TrackResult<T extends object = object> = ({ ok: true } & T) | TrackFailure | NotFound;
 
 function fail(
   errors: Record<string, string>,
   extra: Pick<TrackFailure, "params" | "orderViolations"> = {},
 ): TrackFailure {
   return { ok: false, errors, ...extra };
-}
-
-function notFound(): never {
-  throw new Response("Not Found", { status: 404 });
 }
 
 function nowOf(options: { now?: Date }): Date {
@@ -345,9 +343,9 @@ export async function buildTrackModelsOfYear(
 
 /** Every track with school, year, progress and the next session (the coordinator's list). */
 export async function loadTrackList(db: DB, actor: CurrentUser, options: { now?: Date } = {}) {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const tracks = await buildTrackModels(db, await listTracks(db), nowOf(options));
-  return { tracks };
+  return found({ tracks });
 }
 
 /** The track page: the model, its overrides, and what the forms offer. */
@@ -357,8 +355,9 @@ export async function loadTrackPage(
   trackId: number,
   options: { now?: Date } = {},
 ) {
-  requirePermission(actor, "track.manage");
-  const model = (await buildTrackModel(db, trackId, options)) ?? notFound();
+  if (forbidden(actor, "track.manage")) return notFound();
+  const model = await buildTrackModel(db, trackId, options);
+  if (!model) return notFound();
   const [overrides, attachable, courses] = await Promise.all([
     listTrackOverrides(db, trackId),
     listAttachableSessions(
@@ -369,7 +368,7 @@ export async function loadTrackPage(
     listCourseOptionsForSteps(db),
   ]);
   const used = new Set(model.steps.map((s) => s.courseId));
-  return {
+  return found({
     track: model,
     overrides,
     attachable: attachable.map((s) => ({
@@ -382,7 +381,7 @@ export async function loadTrackPage(
       stepId: model.steps.find((step) => step.courseId === s.course_id)?.id ?? null,
     })),
     courseOptions: courses.filter((c) => c.active === 1 && !used.has(c.id)),
-  };
+  });
 }
 
 /**
@@ -395,9 +394,9 @@ export async function loadSchoolTracks(
   schoolId: number,
   options: { now?: Date } = {},
 ) {
-  requirePermission(actor, "track.view", { schoolId });
+  if (forbidden(actor, "track.view", { schoolId })) return notFound();
   const models = await buildTrackModels(db, await listTracksOfSchool(db, schoolId), nowOf(options));
-  return models.map((track) => ({
+  const tracks = models.map((track) => ({
     id: track.id,
     name: track.name,
     cohortYear: track.cohortYear,
@@ -418,19 +417,20 @@ export async function loadSchoolTracks(
       })),
     })),
   }));
+  return found({ tracks });
 }
 
 /** The "start a track" form: active schools, usable templates and this year. */
 export async function loadStartTrackForm(db: DB, actor: CurrentUser, options: { now?: Date } = {}) {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const [schools, templates] = await Promise.all([listSchoolOptions(db), listTemplates(db)]);
-  return {
+  return found({
     schools,
     templates: templates
       .filter((t) => t.active === 1)
       .map((t) => ({ id: t.id, name: t.name, stepCount: Number(t.step_count) })),
     currentYear: Number(todayInCopenhagen(nowOf(options)).slice(0, 4)),
-  };
+  });
 }
 
 // ---- starting and stopping a track ----
@@ -447,7 +447,7 @@ export async function startTrack(
   input: StartTrackValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult<{ trackId: number }>> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const template = await findTemplate(trx, input.templateId);
@@ -536,10 +536,10 @@ export async function startTrack(
   });
 }
 
-/** Loads a track inside a transaction for a change: 404, stopped, stale. */
+/** Loads a track inside a transaction for a change: not found, stopped, stale. */
 async function trackForChange(trx: DB, trackId: number, version?: number) {
   const track = await findTrack(trx, trackId);
-  if (!track) notFound();
+  if (!track) return { failure: notFound() };
   if (version !== undefined && track.version !== version) {
     return { failure: fail({ _form: "tracks.stale" }) };
   }
@@ -555,7 +555,7 @@ export async function stopTrack(
   input: StopTrackValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId, input.version);
@@ -589,12 +589,12 @@ export async function planStepSession(
   trackId: number,
   stepId: number,
 ): Promise<TrackResult<{ requestId: number; created: boolean }>> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId);
     if (loaded.failure) return loaded.failure;
     const step = await findStepContext(trx, stepId);
-    if (!step || step.track_id !== trackId) notFound();
+    if (!step || step.track_id !== trackId) return notFound();
     if (step.request_id !== null) {
       const current = await findRequestForScheduling(trx, step.request_id);
       if (current && isOpenStatus(current.status)) {
@@ -615,7 +615,7 @@ export async function planStepSession(
     }
     const course = await findCourseForStep(trx, step.course_id);
     const school = await findSchoolById(trx, step.school_id);
-    if (!course || !school) notFound();
+    if (!course || !school) return notFound();
     const [leader] = await listSchoolLeaders(trx, step.school_id);
     const note = `Pilotforløb "${step.track_name}" ${step.cohort_year}, trin ${step.position}${step.note ? `: ${step.note}` : ""}`;
     const requestId = await insertRequest(trx, {
@@ -666,7 +666,7 @@ export async function attachSessionToStep(
   input: AttachSessionValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId);
@@ -734,7 +734,7 @@ export async function detachSessionFromStep(
   trackId: number,
   sessionId: number,
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId);
     if (loaded.failure) return loaded.failure;
@@ -770,13 +770,14 @@ export async function editTrackStep(
   input: TrackStepEditValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId, input.version);
     if (loaded.failure) return loaded.failure;
     const order = await loadTrackOrder(trx, trackId);
-    const step = order.rows.find((s) => s.id === stepId) ?? notFound();
+    const step = order.rows.find((s) => s.id === stepId);
+    if (!step) return notFound();
     const after = order.steps.map((s) =>
       s.id === stepId ? { ...s, minGapDays: input.minGapDays } : s,
     );
@@ -859,7 +860,7 @@ export async function addTrackStep(
   input: StepFormValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult<{ stepId: number }>> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId, input.version);
@@ -898,13 +899,14 @@ export async function deleteTrackStep(
   version: number,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await trackForChange(trx, trackId, version);
     if (loaded.failure) return loaded.failure;
     const steps = await listTrackSteps(trx, [trackId]);
-    const step = steps.find((s) => s.id === stepId) ?? notFound();
+    const step = steps.find((s) => s.id === stepId);
+    if (!step) return notFound();
     const counts = await countSessionsOfStep(trx, stepId);
     const live = counts.scheduled + counts.delivered;
     if (live > 0) {
@@ -947,31 +949,32 @@ export async function deleteTrackStep(
 // ---- templates ----
 
 export async function loadTemplateList(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const templates = await listTemplates(db);
-  return {
+  return found({
     templates: templates.map((t) => ({
       ...t,
       step_count: Number(t.step_count),
       track_count: Number(t.track_count),
     })),
-  };
+  });
 }
 
 export async function loadTemplatePage(db: DB, actor: CurrentUser, templateId: number) {
-  requirePermission(actor, "track.manage");
-  const template = (await findTemplate(db, templateId)) ?? notFound();
+  if (forbidden(actor, "track.manage")) return notFound();
+  const template = await findTemplate(db, templateId);
+  if (!template) return notFound();
   const [steps, courses, trackCount] = await Promise.all([
     listTemplateSteps(db, templateId),
     listCourseOptionsForSteps(db),
     countTracksOfTemplate(db, templateId),
   ]);
-  return { template, steps, courses, trackCount };
+  return found({ template, steps, courses, trackCount });
 }
 
 async function templateForChange(trx: DB, templateId: number, version: number) {
   const template = await findTemplate(trx, templateId);
-  if (!template) notFound();
+  if (!template) return { failure: notFound() };
   if (template.version !== version) return { failure: fail({ _form: "tracks.template.stale" }) };
   return { template };
 }
@@ -982,7 +985,7 @@ export async function createTemplate(
   input: TemplateFormValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult<{ templateId: number }>> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     if (await findTemplateByName(trx, input.name)) {
@@ -1011,7 +1014,7 @@ export async function updateTemplate(
   input: TemplateFormValues & { version: number },
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, input.version);
@@ -1047,7 +1050,7 @@ export async function setTemplateActive(
   version: number,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, version);
@@ -1070,7 +1073,7 @@ export async function addTemplateStep(
   input: StepFormValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult<{ stepId: number }>> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, input.version);
@@ -1105,13 +1108,14 @@ export async function editTemplateStep(
   input: StepFormValues,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, input.version);
     if (loaded.failure) return loaded.failure;
     const steps = await listTemplateSteps(trx, templateId);
-    const step = steps.find((s) => s.id === stepId) ?? notFound();
+    const step = steps.find((s) => s.id === stepId);
+    if (!step) return notFound();
     const refused = checkStepCourse(
       await findCourseForStep(trx, input.courseId),
       steps,
@@ -1154,13 +1158,14 @@ export async function deleteTemplateStep(
   version: number,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, version);
     if (loaded.failure) return loaded.failure;
     const steps = await listTemplateSteps(trx, templateId);
-    const step = steps.find((s) => s.id === stepId) ?? notFound();
+    const step = steps.find((s) => s.id === stepId);
+    if (!step) return notFound();
     await deleteTemplateStepRow(trx, stepId);
     await setTemplateStepOrder(
       trx,
@@ -1189,14 +1194,14 @@ export async function moveTemplateStep(
   version: number,
   options: { now?: Date } = {},
 ): Promise<TrackResult> {
-  requirePermission(actor, "track.manage");
+  if (forbidden(actor, "track.manage")) return notFound();
   const nowIso = nowOf(options).toISOString();
   return writeTransaction(db, async (trx) => {
     const loaded = await templateForChange(trx, templateId, version);
     if (loaded.failure) return loaded.failure;
     const ids = (await listTemplateSteps(trx, templateId)).map((s) => s.id);
     const from = ids.indexOf(stepId);
-    if (from < 0) notFound();
+    if (from < 0) return notFound();
     const to = direction === "up" ? from - 1 : from + 1;
     if (to < 0 || to >= ids.length) return fail({ _form: "tracks.step.move.edge" });
     [ids[from], ids[to]] = [ids[to], ids[from]];

@@ -15,13 +15,13 @@ import { userInvitedEmail } from "../../emails/sign-in";
 import type { inviteUserSchema } from "../domain/users";
 import { translate } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
-import { requirePermission } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
+import { forbidden, found, invalid, notFound } from "./result";
 
 export async function loadUsersPage(db: DB, actor: CurrentUser) {
-  requirePermission(actor, "user.manage");
+  if (forbidden(actor, "user.manage")) return notFound();
   const [users, schools] = await Promise.all([listUsers(db), listSchoolOptions(db)]);
-  return { users, schools };
+  return found({ users, schools });
 }
 
 export async function inviteUser(
@@ -29,16 +29,15 @@ export async function inviteUser(
   actor: CurrentUser,
   input: z.output<typeof inviteUserSchema>,
   appUrl: string,
-): Promise<{ ok: true; userId: number } | { ok: false; errors: Record<string, string> }> {
-  requirePermission(actor, "user.manage");
+) {
+  if (forbidden(actor, "user.manage")) return notFound();
   const email = input.email.toLowerCase();
-  if (await findUserByEmail(db, email))
-    return { ok: false, errors: { email: "users.email.taken" } };
+  if (await findUserByEmail(db, email)) return invalid({ email: "users.email.taken" });
   const schoolId = input.role === "school_leader" ? Number(input.schoolId) : null;
   const schools = await listSchoolOptions(db);
   const school = schools.find((s) => s.id === schoolId);
   if (input.role === "school_leader" && !school)
-    return { ok: false, errors: { schoolId: "users.school.required" } };
+    return invalid({ schoolId: "users.school.required" });
   const userId = await writeTransaction(db, async (trx) => {
     const id = await insertUser(trx, {
       email,
@@ -67,7 +66,7 @@ export async function inviteUser(
     );
     return id;
   });
-  return { ok: true, userId };
+  return found({ userId });
 }
 
 /** Deactivating ends every session of the user at once. */
@@ -77,11 +76,9 @@ export async function setUserActivation(
   userId: number,
   active: boolean,
 ) {
-  requirePermission(actor, "user.manage");
-  const user = await findUserById(db, userId);
-  if (!user) throw new Response("Not Found", { status: 404 });
-  if (user.id === actor.id && !active)
-    return { ok: false as const, error: "users.cannotDeactivateSelf" };
+  const user = forbidden(actor, "user.manage") ? undefined : await findUserById(db, userId);
+  if (!user) return notFound();
+  if (user.id === actor.id && !active) return invalid({ _form: "users.cannotDeactivateSelf" });
   await writeTransaction(db, async (trx) => {
     await setUserActive(trx, userId, active, new Date().toISOString());
     if (!active) await deleteAuthSessionsOfUser(trx, userId);
@@ -92,5 +89,5 @@ export async function setUserActivation(
       entityId: userId,
     });
   });
-  return { ok: true as const };
+  return found({});
 }

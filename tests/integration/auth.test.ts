@@ -12,6 +12,7 @@ import { createDb, type DB } from "../../db/connection";
 import { findActiveSessionUser } from "../../db/queries/auth";
 import { findUserByEmail } from "../../db/queries/users";
 import { createTestDb, type TestDb } from "../support/db";
+import { present } from "../support/responses";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const APP_URL = "http://frirum.test";
@@ -243,18 +244,20 @@ describe("magic-link sign-in", () => {
 
     const coordinator = await findUserByEmail(t.db, "koordinator@frirum.test");
     const facilitator = await findUserByEmail(t.db, "facilitator2@frirum.test");
-    await setUserActivation(
-      t.db,
-      {
-        id: coordinator!.id,
-        role: "coordinator",
-        schoolId: null,
-        email: "",
-        name: "",
-        languages: [],
-      },
-      facilitator!.id,
-      false,
+    present(
+      await setUserActivation(
+        t.db,
+        {
+          id: coordinator!.id,
+          role: "coordinator",
+          schoolId: null,
+          email: "",
+          name: "",
+          languages: [],
+        },
+        facilitator!.id,
+        false,
+      ),
     );
     if (signedIn.ok) {
       expect(

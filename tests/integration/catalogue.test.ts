@@ -23,7 +23,7 @@ import { findCourseById, listActiveCourses } from "../../db/queries/courses";
 import { findSchoolById } from "../../db/queries/schools";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { expectStatus } from "../support/responses";
+import { expectNotFound, ok, present } from "../support/responses";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -62,7 +62,7 @@ function courseInput(overrides: Partial<CourseFormValues> = {}): CourseFormValue
 }
 
 async function created(overrides: Partial<CourseFormValues> = {}): Promise<number> {
-  const result = await createCourse(t.db, coordinator, courseInput(overrides));
+  const result = present(await createCourse(t.db, coordinator, courseInput(overrides)));
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.courseId;
 }
@@ -82,37 +82,42 @@ async function insertRequest(courseId: number) {
 
 describe("the public catalogue", () => {
   it("shows active courses only, filtered in SQL by audience", async () => {
-    const all = await loadCatalogue(t.db, leader, {});
+    const all = ok(await loadCatalogue(t.db, leader, {})).courses;
     expect(all.length).toBe(8);
-    const parents = await loadCatalogue(t.db, leader, { audience: "parents" });
+    const parents = ok(await loadCatalogue(t.db, leader, { audience: "parents" })).courses;
     expect(parents.map((c) => c.title).sort()).toEqual([
       "Forældredialog: Opdragelse, trivsel og frihed",
       "Forældremøde: Venskaber og fritidsliv",
     ]);
     expect(parents.every((c) => c.audience === "parents")).toBe(true);
 
-    const courseId = (await loadCatalogueCourse(t.db, leader, "foraeldremoede-venskaber-og-fritid"))
-      .id;
-    await setCourseActivation(t.db, coordinator, courseId, false);
-    const afterDeactivation = await loadCatalogue(t.db, leader, { audience: "parents" });
+    const courseId = ok(
+      await loadCatalogueCourse(t.db, leader, "foraeldremoede-venskaber-og-fritid"),
+    ).course.id;
+    present(await setCourseActivation(t.db, coordinator, courseId, false));
+    const afterDeactivation = ok(
+      await loadCatalogue(t.db, leader, { audience: "parents" }),
+    ).courses;
     expect(afterDeactivation.map((c) => c.id)).not.toContain(courseId);
   });
 
   it("filters by grade, language and duration", async () => {
-    const grade8 = await loadCatalogue(t.db, facilitator, { grade: 8 });
+    const grade8 = ok(await loadCatalogue(t.db, facilitator, { grade: 8 })).courses;
     expect(grade8.map((c) => c.slug).sort()).toEqual([
       "workshop-kaerlighed-og-valg",
       "workshop-rettigheder-og-frihed",
     ]);
-    const somali = await loadCatalogue(t.db, leader, { language: "so" });
+    const somali = ok(await loadCatalogue(t.db, leader, { language: "so" })).courses;
     expect(somali.map((c) => c.slug).sort()).toEqual([
       "foraeldredialog-opdragelse-og-trivsel",
       "foraeldremoede-venskaber-og-fritid",
     ]);
-    const short = await loadCatalogue(t.db, leader, { maxDuration: 60 });
+    const short = ok(await loadCatalogue(t.db, leader, { maxDuration: 60 })).courses;
     expect(short.length).toBeGreaterThan(0);
     expect(short.every((c) => c.durationMinutes <= 60)).toBe(true);
-    expect(await loadCatalogue(t.db, leader, { audience: "staff", grade: 3 })).toEqual([]);
+    expect(ok(await loadCatalogue(t.db, leader, { audience: "staff", grade: 3 })).courses).toEqual(
+      [],
+    );
   });
 
   it("agrees with the pure matchesCatalogueFilter for every combination", async () => {
@@ -184,12 +189,14 @@ describe("the public catalogue", () => {
   });
 
   it("answers an unknown or inactive slug with 404", async () => {
-    const course = await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed");
+    const course = ok(
+      await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed"),
+    ).course;
     expect(course.title).toBe("Workshop: Rettigheder og frihed (7.-9. kl.)");
     expect(course.languages).toEqual(["da"]);
-    await expectStatus(loadCatalogueCourse(t.db, leader, "findes-ikke"), 404);
-    await setCourseActivation(t.db, coordinator, course.id, false);
-    await expectStatus(loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed"), 404);
+    await expectNotFound(loadCatalogueCourse(t.db, leader, "findes-ikke"));
+    present(await setCourseActivation(t.db, coordinator, course.id, false));
+    await expectNotFound(loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed"));
   });
 });
 
@@ -210,11 +217,11 @@ describe("course administration", () => {
     const audit = await listAuditEntries(t.db, "course", id);
     expect(audit.map((a) => a.action)).toEqual(["course.created"]);
     expect(audit[0].actor_name).toBe(coordinator.name);
-    const listed = (await loadCourseList(t.db, coordinator)).find((c) => c.id === id);
+    const listed = ok(await loadCourseList(t.db, coordinator)).courses.find((c) => c.id === id);
     expect(listed?.request_count).toBe(0);
-    expect((await loadCatalogueCourse(t.db, leader, "workshop-digitale-faellesskaber")).id).toBe(
-      id,
-    );
+    expect(
+      ok(await loadCatalogueCourse(t.db, leader, "workshop-digitale-faellesskaber")).course.id,
+    ).toBe(id);
   });
 
   it("keeps an explicit feedback form audience", async () => {
@@ -224,13 +231,15 @@ describe("course administration", () => {
 
   it("edits a course, moves updated_at and audits before/after of the changed columns", async () => {
     const id = await created();
-    const { course } = await loadCourseForEdit(t.db, coordinator, id);
-    const result = await updateCourse(
-      t.db,
-      coordinator,
-      id,
-      courseInput({ title: "Workshop: Digitalt fællesskab", maxParticipants: 30 }),
-      course.updated_at,
+    const { course } = ok(await loadCourseForEdit(t.db, coordinator, id));
+    const result = present(
+      await updateCourse(
+        t.db,
+        coordinator,
+        id,
+        courseInput({ title: "Workshop: Digitalt fællesskab", maxParticipants: 30 }),
+        course.updated_at,
+      ),
     );
     expect(result).toEqual({ ok: true, courseId: id });
     const after = await findCourseById(t.db, id);
@@ -246,49 +255,57 @@ describe("course administration", () => {
   });
 
   it("refuses a slug another course has, on create and on edit", async () => {
-    const clash = await createCourse(
-      t.db,
-      coordinator,
-      courseInput({ slug: "workshop-rettigheder-og-frihed" }),
+    const clash = present(
+      await createCourse(
+        t.db,
+        coordinator,
+        courseInput({ slug: "workshop-rettigheder-og-frihed" }),
+      ),
     );
     expect(clash).toEqual({ ok: false, errors: { slug: "courseAdmin.slug.taken" } });
     const id = await created();
-    const { course } = await loadCourseForEdit(t.db, coordinator, id);
-    const editClash = await updateCourse(
-      t.db,
-      coordinator,
-      id,
-      courseInput({ slug: "workshop-rettigheder-og-frihed" }),
-      course.updated_at,
+    const { course } = ok(await loadCourseForEdit(t.db, coordinator, id));
+    const editClash = present(
+      await updateCourse(
+        t.db,
+        coordinator,
+        id,
+        courseInput({ slug: "workshop-rettigheder-og-frihed" }),
+        course.updated_at,
+      ),
     );
     expect(editClash).toEqual({ ok: false, errors: { slug: "courseAdmin.slug.taken" } });
     expect((await findCourseById(t.db, id))?.slug).toBe("workshop-digitale-faellesskaber");
     // Keeping its own slug is no clash.
-    expect((await updateCourse(t.db, coordinator, id, courseInput(), course.updated_at)).ok).toBe(
-      true,
-    );
+    expect(
+      present(await updateCourse(t.db, coordinator, id, courseInput(), course.updated_at)).ok,
+    ).toBe(true);
   });
 
   it("refuses a stale edit and saves nothing, then allows saving over the current version", async () => {
     const id = await created();
-    const { course: opened } = await loadCourseForEdit(t.db, coordinator, id);
+    const { course: opened } = ok(await loadCourseForEdit(t.db, coordinator, id));
     // Someone else saves first.
-    const first = await updateCourse(
-      t.db,
-      coordinator,
-      id,
-      courseInput({ summary: "Ændret af en anden" }),
-      opened.updated_at,
+    const first = present(
+      await updateCourse(
+        t.db,
+        coordinator,
+        id,
+        courseInput({ summary: "Ændret af en anden" }),
+        opened.updated_at,
+      ),
     );
     expect(first.ok).toBe(true);
     const current = await findCourseById(t.db, id);
 
-    const stale = await updateCourse(
-      t.db,
-      coordinator,
-      id,
-      courseInput({ summary: "Min ændring" }),
-      opened.updated_at,
+    const stale = present(
+      await updateCourse(
+        t.db,
+        coordinator,
+        id,
+        courseInput({ summary: "Min ændring" }),
+        opened.updated_at,
+      ),
     );
     expect(stale).toEqual({
       ok: false,
@@ -298,12 +315,14 @@ describe("course administration", () => {
     expect((await findCourseById(t.db, id))?.summary).toBe("Ændret af en anden");
 
     if (stale.ok) return;
-    const again = await updateCourse(
-      t.db,
-      coordinator,
-      id,
-      courseInput({ summary: "Min ændring" }),
-      stale.currentUpdatedAt!,
+    const again = present(
+      await updateCourse(
+        t.db,
+        coordinator,
+        id,
+        courseInput({ summary: "Min ændring" }),
+        stale.currentUpdatedAt!,
+      ),
     );
     expect(again.ok).toBe(true);
     expect((await findCourseById(t.db, id))?.summary).toBe("Min ændring");
@@ -311,20 +330,24 @@ describe("course administration", () => {
 
   it("deactivation makes an open edit form stale too", async () => {
     const id = await created();
-    const { course } = await loadCourseForEdit(t.db, coordinator, id);
-    await setCourseActivation(t.db, coordinator, id, false);
-    const result = await updateCourse(t.db, coordinator, id, courseInput(), course.updated_at);
+    const { course } = ok(await loadCourseForEdit(t.db, coordinator, id));
+    present(await setCourseActivation(t.db, coordinator, id, false));
+    const result = present(
+      await updateCourse(t.db, coordinator, id, courseInput(), course.updated_at),
+    );
     expect(result.ok).toBe(false);
     expect((await findCourseById(t.db, id))?.active).toBe(0);
   });
 
   it("deactivates and reactivates with audit entries", async () => {
     const id = await created();
-    await setCourseActivation(t.db, coordinator, id, false);
-    expect((await loadCatalogue(t.db, leader, {})).map((c) => c.id)).not.toContain(id);
-    expect((await loadCourseList(t.db, coordinator)).find((c) => c.id === id)?.active).toBe(0);
-    await setCourseActivation(t.db, coordinator, id, true);
-    expect((await loadCatalogue(t.db, leader, {})).map((c) => c.id)).toContain(id);
+    present(await setCourseActivation(t.db, coordinator, id, false));
+    expect(ok(await loadCatalogue(t.db, leader, {})).courses.map((c) => c.id)).not.toContain(id);
+    expect(
+      ok(await loadCourseList(t.db, coordinator)).courses.find((c) => c.id === id)?.active,
+    ).toBe(0);
+    present(await setCourseActivation(t.db, coordinator, id, true));
+    expect(ok(await loadCatalogue(t.db, leader, {})).courses.map((c) => c.id)).toContain(id);
     expect((await listAuditEntries(t.db, "course", id)).map((a) => a.action)).toEqual([
       "course.activated",
       "course.deactivated",
@@ -335,18 +358,18 @@ describe("course administration", () => {
   it("never deletes a course with requests; deletes one without", async () => {
     const used = await created();
     await insertRequest(used);
-    expect(await deleteUnusedCourse(t.db, coordinator, used)).toEqual({
+    expect(present(await deleteUnusedCourse(t.db, coordinator, used))).toEqual({
       ok: false,
-      error: "courseAdmin.delete.hasRequests",
+      errors: { _form: "courseAdmin.delete.hasRequests" },
     });
     expect(await findCourseById(t.db, used)).toBeDefined();
-    expect((await loadCourseForEdit(t.db, coordinator, used)).requestCount).toBe(1);
+    expect(ok(await loadCourseForEdit(t.db, coordinator, used)).requestCount).toBe(1);
     expect(
-      (await loadCourseList(t.db, coordinator)).find((c) => c.id === used)?.request_count,
+      ok(await loadCourseList(t.db, coordinator)).courses.find((c) => c.id === used)?.request_count,
     ).toBe(1);
 
     const unused = await created({ slug: "ubrugt", title: "Ubrugt forløb" });
-    expect(await deleteUnusedCourse(t.db, coordinator, unused)).toEqual({ ok: true });
+    expect(present(await deleteUnusedCourse(t.db, coordinator, unused))).toEqual({ ok: true });
     expect(await findCourseById(t.db, unused)).toBeUndefined();
     expect((await listAuditEntries(t.db, "course", unused))[0].action).toBe("course.deleted");
   });
@@ -368,32 +391,32 @@ describe("course administration", () => {
         min_gap_days: 0,
       })
       .execute();
-    expect(await deleteUnusedCourse(t.db, coordinator, id)).toEqual({
+    expect(present(await deleteUnusedCourse(t.db, coordinator, id))).toEqual({
       ok: false,
-      error: "courseAdmin.delete.inUse",
+      errors: { _form: "courseAdmin.delete.inUse" },
     });
     expect(await findCourseById(t.db, id)).toBeDefined();
   });
 
   it("answers unknown course ids with 404", async () => {
-    await expectStatus(loadCourseForEdit(t.db, coordinator, 999_999), 404);
-    await expectStatus(setCourseActivation(t.db, coordinator, 999_999, false), 404);
-    await expectStatus(deleteUnusedCourse(t.db, coordinator, 999_999), 404);
-    await expectStatus(updateCourse(t.db, coordinator, 999_999, courseInput(), "x"), 404);
+    await expectNotFound(loadCourseForEdit(t.db, coordinator, 999_999));
+    await expectNotFound(setCourseActivation(t.db, coordinator, 999_999, false));
+    await expectNotFound(deleteUnusedCourse(t.db, coordinator, 999_999));
+    await expectNotFound(updateCourse(t.db, coordinator, 999_999, courseInput(), "x"));
   });
 });
 
 describe("school administration", () => {
   async function tingbjerg() {
-    const { school } = await loadSchoolForEdit(t.db, coordinator, leader.schoolId!);
+    const { school } = ok(await loadSchoolForEdit(t.db, coordinator, leader.schoolId!));
     return school;
   }
 
   it("lists schools with district, pilot cohort, active flag and request counts", async () => {
     await insertRequest(
-      (await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed")).id,
+      ok(await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed")).course.id,
     );
-    const schools = await loadSchoolList(t.db, coordinator);
+    const schools = ok(await loadSchoolList(t.db, coordinator)).schools;
     expect(schools.length).toBe(12);
     const row = schools.find((s) => s.id === leader.schoolId);
     expect(row).toMatchObject({
@@ -415,7 +438,9 @@ describe("school administration", () => {
       pilotCohort: "2025",
       active: "on",
     });
-    expect(await updateSchool(t.db, coordinator, school.id, input, school.updated_at)).toEqual({
+    expect(
+      present(await updateSchool(t.db, coordinator, school.id, input, school.updated_at)),
+    ).toEqual({
       ok: true,
       changed: true,
     });
@@ -426,7 +451,7 @@ describe("school administration", () => {
       before: { pilotCohort: 2024 },
       after: { pilotCohort: 2025 },
     });
-    const { history } = await loadSchoolForEdit(t.db, coordinator, school.id);
+    const { history } = ok(await loadSchoolForEdit(t.db, coordinator, school.id));
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({
       action: "school.updated",
@@ -444,7 +469,9 @@ describe("school administration", () => {
       pilotCohort: "2024",
       active: "on",
     });
-    expect(await updateSchool(t.db, coordinator, school.id, input, school.updated_at)).toEqual({
+    expect(
+      present(await updateSchool(t.db, coordinator, school.id, input, school.updated_at)),
+    ).toEqual({
       ok: true,
       changed: false,
     });
@@ -455,11 +482,13 @@ describe("school administration", () => {
     const school = await tingbjerg();
     const base = { name: school.name, district: school.district, address: school.address };
     const first = schoolFormSchema.parse({ ...base, pilotCohort: "", active: "on" });
-    expect((await updateSchool(t.db, coordinator, school.id, first, school.updated_at)).ok).toBe(
-      true,
-    );
+    expect(
+      present(await updateSchool(t.db, coordinator, school.id, first, school.updated_at)).ok,
+    ).toBe(true);
     const second = schoolFormSchema.parse({ ...base, pilotCohort: "2026", active: "on" });
-    const result = await updateSchool(t.db, coordinator, school.id, second, school.updated_at);
+    const result = present(
+      await updateSchool(t.db, coordinator, school.id, second, school.updated_at),
+    );
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toEqual({ _form: "schoolAdmin.stale" });
     expect((await findSchoolById(t.db, school.id))?.pilot_cohort).toBeNull();
@@ -467,7 +496,7 @@ describe("school administration", () => {
   });
 
   it("answers unknown school ids with 404", async () => {
-    await expectStatus(loadSchoolForEdit(t.db, coordinator, 999_999), 404);
+    await expectNotFound(loadSchoolForEdit(t.db, coordinator, 999_999));
   });
 });
 
@@ -480,7 +509,8 @@ describe("facilitator overview", () => {
       from: "2026-02-28T23:00:00.000Z",
       to: "2026-03-31T22:00:00.000Z",
     });
-    const courseId = (await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed")).id;
+    const courseId = ok(await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed"))
+      .course.id;
     await insertRequest(courseId);
     const request = await t.db.selectFrom("requests").select("id").executeTakeFirstOrThrow();
     const sessions = [
@@ -508,7 +538,7 @@ describe("facilitator overview", () => {
         .values({ session_id: row.id, user_id: facilitator.id })
         .execute();
     }
-    const overview = await loadFacilitatorOverview(t.db, coordinator, now);
+    const overview = ok(await loadFacilitatorOverview(t.db, coordinator, now));
     expect(overview.month).toBe("2026-03");
     expect(overview.facilitators).toHaveLength(4);
     const amira = overview.facilitators.find((f) => f.id === facilitator.id);
@@ -525,22 +555,23 @@ describe("facilitator overview", () => {
 
 describe("access control", () => {
   it("refuses every admin service to a school leader and a facilitator with 404", async () => {
-    const courseId = (await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed")).id;
-    const { course } = await loadCourseForEdit(t.db, coordinator, courseId);
-    const school = (await loadSchoolForEdit(t.db, coordinator, leader.schoolId!)).school;
+    const courseId = ok(await loadCatalogueCourse(t.db, leader, "workshop-rettigheder-og-frihed"))
+      .course.id;
+    const { course } = ok(await loadCourseForEdit(t.db, coordinator, courseId));
+    const school = ok(await loadSchoolForEdit(t.db, coordinator, leader.schoolId!)).school;
     const schoolInput = schoolFormSchema.parse({ name: "Overtaget", active: "on" });
     for (const who of [leader, facilitator]) {
-      await expectStatus(loadCourseList(t.db, who), 404);
-      await expectStatus(loadCourseForEdit(t.db, who, courseId), 404);
-      await expectStatus(createCourse(t.db, who, courseInput()), 404);
-      await expectStatus(updateCourse(t.db, who, courseId, courseInput(), course.updated_at), 404);
-      await expectStatus(setCourseActivation(t.db, who, courseId, false), 404);
-      await expectStatus(deleteUnusedCourse(t.db, who, courseId), 404);
-      await expectStatus(loadSchoolList(t.db, who), 404);
+      await expectNotFound(loadCourseList(t.db, who));
+      await expectNotFound(loadCourseForEdit(t.db, who, courseId));
+      await expectNotFound(createCourse(t.db, who, courseInput()));
+      await expectNotFound(updateCourse(t.db, who, courseId, courseInput(), course.updated_at));
+      await expectNotFound(setCourseActivation(t.db, who, courseId, false));
+      await expectNotFound(deleteUnusedCourse(t.db, who, courseId));
+      await expectNotFound(loadSchoolList(t.db, who));
       // Even the leader's own school is not theirs to edit.
-      await expectStatus(loadSchoolForEdit(t.db, who, school.id), 404);
-      await expectStatus(updateSchool(t.db, who, school.id, schoolInput, school.updated_at), 404);
-      await expectStatus(loadFacilitatorOverview(t.db, who), 404);
+      await expectNotFound(loadSchoolForEdit(t.db, who, school.id));
+      await expectNotFound(updateSchool(t.db, who, school.id, schoolInput, school.updated_at));
+      await expectNotFound(loadFacilitatorOverview(t.db, who));
     }
     // Nothing changed.
     expect(await findCourseById(t.db, courseId)).toEqual(course);

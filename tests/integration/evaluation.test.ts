@@ -6,10 +6,10 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluationCsv, evaluationXlsx } from "~/documents/evaluation-export.server";
 import type { EvaluationModel } from "~/domain/evaluation";
 import { percent } from "~/domain/evaluation-format";
 import { buildEvaluation } from "~/services/evaluation.server";
-import { evaluationCsv, evaluationXlsx } from "~/services/evaluation-export.server";
 import { insertFeedbackResponses } from "../../db/queries/feedback";
 import { addInsertedSessionsToRollups } from "../../db/queries/feedback-rollup";
 import { seedEvaluationDemo } from "../../db/seed-evaluation";
@@ -17,6 +17,7 @@ import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectNotFound, ok } from "../support/responses";
 
 const NOW = new Date("2026-11-30T12:00:00Z");
 let t: TestDb;
@@ -29,10 +30,10 @@ beforeAll(async () => {
   await seedDemoFeedback(t.db, NOW);
   await seedEvaluationDemo(t.db, NOW);
   const coordinator = await actorFor(t.db, "koordinator@frirum.test");
-  model = (
+  model = ok(
     await buildEvaluation(t.db, coordinator, new URLSearchParams("period=2025&audience=pupils"), {
       now: NOW,
-    })
+    }),
   ).model;
 }, 60_000);
 afterAll(async () => {
@@ -135,11 +136,13 @@ describe("who sees what", () => {
       .select("id")
       .where("slug", "=", "tingbjerg-skole")
       .executeTakeFirstOrThrow();
-    const page = await buildEvaluation(
-      t.db,
-      leader,
-      new URLSearchParams(`period=2025&cohort=pilot&school=${other.id}`),
-      { now: NOW, comments: true },
+    const page = ok(
+      await buildEvaluation(
+        t.db,
+        leader,
+        new URLSearchParams(`period=2025&cohort=pilot&school=${other.id}`),
+        { now: NOW, comments: true },
+      ),
     );
     expect(page.model.groups.map((g) => g.key)).toEqual(["school", "standard"]);
     expect(page.model.groups[0].schoolName).toBe("Valby Bakke Skole (demo)");
@@ -154,20 +157,20 @@ describe("who sees what", () => {
 
   it("a facilitator gets a 404", async () => {
     const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
-    await expect(
-      buildEvaluation(t.db, facilitator, new URLSearchParams(), { now: NOW }),
-    ).rejects.toMatchObject({ status: 404 });
+    await expectNotFound(buildEvaluation(t.db, facilitator, new URLSearchParams(), { now: NOW }));
   });
 });
 
 describe("filters", () => {
   it("a broken date range comes back as a message and the page still renders", async () => {
     const coordinator = await actorFor(t.db, "koordinator@frirum.test");
-    const page = await buildEvaluation(
-      t.db,
-      coordinator,
-      new URLSearchParams("period=range&from=2025-05-01&to=2025-01-01"),
-      { now: NOW },
+    const page = ok(
+      await buildEvaluation(
+        t.db,
+        coordinator,
+        new URLSearchParams("period=range&from=2025-05-01&to=2025-01-01"),
+        { now: NOW },
+      ),
     );
     expect(page.errors).toEqual({ to: "evaluation.error.order" });
     expect(page.model.period.kind).toBe("year");
@@ -246,13 +249,15 @@ describe("filters", () => {
       });
     }
     const view = async (from: string, to = "2025-03-31") => {
-      const page = await buildEvaluation(
-        t.db,
-        coordinator,
-        new URLSearchParams(
-          `period=range&from=${from}&to=${to}&cohort=school&school=${school.id}&audience=pupils`,
+      const page = ok(
+        await buildEvaluation(
+          t.db,
+          coordinator,
+          new URLSearchParams(
+            `period=range&from=${from}&to=${to}&cohort=school&school=${school.id}&audience=pupils`,
+          ),
+          { now: NOW },
         ),
-        { now: NOW },
       );
       const cell = page.model.items[0].cells.school;
       return { n: cell?.status === "shown" ? cell.answers : 0, page };

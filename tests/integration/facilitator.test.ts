@@ -28,7 +28,7 @@ import { insertAuthSession } from "../../db/queries/auth";
 import type { Audience, SessionStatus } from "../../db/schema";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { expectStatus } from "../support/responses";
+import { expectNotFound, ok, present } from "../support/responses";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -154,7 +154,7 @@ describe("my sessions", () => {
     }
     await insertSession(t.db, request, { startsAt: n + 4 * DAY, facilitators: [hodan.id] });
 
-    const page1 = await loadMySessions(t.db, amira, { now });
+    const page1 = ok(await loadMySessions(t.db, amira, { now }));
     expect(page1.upcoming.map((s) => s.id)).toEqual([inProgress, future, cancelledFuture]);
     expect(page1.upcoming[0]).toMatchObject({
       school_name: "Tingbjerg Skole (demo)",
@@ -166,18 +166,18 @@ describe("my sessions", () => {
     expect(page1.pageCount).toBe(2);
     expect(page1.past.map((s) => s.id)).toEqual(past.slice(0, PAST_PAGE_SIZE));
 
-    const page2 = await loadMySessions(t.db, amira, { now, pastPage: 2 });
+    const page2 = ok(await loadMySessions(t.db, amira, { now, pastPage: 2 }));
     expect(page2.past.map((s) => s.id)).toEqual(past.slice(PAST_PAGE_SIZE));
     // Out of range pages are clamped, not empty.
-    expect((await loadMySessions(t.db, amira, { now, pastPage: 99 })).pastPage).toBe(2);
+    expect(ok(await loadMySessions(t.db, amira, { now, pastPage: 99 })).pastPage).toBe(2);
 
-    const hodans = await loadMySessions(t.db, hodan, { now });
+    const hodans = ok(await loadMySessions(t.db, hodan, { now }));
     expect(hodans.upcoming).toHaveLength(2);
     expect(hodans.past).toHaveLength(0);
   });
 
   it("is only for facilitators", async () => {
-    await expectStatus(loadMySessions(t.db, coordinator, { now }), 404);
+    await expectNotFound(loadMySessions(t.db, coordinator, { now }));
   });
 });
 
@@ -188,7 +188,7 @@ describe("session page access", () => {
       startsAt: now.getTime() + DAY,
       facilitators: [amira.id],
     });
-    const page = await loadFacilitatorSessionPage(t.db, amira, sessionId, now);
+    const page = ok(await loadFacilitatorSessionPage(t.db, amira, sessionId, now));
     expect(page.session).toMatchObject({
       schoolName: "Tingbjerg Skole (demo)",
       schoolAddress: "Tingbjerg Allé 5, 2700 Brønshøj",
@@ -207,13 +207,13 @@ describe("session page access", () => {
     expect(page.feedbackPath).toBe(`/sessions/${sessionId}/feedback`);
     expect(page.deliveryBlocker).toBe("facilitator.attendance.notStarted");
 
-    expect((await loadFacilitatorSessionPage(t.db, coordinator, sessionId, now)).session.id).toBe(
+    expect(ok(await loadFacilitatorSessionPage(t.db, coordinator, sessionId, now)).session.id).toBe(
       sessionId,
     );
-    await expectStatus(loadFacilitatorSessionPage(t.db, hodan, sessionId, now), 404);
-    await expectStatus(loadFacilitatorSessionPage(t.db, leader, sessionId, now), 404);
-    await expectStatus(loadFacilitatorSessionPage(t.db, amira, sessionId + 1000, now), 404);
-    await expectStatus(loadFacilitatorSessionPage(t.db, amira, Number.NaN, now), 404);
+    await expectNotFound(loadFacilitatorSessionPage(t.db, hodan, sessionId, now));
+    await expectNotFound(loadFacilitatorSessionPage(t.db, leader, sessionId, now));
+    await expectNotFound(loadFacilitatorSessionPage(t.db, amira, sessionId + 1000, now));
+    await expectNotFound(loadFacilitatorSessionPage(t.db, amira, Number.NaN, now));
   });
 
   it("refuses delivery by others with 404 and changes nothing", async () => {
@@ -223,9 +223,8 @@ describe("session page access", () => {
       facilitators: [amira.id],
     });
     for (const other of [hodan, leader]) {
-      await expectStatus(
+      await expectNotFound(
         registerDelivery(t.db, other, sessionId, { version: 1, present: 20, note: "" }, now),
-        404,
       );
     }
     const row = await t.db
@@ -244,12 +243,8 @@ describe("registering delivery", () => {
       startsAt: now.getTime() + HOUR,
       facilitators: [amira.id],
     });
-    const result = await registerDelivery(
-      t.db,
-      amira,
-      sessionId,
-      { version: 1, present: 27, note: "" },
-      now,
+    const result = present(
+      await registerDelivery(t.db, amira, sessionId, { version: 1, present: 27, note: "" }, now),
     );
     expect(result).toEqual({ ok: false, errors: { _form: "facilitator.attendance.notStarted" } });
   });
@@ -262,12 +257,8 @@ describe("registering delivery", () => {
     });
     // Someone changed the session after the form was rendered at version 1.
     await t.db.updateTable("sessions").set({ version: 2 }).where("id", "=", sessionId).execute();
-    const result = await registerDelivery(
-      t.db,
-      amira,
-      sessionId,
-      { version: 1, present: 27, note: "" },
-      now,
+    const result = present(
+      await registerDelivery(t.db, amira, sessionId, { version: 1, present: 27, note: "" }, now),
     );
     expect(result).toEqual({ ok: false, errors: { _form: "facilitator.attendance.stale" } });
     const row = await t.db
@@ -317,12 +308,14 @@ describe("registering delivery", () => {
     await outbox(`reminder-attendance:session-${second}:seq-0:user-${amira.id}`);
     await outbox(`reminder-attendance:session-${first}0:seq-0:user-${amira.id}`);
 
-    const firstResult = await registerDelivery(
-      t.db,
-      amira,
-      first,
-      { version: 1, present: 27, note: "God stemning." },
-      now,
+    const firstResult = present(
+      await registerDelivery(
+        t.db,
+        amira,
+        first,
+        { version: 1, present: 27, note: "God stemning." },
+        now,
+      ),
     );
     expect(firstResult).toEqual({ ok: true, requestDelivered: false, remindersDeleted: 3 });
     const delivered = await t.db
@@ -354,12 +347,8 @@ describe("registering delivery", () => {
     expect(requestAfterFirst.status).toBe("scheduled");
 
     // The coordinator registers the second one: now every non-cancelled session is delivered.
-    const secondResult = await registerDelivery(
-      t.db,
-      coordinator,
-      second,
-      { version: 1, present: 24, note: "" },
-      now,
+    const secondResult = present(
+      await registerDelivery(t.db, coordinator, second, { version: 1, present: 24, note: "" }, now),
     );
     expect(secondResult).toEqual({ ok: true, requestDelivered: true, remindersDeleted: 1 });
     const requestRow = await t.db
@@ -394,12 +383,14 @@ describe("registering delivery", () => {
 
     // A correction with the new version keeps the delivery time and needs the current version.
     const later = new Date(now.getTime() + HOUR);
-    const correction = await registerDelivery(
-      t.db,
-      amira,
-      first,
-      { version: 2, present: 26, note: "Rettet." },
-      later,
+    const correction = present(
+      await registerDelivery(
+        t.db,
+        amira,
+        first,
+        { version: 2, present: 26, note: "Rettet." },
+        later,
+      ),
     );
     expect(correction).toEqual({ ok: true, requestDelivered: false, remindersDeleted: 0 });
     const corrected = await t.db
@@ -413,7 +404,9 @@ describe("registering delivery", () => {
       version: 3,
     });
     expect(
-      await registerDelivery(t.db, amira, first, { version: 2, present: 1, note: "" }, later),
+      present(
+        await registerDelivery(t.db, amira, first, { version: 2, present: 1, note: "" }, later),
+      ),
     ).toEqual({ ok: false, errors: { _form: "facilitator.attendance.stale" } });
   });
 
@@ -427,12 +420,8 @@ describe("registering delivery", () => {
         startsAt: now.getTime() - DAY,
         facilitators: [amira.id],
       });
-      const result = await registerDelivery(
-        t.db,
-        amira,
-        sessionId,
-        { version: 1, present: 14, note: "" },
-        now,
+      const result = present(
+        await registerDelivery(t.db, amira, sessionId, { version: 1, present: 14, note: "" }, now),
       );
       expect(result.ok).toBe(true);
       const row = await t.db
@@ -451,12 +440,8 @@ describe("registering delivery", () => {
       startsAt: now.getTime() - DAY,
       facilitators: [amira.id],
     });
-    const result = await registerDelivery(
-      t.db,
-      amira,
-      sessionId,
-      { version: 1, present: 20, note: "" },
-      now,
+    const result = present(
+      await registerDelivery(t.db, amira, sessionId, { version: 1, present: 20, note: "" }, now),
     );
     expect(result).toMatchObject({ ok: true, requestDelivered: false });
     const row = await t.db
@@ -476,15 +461,15 @@ describe("unavailability", () => {
   };
 
   it("lets a facilitator add, list and remove own blocks, with audit entries", async () => {
-    const added = await addUnavailability(t.db, amira, amira.id, block, now);
+    const added = present(await addUnavailability(t.db, amira, amira.id, block, now));
     expect(added).toEqual({ ok: true, id: expect.any(Number), overlappingSessions: 0 });
     if (!added.ok) throw new Error("not added");
-    const listed = await loadUnavailability(t.db, amira, amira.id, now);
+    const listed = ok(await loadUnavailability(t.db, amira, amira.id, now));
     expect(listed.blocks).toEqual([{ id: added.id, ...block }]);
     expect(listed.facilitator).toMatchObject({ id: amira.id, isMe: true });
 
-    await removeUnavailability(t.db, amira, amira.id, added.id);
-    expect((await loadUnavailability(t.db, amira, amira.id, now)).blocks).toEqual([]);
+    present(await removeUnavailability(t.db, amira, amira.id, added.id));
+    expect(ok(await loadUnavailability(t.db, amira, amira.id, now)).blocks).toEqual([]);
     const audit = await t.db
       .selectFrom("audit_log")
       .select(["action", "actor_id", "entity_id"])
@@ -498,21 +483,21 @@ describe("unavailability", () => {
   });
 
   it("keeps other facilitators out (404) and lets coordinators manage anyone's", async () => {
-    const added = await addUnavailability(t.db, amira, amira.id, block, now);
+    const added = present(await addUnavailability(t.db, amira, amira.id, block, now));
     if (!added.ok) throw new Error("not added");
-    await expectStatus(loadUnavailability(t.db, hodan, amira.id, now), 404);
-    await expectStatus(addUnavailability(t.db, hodan, amira.id, block, now), 404);
-    await expectStatus(removeUnavailability(t.db, hodan, amira.id, added.id), 404);
+    await expectNotFound(loadUnavailability(t.db, hodan, amira.id, now));
+    await expectNotFound(addUnavailability(t.db, hodan, amira.id, block, now));
+    await expectNotFound(removeUnavailability(t.db, hodan, amira.id, added.id));
     // Through one's own id, someone else's block is not found either.
-    await expectStatus(removeUnavailability(t.db, hodan, hodan.id, added.id), 404);
-    await expectStatus(loadUnavailability(t.db, leader, amira.id, now), 404);
+    await expectNotFound(removeUnavailability(t.db, hodan, hodan.id, added.id));
+    await expectNotFound(loadUnavailability(t.db, leader, amira.id, now));
     // A coordinator cannot address a non-facilitator as a facilitator.
-    await expectStatus(loadUnavailability(t.db, coordinator, leader.id, now), 404);
-    expect((await loadUnavailability(t.db, amira, amira.id, now)).blocks).toHaveLength(1);
+    await expectNotFound(loadUnavailability(t.db, coordinator, leader.id, now));
+    expect(ok(await loadUnavailability(t.db, amira, amira.id, now)).blocks).toHaveLength(1);
 
-    const byCoordinator = await addUnavailability(t.db, coordinator, amira.id, block, now);
+    const byCoordinator = present(await addUnavailability(t.db, coordinator, amira.id, block, now));
     expect(byCoordinator.ok).toBe(true);
-    await removeUnavailability(t.db, coordinator, amira.id, added.id);
+    present(await removeUnavailability(t.db, coordinator, amira.id, added.id));
     const rows = await t.db
       .selectFrom("unavailability")
       .select(["user_id", "created_by"])
@@ -521,12 +506,14 @@ describe("unavailability", () => {
   });
 
   it("refuses blocks that have ended and counts scheduled sessions inside a new block", async () => {
-    const past = await addUnavailability(
-      t.db,
-      amira,
-      amira.id,
-      { startsAt: "2026-03-01T07:00:00.000Z", endsAt: "2026-03-01T09:00:00.000Z", reason: "" },
-      now,
+    const past = present(
+      await addUnavailability(
+        t.db,
+        amira,
+        amira.id,
+        { startsAt: "2026-03-01T07:00:00.000Z", endsAt: "2026-03-01T09:00:00.000Z", reason: "" },
+        now,
+      ),
     );
     expect(past).toEqual({ ok: false, errors: { startDate: "facilitator.unavailability.past" } });
 
@@ -535,7 +522,7 @@ describe("unavailability", () => {
       startsAt: Date.parse("2026-03-20T08:00:00.000Z"),
       facilitators: [amira.id],
     });
-    const overlapping = await addUnavailability(t.db, amira, amira.id, block, now);
+    const overlapping = present(await addUnavailability(t.db, amira, amira.id, block, now));
     expect(overlapping).toMatchObject({ ok: true, overlappingSessions: 1 });
   });
 
@@ -573,8 +560,8 @@ async function issueFeed(
   at: Date,
   intent: IssueIntent = "create",
 ): Promise<{ token: string; urls: { https: string; webcal: string }; regenerated: boolean }> {
-  const result = await issueCalendarFeedToken(t.db, actor, APP_URL, at, intent);
-  if (!result.ok) throw new Error(`feed not issued: ${result.error}`);
+  const result = present(await issueCalendarFeedToken(t.db, actor, APP_URL, at, intent));
+  if (!result.ok) throw new Error(`feed not issued: ${result.errors._form}`);
   return result;
 }
 
@@ -598,7 +585,11 @@ describe("private calendar feed", () => {
   }
 
   it("stores only the token's hash, and GET of the page changes nothing", async () => {
-    expect(await loadCalendarFeedPage(t.db, amira)).toEqual({ feed: null, delivery: "invites" });
+    expect(ok(await loadCalendarFeedPage(t.db, amira))).toEqual({
+      ok: true,
+      feed: null,
+      delivery: "invites",
+    });
     expect(await t.db.selectFrom("calendar_feeds").selectAll().execute()).toEqual([]);
 
     const issued = await issueFeed(amira, now);
@@ -611,9 +602,9 @@ describe("private calendar feed", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].token_hash).toBe(createHash("sha256").update(issued.token).digest("hex"));
     expect(JSON.stringify(rows)).not.toContain(issued.token);
-    expect((await loadCalendarFeedPage(t.db, amira)).feed).not.toBeNull();
+    expect(ok(await loadCalendarFeedPage(t.db, amira)).feed).not.toBeNull();
     // Only facilitators manage their own feed.
-    await expectStatus(issueCalendarFeedToken(t.db, coordinator, APP_URL, now), 404);
+    await expectNotFound(issueCalendarFeedToken(t.db, coordinator, APP_URL, now));
   });
 
   it("serves a PUBLISH feed without attendees, with cancelled sessions as CANCELLED for 30 days", async () => {
@@ -820,7 +811,7 @@ describe("the calendar page's intents", () => {
       expect((answer as Response).status).toBe(400);
     }
     expect(await post(amira, { intent: "create" })).toMatchObject({
-      issued: { ok: false, error: "facilitator.feed.alreadyExists" },
+      issued: { ok: false, errors: { _form: "facilitator.feed.alreadyExists" } },
     });
     expect(await post(amira, { intent: "delivery", delivery: "both" })).toMatchObject({
       issued: null,
@@ -833,13 +824,15 @@ describe("the calendar page's intents", () => {
   });
 
   it("stores the delivery choice with an audit entry and creates a feed link when the feed is chosen", async () => {
-    const chosen = await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now);
+    const chosen = present(await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now));
     expect(chosen.delivery).toBe("feed");
     expect(chosen.issued).toMatchObject({ ok: true, regenerated: false });
-    expect((await loadCalendarFeedPage(t.db, hodan)).delivery).toBe("feed");
+    expect(ok(await loadCalendarFeedPage(t.db, hodan)).delivery).toBe("feed");
     // Choosing again changes nothing and issues no second link.
-    expect((await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now)).issued).toBeNull();
-    await chooseCalendarDelivery(t.db, hodan, "invites", APP_URL, now);
+    expect(
+      present(await chooseCalendarDelivery(t.db, hodan, "feed", APP_URL, now)).issued,
+    ).toBeNull();
+    present(await chooseCalendarDelivery(t.db, hodan, "invites", APP_URL, now));
     const audit = await t.db
       .selectFrom("audit_log")
       .select(["action", "details"])
@@ -853,6 +846,6 @@ describe("the calendar page's intents", () => {
     expect(await post(hodan, { intent: "delivery", delivery: "nonsense" })).toBeInstanceOf(
       Response,
     );
-    await expectStatus(chooseCalendarDelivery(t.db, coordinator, "feed", APP_URL, now), 404);
+    await expectNotFound(chooseCalendarDelivery(t.db, coordinator, "feed", APP_URL, now));
   });
 });

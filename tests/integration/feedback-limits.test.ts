@@ -6,6 +6,7 @@ import { seedFeedbackForms } from "../../db/seed-feedback";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 import { feedbackBody, insertFeedbackSession } from "../support/feedback";
+import { ok } from "../support/responses";
 
 let t: TestDb;
 const connections: DB[] = [];
@@ -75,11 +76,11 @@ describe("the answer cap per session", () => {
     }
 
     // The facilitator sees that answers exceed attendance.
-    const page = await loadSessionFeedback(
-      t.db,
-      await actorFor(t.db, "facilitator1@frirum.test"),
-      sessionId,
-      { appUrl: "http://frirum.test", now: new Date() },
+    const page = ok(
+      await loadSessionFeedback(t.db, await actorFor(t.db, "facilitator1@frirum.test"), sessionId, {
+        appUrl: "http://frirum.test",
+        now: new Date(),
+      }),
     );
     expect(page).toMatchObject({ count: 12, attendance: 8, cap: 12 });
   });

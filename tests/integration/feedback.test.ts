@@ -28,6 +28,7 @@ import { actorFor } from "../support/actors";
 import { type AppServer, startAppServer } from "../support/app-server";
 import { createTestDb, type TestDb, tableColumns, testDialect } from "../support/db";
 import { feedbackBody, insertFeedbackSession } from "../support/feedback";
+import { expectNotFound, ok, present } from "../support/responses";
 
 const SECRET = "test-secret-0123456789abcdef";
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -480,29 +481,28 @@ describe("feedback staff services and forms", () => {
     const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
     const other = await actorFor(t.db, "facilitator2@frirum.test");
     const leader = await actorFor(t.db, "leder.tingbjerg-skole@frirum.test");
-    await expect(ensureFeedbackCode(t.db, other, sessionId)).rejects.toMatchObject({ status: 404 });
-    await expect(ensureFeedbackCode(t.db, leader, sessionId)).rejects.toMatchObject({
-      status: 404,
-    });
+    await expectNotFound(ensureFeedbackCode(t.db, other, sessionId));
+    await expectNotFound(ensureFeedbackCode(t.db, leader, sessionId));
 
-    const code = await ensureFeedbackCode(t.db, facilitator, sessionId);
+    const { code } = ok(await ensureFeedbackCode(t.db, facilitator, sessionId));
     expect(isValidShortCode(code)).toBe(true);
     expect(
-      await ensureFeedbackCode(t.db, await actorFor(t.db, "koordinator@frirum.test"), sessionId),
+      ok(await ensureFeedbackCode(t.db, await actorFor(t.db, "koordinator@frirum.test"), sessionId))
+        .code,
     ).toBe(code);
 
-    const page = await loadSessionFeedback(t.db, facilitator, sessionId, {
-      appUrl: "https://frirum.example",
-      now: new Date(),
-    });
+    const page = ok(
+      await loadSessionFeedback(t.db, facilitator, sessionId, {
+        appUrl: "https://frirum.example",
+        now: new Date(),
+      }),
+    );
     expect(page.url).toBe(`https://frirum.example/f/${code}`);
     expect(await qrSvg(page.url ?? "")).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(page.window.state).toBe("open");
     expect(page.count).toBe(0);
-    expect(await countSessionFeedback(t.db, facilitator, sessionId)).toBe(0);
-    await expect(countSessionFeedback(t.db, other, sessionId)).rejects.toMatchObject({
-      status: 404,
-    });
+    expect(ok(await countSessionFeedback(t.db, facilitator, sessionId)).count).toBe(0);
+    await expectNotFound(countSessionFeedback(t.db, other, sessionId));
   });
 
   it("switches strict mode and stores one-time codes only as keyed hashes", async () => {
@@ -511,7 +511,7 @@ describe("feedback staff services and forms", () => {
       facilitators: ["facilitator1@frirum.test"],
     });
     const facilitator = await actorFor(t.db, "facilitator1@frirum.test");
-    await setStrictFeedback(t.db, facilitator, sessionId, true);
+    present(await setStrictFeedback(t.db, facilitator, sessionId, true));
     const session = await t.db
       .selectFrom("sessions")
       .select("strict_feedback")
@@ -520,12 +520,16 @@ describe("feedback staff services and forms", () => {
     expect(session.strict_feedback).toBe(1);
 
     expect(
-      await createOneTimeCodes(t.db, facilitator, sessionId, 0, { secret: SECRET, appUrl: "x" }),
-    ).toEqual({ ok: false, error: "feedbackStaff.slips.countInvalid" });
-    const result = await createOneTimeCodes(t.db, facilitator, sessionId, 25, {
-      secret: SECRET,
-      appUrl: "https://frirum.example",
-    });
+      present(
+        await createOneTimeCodes(t.db, facilitator, sessionId, 0, { secret: SECRET, appUrl: "x" }),
+      ),
+    ).toEqual({ ok: false, errors: { count: "feedbackStaff.slips.countInvalid" } });
+    const result = present(
+      await createOneTimeCodes(t.db, facilitator, sessionId, 25, {
+        secret: SECRET,
+        appUrl: "https://frirum.example",
+      }),
+    );
     if (!result.ok) throw new Error("expected codes");
     expect(result.codes).toHaveLength(25);
     expect(result.url).toBe("https://frirum.example/f/SKP222");

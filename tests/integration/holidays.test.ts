@@ -13,7 +13,7 @@ import { scheduleSession } from "~/services/schedule-session.server";
 import { loadCoordinatorSessionPage } from "~/services/session-page.server";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { expectStatus } from "../support/responses";
+import { expectNotFound, ok, present } from "../support/responses";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -32,7 +32,7 @@ afterEach(async () => {
 
 describe("the school-holiday calendar", () => {
   it("is seeded by the migration with Copenhagen's default plan for 2024-2027", async () => {
-    const page = await loadHolidaysPage(t.db, coordinator, 2026);
+    const page = ok(await loadHolidaysPage(t.db, coordinator, 2026));
     expect(page.holidays.map((h) => [h.name, h.startsOn, h.endsOn])).toContainEqual([
       "Vinterferie (uge 7)",
       "2026-02-09",
@@ -41,45 +41,53 @@ describe("the school-holiday calendar", () => {
     expect(page.holidays.map((h) => h.name)).toContain("Påskeferie");
     // The Christmas holiday that starts in 2025 ends in 2026, so 2026 lists it too.
     expect(page.holidays[0]).toMatchObject({ startsOn: "2025-12-21", endsOn: "2026-01-03" });
-    expect((await loadHolidaysPage(t.db, coordinator, 2027)).holidays.length).toBeGreaterThan(8);
+    expect(ok(await loadHolidaysPage(t.db, coordinator, 2027)).holidays.length).toBeGreaterThan(8);
   });
 
   it("adds, edits and deletes with an audit entry each, and refuses stale forms", async () => {
-    const created = await createHoliday(t.db, coordinator, {
-      name: "Skolernes fælles fridag",
-      startsOn: "2026-11-20",
-      endsOn: "2026-11-20",
-    });
+    const created = present(
+      await createHoliday(t.db, coordinator, {
+        name: "Skolernes fælles fridag",
+        startsOn: "2026-11-20",
+        endsOn: "2026-11-20",
+      }),
+    );
     if (!created.ok) throw new Error("not created");
-    const { holiday } = await loadHolidayForEdit(t.db, coordinator, created.id);
-    const edited = await updateHoliday(
-      t.db,
-      coordinator,
-      created.id,
-      { name: "Fælles fridag", startsOn: "2026-11-20", endsOn: "2026-11-21" },
-      holiday.updatedAt,
+    const { holiday } = ok(await loadHolidayForEdit(t.db, coordinator, created.id));
+    const edited = present(
+      await updateHoliday(
+        t.db,
+        coordinator,
+        created.id,
+        { name: "Fælles fridag", startsOn: "2026-11-20", endsOn: "2026-11-21" },
+        holiday.updatedAt,
+      ),
     );
     expect(edited).toEqual({ ok: true, id: created.id });
     // The form opened before the edit is stale: refused, nothing overwritten or deleted.
-    const stale = await updateHoliday(
-      t.db,
-      coordinator,
-      created.id,
-      { name: "Overskrevet", startsOn: "2026-11-20", endsOn: "2026-11-20" },
-      holiday.updatedAt,
+    const stale = present(
+      await updateHoliday(
+        t.db,
+        coordinator,
+        created.id,
+        { name: "Overskrevet", startsOn: "2026-11-20", endsOn: "2026-11-20" },
+        holiday.updatedAt,
+      ),
     );
     expect(stale).toEqual({ ok: false, errors: { _form: "holidays.stale" } });
-    expect(await deleteHoliday(t.db, coordinator, created.id, holiday.updatedAt)).toEqual({
+    expect(present(await deleteHoliday(t.db, coordinator, created.id, holiday.updatedAt))).toEqual({
       ok: false,
       errors: { _form: "holidays.stale" },
     });
-    const fresh = await loadHolidayForEdit(t.db, coordinator, created.id);
+    const fresh = ok(await loadHolidayForEdit(t.db, coordinator, created.id));
     expect(fresh.holiday.name).toBe("Fælles fridag");
-    expect(await deleteHoliday(t.db, coordinator, created.id, fresh.holiday.updatedAt)).toEqual({
+    expect(
+      present(await deleteHoliday(t.db, coordinator, created.id, fresh.holiday.updatedAt)),
+    ).toEqual({
       ok: true,
       id: created.id,
     });
-    await expectStatus(loadHolidayForEdit(t.db, coordinator, created.id), 404);
+    await expectNotFound(loadHolidayForEdit(t.db, coordinator, created.id));
     const audit = await t.db
       .selectFrom("audit_log")
       .select(["action", "actor_id"])
@@ -97,10 +105,10 @@ describe("the school-holiday calendar", () => {
   it("is the coordinator's only (404 for others)", async () => {
     const input = { name: "X", startsOn: "2026-11-20", endsOn: "2026-11-20" };
     for (const who of [leader, facilitator]) {
-      await expectStatus(loadHolidaysPage(t.db, who, 2026), 404);
-      await expectStatus(createHoliday(t.db, who, input), 404);
-      await expectStatus(updateHoliday(t.db, who, 1, input, "x"), 404);
-      await expectStatus(deleteHoliday(t.db, who, 1, "x"), 404);
+      await expectNotFound(loadHolidaysPage(t.db, who, 2026));
+      await expectNotFound(createHoliday(t.db, who, input));
+      await expectNotFound(updateHoliday(t.db, who, 1, input, "x"));
+      await expectNotFound(deleteHoliday(t.db, who, 1, "x"));
     }
   });
 });
@@ -114,59 +122,65 @@ describe("holiday warnings", () => {
       .select("id")
       .where("slug", "=", "workshop-rettigheder-og-frihed")
       .executeTakeFirstOrThrow();
-    const form = await loadRequestForm(t.db, leader, String(course.id), { now: NOW });
+    const form = ok(await loadRequestForm(t.db, leader, String(course.id), { now: NOW }));
     expect(form.holidays).toContainEqual({
       name: "Juleferie",
       startsOn: "2026-12-21",
       endsOn: "2027-01-03",
     });
-    const result = await createRequest(
-      t.db,
-      leader,
-      {
-        courseId: course.id,
-        groupCount: 1,
-        participantsPerGroup: 25,
-        grades: [8],
-        windows: [
-          { date: "2026-12-22", part: "morning" },
-          { date: "2027-01-05", part: "morning" },
-        ],
-        location: "Aulaen",
-        contactName: "Peter Lund",
-        contactPhone: "12 34 56 78",
-        languagesNeeded: [],
-        interpreterNeeded: false,
-        notes: "",
-        acknowledgeDuplicate: true,
-      },
-      { appUrl: "http://frirum.test", now: NOW },
+    const result = present(
+      await createRequest(
+        t.db,
+        leader,
+        {
+          courseId: course.id,
+          groupCount: 1,
+          participantsPerGroup: 25,
+          grades: [8],
+          windows: [
+            { date: "2026-12-22", part: "morning" },
+            { date: "2027-01-05", part: "morning" },
+          ],
+          location: "Aulaen",
+          contactName: "Peter Lund",
+          contactPhone: "12 34 56 78",
+          languagesNeeded: [],
+          interpreterNeeded: false,
+          notes: "",
+          acknowledgeDuplicate: true,
+        },
+        { appUrl: "http://frirum.test", now: NOW },
+      ),
     );
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const page = await loadSchoolRequest(t.db, leader, result.requestId);
+    const page = ok(await loadSchoolRequest(t.db, leader, result.requestId));
     expect(page.windowHolidays).toEqual({ "2026-12-22": "Juleferie" });
-    const schedule = await loadSchedulePage(t.db, coordinator, result.requestId, {
-      date: "2026-12-22",
-    });
+    const schedule = ok(
+      await loadSchedulePage(t.db, coordinator, result.requestId, {
+        date: "2026-12-22",
+      }),
+    );
     expect(schedule.holidays.some((h) => h.name === "Juleferie")).toBe(true);
     // The session page (move form) gets the same holidays to warn with.
-    const booked = await scheduleSession(
-      t.db,
-      coordinator,
-      result.requestId,
-      {
-        date: "2027-01-05",
-        start: "09:00",
-        end: "10:30",
-        place: "Aulaen",
-        facilitatorIds: [facilitator.id, (await actorFor(t.db, "facilitator2@frirum.test")).id],
-        confirmUnavailability: false,
-        version: undefined,
-      },
-      { appUrl: "http://frirum.test", mailFrom: "Frirum <frirum@kk.example>", now: () => NOW },
+    const booked = present(
+      await scheduleSession(
+        t.db,
+        coordinator,
+        result.requestId,
+        {
+          date: "2027-01-05",
+          start: "09:00",
+          end: "10:30",
+          place: "Aulaen",
+          facilitatorIds: [facilitator.id, (await actorFor(t.db, "facilitator2@frirum.test")).id],
+          confirmUnavailability: false,
+          version: undefined,
+        },
+        { appUrl: "http://frirum.test", mailFrom: "Frirum <frirum@kk.example>", now: () => NOW },
+      ),
     );
     if (!booked.ok) throw new Error(JSON.stringify(booked.errors));
-    const sessionPage = await loadCoordinatorSessionPage(t.db, coordinator, booked.sessionId);
+    const sessionPage = ok(await loadCoordinatorSessionPage(t.db, coordinator, booked.sessionId));
     expect(sessionPage.holidays).toEqual(schedule.holidays);
   });
 });

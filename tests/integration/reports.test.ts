@@ -10,10 +10,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reportFile, reportXlsx } from "~/documents/report-export.server";
 import { formatNumber } from "~/domain/evaluation-format";
 import { REPORT_TARGETS } from "~/domain/report";
 import { reportTableList, reportTables } from "~/domain/report-tables";
 import { translate } from "~/i18n";
+import { downloadResponse } from "~/lib/download.server";
 import {
   buildLiveReport,
   finaliseReport,
@@ -23,7 +25,6 @@ import {
   saveReportText,
   supersedeReport,
 } from "~/services/report.server";
-import { reportDownload, reportXlsx } from "~/services/report-export.server";
 import { createDb, type DB } from "../../db/connection";
 import { leaderEmail } from "../../db/demo-data";
 import { seedEvaluationDemo } from "../../db/seed-evaluation";
@@ -32,6 +33,7 @@ import { seedDemoSessions } from "../../db/seed-sessions";
 import { seedDemoTracks } from "../../db/seed-tracks";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectNotFound, ok, present } from "../support/responses";
 
 const NOW = new Date("2026-03-14T10:00:00Z");
 let t: TestDb;
@@ -75,7 +77,7 @@ async function pupilsDelivered(db: DB, year: number) {
 
 describe("the live model", () => {
   it("adds up delivered pupil sessions and their attendance against 2,000", async () => {
-    const model = await buildLiveReport(t.db, await coordinator(), 2025, NOW);
+    const { model } = ok(await buildLiveReport(t.db, await coordinator(), 2025, NOW));
     const expected = await pupilsDelivered(t.db, 2025);
     const pupils = model.targets[0];
     expect(expected.sessions).toBeGreaterThan(10);
@@ -98,7 +100,7 @@ describe("the live model", () => {
   });
 
   it("2024 shows the two pilot schools' tracks with steps, dates and attendance", async () => {
-    const model = await buildLiveReport(t.db, await coordinator(), 2024, NOW);
+    const { model } = ok(await buildLiveReport(t.db, await coordinator(), 2024, NOW));
     const pilots = model.tracks.filter((tr) => tr.pilot);
     expect(pilots).toHaveLength(2);
     for (const track of pilots) {
@@ -110,26 +112,24 @@ describe("the live model", () => {
 
   it("a year with no data and a year in the future: zero figures and a phase, no error", async () => {
     const actor = await coordinator();
-    const empty = await loadReportPage(t.db, actor, 2023, { now: NOW });
+    const empty = ok(await loadReportPage(t.db, actor, 2023, { now: NOW }));
     expect(empty.phase).toBe("before");
     expect(empty.model.hasData).toBe(false);
-    const future = await loadReportPage(t.db, actor, 2027, { now: NOW });
+    const future = ok(await loadReportPage(t.db, actor, 2027, { now: NOW }));
     expect(future.phase).toBe("future");
     expect(future.canFinalise).toBe(false);
     expect(future.model.targets[0].achieved).toBe(0);
     expect(
-      (await saveReportText(t.db, actor, 2027, { section: "summary", text: "x" }, { now: NOW })).ok,
+      present(
+        await saveReportText(t.db, actor, 2027, { section: "summary", text: "x" }, { now: NOW }),
+      ).ok,
     ).toBe(false);
   });
 
   it("only coordinators: a school leader is refused with 404 by the service", async () => {
     const leader = await actorFor(t.db, leaderEmail("tingbjerg-skole"));
-    await expect(loadReportPage(t.db, leader, 2025, { now: NOW })).rejects.toMatchObject({
-      status: 404,
-    });
-    await expect(
-      finaliseReport(t.db, leader, 2025, { version: "1" }, { now: NOW }),
-    ).rejects.toMatchObject({ status: 404 });
+    await expectNotFound(loadReportPage(t.db, leader, 2025, { now: NOW }));
+    await expectNotFound(finaliseReport(t.db, leader, 2025, { version: "1" }, { now: NOW }));
   });
 });
 
@@ -139,29 +139,32 @@ describe("texts, finalising and superseding", () => {
     const pieces = [..."Elevernes stemme: مرحبا بالعالم 🎉 "];
     const long = Array.from({ length: 20_000 }, (_, i) => pieces[i % pieces.length]).join("");
     expect(
-      (
+      present(
         await saveReportText(
           t.db,
           actor,
           2025,
           { section: "summary", text: "Første udkast" },
           { now: NOW },
-        )
+        ),
       ).ok,
     ).toBe(true);
     expect(
-      (await saveReportText(t.db, actor, 2025, { section: "summary", text: long }, { now: NOW }))
-        .ok,
+      present(
+        await saveReportText(t.db, actor, 2025, { section: "summary", text: long }, { now: NOW }),
+      ).ok,
     ).toBe(true);
-    const tooLong = await saveReportText(
-      t.db,
-      actor,
-      2025,
-      { section: "summary", text: `${long}x` },
-      { now: NOW },
+    const tooLong = present(
+      await saveReportText(
+        t.db,
+        actor,
+        2025,
+        { section: "summary", text: `${long}x` },
+        { now: NOW },
+      ),
     );
     expect(tooLong).toEqual({ ok: false, errors: { text: "report.error.textTooLong" } });
-    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const page = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
     expect(page.texts.summary).toBe(long);
     expect(page.history.filter((h) => h.section === "summary").map((h) => h.length)).toEqual([
       20_000,
@@ -170,19 +173,15 @@ describe("texts, finalising and superseding", () => {
   });
 
   it("the running year cannot be finalised yet", async () => {
-    const result = await finaliseReport(
-      t.db,
-      await coordinator(),
-      2026,
-      { version: "1" },
-      { now: NOW },
+    const result = present(
+      await finaliseReport(t.db, await coordinator(), 2026, { version: "1" }, { now: NOW }),
     );
     expect(result).toMatchObject({ ok: false, errors: { _form: "report.error.notEnded" } });
   });
 
   it("two finalisations at the same moment (own connections): one wins, the other is told", async () => {
     const actor = await coordinator();
-    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const page = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
     expect(page.canFinalise).toBe(true);
     const dbs = [createDb(t.url), createDb(t.url), createDb(t.url)];
     connections.push(...dbs);
@@ -194,29 +193,25 @@ describe("texts, finalising and superseding", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const loser of results.filter((r) => !r.ok)) {
       expect(["report.error.alreadyFinal", "report.error.stale"]).toContain(
-        loser.ok ? "" : loser.errors._form,
+        loser.ok ? "" : present(loser).errors._form,
       );
     }
     const versions = await t.db.selectFrom("annual_report_versions").selectAll().execute();
     expect(versions).toHaveLength(1);
-    const final = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const final = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
     expect(final.final?.number).toBe(1);
     expect(final.final?.finalisedAt).toBe(NOW.toISOString());
     expect(final.differences).toEqual([]);
     // Texts of a final report are frozen.
-    const refused = await saveReportText(
-      t.db,
-      actor,
-      2025,
-      { section: "pilot", text: "x" },
-      { now: NOW },
+    const refused = present(
+      await saveReportText(t.db, actor, 2025, { section: "pilot", text: "x" }, { now: NOW }),
     );
     expect(refused).toMatchObject({ ok: false, errors: { _form: "report.error.final" } });
   });
 
   it("late data after finalising changes nothing in the final report, and is named", async () => {
     const actor = await coordinator();
-    const before = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const before = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
     // A pupil session of 2025 whose attendance is registered late, and one more delivered.
     const session = await t.db
       .selectFrom("sessions as s")
@@ -233,9 +228,11 @@ describe("texts, finalising and superseding", () => {
       .set({ attendance_pupils: (session.attendance_pupils ?? 0) + 7 })
       .where("id", "=", session.id)
       .execute();
-    const after = await loadReportPage(t.db, actor, 2025, {
-      now: new Date("2026-04-01T10:00:00Z"),
-    });
+    const after = ok(
+      await loadReportPage(t.db, actor, 2025, {
+        now: new Date("2026-04-01T10:00:00Z"),
+      }),
+    );
     expect(after.model).toEqual(before.model);
     expect(after.texts).toEqual(before.texts);
     const pupils = after.differences.find((d) => d.key === "target.pupils.achieved");
@@ -247,24 +244,28 @@ describe("texts, finalising and superseding", () => {
 
   it("superseding keeps the old version; the next finalisation is version 2 with new numbers", async () => {
     const actor = await coordinator();
-    const page = await loadReportPage(t.db, actor, 2025, { now: NOW });
-    const missing = await supersedeReport(
-      t.db,
-      actor,
-      2025,
-      { version: String(page.reportVersion), reason: " " },
-      { now: NOW },
+    const page = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
+    const missing = present(
+      await supersedeReport(
+        t.db,
+        actor,
+        2025,
+        { version: String(page.reportVersion), reason: " " },
+        { now: NOW },
+      ),
     );
     expect(missing).toMatchObject({ ok: false, errors: { reason: "report.error.reasonRequired" } });
-    const superseded = await supersedeReport(
-      t.db,
-      actor,
-      2025,
-      { version: String(page.reportVersion), reason: "Fremmøde registreret for sent" },
-      { now: NOW },
+    const superseded = present(
+      await supersedeReport(
+        t.db,
+        actor,
+        2025,
+        { version: String(page.reportVersion), reason: "Fremmøde registreret for sent" },
+        { now: NOW },
+      ),
     );
     expect(superseded.ok).toBe(true);
-    const draft = await loadReportPage(t.db, actor, 2025, { now: NOW });
+    const draft = ok(await loadReportPage(t.db, actor, 2025, { now: NOW }));
     expect(draft.final).toBeNull();
     expect(draft.versions[0]).toMatchObject({
       number: 1,
@@ -272,23 +273,23 @@ describe("texts, finalising and superseding", () => {
     });
     const later = new Date("2026-04-02T09:00:00Z");
     expect(
-      (
+      present(
         await finaliseReport(
           t.db,
           actor,
           2025,
           { version: String(draft.reportVersion) },
           { now: later },
-        )
+        ),
       ).ok,
     ).toBe(true);
-    const v2 = await loadReportPage(t.db, actor, 2025, { now: later });
+    const v2 = ok(await loadReportPage(t.db, actor, 2025, { now: later }));
     expect(v2.final?.number).toBe(2);
     expect(v2.model.targets[0].achieved).toBe(page.model.targets[0].achieved + 7);
-    const v1 = await loadReportPage(t.db, actor, 2025, { now: later, versionNumber: 1 });
+    const v1 = ok(await loadReportPage(t.db, actor, 2025, { now: later, versionNumber: 1 }));
     expect(v1.model.targets[0].achieved).toBe(page.model.targets[0].achieved);
     expect(v1.versions.find((v) => v.number === 1)?.supersededBy).toBe(v2.final?.id);
-    const list = await loadReportList(t.db, actor, { now: later });
+    const list = ok(await loadReportList(t.db, actor, { now: later })).reports;
     expect(list.find((r) => r.year === 2025)).toMatchObject({ status: "final" });
   });
 });
@@ -296,8 +297,8 @@ describe("texts, finalising and superseding", () => {
 describe("downloads", () => {
   it("the PDF opens (pdfinfo) and its text (pdftotext) holds the page's figures", async () => {
     const actor = await coordinator();
-    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
-    const response = await reportDownload(report, "pdf");
+    const report = ok(await loadReportForDownload(t.db, actor, 2024, { now: NOW }));
+    const response = downloadResponse(await reportFile(report, "pdf"));
     expect(response.headers.get("Content-Type")).toBe("application/pdf");
     const file = join(dir, "report.pdf");
     writeFileSync(file, Buffer.from(await response.arrayBuffer()));
@@ -321,11 +322,15 @@ describe("downloads", () => {
     const actor = await coordinator();
     const text = "Tak til Fatima الزهراء og forældrene 🎉";
     expect(
-      (await saveReportText(t.db, actor, 2024, { section: "summary", text }, { now: NOW })).ok,
+      present(await saveReportText(t.db, actor, 2024, { section: "summary", text }, { now: NOW }))
+        .ok,
     ).toBe(true);
-    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
+    const report = ok(await loadReportForDownload(t.db, actor, 2024, { now: NOW }));
     const file = join(dir, "report-scripts.pdf");
-    writeFileSync(file, Buffer.from(await (await reportDownload(report, "pdf")).arrayBuffer()));
+    writeFileSync(
+      file,
+      Buffer.from(await downloadResponse(await reportFile(report, "pdf")).arrayBuffer()),
+    );
     // Each script's font is embedded (subset), so no character falls back to an empty box.
     const fonts = execFileSync("pdffonts", [file]).toString();
     expect(fonts).toMatch(/NotoSansArabic/);
@@ -337,7 +342,7 @@ describe("downloads", () => {
 
   it("the XLSX read back equals the model's tables (typed numbers, one sheet per table)", async () => {
     const actor = await coordinator();
-    const report = await loadReportForDownload(t.db, actor, 2024, { now: NOW });
+    const report = ok(await loadReportForDownload(t.db, actor, 2024, { now: NOW }));
     const workbook = new ExcelJS.Workbook();
     const bytes = await reportXlsx(report);
     await workbook.xlsx.load(

@@ -20,7 +20,7 @@ import type { DB } from "../../db/connection";
 import { createGuardTrigger, dropGuardTrigger } from "../../db/dialect";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { expectStatus } from "../support/responses";
+import { expectNotFound, expectStatus, ok, present } from "../support/responses";
 
 const APP_URL = "http://frirum.test";
 /** Monday 2 March 2026, 10:00 in Copenhagen: windows from 16 March on meet the 14-day lead time. */
@@ -84,9 +84,7 @@ function create(user: CurrentUser, input: RequestFormValues) {
 }
 
 async function createOk(user: CurrentUser, input = validInput()): Promise<number> {
-  const result = await create(user, input);
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.errors)}`);
-  return result.requestId;
+  return ok(await create(user, input)).requestId;
 }
 
 function requestRow(id: number) {
@@ -238,7 +236,9 @@ describe("createRequest", () => {
         await countRows("requests"),
         await countRows("email_outbox"),
       ];
-      const result = await create(leaderA, validInput(overrides as Partial<RequestFormValues>));
+      const result = present(
+        await create(leaderA, validInput(overrides as Partial<RequestFormValues>)),
+      );
       expect(result.ok).toBe(false);
       if (result.ok) return;
       expect(result.errors[path]).toBe(message);
@@ -257,7 +257,7 @@ describe("createRequest", () => {
         validInput({ courseId: staffCourseId, grades: [], participantsPerGroup: 20 }),
       );
       expect(result).toMatchObject({ ok: false, errors: { courseId: "request.course.inactive" } });
-      await expectStatus(() => loadRequestForm(t.db, leaderA, String(staffCourseId)), 404);
+      await expectNotFound(() => loadRequestForm(t.db, leaderA, String(staffCourseId)));
     } finally {
       await t.db
         .updateTable("courses")
@@ -285,7 +285,7 @@ describe("createRequest", () => {
 
   it("warns before a second open request for the same course, and saves it once acknowledged", async () => {
     const first = await createOk(leaderB, validInput({ acknowledgeDuplicate: false }));
-    const form = await loadRequestForm(t.db, leaderB, String(workshopId), { now: NOW });
+    const form = ok(await loadRequestForm(t.db, leaderB, String(workshopId), { now: NOW }));
     expect(form.openRequests.map((r) => r.id)).toContain(first);
     expect(form.earliestDate).toBe("2026-03-16");
 
@@ -321,18 +321,18 @@ describe("createRequest", () => {
   });
 
   it("lets only school leaders request, for their own school", async () => {
-    await expectStatus(() => create(coordinator, validInput()), 404);
-    await expectStatus(() => create(facilitator, validInput()), 404);
-    await expectStatus(() => loadRequestForm(t.db, coordinator, String(workshopId)), 404);
-    await expectStatus(() => loadRequestForm(t.db, leaderA, "abc"), 404);
-    await expectStatus(() => loadRequestForm(t.db, leaderA, "999999"), 404);
+    await expectNotFound(() => create(coordinator, validInput()));
+    await expectNotFound(() => create(facilitator, validInput()));
+    await expectNotFound(() => loadRequestForm(t.db, coordinator, String(workshopId)));
+    await expectNotFound(() => loadRequestForm(t.db, leaderA, "abc"));
+    await expectNotFound(() => loadRequestForm(t.db, leaderA, "999999"));
   });
 });
 
 describe("cancelRequestBySchool", () => {
   it("cancels a requested or in-progress request and refuses once scheduled", async () => {
     const id = await createOk(leaderA);
-    const result = await cancelRequestBySchool(t.db, leaderA, id, 1);
+    const result = present(await cancelRequestBySchool(t.db, leaderA, id, 1));
     expect(result).toEqual({ ok: true });
     const row = await requestRow(id);
     expect(row.status).toBe("cancelled");
@@ -345,14 +345,16 @@ describe("cancelRequestBySchool", () => {
       actor_id: leaderA.id,
     });
     // Already cancelled: a final status.
-    expect(await cancelRequestBySchool(t.db, leaderA, id, 2)).toEqual({
+    expect(present(await cancelRequestBySchool(t.db, leaderA, id, 2))).toEqual({
       ok: false,
-      error: "request.cancel.notAllowed",
+      errors: { _form: "request.cancel.notAllowed" },
     });
 
     const inProgress = await createOk(leaderA);
-    expect(await markInProgress(t.db, coordinator, inProgress, 1)).toEqual({ ok: true });
-    expect(await cancelRequestBySchool(t.db, leaderA, inProgress, 2)).toEqual({ ok: true });
+    expect(present(await markInProgress(t.db, coordinator, inProgress, 1))).toEqual({ ok: true });
+    expect(present(await cancelRequestBySchool(t.db, leaderA, inProgress, 2))).toEqual({
+      ok: true,
+    });
 
     const scheduled = await createOk(leaderA);
     await t.db
@@ -360,20 +362,20 @@ describe("cancelRequestBySchool", () => {
       .set({ status: "scheduled", version: 2 })
       .where("id", "=", scheduled)
       .execute();
-    expect(await cancelRequestBySchool(t.db, leaderA, scheduled, 2)).toEqual({
+    expect(present(await cancelRequestBySchool(t.db, leaderA, scheduled, 2))).toEqual({
       ok: false,
-      error: "request.cancel.notAllowed",
+      errors: { _form: "request.cancel.notAllowed" },
     });
     expect((await requestRow(scheduled)).status).toBe("scheduled");
-    expect((await loadSchoolRequest(t.db, leaderA, scheduled)).canCancel).toBe(false);
+    expect(ok(await loadSchoolRequest(t.db, leaderA, scheduled)).canCancel).toBe(false);
   });
 
   it("refuses a stale form: the request changed meanwhile", async () => {
     const id = await createOk(leaderA);
-    expect(await markInProgress(t.db, coordinator, id, 1)).toEqual({ ok: true });
-    expect(await cancelRequestBySchool(t.db, leaderA, id, 1)).toEqual({
+    expect(present(await markInProgress(t.db, coordinator, id, 1))).toEqual({ ok: true });
+    expect(present(await cancelRequestBySchool(t.db, leaderA, id, 1))).toEqual({
       ok: false,
-      error: "triage.stale",
+      errors: { _form: "triage.stale" },
     });
     const row = await requestRow(id);
     expect(row.status).toBe("in_progress");
@@ -384,7 +386,7 @@ describe("cancelRequestBySchool", () => {
 describe("coordinator actions", () => {
   it("marks a request in progress with an event and an audit entry", async () => {
     const id = await createOk(leaderA);
-    expect(await markInProgress(t.db, coordinator, id, 1)).toEqual({ ok: true });
+    expect(present(await markInProgress(t.db, coordinator, id, 1))).toEqual({ ok: true });
     const row = await requestRow(id);
     expect(row).toMatchObject({ status: "in_progress", version: 2 });
     expect((await eventsOf(id)).map((e) => [e.action, e.from_status, e.to_status])).toEqual([
@@ -397,9 +399,9 @@ describe("coordinator actions", () => {
       actor_id: coordinator.id,
     });
     // Marking it again is not a transition.
-    expect(await markInProgress(t.db, coordinator, id, 2)).toEqual({
+    expect(present(await markInProgress(t.db, coordinator, id, 2))).toEqual({
       ok: false,
-      error: "request.transition.illegal",
+      errors: { _form: "request.transition.illegal" },
       params: { from: "in_progress", to: "in_progress" },
     });
   });
@@ -407,12 +409,14 @@ describe("coordinator actions", () => {
   it("declines with a required reason and emails the reason to the requester", async () => {
     const id = await createOk(leaderA);
     expect(
-      await declineRequest(
-        t.db,
-        coordinator,
-        id,
-        { version: 1, reason: "   " },
-        { appUrl: APP_URL },
+      present(
+        await declineRequest(
+          t.db,
+          coordinator,
+          id,
+          { version: 1, reason: "   " },
+          { appUrl: APP_URL },
+        ),
       ),
     ).toMatchObject({
       ok: false,
@@ -423,7 +427,9 @@ describe("coordinator actions", () => {
     const mailsBefore = (await outboxTo(leaderA.email)).length;
     const reason = "Vi har ikke facilitatorer nok i marts.\nSend gerne en ny anmodning til april.";
     expect(
-      await declineRequest(t.db, coordinator, id, { version: 1, reason }, { appUrl: APP_URL }),
+      present(
+        await declineRequest(t.db, coordinator, id, { version: 1, reason }, { appUrl: APP_URL }),
+      ),
     ).toEqual({ ok: true });
     const row = await requestRow(id);
     expect(row).toMatchObject({ status: "declined", decline_reason: reason, version: 2 });
@@ -441,20 +447,22 @@ describe("coordinator actions", () => {
 
     // Final: neither declining again nor marking in progress is allowed.
     expect(
-      await declineRequest(
-        t.db,
-        coordinator,
-        id,
-        { version: 2, reason: "igen" },
-        { appUrl: APP_URL },
+      present(
+        await declineRequest(
+          t.db,
+          coordinator,
+          id,
+          { version: 2, reason: "igen" },
+          { appUrl: APP_URL },
+        ),
       ),
-    ).toMatchObject({ ok: false, error: "request.transition.illegal" });
-    expect(await markInProgress(t.db, coordinator, id, 2)).toMatchObject({
+    ).toMatchObject({ ok: false, errors: { _form: "request.transition.illegal" } });
+    expect(present(await markInProgress(t.db, coordinator, id, 2))).toMatchObject({
       ok: false,
-      error: "request.transition.illegal",
+      errors: { _form: "request.transition.illegal" },
     });
 
-    const page = await loadSchoolRequest(t.db, leaderA, id);
+    const page = ok(await loadSchoolRequest(t.db, leaderA, id));
     expect(page.request.status).toBe("declined");
     expect(page.request.declineReason).toBe(reason);
     expect(page.canCancel).toBe(false);
@@ -462,20 +470,22 @@ describe("coordinator actions", () => {
 
   it("refuses a stale version and changes nothing", async () => {
     const id = await createOk(leaderA);
-    expect(await markInProgress(t.db, coordinator, id, 1)).toEqual({ ok: true });
+    expect(present(await markInProgress(t.db, coordinator, id, 1))).toEqual({ ok: true });
     const mailsBefore = await countRows("email_outbox");
     expect(
-      await declineRequest(
-        t.db,
-        coordinator,
-        id,
-        { version: 1, reason: "For sent" },
-        { appUrl: APP_URL },
+      present(
+        await declineRequest(
+          t.db,
+          coordinator,
+          id,
+          { version: 1, reason: "For sent" },
+          { appUrl: APP_URL },
+        ),
       ),
-    ).toEqual({ ok: false, error: "triage.stale" });
-    expect(await markInProgress(t.db, coordinator, id, 1)).toEqual({
+    ).toEqual({ ok: false, errors: { _form: "triage.stale" } });
+    expect(present(await markInProgress(t.db, coordinator, id, 1))).toEqual({
       ok: false,
-      error: "triage.stale",
+      errors: { _form: "triage.stale" },
     });
     expect(await requestRow(id)).toMatchObject({ status: "in_progress", version: 2 });
     expect(await countRows("email_outbox")).toBe(mailsBefore);
@@ -485,35 +495,32 @@ describe("coordinator actions", () => {
 describe("access control", () => {
   it("answers 404 to a school leader for another school's request, reading and every action", async () => {
     const id = await createOk(leaderA);
-    await expectStatus(() => loadSchoolRequest(t.db, leaderB, id), 404);
-    await expectStatus(() => cancelRequestBySchool(t.db, leaderB, id, 1), 404);
-    await expectStatus(() => markInProgress(t.db, leaderB, id, 1), 404);
-    await expectStatus(
-      () => declineRequest(t.db, leaderB, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
-      404,
+    await expectNotFound(() => loadSchoolRequest(t.db, leaderB, id));
+    await expectNotFound(() => cancelRequestBySchool(t.db, leaderB, id, 1));
+    await expectNotFound(() => markInProgress(t.db, leaderB, id, 1));
+    await expectNotFound(() =>
+      declineRequest(t.db, leaderB, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
     );
-    await expectStatus(() => loadCoordinatorRequest(t.db, leaderB, id), 404);
+    await expectNotFound(() => loadCoordinatorRequest(t.db, leaderB, id));
     // Nothing changed.
     expect(await requestRow(id)).toMatchObject({ status: "requested", version: 1 });
     // The owner can read it.
-    expect((await loadSchoolRequest(t.db, leaderA, id)).request.id).toBe(id);
+    expect(ok(await loadSchoolRequest(t.db, leaderA, id)).request.id).toBe(id);
   });
 
   it("keeps facilitators out of the coordinator's inbox and actions", async () => {
     const id = await createOk(leaderA);
-    await expectStatus(
-      () => loadInbox(t.db, facilitator, parseInboxQuery(new URLSearchParams())),
-      404,
+    await expectNotFound(() =>
+      loadInbox(t.db, facilitator, parseInboxQuery(new URLSearchParams())),
     );
-    await expectStatus(() => loadCoordinatorRequest(t.db, facilitator, id), 404);
-    await expectStatus(() => loadCoordinatorOverview(t.db, facilitator), 404);
-    await expectStatus(() => markInProgress(t.db, facilitator, id, 1), 404);
-    await expectStatus(
-      () => declineRequest(t.db, facilitator, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
-      404,
+    await expectNotFound(() => loadCoordinatorRequest(t.db, facilitator, id));
+    await expectNotFound(() => loadCoordinatorOverview(t.db, facilitator));
+    await expectNotFound(() => markInProgress(t.db, facilitator, id, 1));
+    await expectNotFound(() =>
+      declineRequest(t.db, facilitator, id, { version: 1, reason: "x" }, { appUrl: APP_URL }),
     );
-    await expectStatus(() => loadSchoolRequest(t.db, facilitator, id), 404);
-    await expectStatus(() => cancelRequestBySchool(t.db, facilitator, id, 1), 404);
+    await expectNotFound(() => loadSchoolRequest(t.db, facilitator, id));
+    await expectNotFound(() => cancelRequestBySchool(t.db, facilitator, id, 1));
     expect(await requestRow(id)).toMatchObject({ status: "requested", version: 1 });
   });
 
@@ -531,10 +538,10 @@ describe("access control", () => {
     ]) {
       await expectStatus(() => parseIdParam(raw), 404);
     }
-    await expectStatus(() => loadSchoolRequest(t.db, leaderA, 999_999), 404);
-    await expectStatus(() => cancelRequestBySchool(t.db, leaderA, 999_999, 1), 404);
-    await expectStatus(() => loadCoordinatorRequest(t.db, coordinator, 999_999), 404);
-    await expectStatus(() => markInProgress(t.db, coordinator, 999_999, 1), 404);
+    await expectNotFound(() => loadSchoolRequest(t.db, leaderA, 999_999));
+    await expectNotFound(() => cancelRequestBySchool(t.db, leaderA, 999_999, 1));
+    await expectNotFound(() => loadCoordinatorRequest(t.db, coordinator, 999_999));
+    await expectNotFound(() => markInProgress(t.db, coordinator, 999_999, 1));
   });
 });
 
@@ -560,7 +567,7 @@ describe("school page and sessions", () => {
       .values({ session_id: session.id, user_id: facilitator.id })
       .execute();
 
-    const page = await loadSchoolPage(t.db, leaderA);
+    const page = ok(await loadSchoolPage(t.db, leaderA));
     expect(page.school.name).toBe("Valby Bakke Skole (demo)");
     const listed = page.requests.find((r) => r.id === id);
     expect(listed?.sessions).toEqual([
@@ -582,9 +589,9 @@ describe("school page and sessions", () => {
       )
       .execute();
     expect(new Set(schoolIds.map((r) => r.school_id))).toEqual(new Set([leaderA.schoolId]));
-    expect((await loadSchoolPage(t.db, leaderB)).requests.some((r) => r.id === id)).toBe(false);
+    expect(ok(await loadSchoolPage(t.db, leaderB)).requests.some((r) => r.id === id)).toBe(false);
 
-    const coordinatorView = await loadCoordinatorRequest(t.db, coordinator, id);
+    const coordinatorView = ok(await loadCoordinatorRequest(t.db, coordinator, id));
     expect(coordinatorView.sessions[0].facilitators).toEqual([facilitator.name]);
     expect(coordinatorView.canSchedule).toBe(true);
     expect(coordinatorView.request.school.pilotCohort).toBeNull();
@@ -609,19 +616,21 @@ describe("inbox", () => {
       leaderB,
       validInput({ courseId: parentCourseId, languagesNeeded: ["ar"], participantsPerGroup: 30 }),
     );
-    expect(await markInProgress(t.db, coordinator, a1, 1)).toEqual({ ok: true });
+    expect(present(await markInProgress(t.db, coordinator, a1, 1))).toEqual({ ok: true });
     expect(
-      await declineRequest(
-        t.db,
-        coordinator,
-        b2,
-        { version: 1, reason: "Nej" },
-        { appUrl: APP_URL },
+      present(
+        await declineRequest(
+          t.db,
+          coordinator,
+          b2,
+          { version: 1, reason: "Nej" },
+          { appUrl: APP_URL },
+        ),
       ),
     ).toEqual({ ok: true });
 
     const inbox = (search: string) =>
-      loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams(search)));
+      loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams(search))).then(ok);
     const ids = async (search: string) => (await inbox(search)).requests.map((r) => r.id);
 
     const all = await inbox("");
@@ -646,31 +655,27 @@ describe("inbox", () => {
     // Nonsense in the query string is ignored, never an error.
     expect(await ids("status=bogus&school=abc&sort=sideways&page=-3")).toEqual([a1, a2, b1, b2]);
 
-    const overview = await loadCoordinatorOverview(t.db, coordinator);
+    const overview = ok(await loadCoordinatorOverview(t.db, coordinator));
     expect(overview.counts).toEqual({ requested: 2, in_progress: 1, declined: 1 });
     expect(overview.oldest.map((r) => r.id)).toEqual([a1, a2, b1]);
   });
 
   it("pages 50 requests at a time", async () => {
     for (let i = 0; i < 52; i++) await createOk(leaderA);
-    const first = await loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams()));
+    const first = ok(await loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams())));
     expect(first.total).toBe(56);
     expect(first.pageCount).toBe(2);
     expect(first.requests).toHaveLength(50);
-    const second = await loadInbox(
-      t.db,
-      coordinator,
-      parseInboxQuery(new URLSearchParams("page=2")),
+    const second = ok(
+      await loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams("page=2"))),
     );
     expect(second.requests).toHaveLength(6);
     expect(second.query.page).toBe(2);
     const seen = new Set([...first.requests, ...second.requests].map((r) => r.id));
     expect(seen.size).toBe(56);
     // A page past the end shows the last page.
-    const beyond = await loadInbox(
-      t.db,
-      coordinator,
-      parseInboxQuery(new URLSearchParams("page=9")),
+    const beyond = ok(
+      await loadInbox(t.db, coordinator, parseInboxQuery(new URLSearchParams("page=9"))),
     );
     expect(beyond.query.page).toBe(2);
     expect(beyond.requests.map((r) => r.id)).toEqual(second.requests.map((r) => r.id));

@@ -17,6 +17,7 @@ import {
 } from "../../db/queries/sessions";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
+import { expectNotFound, ok, present } from "../support/responses";
 import { type ReceivedMail, startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const MAIL_FROM = "Frirum Forebyggelse <forebyggelse@kk.example>";
@@ -161,7 +162,7 @@ describe("scheduling a session", () => {
 
   it("invites both facilitators (REQUEST, SEQUENCE 0) and confirms to the school (PUBLISH)", async () => {
     requestId = await createRequest("workshop-rettigheder-og-frihed");
-    const result = await scheduleSession(db, coordinator, requestId, form({}), cfg);
+    const result = present(await scheduleSession(db, coordinator, requestId, form({}), cfg));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     sessionId = result.sessionId;
@@ -245,13 +246,15 @@ describe("scheduling a session", () => {
 
   it("refuses a double booking and asks for confirmation over registered unavailability", async () => {
     const other = await createRequest("workshop-rettigheder-og-frihed");
-    const clash = await scheduleSession(
-      db,
-      coordinator,
-      other,
-      // Starts 20 minutes after the first one ends: inside the 30-minute travel buffer.
-      form({ start: "10:50", end: "12:00", facilitatorIds: [f[2].id, f[3].id] }),
-      cfg,
+    const clash = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        other,
+        // Starts 20 minutes after the first one ends: inside the 30-minute travel buffer.
+        form({ start: "10:50", end: "12:00", facilitatorIds: [f[2].id, f[3].id] }),
+        cfg,
+      ),
     );
     expect(clash).toMatchObject({
       ok: false,
@@ -269,26 +272,24 @@ describe("scheduling a session", () => {
       })
       .execute();
     const input = form({ start: "13:00", end: "14:00", facilitatorIds: [f[3].id, f[4].id] });
-    const unconfirmed = await scheduleSession(db, coordinator, other, input, cfg);
+    const unconfirmed = present(await scheduleSession(db, coordinator, other, input, cfg));
     expect(unconfirmed).toMatchObject({
       ok: false,
       needsConfirmation: true,
       errors: { confirmUnavailability: "sessions.conflict.unavailableConfirm" },
     });
-    const confirmed = await scheduleSession(
-      db,
-      coordinator,
-      other,
-      { ...input, confirmUnavailability: true },
-      cfg,
+    const confirmed = present(
+      await scheduleSession(db, coordinator, other, { ...input, confirmUnavailability: true }, cfg),
     );
     expect(confirmed.ok).toBe(true);
 
-    const page = await loadSchedulePage(db, coordinator, other, {
-      date: "2026-03-20",
-      start: "13:00",
-      end: "14:00",
-    });
+    const page = ok(
+      await loadSchedulePage(db, coordinator, other, {
+        date: "2026-03-20",
+        start: "13:00",
+        end: "14:00",
+      }),
+    );
     const ranked = page.suggestions ?? [];
     expect(ranked.slice(0, 2).every((s) => s.free)).toBe(true);
     expect(
@@ -301,39 +302,45 @@ describe("scheduling a session", () => {
   });
 
   it("refuses a spring-gap time with its message key, and a wrong number of facilitators", async () => {
-    const gap = await scheduleSession(
-      db,
-      coordinator,
-      requestId,
-      form({ date: "2026-03-29", start: "02:30", end: "03:30" }),
-      cfg,
+    const gap = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-03-29", start: "02:30", end: "03:30" }),
+        cfg,
+      ),
     );
     expect(gap).toEqual({ ok: false, errors: { start: "time.nonexistent" } });
-    const one = await scheduleSession(
-      db,
-      coordinator,
-      requestId,
-      form({ date: "2026-03-24", facilitatorIds: [f[3].id] }),
-      cfg,
+    const one = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-03-24", facilitatorIds: [f[3].id] }),
+        cfg,
+      ),
     );
     expect(one).toEqual({ ok: false, errors: { facilitatorIds: "sessions.facilitators.count" } });
   });
 
   it("moves the session: same UID, SEQUENCE 1, reminders replaced", async () => {
     const before = mailsTo(f[1].email).length;
-    const moved = await moveSession(
-      db,
-      coordinator,
-      sessionId,
-      {
-        date: "2026-03-23",
-        start: "10:00",
-        end: "11:30",
-        place: "Aulaen",
-        version: 1,
-        confirmUnavailability: false,
-      },
-      cfg,
+    const moved = present(
+      await moveSession(
+        db,
+        coordinator,
+        sessionId,
+        {
+          date: "2026-03-23",
+          start: "10:00",
+          end: "11:30",
+          place: "Aulaen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      ),
     );
     expect(moved).toEqual({ ok: true, sequence: 1 });
     await flush();
@@ -354,19 +361,21 @@ describe("scheduling a session", () => {
   });
 
   it("refuses a stale form instead of overwriting", async () => {
-    const stale = await moveSession(
-      db,
-      coordinator,
-      sessionId,
-      {
-        date: "2026-03-24",
-        start: "10:00",
-        end: "11:00",
-        place: "Aulaen",
-        version: 1,
-        confirmUnavailability: false,
-      },
-      cfg,
+    const stale = present(
+      await moveSession(
+        db,
+        coordinator,
+        sessionId,
+        {
+          date: "2026-03-24",
+          start: "10:00",
+          end: "11:00",
+          place: "Aulaen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      ),
     );
     expect(stale).toEqual({ ok: false, errors: { _form: "sessions.stale" } });
     const row = await db
@@ -400,12 +409,14 @@ describe("scheduling a session", () => {
   });
 
   it("cancels the session: METHOD:CANCEL, SEQUENCE 2, request back to in progress", async () => {
-    const cancelled = await cancelSession(
-      db,
-      coordinator,
-      sessionId,
-      { version: 2, reason: "Skolen har emneuge" },
-      cfg,
+    const cancelled = present(
+      await cancelSession(
+        db,
+        coordinator,
+        sessionId,
+        { version: 2, reason: "Skolen har emneuge" },
+        cfg,
+      ),
     );
     expect(cancelled).toEqual({ ok: true });
     await flush();
@@ -435,23 +446,27 @@ describe("scheduling a session", () => {
 describe("swapping facilitators and cancelling a request", () => {
   it("sends CANCEL to the removed, REQUEST to the new and an update to the one who stays", async () => {
     const requestId = await createRequest("workshop-kaerlighed-og-valg", ["ar"]);
-    const created = await scheduleSession(
-      db,
-      coordinator,
-      requestId,
-      form({ date: "2026-04-14", facilitatorIds: [f[1].id, f[2].id] }),
-      cfg,
+    const created = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-04-14", facilitatorIds: [f[1].id, f[2].id] }),
+        cfg,
+      ),
     );
     if (!created.ok) throw new Error(JSON.stringify(created));
     await flush();
     const counts = [1, 2, 3].map((n) => mailsTo(f[n].email).length);
 
-    const swapped = await swapFacilitators(
-      db,
-      coordinator,
-      created.sessionId,
-      { facilitatorIds: [f[1].id, f[3].id], version: 1, confirmUnavailability: false },
-      cfg,
+    const swapped = present(
+      await swapFacilitators(
+        db,
+        coordinator,
+        created.sessionId,
+        { facilitatorIds: [f[1].id, f[3].id], version: 1, confirmUnavailability: false },
+        cfg,
+      ),
     );
     expect(swapped).toEqual({ ok: true, sequence: 1, added: [f[3].id], removed: [f[2].id] });
     await flush();
@@ -487,12 +502,14 @@ describe("swapping facilitators and cancelling a request", () => {
       .select("version")
       .where("id", "=", requestId)
       .executeTakeFirstOrThrow();
-    const result = await cancelRequest(
-      db,
-      coordinator,
-      requestId,
-      { version: request.version, reason: "" },
-      cfg,
+    const result = present(
+      await cancelRequest(
+        db,
+        coordinator,
+        requestId,
+        { version: request.version, reason: "" },
+        cfg,
+      ),
     );
     expect(result).toEqual({ ok: true, cancelledSessions: 1 });
     await flush();
@@ -506,7 +523,7 @@ describe("swapping facilitators and cancelling a request", () => {
       .where("id", "=", requestId)
       .executeTakeFirstOrThrow();
     expect(after.status).toBe("cancelled");
-    const again = await scheduleSession(db, coordinator, requestId, form({}), cfg);
+    const again = present(await scheduleSession(db, coordinator, requestId, form({}), cfg));
     expect(again).toEqual({ ok: false, errors: { _form: "sessions.request.closed" } });
   });
 });
@@ -515,17 +532,11 @@ describe("access control", () => {
   it("answers 404 to a school leader or facilitator who tries to schedule or change", async () => {
     const requestId = await createRequest("workshop-rettigheder-og-frihed");
     for (const actor of [leader, facilitator]) {
-      await expect(scheduleSession(db, actor, requestId, form({}), cfg)).rejects.toMatchObject({
-        status: 404,
-      });
-      await expect(
-        cancelSession(db, actor, 1, { version: 1, reason: "" }, cfg),
-      ).rejects.toMatchObject({ status: 404 });
-      await expect(loadSchedulePage(db, actor, requestId)).rejects.toMatchObject({ status: 404 });
+      await expectNotFound(scheduleSession(db, actor, requestId, form({}), cfg));
+      await expectNotFound(cancelSession(db, actor, 1, { version: 1, reason: "" }, cfg));
+      await expectNotFound(loadSchedulePage(db, actor, requestId));
     }
-    await expect(scheduleSession(db, coordinator, 999_999, form({}), cfg)).rejects.toMatchObject({
-      status: 404,
-    });
+    await expectNotFound(scheduleSession(db, coordinator, 999_999, form({}), cfg));
   });
 
   it("finds busy sessions through an index, not a table scan", async () => {
@@ -550,27 +561,31 @@ describe("SMTP down and back", () => {
     const port = smtp.port;
     await smtp.stop();
 
-    const created = await scheduleSession(
-      db,
-      coordinator,
-      requestId,
-      form({ date: "2026-05-05", facilitatorIds: [f[3].id, f[4].id] }),
-      cfg,
+    const created = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-05-05", facilitatorIds: [f[3].id, f[4].id] }),
+        cfg,
+      ),
     );
     if (!created.ok) throw new Error(JSON.stringify(created));
-    const moved = await moveSession(
-      db,
-      coordinator,
-      created.sessionId,
-      {
-        date: "2026-05-06",
-        start: "09:00",
-        end: "10:30",
-        place: "Gymnastiksalen",
-        version: 1,
-        confirmUnavailability: false,
-      },
-      cfg,
+    const moved = present(
+      await moveSession(
+        db,
+        coordinator,
+        created.sessionId,
+        {
+          date: "2026-05-06",
+          start: "09:00",
+          end: "10:30",
+          place: "Gymnastiksalen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      ),
     );
     expect(moved.ok).toBe(true);
 
@@ -631,35 +646,41 @@ describe("calendar delivery preference and invite UIDs", () => {
       const requestId = await createRequest("workshop-rettigheder-og-frihed");
       await flush();
       const start = smtp.received.length;
-      const created = await scheduleSession(
-        db,
-        coordinator,
-        requestId,
-        form({ date: "2026-06-10", facilitatorIds: [f[3].id, f[4].id] }),
-        cfg,
+      const created = present(
+        await scheduleSession(
+          db,
+          coordinator,
+          requestId,
+          form({ date: "2026-06-10", facilitatorIds: [f[3].id, f[4].id] }),
+          cfg,
+        ),
       );
       if (!created.ok) throw new Error(JSON.stringify(created));
-      const moved = await moveSession(
-        db,
-        coordinator,
-        created.sessionId,
-        {
-          date: "2026-06-11",
-          start: "09:00",
-          end: "10:30",
-          place: "Gymnastiksalen",
-          version: 1,
-          confirmUnavailability: false,
-        },
-        cfg,
+      const moved = present(
+        await moveSession(
+          db,
+          coordinator,
+          created.sessionId,
+          {
+            date: "2026-06-11",
+            start: "09:00",
+            end: "10:30",
+            place: "Gymnastiksalen",
+            version: 1,
+            confirmUnavailability: false,
+          },
+          cfg,
+        ),
       );
       expect(moved.ok).toBe(true);
-      const cancelled = await cancelSession(
-        db,
-        coordinator,
-        created.sessionId,
-        { version: 2, reason: "Skolen er lukket" },
-        cfg,
+      const cancelled = present(
+        await cancelSession(
+          db,
+          coordinator,
+          created.sessionId,
+          { version: 2, reason: "Skolen er lukket" },
+          cfg,
+        ),
       );
       expect(cancelled.ok).toBe(true);
       await flush();
@@ -697,12 +718,14 @@ describe("calendar delivery preference and invite UIDs", () => {
 
   it("uses INVITE_UID_DOMAIN for new sessions and keeps a stored UID unchanged", async () => {
     const requestId = await createRequest("workshop-rettigheder-og-frihed");
-    const created = await scheduleSession(
-      db,
-      coordinator,
-      requestId,
-      form({ date: "2026-06-17", facilitatorIds: [f[1].id, f[2].id] }),
-      { ...cfg, uidDomain: "frirum.kk.dk" },
+    const created = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-06-17", facilitatorIds: [f[1].id, f[2].id] }),
+        { ...cfg, uidDomain: "frirum.kk.dk" },
+      ),
     );
     if (!created.ok) throw new Error(JSON.stringify(created));
     const row = await db
@@ -721,19 +744,21 @@ describe("calendar delivery preference and invite UIDs", () => {
       .execute();
     await flush();
     const start = smtp.received.length;
-    const moved = await moveSession(
-      db,
-      coordinator,
-      created.sessionId,
-      {
-        date: "2026-06-18",
-        start: "09:00",
-        end: "10:30",
-        place: "Aulaen",
-        version: 1,
-        confirmUnavailability: false,
-      },
-      cfg,
+    const moved = present(
+      await moveSession(
+        db,
+        coordinator,
+        created.sessionId,
+        {
+          date: "2026-06-18",
+          start: "09:00",
+          end: "10:30",
+          place: "Aulaen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      ),
     );
     expect(moved.ok).toBe(true);
     await flush();

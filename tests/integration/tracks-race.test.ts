@@ -11,6 +11,7 @@ import {
 import { createDb, type DB } from "../../db/connection";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { present } from "../support/responses";
 
 let testDb: TestDb;
 const connections: DB[] = [];
@@ -46,29 +47,35 @@ describe("two coordinators booking into one track at once", () => {
       .executeTakeFirstOrThrow();
 
     // Two one-facilitator courses as steps 1 and 2, 7 days apart.
-    const template = await createTemplate(db, coordinator, { name: "Kapløb", description: "" });
+    const template = present(
+      await createTemplate(db, coordinator, { name: "Kapløb", description: "" }),
+    );
     if (!template.ok) throw new Error("template");
     let version = 1;
     for (const [slug, gap] of [
       ["oplaeg-bekymringstegn-for-personale", 0],
       ["workshop-venskab-og-faellesskab", 7],
     ] as const) {
-      const added = await addTemplateStep(db, coordinator, template.templateId, {
-        courseId: courseId(slug),
-        sessionsExpected: 10,
-        minGapDays: gap,
-        note: "",
-        version,
-      });
+      const added = present(
+        await addTemplateStep(db, coordinator, template.templateId, {
+          courseId: courseId(slug),
+          sessionsExpected: 10,
+          minGapDays: gap,
+          note: "",
+          version,
+        }),
+      );
       if (!added.ok) throw new Error(JSON.stringify(added));
       version++;
     }
-    const track = await startTrack(db, coordinator, {
-      schoolId: school.id,
-      templateId: template.templateId,
-      cohortYear: 2026,
-      markPilot: false,
-    });
+    const track = present(
+      await startTrack(db, coordinator, {
+        schoolId: school.id,
+        templateId: template.templateId,
+        cohortYear: 2026,
+        markPilot: false,
+      }),
+    );
     if (!track.ok) throw new Error(JSON.stringify(track));
     const steps = await db
       .selectFrom("track_steps")
@@ -78,7 +85,7 @@ describe("two coordinators booking into one track at once", () => {
       .execute();
     const requests: number[] = [];
     for (const step of steps) {
-      const planned = await planStepSession(db, coordinator, track.trackId, step.id);
+      const planned = present(await planStepSession(db, coordinator, track.trackId, step.id));
       if (!planned.ok) throw new Error("plan");
       requests.push(planned.requestId);
     }

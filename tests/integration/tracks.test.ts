@@ -32,6 +32,7 @@ import { isUniqueViolation } from "../../db/dialect";
 import { insertFeedbackResponse } from "../../db/queries/feedback";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
+import { expectNotFound, ok, present } from "../support/responses";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
 
 const MAIL_FROM = "Frirum Forebyggelse <forebyggelse@kk.example>";
@@ -78,7 +79,9 @@ const step = (slug: string, sessionsExpected: number, minGapDays: number, note =
 
 /** A template with the seeded shape: briefing -> workshops (7) -> parents (7) -> follow-up (14). */
 async function pilotTemplate(name: string) {
-  const created = await createTemplate(db, coordinator, { name, description: "" }, { now: NOW });
+  const created = present(
+    await createTemplate(db, coordinator, { name, description: "" }, { now: NOW }),
+  );
   if (!created.ok) throw new Error(JSON.stringify(created));
   const id = created.templateId;
   for (const s of [
@@ -87,10 +90,12 @@ async function pilotTemplate(name: string) {
     step("foraeldredialog-opdragelse-og-trivsel", 1, 7, "Med tolkning"),
     step("opfoelgning-for-personale", 1, 14),
   ]) {
-    const added = await addTemplateStep(db, coordinator, id, {
-      ...s,
-      version: await templateVersion(id),
-    });
+    const added = present(
+      await addTemplateStep(db, coordinator, id, {
+        ...s,
+        version: await templateVersion(id),
+      }),
+    );
     if (!added.ok) throw new Error(JSON.stringify(added));
   }
   return id;
@@ -142,7 +147,7 @@ afterAll(async () => {
 describe("track templates", () => {
   it("builds a template, refusing a duplicate course, an inactive course and a stale form", async () => {
     const id = await pilotTemplate("Skabelon A");
-    const page = await loadTemplatePage(db, coordinator, id);
+    const page = ok(await loadTemplatePage(db, coordinator, id));
     expect(page.steps.map((s) => [s.position, s.course_title])).toEqual([
       [1, "Oplæg for personale: Bekymringstegn og handlemuligheder"],
       [2, "Workshop: Rettigheder og frihed (7.-9. kl.)"],
@@ -151,10 +156,12 @@ describe("track templates", () => {
     ]);
 
     const version = await templateVersion(id);
-    const twice = await addTemplateStep(db, coordinator, id, {
-      ...step("workshop-rettigheder-og-frihed", 1, 0),
-      version,
-    });
+    const twice = present(
+      await addTemplateStep(db, coordinator, id, {
+        ...step("workshop-rettigheder-og-frihed", 1, 0),
+        version,
+      }),
+    );
     expect(twice).toEqual({
       ok: false,
       errors: { courseId: "tracks.step.course.duplicate" },
@@ -166,10 +173,12 @@ describe("track templates", () => {
       .set({ active: 0 })
       .where("id", "=", course["workshop-venskab-og-faellesskab"])
       .execute();
-    const inactive = await addTemplateStep(db, coordinator, id, {
-      ...step("workshop-venskab-og-faellesskab", 1, 0),
-      version,
-    });
+    const inactive = present(
+      await addTemplateStep(db, coordinator, id, {
+        ...step("workshop-venskab-og-faellesskab", 1, 0),
+        version,
+      }),
+    );
     expect(inactive).toMatchObject({
       ok: false,
       errors: { courseId: "tracks.step.course.inactive" },
@@ -182,73 +191,81 @@ describe("track templates", () => {
 
     // Someone else renamed it meanwhile: the older form is refused and nothing is written.
     expect(
-      (
+      present(
         await updateTemplate(
           db,
           coordinator,
           id,
           { name: "Ny", description: "", version },
           { now: NOW },
-        )
+        ),
       ).ok,
     ).toBe(true);
-    const stale = await addTemplateStep(db, coordinator, id, {
-      ...step("workshop-venskab-og-faellesskab", 1, 0),
-      version,
-    });
+    const stale = present(
+      await addTemplateStep(db, coordinator, id, {
+        ...step("workshop-venskab-og-faellesskab", 1, 0),
+        version,
+      }),
+    );
     expect(stale).toEqual({ ok: false, errors: { _form: "tracks.template.stale" } });
-    expect((await loadTemplatePage(db, coordinator, id)).steps).toHaveLength(4);
+    expect(ok(await loadTemplatePage(db, coordinator, id)).steps).toHaveLength(4);
   });
 
   it("refuses a second template with the same name", async () => {
-    const first = await createTemplate(db, coordinator, { name: "Unik", description: "" });
+    const first = present(await createTemplate(db, coordinator, { name: "Unik", description: "" }));
     expect(first.ok).toBe(true);
-    expect(await createTemplate(db, coordinator, { name: "Unik", description: "x" })).toMatchObject(
-      {
-        ok: false,
-        errors: { name: "tracks.template.name.taken" },
-      },
-    );
+    expect(
+      present(await createTemplate(db, coordinator, { name: "Unik", description: "x" })),
+    ).toMatchObject({
+      ok: false,
+      errors: { name: "tracks.template.name.taken" },
+    });
   });
 
   it("moves steps up and down and renumbers after a delete", async () => {
     const id = await pilotTemplate("Skabelon B");
     const titles = async () =>
-      (await loadTemplatePage(db, coordinator, id)).steps.map((s) => s.course_id);
+      ok(await loadTemplatePage(db, coordinator, id)).steps.map((s) => s.course_id);
     const [a, b, c, d] = await titles();
-    const steps = (await loadTemplatePage(db, coordinator, id)).steps;
+    const steps = ok(await loadTemplatePage(db, coordinator, id)).steps;
     expect(
-      (await moveTemplateStep(db, coordinator, id, steps[2].id, "up", await templateVersion(id)))
-        .ok,
+      present(
+        await moveTemplateStep(db, coordinator, id, steps[2].id, "up", await templateVersion(id)),
+      ).ok,
     ).toBe(true);
     expect(await titles()).toEqual([a, c, b, d]);
     expect(
-      await moveTemplateStep(db, coordinator, id, steps[0].id, "up", await templateVersion(id)),
+      present(
+        await moveTemplateStep(db, coordinator, id, steps[0].id, "up", await templateVersion(id)),
+      ),
     ).toEqual({ ok: false, errors: { _form: "tracks.step.move.edge" } });
     expect(
-      (await deleteTemplateStep(db, coordinator, id, steps[0].id, await templateVersion(id))).ok,
+      present(await deleteTemplateStep(db, coordinator, id, steps[0].id, await templateVersion(id)))
+        .ok,
     ).toBe(true);
-    const after = (await loadTemplatePage(db, coordinator, id)).steps;
+    const after = ok(await loadTemplatePage(db, coordinator, id)).steps;
     expect(after.map((s) => [s.position, s.course_id])).toEqual([
       [1, c],
       [2, b],
       [3, d],
     ]);
     // Changing a step to a course another step has is refused too.
-    const edit = await editTemplateStep(db, coordinator, id, after[0].id, {
-      courseId: b,
-      sessionsExpected: 1,
-      minGapDays: 0,
-      note: "",
-      version: await templateVersion(id),
-    });
+    const edit = present(
+      await editTemplateStep(db, coordinator, id, after[0].id, {
+        courseId: b,
+        sessionsExpected: 1,
+        minGapDays: 0,
+        note: "",
+        version: await templateVersion(id),
+      }),
+    );
     expect(edit).toMatchObject({ ok: false, errors: { courseId: "tracks.step.course.duplicate" } });
   });
 });
 
 describe("starting a track", () => {
   it("refuses an empty template, an inactive template and a step whose course was deactivated", async () => {
-    const empty = await createTemplate(db, coordinator, { name: "Tom", description: "" });
+    const empty = present(await createTemplate(db, coordinator, { name: "Tom", description: "" }));
     if (!empty.ok) throw new Error("template");
     const start = (templateId: number) =>
       startTrack(db, coordinator, { schoolId, templateId, cohortYear: 2030, markPilot: false });
@@ -276,7 +293,7 @@ describe("starting a track", () => {
       .execute();
 
     expect(
-      (await setTemplateActive(db, coordinator, id, false, await templateVersion(id))).ok,
+      present(await setTemplateActive(db, coordinator, id, false, await templateVersion(id))).ok,
     ).toBe(true);
     expect(await start(id)).toMatchObject({
       ok: false,
@@ -287,11 +304,13 @@ describe("starting a track", () => {
 
   it("copies the steps, so later template edits leave the track alone; one active track per year", async () => {
     const templateId = await pilotTemplate("Skabelon D");
-    const started = await startTrack(
-      db,
-      coordinator,
-      { schoolId, templateId, cohortYear: 2026, markPilot: true },
-      { now: NOW },
+    const started = present(
+      await startTrack(
+        db,
+        coordinator,
+        { schoolId, templateId, cohortYear: 2026, markPilot: true },
+        { now: NOW },
+      ),
     );
     if (!started.ok) throw new Error(JSON.stringify(started));
     const before = await stepsOf(started.trackId);
@@ -318,29 +337,35 @@ describe("starting a track", () => {
       ["school.updated", { pilotCohort: 2026 }],
     ]);
 
-    const templateSteps = (await loadTemplatePage(db, coordinator, templateId)).steps;
-    await editTemplateStep(db, coordinator, templateId, templateSteps[1].id, {
-      courseId: templateSteps[1].course_id,
-      sessionsExpected: 9,
-      minGapDays: 30,
-      note: "ændret",
-      version: await templateVersion(templateId),
-    });
-    await deleteTemplateStep(
-      db,
-      coordinator,
-      templateId,
-      templateSteps[3].id,
-      await templateVersion(templateId),
+    const templateSteps = ok(await loadTemplatePage(db, coordinator, templateId)).steps;
+    present(
+      await editTemplateStep(db, coordinator, templateId, templateSteps[1].id, {
+        courseId: templateSteps[1].course_id,
+        sessionsExpected: 9,
+        minGapDays: 30,
+        note: "ændret",
+        version: await templateVersion(templateId),
+      }),
+    );
+    present(
+      await deleteTemplateStep(
+        db,
+        coordinator,
+        templateId,
+        templateSteps[3].id,
+        await templateVersion(templateId),
+      ),
     );
     expect(await stepsOf(started.trackId)).toEqual(before);
 
-    const again = await startTrack(db, coordinator, {
-      schoolId,
-      templateId,
-      cohortYear: 2026,
-      markPilot: false,
-    });
+    const again = present(
+      await startTrack(db, coordinator, {
+        schoolId,
+        templateId,
+        cohortYear: 2026,
+        markPilot: false,
+      }),
+    );
     expect(again).toEqual({
       ok: false,
       errors: { cohortYear: "tracks.start.duplicate" },
@@ -355,24 +380,28 @@ describe("starting a track", () => {
     ).rejects.toSatisfy(isUniqueViolation);
 
     // A stopped track frees the year; a stale stop form is refused.
-    expect(await stopTrack(db, coordinator, started.trackId, { version: 99, reason: "" })).toEqual({
+    expect(
+      present(await stopTrack(db, coordinator, started.trackId, { version: 99, reason: "" })),
+    ).toEqual({
       ok: false,
       errors: { _form: "tracks.stale" },
     });
     expect(
-      (
+      present(
         await stopTrack(db, coordinator, started.trackId, {
           version: await trackVersion(started.trackId),
           reason: "Forkert skabelon",
-        })
+        }),
       ).ok,
     ).toBe(true);
-    const restarted = await startTrack(db, coordinator, {
-      schoolId,
-      templateId,
-      cohortYear: 2026,
-      markPilot: false,
-    });
+    const restarted = present(
+      await startTrack(db, coordinator, {
+        schoolId,
+        templateId,
+        cohortYear: 2026,
+        markPilot: false,
+      }),
+    );
     expect(restarted.ok).toBe(true);
   });
 });
@@ -385,19 +414,21 @@ describe("scheduling into a track", () => {
 
   beforeAll(async () => {
     const templateId = await pilotTemplate("Skabelon E");
-    const started = await startTrack(db, coordinator, {
-      schoolId: otherSchoolId,
-      templateId,
-      cohortYear: 2026,
-      markPilot: false,
-    });
+    const started = present(
+      await startTrack(db, coordinator, {
+        schoolId: otherSchoolId,
+        templateId,
+        cohortYear: 2026,
+        markPilot: false,
+      }),
+    );
     if (!started.ok) throw new Error(JSON.stringify(started));
     trackId = started.trackId;
     steps = await stepsOf(trackId);
   });
 
   it("'Planlæg session' creates one request per step and reuses it while it is open", async () => {
-    const planned = await planStepSession(db, coordinator, trackId, steps[0].id);
+    const planned = present(await planStepSession(db, coordinator, trackId, steps[0].id));
     expect(planned).toMatchObject({ ok: true, created: true });
     if (!planned.ok) return;
     const request = await db
@@ -411,25 +442,27 @@ describe("scheduling into a track", () => {
       status: "in_progress",
       requester_id: coordinator.id,
     });
-    expect(await planStepSession(db, coordinator, trackId, steps[0].id)).toEqual({
+    expect(present(await planStepSession(db, coordinator, trackId, steps[0].id))).toEqual({
       ok: true,
       requestId: planned.requestId,
       created: false,
     });
     // The request's page links back to its track and step.
-    const page = await loadCoordinatorRequest(db, coordinator, planned.requestId);
+    const page = ok(await loadCoordinatorRequest(db, coordinator, planned.requestId));
     expect(page.trackStep).toMatchObject({ trackId, position: 1 });
   });
 
   it("books step 1 with invites to the facilitators and a notice to the school, like any session", async () => {
-    const planned = await planStepSession(db, coordinator, trackId, steps[0].id);
+    const planned = present(await planStepSession(db, coordinator, trackId, steps[0].id));
     if (!planned.ok) throw new Error("plan");
-    const result = await scheduleSession(
-      db,
-      coordinator,
-      planned.requestId,
-      sessionForm("2026-03-02", "14:00", "16:00", [f[1].id]),
-      cfg,
+    const result = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        planned.requestId,
+        sessionForm("2026-03-02", "14:00", "16:00", [f[1].id]),
+        cfg,
+      ),
     );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -465,15 +498,17 @@ describe("scheduling into a track", () => {
   });
 
   it("refuses step 2 before step 1 has ended plus 7 days, naming the step, session and date", async () => {
-    const planned = await planStepSession(db, coordinator, trackId, steps[1].id);
+    const planned = present(await planStepSession(db, coordinator, trackId, steps[1].id));
     if (!planned.ok) throw new Error("plan");
     const outboxBefore = await db.selectFrom("email_outbox").select("id").execute();
-    const refused = await scheduleSession(
-      db,
-      coordinator,
-      planned.requestId,
-      sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
-      cfg,
+    const refused = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        planned.requestId,
+        sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
+        cfg,
+      ),
     );
     expect(refused).toMatchObject({
       ok: false,
@@ -496,28 +531,32 @@ describe("scheduling into a track", () => {
     expect(await db.selectFrom("email_outbox").select("id").execute()).toEqual(outboxBefore);
 
     // A ticked override without a reason is still refused; with a reason it goes through.
-    const noReason = await scheduleSession(
-      db,
-      coordinator,
-      planned.requestId,
-      {
-        ...sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
-        overrideOrder: true,
-        overrideReason: "  ",
-      },
-      cfg,
+    const noReason = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        planned.requestId,
+        {
+          ...sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
+          overrideOrder: true,
+          overrideReason: "  ",
+        },
+        cfg,
+      ),
     );
     expect(noReason.ok).toBe(false);
-    const overridden = await scheduleSession(
-      db,
-      coordinator,
-      planned.requestId,
-      {
-        ...sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
-        overrideOrder: true,
-        overrideReason: "Skolen flyttede temadagen; personalet er orienteret på forhånd.",
-      },
-      cfg,
+    const overridden = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        planned.requestId,
+        {
+          ...sessionForm("2026-03-06", "08:15", "09:45", [f[2].id, f[3].id]),
+          overrideOrder: true,
+          overrideReason: "Skolen flyttede temadagen; personalet er orienteret på forhånd.",
+        },
+        cfg,
+      ),
     );
     expect(overridden.ok).toBe(true);
     if (!overridden.ok) return;
@@ -559,41 +598,49 @@ describe("scheduling into a track", () => {
       confirmUnavailability: false,
       version: session.version,
     });
-    const refused = await moveSession(db, coordinator, briefingId, move("2026-03-04"), cfg);
+    const refused = present(
+      await moveSession(db, coordinator, briefingId, move("2026-03-04"), cfg),
+    );
     expect(refused).toMatchObject({
       ok: false,
       errors: { overrideOrder: "tracks.order.refused" },
       orderViolations: [{ kind: "tooLate", otherSessionId: workshopId, otherStepPosition: 2 }],
     });
-    const earlier = await moveSession(db, coordinator, briefingId, move("2026-02-26"), cfg);
+    const earlier = present(
+      await moveSession(db, coordinator, briefingId, move("2026-02-26"), cfg),
+    );
     expect(earlier.ok).toBe(true);
   });
 
   it("ignores cancelled sessions", async () => {
-    const planned = await planStepSession(db, coordinator, trackId, steps[2].id);
+    const planned = present(await planStepSession(db, coordinator, trackId, steps[2].id));
     if (!planned.ok) throw new Error("plan");
     // Step 3 one day after the (overridden) workshop: too early.
     const early = sessionForm("2026-03-09", "17:00", "19:00", [f[1].id, f[4].id]);
-    expect((await scheduleSession(db, coordinator, planned.requestId, early, cfg)).ok).toBe(false);
+    expect(present(await scheduleSession(db, coordinator, planned.requestId, early, cfg)).ok).toBe(
+      false,
+    );
     const workshop = await db
       .selectFrom("sessions")
       .select("version")
       .where("id", "=", workshopId)
       .executeTakeFirstOrThrow();
     expect(
-      (
+      present(
         await cancelSession(
           db,
           coordinator,
           workshopId,
           { version: workshop.version, reason: "" },
           cfg,
-        )
+        ),
       ).ok,
     ).toBe(true);
     // Without the workshop, step 3 needs briefing (26 Feb) + 7 + 7 days: 12 March is fine.
     const later = sessionForm("2026-03-12", "17:00", "19:00", [f[1].id, f[4].id]);
-    expect((await scheduleSession(db, coordinator, planned.requestId, later, cfg)).ok).toBe(true);
+    expect(present(await scheduleSession(db, coordinator, planned.requestId, later, cfg)).ok).toBe(
+      true,
+    );
   });
 
   it("attaches a session booked through the normal request flow, with the same rule", async () => {
@@ -610,12 +657,14 @@ describe("scheduling into a track", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const booked = await scheduleSession(
-      db,
-      coordinator,
-      request.id,
-      sessionForm("2026-03-05", "08:15", "09:45", [f[2].id, f[3].id]),
-      cfg,
+    const booked = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        request.id,
+        sessionForm("2026-03-05", "08:15", "09:45", [f[2].id, f[3].id]),
+        cfg,
+      ),
     );
     if (!booked.ok) throw new Error(JSON.stringify(booked));
     // Not linked to the track by itself (its request is not the step's).
@@ -627,30 +676,38 @@ describe("scheduling into a track", () => {
         .execute(),
     ).toEqual([]);
 
-    const wrongStep = await attachSessionToStep(db, coordinator, trackId, {
-      sessionId: booked.sessionId,
-      stepId: steps[0].id,
-    });
+    const wrongStep = present(
+      await attachSessionToStep(db, coordinator, trackId, {
+        sessionId: booked.sessionId,
+        stepId: steps[0].id,
+      }),
+    );
     expect(wrongStep).toMatchObject({
       ok: false,
       errors: { sessionId: "tracks.attach.session.otherCourse" },
     });
 
     // 5 March is 7 days after the moved briefing (26 Feb): fits after step 1, and before step 3.
-    const attached = await attachSessionToStep(db, coordinator, trackId, {
-      sessionId: booked.sessionId,
-      stepId: steps[1].id,
-    });
-    expect(attached).toEqual({ ok: true });
-    expect(
+    const attached = present(
       await attachSessionToStep(db, coordinator, trackId, {
         sessionId: booked.sessionId,
         stepId: steps[1].id,
       }),
+    );
+    expect(attached).toEqual({ ok: true });
+    expect(
+      present(
+        await attachSessionToStep(db, coordinator, trackId, {
+          sessionId: booked.sessionId,
+          stepId: steps[1].id,
+        }),
+      ),
     ).toMatchObject({ ok: false, errors: { sessionId: "tracks.attach.session.linked" } });
 
     // Detach and book one too early for step 3 (12 March): it is refused until overridden.
-    expect((await detachSessionFromStep(db, coordinator, trackId, booked.sessionId)).ok).toBe(true);
+    expect(
+      present(await detachSessionFromStep(db, coordinator, trackId, booked.sessionId)).ok,
+    ).toBe(true);
     const tooLate = await db
       .insertInto("requests")
       .values({
@@ -662,28 +719,34 @@ describe("scheduling into a track", () => {
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const late = await scheduleSession(
-      db,
-      coordinator,
-      tooLate.id,
-      sessionForm("2026-03-10", "08:15", "09:45", [f[2].id, f[3].id]),
-      cfg,
+    const late = present(
+      await scheduleSession(
+        db,
+        coordinator,
+        tooLate.id,
+        sessionForm("2026-03-10", "08:15", "09:45", [f[2].id, f[3].id]),
+        cfg,
+      ),
     );
     if (!late.ok) throw new Error(JSON.stringify(late));
-    const refused = await attachSessionToStep(db, coordinator, trackId, {
-      sessionId: late.sessionId,
-      stepId: steps[1].id,
-    });
+    const refused = present(
+      await attachSessionToStep(db, coordinator, trackId, {
+        sessionId: late.sessionId,
+        stepId: steps[1].id,
+      }),
+    );
     expect(refused).toMatchObject({
       ok: false,
       orderViolations: [{ kind: "tooLate", otherStepPosition: 3 }],
     });
-    const forced = await attachSessionToStep(db, coordinator, trackId, {
-      sessionId: late.sessionId,
-      stepId: steps[1].id,
-      overrideOrder: true,
-      overrideReason: "Klassen var på lejrskole; forældremødet er orienteret.",
-    });
+    const forced = present(
+      await attachSessionToStep(db, coordinator, trackId, {
+        sessionId: late.sessionId,
+        stepId: steps[1].id,
+        overrideOrder: true,
+        overrideReason: "Klassen var på lejrskole; forældremødet er orienteret.",
+      }),
+    );
     expect(forced).toEqual({ ok: true });
     const overrides = await db
       .selectFrom("track_overrides")
@@ -697,12 +760,14 @@ describe("scheduling into a track", () => {
   it("refuses a gap that would put booked sessions out of order, and deleting a step with sessions", async () => {
     // Step 3 (12 March) is 2 days after the attached workshop (10 March, overridden): a larger
     // gap on step 2 (26 Feb briefing -> workshop 10 March = 12 days) to 20 would break it anew.
-    const refused = await editTrackStep(db, coordinator, trackId, steps[1].id, {
-      sessionsExpected: 3,
-      minGapDays: 20,
-      note: "",
-      version: await trackVersion(trackId),
-    });
+    const refused = present(
+      await editTrackStep(db, coordinator, trackId, steps[1].id, {
+        sessionsExpected: 3,
+        minGapDays: 20,
+        note: "",
+        version: await trackVersion(trackId),
+      }),
+    );
     expect(refused).toMatchObject({
       ok: false,
       errors: { minGapDays: "tracks.step.gap.breaksOrder" },
@@ -712,16 +777,20 @@ describe("scheduling into a track", () => {
         { stepPosition: 3, otherStepPosition: 1, gapDays: 27, limit: { date: "2026-03-25" } },
       ],
     });
-    const fine = await editTrackStep(db, coordinator, trackId, steps[1].id, {
-      sessionsExpected: 2,
-      minGapDays: 5,
-      note: "To klasser",
-      version: await trackVersion(trackId),
-    });
+    const fine = present(
+      await editTrackStep(db, coordinator, trackId, steps[1].id, {
+        sessionsExpected: 2,
+        minGapDays: 5,
+        note: "To klasser",
+        version: await trackVersion(trackId),
+      }),
+    );
     expect(fine).toEqual({ ok: true });
 
     expect(
-      await deleteTrackStep(db, coordinator, trackId, steps[0].id, await trackVersion(trackId)),
+      present(
+        await deleteTrackStep(db, coordinator, trackId, steps[0].id, await trackVersion(trackId)),
+      ),
     ).toEqual({
       ok: false,
       errors: { _form: "tracks.step.delete.hasSessions" },
@@ -734,18 +803,21 @@ describe("scheduling into a track", () => {
       },
     });
     // Step 4 has no sessions: it can go; a stale form cannot.
-    expect(await deleteTrackStep(db, coordinator, trackId, steps[3].id, 1)).toEqual({
+    expect(present(await deleteTrackStep(db, coordinator, trackId, steps[3].id, 1))).toEqual({
       ok: false,
       errors: { _form: "tracks.stale" },
     });
     expect(
-      (await deleteTrackStep(db, coordinator, trackId, steps[3].id, await trackVersion(trackId)))
-        .ok,
+      present(
+        await deleteTrackStep(db, coordinator, trackId, steps[3].id, await trackVersion(trackId)),
+      ).ok,
     ).toBe(true);
-    const added = await addTrackStep(db, coordinator, trackId, {
-      ...step("foraeldremoede-venskaber-og-fritid", 1, 3),
-      version: await trackVersion(trackId),
-    });
+    const added = present(
+      await addTrackStep(db, coordinator, trackId, {
+        ...step("foraeldremoede-venskaber-og-fritid", 1, 3),
+        version: await trackVersion(trackId),
+      }),
+    );
     expect(added.ok).toBe(true);
     expect((await stepsOf(trackId)).map((s) => s.position)).toEqual([1, 2, 3, 4]);
   });
@@ -806,11 +878,9 @@ describe("scheduling into a track", () => {
 
   it("shows the school leader their own school's tracks only", async () => {
     const leader = await actorFor(db, "leder.sundby-skole@frirum.test");
-    const tracks = await loadSchoolTracks(db, leader, otherSchoolId, { now: NOW });
+    const { tracks } = ok(await loadSchoolTracks(db, leader, otherSchoolId, { now: NOW }));
     expect(tracks.map((t) => t.id)).toContain(trackId);
     const stranger = await actorFor(db, "leder.valby-bakke-skole@frirum.test");
-    await expect(loadSchoolTracks(db, stranger, otherSchoolId)).rejects.toMatchObject({
-      status: 404,
-    });
+    await expectNotFound(loadSchoolTracks(db, stranger, otherSchoolId));
   });
 });

@@ -6,6 +6,7 @@ import { migrations } from "../../db/migrations";
 import { pingDatabase } from "../../db/queries/health";
 import { findUserByEmail } from "../../db/queries/users";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
+import { expectNotFound, present } from "../support/responses";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -32,16 +33,18 @@ describe("inviting users", () => {
       .select(["id", "name"])
       .where("slug", "=", "sundby-skole")
       .executeTakeFirstOrThrow();
-    const result = await inviteUser(
-      t.db,
-      coordinator,
-      {
-        name: "Ny Leder",
-        email: "Ny.Leder@Skole.dk",
-        role: "school_leader",
-        schoolId: String(school.id),
-      },
-      "http://frirum.test",
+    const result = present(
+      await inviteUser(
+        t.db,
+        coordinator,
+        {
+          name: "Ny Leder",
+          email: "Ny.Leder@Skole.dk",
+          role: "school_leader",
+          schoolId: String(school.id),
+        },
+        "http://frirum.test",
+      ),
     );
     expect(result.ok).toBe(true);
     const user = await findUserByEmail(t.db, "ny.leder@skole.dk");
@@ -63,34 +66,38 @@ describe("inviting users", () => {
 
   it("refuses a taken email and a school leader without a school, with field errors", async () => {
     expect(
-      await inviteUser(
-        t.db,
-        coordinator,
-        { name: "X", email: "facilitator1@frirum.test", role: "facilitator" },
-        "http://x",
+      present(
+        await inviteUser(
+          t.db,
+          coordinator,
+          { name: "X", email: "facilitator1@frirum.test", role: "facilitator" },
+          "http://x",
+        ),
       ),
     ).toEqual({ ok: false, errors: { email: "users.email.taken" } });
     expect(
-      await inviteUser(
-        t.db,
-        coordinator,
-        { name: "X", email: "x@y.dk", role: "school_leader", schoolId: "99999" },
-        "http://x",
+      present(
+        await inviteUser(
+          t.db,
+          coordinator,
+          { name: "X", email: "x@y.dk", role: "school_leader", schoolId: "99999" },
+          "http://x",
+        ),
       ),
     ).toEqual({ ok: false, errors: { schoolId: "users.school.required" } });
   });
 
   it("lets only coordinators manage users (404 for others)", async () => {
     const leader: CurrentUser = { ...coordinator, id: 999, role: "school_leader", schoolId: 1 };
-    await expect(loadUsersPage(t.db, leader)).rejects.toMatchObject({ status: 404 });
-    await expect(
+    await expectNotFound(loadUsersPage(t.db, leader));
+    await expectNotFound(
       inviteUser(
         t.db,
         { ...coordinator, role: "facilitator" },
         { name: "X", email: "x@y.dk", role: "coordinator" },
         "http://x",
       ),
-    ).rejects.toMatchObject({ status: 404 });
+    );
   });
 });
 

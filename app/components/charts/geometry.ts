@@ -1,7 +1,7 @@
 /**
  * The charts' geometry, computed once and drawn twice: as SVG elements on the page
  * (dot-interval-chart.tsx, trend-chart.tsx) and with react-pdf's Svg primitives in the annual
- * report's PDF (app/services/report-pdf.server.tsx). Plain numbers and strings, no React, so both
+ * report's PDF (app/documents/report-pdf.server.tsx). Plain numbers and strings, no React, so both
  * renderers draw exactly the same positions.
  */
 import { scaleBand, scaleLinear, scalePoint } from "d3-scale";

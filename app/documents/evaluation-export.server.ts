@@ -13,6 +13,7 @@ import { exportFileName } from "../domain/evaluation-filters";
 import { periodLabel, type Translate } from "../domain/evaluation-format";
 import { type ExportTable, evaluationTables } from "../domain/evaluation-tables";
 import { type Locale, translate } from "../i18n";
+import { type DocumentFile, XLSX_TYPE } from "./file";
 import { tablesWorkbook } from "./workbook.server";
 
 const BOM = "\uFEFF";
@@ -106,25 +107,14 @@ export async function evaluationXlsx(
   });
 }
 
-/** The download response for `format`, named after the filters. */
-export async function evaluationDownload(
+/** The evaluation as a file in `format`, named after the filters. */
+export async function evaluationFile(
   page: { model: EvaluationModel; names: { course: string | null; school: string | null } },
   format: "csv" | "xlsx",
-): Promise<Response> {
+): Promise<DocumentFile> {
   const fileName = exportFileName(page.model.filters, page.names, format);
-  const headers = {
-    "Content-Disposition": `attachment; filename="${fileName}"`,
-    "Cache-Control": "private, no-store",
-  };
   if (format === "csv") {
-    return new Response(evaluationCsv(page.model), {
-      headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" },
-    });
+    return { fileName, contentType: "text/csv; charset=utf-8", body: evaluationCsv(page.model) };
   }
-  return new Response(new Uint8Array(await evaluationXlsx(page.model)), {
-    headers: {
-      ...headers,
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    },
-  });
+  return { fileName, contentType: XLSX_TYPE, body: await evaluationXlsx(page.model) };
 }

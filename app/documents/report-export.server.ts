@@ -9,6 +9,7 @@ import type { ReportModel, ReportTexts } from "../domain/report";
 import { reportTableList, reportTables } from "../domain/report-tables";
 import { formatDate } from "../domain/time";
 import { type Locale, translate } from "../i18n";
+import { type DocumentFile, XLSX_TYPE } from "./file";
 import { reportPdf } from "./report-pdf.server";
 import { tablesWorkbook } from "./workbook.server";
 
@@ -55,29 +56,18 @@ function fileName(report: ReportDownload, extension: "pdf" | "xlsx"): string {
   return `frirum-aarsrapport-${report.model.year}-${state}.${extension}`;
 }
 
-/** The download response of a report in `format`. */
-export async function reportDownload(
+/** A report as a file in `format`. */
+export async function reportFile(
   report: ReportDownload,
   format: "pdf" | "xlsx",
-): Promise<Response> {
-  const headers = {
-    "Content-Disposition": `attachment; filename="${fileName(report, format)}"`,
-    "Cache-Control": "private, no-store",
-  };
+): Promise<DocumentFile> {
   if (format === "pdf") {
-    const bytes = await reportPdf({
-      model: report.model,
-      texts: report.texts,
-      final: report.shown,
-    });
-    return new Response(new Uint8Array(bytes), {
-      headers: { ...headers, "Content-Type": "application/pdf" },
-    });
+    const body = await reportPdf({ model: report.model, texts: report.texts, final: report.shown });
+    return { fileName: fileName(report, format), contentType: "application/pdf", body };
   }
-  return new Response(new Uint8Array(await reportXlsx(report)), {
-    headers: {
-      ...headers,
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    },
-  });
+  return {
+    fileName: fileName(report, format),
+    contentType: XLSX_TYPE,
+    body: await reportXlsx(report),
+  };
 }
