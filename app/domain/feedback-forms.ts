@@ -3,7 +3,13 @@
  * the item bank, plus the small rules the public pages need (which language to show, the device
  * cookie). Pure: no I/O.
  */
-import type { FeedbackSubmissionDraft } from "./feedback";
+import {
+  type FeedbackFormDefinition,
+  type FeedbackParseResult,
+  type FeedbackSubmissionDraft,
+  normalizeOneTimeCode,
+  parseFeedbackFormData,
+} from "./feedback";
 import {
   AUDIENCE_LOCALES,
   FEEDBACK_SCALES,
@@ -111,6 +117,29 @@ export function hasAnsweredCookie(cookieHeader: string | null, shortCode: string
 
 export const HONEYPOT_FIELD = "website";
 export const ONE_TIME_CODE_FIELD = "oneTimeCode";
+
+/** A posted answer read against the form version it answers: what `submitFeedback` saves. */
+export interface FeedbackAnswerInput {
+  /** The bot trap was filled in: pretend success, save nothing. */
+  honeypot: boolean;
+  parsed: FeedbackParseResult;
+  /** The typed one-time code, normalised; "" when none was typed. */
+  oneTimeCode: string;
+}
+
+/** Reads the public form's POST (in the route) against the version's definition. */
+export function readFeedbackAnswer(
+  formData: FormData | URLSearchParams,
+  definition: FeedbackFormDefinition,
+): FeedbackAnswerInput {
+  const honeypot = formData.get(HONEYPOT_FIELD);
+  const oneTimeCode = formData.get(ONE_TIME_CODE_FIELD);
+  return {
+    honeypot: typeof honeypot === "string" && honeypot.trim() !== "",
+    parsed: parseFeedbackFormData(formData, definition),
+    oneTimeCode: typeof oneTimeCode === "string" ? normalizeOneTimeCode(oneTimeCode) : "",
+  };
+}
 
 export interface PublicFeedbackOption {
   value: string;

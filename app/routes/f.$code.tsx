@@ -24,6 +24,7 @@ import {
   type FeedbackPageModel,
   HONEYPOT_FIELD,
   ONE_TIME_CODE_FIELD,
+  readFeedbackAnswer,
 } from "~/domain/feedback-forms";
 import { formatDateTime } from "~/domain/time";
 import { feedbackText } from "~/i18n/feedback-form";
@@ -31,7 +32,11 @@ import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { allowFeedbackSubmission } from "~/lib/feedback-rate-limit.server";
 import { clientKey } from "~/lib/guards.server";
-import { loadFeedbackPage, submitFeedback } from "~/services/feedback-public.server";
+import {
+  loadFeedbackPage,
+  openFeedbackForm,
+  submitFeedback,
+} from "~/services/feedback-public.server";
 
 /** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
 export const handle = { hydrate: false, bare: true, private: true };
@@ -84,13 +89,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const url = new URL(request.url);
-  const result = await submitFeedback(db(), {
-    clientAllowed: await allowFeedbackSubmission(clientKey(context)),
+  const clientAllowed = await allowFeedbackSubmission(clientKey(context));
+  const formData = await request.formData();
+  const postedLang = formData.get("locale");
+  const form = await openFeedbackForm(db(), {
     code: params.code ?? "",
     lang: url.searchParams.get("lang"),
-    formData: await request.formData(),
+    postedLang: typeof postedLang === "string" ? postedLang : null,
     cookieHeader: request.headers.get("Cookie"),
     now: new Date(),
+  });
+  if (!form.ok) return data(pageData(form.model), { status: form.model.status });
+  const result = await submitFeedback(db(), form, {
+    answer: readFeedbackAnswer(formData, form.definition),
+    clientAllowed,
     secrets: env().sessionSecrets,
   });
   if (!result.saved) {

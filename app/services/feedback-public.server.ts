@@ -23,9 +23,7 @@ import {
   feedbackWindowState,
   isValidOneTimeCode,
   isValidShortCode,
-  normalizeOneTimeCode,
   normalizeShortCode,
-  parseFeedbackFormData,
 } from "../domain/feedback";
 import {
   AUDIENCE_LOCALES,
@@ -37,10 +35,9 @@ import {
   localeDirection,
 } from "../domain/feedback-bank";
 import {
+  type FeedbackAnswerInput,
   type FeedbackPageModel,
-  HONEYPOT_FIELD,
   hasAnsweredCookie,
-  ONE_TIME_CODE_FIELD,
   type PublicFeedbackForm,
   pickFeedbackLocale,
 } from "../domain/feedback-forms";
@@ -189,45 +186,61 @@ export type SubmitFeedbackResult =
   | { saved: true; code: string; locale: FeedbackLocale; commentNotSaved: boolean }
   | { saved: false; model: FeedbackPageModel };
 
+/** The form a POST answers: the session passed its checks, with the version's definition. */
+export type OpenFeedbackForm = Extract<SessionCheck, { ok: true }> & LoadedPublicForm;
+
 /**
- * Saves one anonymous response (POST `/f/:code`). Invalid answers re-show the form with every
+ * Step one of saving an answer (POST `/f/:code`): the session's checks and the form version the
+ * answer must fit. The route parses the posted fields against `definition` (the domain's
+ * `readFeedbackAnswer`) and passes the typed answer to `submitFeedback`.
+ */
+export async function openFeedbackForm(
+  db: DB,
+  input: {
+    code: string;
+    lang: string | null;
+    /** The language the form was shown in (its hidden `locale` field). */
+    postedLang: string | null;
+    cookieHeader: string | null;
+    now: Date;
+  },
+): Promise<OpenFeedbackForm | { ok: false; model: FeedbackPageModel }> {
+  const checked = await checkSession(db, input);
+  if (!checked.ok) {
+    const model = checked.model;
+    // Posting again from a device that already answered is a conflict, not a success.
+    return { ok: false, model: model.view === "already" ? { ...model, status: 409 } : model };
+  }
+  return {
+    ...checked,
+    ...(await loadPublicForm(db, checked.session.audience, checked.model.locale)),
+  };
+}
+
+/**
+ * Saves one anonymous response to an open form. Invalid answers re-show the form with every
  * valid answer kept; an over-long comment alone does not stop the answers being saved (see
  * `parseFeedbackFormData`). In strict mode the one-time code is used up in the same transaction
  * as the insert, and nothing records which code went with which response.
  */
 export async function submitFeedback(
   db: DB,
+  form: OpenFeedbackForm,
   input: {
-    code: string;
-    lang: string | null;
-    formData: FormData;
-    cookieHeader: string | null;
-    now: Date;
+    answer: FeedbackAnswerInput;
     secrets: readonly string[];
     /** False when this client is over the in-memory submission limit (checked by the route). */
     clientAllowed?: boolean;
   },
 ): Promise<SubmitFeedbackResult> {
-  const postedLocale = input.formData.get("locale");
-  const checked = await checkSession(db, {
-    ...input,
-    postedLang: typeof postedLocale === "string" ? postedLocale : null,
-  });
-  if (!checked.ok) {
-    const model = checked.model;
-    // Posting again from a device that already answered is a conflict, not a success.
-    return { saved: false, model: model.view === "already" ? { ...model, status: 409 } : model };
-  }
-  const { session, model } = checked;
-  const { publicForm, definition } = await loadPublicForm(db, session.audience, model.locale);
+  const { session, model, publicForm } = form;
 
   // A filled honeypot is a bot: pretend success, save nothing.
-  const honeypot = input.formData.get(HONEYPOT_FIELD);
-  if (typeof honeypot === "string" && honeypot.trim() !== "") {
+  if (input.answer.honeypot) {
     return { saved: true, code: model.code, locale: model.locale, commentNotSaved: false };
   }
 
-  const parsed = parseFeedbackFormData(input.formData, definition);
+  const { parsed } = input.answer;
   if (input.clientAllowed === false) {
     // Too many submissions from this network just now: keep what was typed and ask to wait.
     return {
@@ -270,8 +283,7 @@ export async function submitFeedback(
 
   let oneTimeCodeHashList: string[] | null = null;
   if (model.strict) {
-    const raw = input.formData.get(ONE_TIME_CODE_FIELD);
-    const typed = typeof raw === "string" ? normalizeOneTimeCode(raw) : "";
+    const typed = input.answer.oneTimeCode;
     const error =
       typed === ""
         ? "feedback.oneTimeCode.required"

@@ -6,7 +6,6 @@ import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { utcToCopenhagen } from "~/domain/timezone";
-import { submitFeedback } from "~/services/feedback-public.server";
 import { createDb, type DB } from "../../db/connection";
 import { rebuildFeedbackCounts } from "../../db/feedback-counts";
 import { recordSessionDelivery } from "../../db/queries/facilitator";
@@ -16,7 +15,7 @@ import { seedDemoFeedback, seedFeedbackForms } from "../../db/seed-feedback";
 import { seedDemoSessions } from "../../db/seed-sessions";
 import { writeTransaction } from "../../db/write-transaction";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
-import { insertFeedbackSession } from "../support/feedback";
+import { insertFeedbackSession, postFeedbackAnswer } from "../support/feedback";
 import { runScript } from "../support/scripts";
 
 const SECRET = "test-secret-0123456789abcdef";
@@ -89,7 +88,7 @@ describe("counts written with each answer", () => {
   it("an answer on the public form adds to its session's counts", async () => {
     const { sessionId } = await insertFeedbackSession(t.db, { code: "CNT222" });
     const submit = (fields: Record<string, string>) =>
-      submitFeedback(t.db, {
+      postFeedbackAnswer(t.db, {
         code: "CNT222",
         lang: "da",
         formData: formData({ formVersion: "1", locale: "da", website: "", ...fields }),
@@ -337,7 +336,7 @@ describe("answers at once", () => {
       ),
       ...Array.from({ length: viaForm }, async (_, j) => {
         const answer = pupilAnswer(direct + j);
-        const result = await submitFeedback(writers[direct + j], {
+        const result = await postFeedbackAnswer(writers[direct + j], {
           code: "RACE22",
           lang: "da",
           formData: formData({

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSessionFeedback } from "~/services/feedback.server";
-import { submitFeedback } from "~/services/feedback-public.server";
 import { createDb, type DB } from "../../db/connection";
 import { seedFeedbackForms } from "../../db/seed-feedback";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
-import { feedbackBody, insertFeedbackSession } from "../support/feedback";
+import { feedbackBody, insertFeedbackSession, postFeedbackAnswer } from "../support/feedback";
 import { ok } from "../support/responses";
 
 let t: TestDb;
@@ -30,7 +29,7 @@ function answer(db: DB, code: string, clientAllowed = true) {
   })) {
     form.append(name, value);
   }
-  return submitFeedback(db, {
+  return postFeedbackAnswer(db, {
     code,
     lang: "da",
     formData: form,

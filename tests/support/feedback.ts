@@ -1,3 +1,9 @@
+import { readFeedbackAnswer } from "../../app/domain/feedback-forms";
+import {
+  openFeedbackForm,
+  type SubmitFeedbackResult,
+  submitFeedback,
+} from "../../app/services/feedback-public.server";
 import type { DB } from "../../db/connection";
 
 export interface FeedbackSessionOptions {
@@ -91,4 +97,33 @@ export function feedbackBody(fields: Record<string, string | string[]>): URLSear
     for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
   }
   return body;
+}
+
+/**
+ * Posts one answer to the public form the way the `/f/:code` action does: opens the form (session
+ * checks, form version), reads the posted fields against it, then saves.
+ */
+export async function postFeedbackAnswer(
+  db: DB,
+  input: {
+    code: string;
+    lang: string | null;
+    formData: FormData;
+    cookieHeader: string | null;
+    now: Date;
+    secrets: readonly string[];
+    clientAllowed?: boolean;
+  },
+): Promise<SubmitFeedbackResult> {
+  const postedLang = input.formData.get("locale");
+  const form = await openFeedbackForm(db, {
+    ...input,
+    postedLang: typeof postedLang === "string" ? postedLang : null,
+  });
+  if (!form.ok) return { saved: false, model: form.model };
+  return submitFeedback(db, form, {
+    answer: readFeedbackAnswer(input.formData, form.definition),
+    secrets: input.secrets,
+    clientAllowed: input.clientAllowed,
+  });
 }

@@ -112,6 +112,19 @@ describe("services never speak HTTP (decision 026)", () => {
     expect(services.flatMap(({ source }) => httpUses(source))).toEqual([]);
   });
 
+  it("no service reads FormData: routes parse forms and pass typed values", () => {
+    const readers = services.flatMap(({ path, source }) => {
+      const uses: string[] = [];
+      walk(source, (node) => {
+        if (ts.isTypeReferenceNode(node) && node.typeName.getText(source) === "FormData") {
+          uses.push(path);
+        }
+      });
+      return uses;
+    });
+    expect(readers).toEqual([]);
+  });
+
   it("the scan sees what it forbids (a service written the old way fails it)", () => {
     const old = ts.createSourceFile(
       "old.server.ts",
