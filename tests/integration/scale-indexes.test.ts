@@ -23,6 +23,7 @@ import type { DB } from "../../db/connection";
 import { explainQueryPlan } from "../../db/dialect";
 import { generateScaleData } from "../../db/generate/scale";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
+import { ok } from "../support/responses";
 
 const BIG_TABLES = new Set([
   "requests",
@@ -363,9 +364,11 @@ describe("the evaluation's figures per kind of school", () => {
         standard.id,
       ],
     ] as const) {
-      const { model } = await buildEvaluation(t.db, actor, new URLSearchParams(search), {
-        now: NOW,
-      });
+      const { model } = ok(
+        await buildEvaluation(t.db, actor, new URLSearchParams(search), {
+          now: NOW,
+        }),
+      );
       const expected = await perSchool(model, focus);
       for (const item of model.items) {
         for (const group of model.groups.map((g) => g.key)) {
