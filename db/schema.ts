@@ -46,6 +46,8 @@ export interface UsersTable {
   deactivated_at: string | null;
   /** Facilitators: emailed invites, the private feed, or both (see app/domain/calendar-delivery.ts). */
   calendar_delivery: Defaulted<CalendarDelivery>;
+  /** The language the user reads Frirum and its emails in ("da" | "en"; see app/i18n). */
+  locale: Defaulted<string>;
 }
 
 export interface SignInTokensTable {

@@ -1,7 +1,7 @@
 import { type RequestWindow, windowTimes } from "../app/domain/requests";
 import { formatDate } from "../app/domain/time";
-import { translate } from "../app/i18n";
-import { htmlEmail, textEmail } from "./layout";
+import { type Locale, translate } from "../app/i18n";
+import { emailParts } from "./layout";
 import type { EmailContent } from "./types";
 
 export interface RequestSummary {
@@ -22,55 +22,68 @@ export interface RequestSummary {
   requestUrl: string;
 }
 
-/** "fredag den 6. marts 2026, formiddag kl. 08:00-11:30" (Danish). */
-export function describeWindow(window: RequestWindow): string {
+/** "fredag den 6. marts 2026, formiddag kl. 08:00-11:30" in Danish; the same in English. */
+export function describeWindow(locale: Locale, window: RequestWindow): string {
   const times = windowTimes(window);
   const part =
-    window.part === "custom" ? "" : `${translate("da", `daypart.${window.part}`).toLowerCase()} `;
-  return `${formatDate(window.date, "da")}, ${part}kl. ${times.from}-${times.to}`;
+    window.part === "custom" ? "" : `${translate(locale, `daypart.${window.part}`).toLowerCase()} `;
+  const clock = translate(locale, "email.summary.windowTimes", times);
+  return `${formatDate(window.date, locale)}, ${part}${clock}`;
 }
 
-/** The lines of a request summary, as "Label: value" (Danish). */
-export function requestSummaryLines(summary: RequestSummary): string[] {
+/** The lines of a request summary, as "Label: value". */
+export function requestSummaryLines(locale: Locale, summary: RequestSummary): string[] {
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+    translate(locale, key, params);
   const lines = [
-    `Forløb: ${summary.courseTitle}`,
-    `Skole: ${summary.schoolName}`,
-    `Antal klasser/hold: ${summary.groupCount}`,
-    `Deltagere pr. hold: ${summary.participantsPerGroup}`,
+    t("email.line.course", { course: summary.courseTitle }),
+    t("email.line.school", { school: summary.schoolName }),
+    t("email.summary.groupCount", { count: summary.groupCount }),
+    t("email.summary.participants", { count: summary.participantsPerGroup }),
   ];
   if (summary.grades.length > 0) {
-    lines.push(`Klassetrin: ${summary.grades.map((grade) => `${grade}.`).join(", ")} klasse`);
+    const grades = summary.grades.map((grade) => t("email.summary.grade", { grade })).join(", ");
+    lines.push(t("email.summary.grades", { grades }));
   }
   summary.windows.forEach((window, index) => {
-    lines.push(`Foretrukket tidspunkt ${index + 1}: ${describeWindow(window)}`);
+    lines.push(
+      t("email.summary.window", { number: index + 1, window: describeWindow(locale, window) }),
+    );
   });
   lines.push(
-    `Sted på skolen: ${summary.location}`,
-    `Kontaktperson: ${summary.contactName}, tlf. ${summary.contactPhone}`,
+    t("email.summary.location", { location: summary.location }),
+    t("email.summary.contact", { name: summary.contactName, phone: summary.contactPhone }),
   );
   if (summary.languagesNeeded.length > 0) {
-    lines.push(
-      `Sprog: ${summary.languagesNeeded.map((code) => translate("da", `language.${code}`)).join(", ")}`,
-    );
+    const languages = summary.languagesNeeded.map((code) => t(`language.${code}`)).join(", ");
+    lines.push(t("email.summary.languages", { languages }));
   }
-  lines.push(`Behov for tolk: ${summary.interpreterNeeded ? "Ja" : "Nej"}`);
-  if (summary.notes) lines.push(`Skolens egne udfordringer og ønsker: ${summary.notes}`);
+  lines.push(
+    t("email.summary.interpreter", {
+      answer: t(summary.interpreterNeeded ? "email.yes" : "email.no"),
+    }),
+  );
+  if (summary.notes) lines.push(t("email.summary.notes", { notes: summary.notes }));
   return lines;
 }
 
 /** The receipt the requester gets at once: what was asked for, and what happens next. */
-export function requestReceiptEmail(summary: RequestSummary): EmailContent {
-  const heading = "Vi har modtaget jeres anmodning";
+export function requestReceiptEmail(locale: Locale, summary: RequestSummary): EmailContent {
+  const heading = translate(locale, "email.receipt.heading");
   const paragraphs = [
-    `Hej ${summary.requesterName}`,
-    `Tak for jeres anmodning om "${summary.courseTitle}". En koordinator ser på den og vender tilbage med et tidspunkt. Anmodningens nummer er ${summary.requestId}.`,
-    `Det har I bedt om:\n${requestSummaryLines(summary).join("\n")}`,
-    "I kan følge anmodningen og annullere den, indtil den er planlagt, på skolens side i Frirum.",
+    translate(locale, "email.greeting", { name: summary.requesterName }),
+    translate(locale, "email.receipt.thanks", {
+      course: summary.courseTitle,
+      number: summary.requestId,
+    }),
+    translate(locale, "email.receipt.asked", {
+      lines: requestSummaryLines(locale, summary).join("\n"),
+    }),
+    translate(locale, "email.receipt.follow"),
   ];
-  const action = { label: "Se anmodningen", url: summary.requestUrl };
+  const action = { label: translate(locale, "email.request.action"), url: summary.requestUrl };
   return {
-    subject: `Kvittering: ${summary.courseTitle}`,
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.receipt.subject", { course: summary.courseTitle }),
+    ...emailParts({ locale, heading, paragraphs, action }),
   };
 }

@@ -4,8 +4,9 @@
  * (the outbox worker passes both to nodemailer's `icalEvent`). Pure builders: data in, email out.
  */
 import { formatTimeRange } from "../app/domain/time";
+import { type Locale, translate } from "../app/i18n";
 import { buildSessionIcs, type IcsPerson } from "./calendar";
-import { htmlEmail, textEmail } from "./layout";
+import { emailParts } from "./layout";
 import type { EmailContent } from "./types";
 
 export interface SessionEmailData {
@@ -41,71 +42,54 @@ export interface CalendarMessageOptions {
   calendarFile?: boolean;
 }
 
-const FEED_ONLY_NOTE =
-  "Du har valgt kun at få forløbene via dit kalenderabonnement, så der er ingen kalenderfil i denne e-mail. Abonnementet opdateres inden for et par timer (Google kan være op til et døgn om det).";
-
-function when(data: SessionEmailData): string {
-  return formatTimeRange(data.startUtc, data.endUtc, "da");
+export function when(locale: Locale, data: SessionEmailData): string {
+  return formatTimeRange(data.startUtc, data.endUtc, locale);
 }
 
-function names(people: readonly IcsPerson[]): string {
+export function names(people: readonly IcsPerson[]): string {
   return people.map((p) => p.name).join(", ");
 }
 
-function eventDescription(data: SessionEmailData): string {
+/** The calendar event's title and description, in the recipient's language (SUMMARY/DESCRIPTION). */
+function eventText(locale: Locale, data: SessionEmailData) {
   const lines = [
-    `${data.courseTitle} på ${data.schoolName}`,
-    `Facilitatorer: ${names(data.facilitators)}`,
+    translate(locale, "email.ics.description", {
+      course: data.courseTitle,
+      school: data.schoolName,
+    }),
+    translate(locale, "email.line.facilitators", { names: names(data.facilitators) }),
   ];
   if (data.contactName) {
-    lines.push(`Kontakt: ${data.contactName}${data.contactPhone ? `, ${data.contactPhone}` : ""}`);
+    const contact = `${data.contactName}${data.contactPhone ? `, ${data.contactPhone}` : ""}`;
+    lines.push(translate(locale, "email.line.contact", { contact }));
   }
-  lines.push(`Se forløbet i Frirum: ${data.url}`);
-  return lines.join("\n");
+  lines.push(translate(locale, "email.line.seeInFrirum", { url: data.url }));
+  return {
+    title: translate(locale, "email.ics.title", {
+      course: data.courseTitle,
+      school: data.schoolName,
+    }),
+    description: lines.join("\n"),
+  };
 }
 
-function detailLines(data: SessionEmailData): string[] {
+function detailLines(locale: Locale, data: SessionEmailData): string[] {
   return [
-    `Hvornår: ${when(data)}`,
-    `Hvor: ${data.location || data.schoolName}`,
-    `Skole: ${data.schoolName}`,
-    `Facilitatorer: ${names(data.facilitators)}`,
+    translate(locale, "email.line.when", { when: when(locale, data) }),
+    translate(locale, "email.line.where", { place: data.location || data.schoolName }),
+    translate(locale, "email.line.school", { school: data.schoolName }),
+    translate(locale, "email.line.facilitators", { names: names(data.facilitators) }),
   ];
 }
-
-const INVITE_TEXT: Record<
-  InviteKind,
-  { subject: string; heading: string; intro: string; introFeed: string }
-> = {
-  new: {
-    subject: "Invitation",
-    heading: "Du er sat på et forløb",
-    intro:
-      "Du er sat på dette forløb. Invitationen er vedhæftet, så du kan tilføje den til din kalender.",
-    introFeed: "Du er sat på dette forløb.",
-  },
-  added: {
-    subject: "Invitation",
-    heading: "Du er sat på et forløb",
-    intro: "Du er sat på dette forløb i stedet for en kollega. Invitationen er vedhæftet.",
-    introFeed: "Du er sat på dette forløb i stedet for en kollega.",
-  },
-  updated: {
-    subject: "Ændret",
-    heading: "Forløbet er ændret",
-    intro: "Forløbet er ændret. Den vedhæftede opdatering retter aftalen i din kalender.",
-    introFeed: "Forløbet er ændret.",
-  },
-};
 
 /** Invite (SEQUENCE 0), update or invite of a facilitator added later: METHOD:REQUEST. */
 export function sessionInviteEmail(
+  locale: Locale,
   data: SessionEmailData,
   recipient: IcsPerson,
   kind: InviteKind,
   options: CalendarMessageOptions = {},
 ): EmailContent {
-  const copy = INVITE_TEXT[kind];
   const calendarFile = options.calendarFile !== false;
   const content = buildSessionIcs({
     method: "REQUEST",
@@ -113,8 +97,7 @@ export function sessionInviteEmail(
     sequence: data.sequence,
     startUtc: data.startUtc,
     endUtc: data.endUtc,
-    title: `${data.courseTitle} – ${data.schoolName}`,
-    description: eventDescription(data),
+    ...eventText(locale, data),
     location: data.location || data.schoolName,
     url: data.url,
     organizer: data.organizer,
@@ -122,15 +105,26 @@ export function sessionInviteEmail(
     status: "CONFIRMED",
     stamp: data.stamp,
   });
-  const heading = copy.heading;
-  const intro = calendarFile ? copy.intro : copy.introFeed;
-  const paragraphs = [`Hej ${recipient.name}`, intro, detailLines(data).join("\n")];
-  if (!calendarFile) paragraphs.push(FEED_ONLY_NOTE);
-  const action = { label: "Se forløbet i Frirum", url: data.url };
+  const heading = translate(locale, `email.invite.heading.${kind}`);
+  const intro = translate(
+    locale,
+    calendarFile ? `email.invite.intro.${kind}` : `email.invite.introFeed.${kind}`,
+  );
+  const paragraphs = [
+    translate(locale, "email.greeting", { name: recipient.name }),
+    intro,
+    detailLines(locale, data).join("\n"),
+  ];
+  if (!calendarFile) paragraphs.push(translate(locale, "email.session.feedOnly"));
+  const action = { label: translate(locale, "email.session.action"), url: data.url };
   return {
-    subject: `${copy.subject}: ${data.courseTitle}, ${data.schoolName}, ${when(data)}`,
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.invite.subjectLine", {
+      kind: translate(locale, `email.invite.subject.${kind}`),
+      course: data.courseTitle,
+      school: data.schoolName,
+      when: when(locale, data),
+    }),
+    ...emailParts({ locale, heading, paragraphs, action }),
     ...(calendarFile ? { ics: { method: "REQUEST" as const, content } } : {}),
   };
 }
@@ -140,6 +134,7 @@ export function sessionInviteEmail(
  * that person only; the others get an update). METHOD:CANCEL, STATUS:CANCELLED.
  */
 export function sessionCancelEmail(
+  locale: Locale,
   data: SessionEmailData,
   recipient: IcsPerson,
   kind: CancelKind,
@@ -153,8 +148,7 @@ export function sessionCancelEmail(
     sequence: data.sequence,
     startUtc: data.startUtc,
     endUtc: data.endUtc,
-    title: `${data.courseTitle} – ${data.schoolName}`,
-    description: eventDescription(data),
+    ...eventText(locale, data),
     location: data.location || data.schoolName,
     url: data.url,
     organizer: data.organizer,
@@ -162,70 +156,76 @@ export function sessionCancelEmail(
     status: "CANCELLED",
     stamp: data.stamp,
   });
-  const heading = kind === "removed" ? "Du er taget af et forløb" : "Forløbet er aflyst";
-  const intro = `${kind === "removed" ? "Du skal ikke længere deltage i dette forløb." : "Forløbet er aflyst."}${
-    calendarFile ? " Den vedhæftede aflysning fjerner aftalen fra din kalender." : ""
-  }`;
+  const heading = translate(locale, `email.cancel.heading.${kind}`);
+  const intro = [
+    translate(locale, `email.cancel.intro.${kind}`),
+    ...(calendarFile ? [translate(locale, "email.cancel.attached")] : []),
+  ].join(" ");
   const paragraphs = [
-    `Hej ${recipient.name}`,
+    translate(locale, "email.greeting", { name: recipient.name }),
     intro,
-    [
-      `Hvornår: ${when(data)}`,
-      `Hvor: ${data.location || data.schoolName}`,
-      `Skole: ${data.schoolName}`,
-    ].join("\n"),
+    detailLines(locale, data).slice(0, 3).join("\n"),
   ];
-  if (reason) paragraphs.push(`Begrundelse: ${reason}`);
-  if (!calendarFile) paragraphs.push(FEED_ONLY_NOTE);
+  if (reason) paragraphs.push(translate(locale, "email.reason", { reason }));
+  if (!calendarFile) paragraphs.push(translate(locale, "email.session.feedOnly"));
   return {
-    subject: `Aflyst: ${data.courseTitle}, ${data.schoolName}, ${when(data)}`,
-    text: textEmail({ heading, paragraphs }),
-    html: htmlEmail({ heading, paragraphs }),
+    subject: translate(locale, "email.cancel.subject", {
+      course: data.courseTitle,
+      school: data.schoolName,
+      when: when(locale, data),
+    }),
+    ...emailParts({ locale, heading, paragraphs }),
     ...(calendarFile ? { ics: { method: "CANCEL" as const, content } } : {}),
   };
 }
 
 /** Reminder 3 days before, to a facilitator or a school leader (no calendar file). */
 export function sessionReminderEmail(
+  locale: Locale,
   data: SessionEmailData,
   recipientName: string,
   audience: "facilitator" | "school",
   url: string,
 ): EmailContent {
-  const heading = "Påmindelse: forløb om tre dage";
+  const heading = translate(locale, "email.reminder.heading");
   const paragraphs = [
-    `Hej ${recipientName}`,
-    audience === "facilitator"
-      ? "Husk forløbet herunder. Se skolens noter og kontaktperson i Frirum."
-      : "Husk forløbet herunder på jeres skole. Sørg for at lokalet er klar.",
-    detailLines(data).join("\n"),
+    translate(locale, "email.greeting", { name: recipientName }),
+    translate(locale, `email.reminder.${audience}`),
+    detailLines(locale, data).join("\n"),
   ];
-  const action = { label: "Se forløbet i Frirum", url };
+  const action = { label: translate(locale, "email.session.action"), url };
   return {
-    subject: `Påmindelse: ${data.courseTitle}, ${when(data)}`,
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.reminder.subject", {
+      course: data.courseTitle,
+      when: when(locale, data),
+    }),
+    ...emailParts({ locale, heading, paragraphs, action }),
   };
 }
 
 /** The day after: register attendance (only sent while it is not registered). */
 export function attendanceReminderEmail(
+  locale: Locale,
   data: SessionEmailData,
   recipientName: string,
   url: string,
 ): EmailContent {
-  const heading = "Registrér fremmøde";
+  const heading = translate(locale, "email.attendance.heading");
   const paragraphs = [
-    `Hej ${recipientName}`,
-    "Tak for forløbet i går. Registrér fremmødet og en kort note i Frirum, så tæller det med i opfølgningen.",
-    [`Forløb: ${data.courseTitle}`, `Skole: ${data.schoolName}`, `Hvornår: ${when(data)}`].join(
-      "\n",
-    ),
+    translate(locale, "email.greeting", { name: recipientName }),
+    translate(locale, "email.attendance.body"),
+    [
+      translate(locale, "email.line.course", { course: data.courseTitle }),
+      translate(locale, "email.line.school", { school: data.schoolName }),
+      translate(locale, "email.line.when", { when: when(locale, data) }),
+    ].join("\n"),
   ];
-  const action = { label: "Registrér fremmøde", url };
+  const action = { label: translate(locale, "email.attendance.action"), url };
   return {
-    subject: `Registrér fremmøde: ${data.courseTitle}, ${data.schoolName}`,
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.attendance.subject", {
+      course: data.courseTitle,
+      school: data.schoolName,
+    }),
+    ...emailParts({ locale, heading, paragraphs, action }),
   };
 }

@@ -3,15 +3,15 @@
  * (METHOD:PUBLISH, no attendees: the leader is not asked to accept anything) and a notice on every
  * change or cancellation (with an updated file: same UID, higher SEQUENCE).
  */
-import { formatTimeRange } from "../app/domain/time";
+import { type Locale, translate } from "../app/i18n";
 import { buildSessionIcs } from "./calendar";
-import { htmlEmail, textEmail } from "./layout";
-import type { SessionEmailData } from "./session-invite";
+import { emailParts } from "./layout";
+import { names, type SessionEmailData, when } from "./session-invite";
 import type { EmailContent } from "./types";
 
 export type SchoolNoticeKind = "moved" | "facilitators" | "cancelled";
 
-function publishFile(data: SessionEmailData, cancelled: boolean): string {
+function publishFile(locale: Locale, data: SessionEmailData, cancelled: boolean): string {
   return buildSessionIcs({
     method: "PUBLISH",
     uid: data.uid,
@@ -19,7 +19,7 @@ function publishFile(data: SessionEmailData, cancelled: boolean): string {
     startUtc: data.startUtc,
     endUtc: data.endUtc,
     title: data.courseTitle,
-    description: `Facilitatorer: ${data.facilitators.map((f) => f.name).join(", ")}`,
+    description: translate(locale, "email.line.facilitators", { names: names(data.facilitators) }),
     location: data.location || data.schoolName,
     organizer: data.organizer,
     attendees: [],
@@ -28,71 +28,64 @@ function publishFile(data: SessionEmailData, cancelled: boolean): string {
   });
 }
 
-function details(data: SessionEmailData): string {
+function details(locale: Locale, data: SessionEmailData): string {
   return [
-    `Forløb: ${data.courseTitle}`,
-    `Dato og tid: ${formatTimeRange(data.startUtc, data.endUtc, "da")}`,
-    `Sted: ${data.location || data.schoolName}`,
-    `Facilitatorer: ${data.facilitators.map((f) => f.name).join(", ")}`,
+    translate(locale, "email.line.course", { course: data.courseTitle }),
+    translate(locale, "email.line.dateTime", { when: when(locale, data) }),
+    translate(locale, "email.line.place", { place: data.location || data.schoolName }),
+    translate(locale, "email.line.facilitators", { names: names(data.facilitators) }),
   ].join("\n");
 }
 
 /** Confirmation when a session is scheduled, with an add-to-calendar file. */
 export function schoolSessionConfirmationEmail(
+  locale: Locale,
   data: SessionEmailData,
   leaderName: string,
   url: string,
 ): EmailContent {
-  const heading = "Forløbet er planlagt";
+  const heading = translate(locale, "email.school.confirmed.heading");
   const paragraphs = [
-    `Hej ${leaderName}`,
-    `Vi har planlagt forløbet for ${data.schoolName}:`,
-    details(data),
-    "Den vedhæftede fil (invite.ics) lægger forløbet i jeres kalender.",
+    translate(locale, "email.greeting", { name: leaderName }),
+    translate(locale, "email.school.confirmed.intro", { school: data.schoolName }),
+    details(locale, data),
+    translate(locale, "email.school.confirmed.file"),
   ];
-  const action = { label: "Se jeres anmodninger i Frirum", url };
+  const action = { label: translate(locale, "email.school.action"), url };
   return {
-    subject: `Planlagt: ${data.courseTitle}, ${formatTimeRange(data.startUtc, data.endUtc, "da")}`,
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
-    ics: { method: "PUBLISH", content: publishFile(data, false) },
+    subject: translate(locale, "email.school.confirmed.subject", {
+      course: data.courseTitle,
+      when: when(locale, data),
+    }),
+    ...emailParts({ locale, heading, paragraphs, action }),
+    ics: { method: "PUBLISH", content: publishFile(locale, data, false) },
   };
 }
 
-const NOTICE: Record<SchoolNoticeKind, { subject: string; heading: string; intro: string }> = {
-  moved: {
-    subject: "Ændret",
-    heading: "Forløbet er flyttet",
-    intro: "Tid eller sted for forløbet er ændret. Her er de nye oplysninger:",
-  },
-  facilitators: {
-    subject: "Nye facilitatorer",
-    heading: "Nye facilitatorer på forløbet",
-    intro: "Der er skiftet facilitatorer på forløbet. Tid og sted er uændret:",
-  },
-  cancelled: {
-    subject: "Aflyst",
-    heading: "Forløbet er aflyst",
-    intro: "Forløbet herunder er aflyst:",
-  },
-};
-
 /** Notice of a change or cancellation, with the updated calendar file. */
 export function schoolSessionNoticeEmail(
+  locale: Locale,
   data: SessionEmailData,
   leaderName: string,
   kind: SchoolNoticeKind,
   url: string,
   reason = "",
 ): EmailContent {
-  const copy = NOTICE[kind];
-  const paragraphs = [`Hej ${leaderName}`, copy.intro, details(data)];
-  if (reason) paragraphs.push(`Begrundelse: ${reason}`);
-  const action = { label: "Se jeres anmodninger i Frirum", url };
+  const heading = translate(locale, `email.school.${kind}.heading`);
+  const paragraphs = [
+    translate(locale, "email.greeting", { name: leaderName }),
+    translate(locale, `email.school.${kind}.intro`),
+    details(locale, data),
+  ];
+  if (reason) paragraphs.push(translate(locale, "email.reason", { reason }));
+  const action = { label: translate(locale, "email.school.action"), url };
   return {
-    subject: `${copy.subject}: ${data.courseTitle}, ${formatTimeRange(data.startUtc, data.endUtc, "da")}`,
-    text: textEmail({ heading: copy.heading, paragraphs, action }),
-    html: htmlEmail({ heading: copy.heading, paragraphs, action }),
-    ics: { method: "PUBLISH", content: publishFile(data, kind === "cancelled") },
+    subject: translate(locale, "email.school.notice.subject", {
+      kind: translate(locale, `email.school.${kind}.subject`),
+      course: data.courseTitle,
+      when: when(locale, data),
+    }),
+    ...emailParts({ locale, heading, paragraphs, action }),
+    ics: { method: "PUBLISH", content: publishFile(locale, data, kind === "cancelled") },
   };
 }

@@ -1,41 +1,42 @@
-import { htmlEmail, textEmail } from "./layout";
+import type { Role } from "../app/domain/permissions";
+import { type Locale, translate } from "../app/i18n";
+import { emailParts } from "./layout";
 import type { EmailContent } from "./types";
 
-export function signInEmail(input: {
-  name: string;
-  url: string;
-  minutesValid: number;
-}): EmailContent {
-  const heading = "Log ind på Frirum";
+export function signInEmail(
+  locale: Locale,
+  input: { name: string; url: string; minutesValid: number },
+): EmailContent {
+  const heading = translate(locale, "email.signIn.heading");
   const paragraphs = [
-    `Hej ${input.name}`,
-    `Brug knappen herunder for at logge ind. Linket virker én gang og udløber om ${input.minutesValid} minutter.`,
-    "Har du ikke bedt om at logge ind, kan du se bort fra denne mail.",
+    translate(locale, "email.greeting", { name: input.name }),
+    translate(locale, "email.signIn.body", { minutes: input.minutesValid }),
+    translate(locale, "email.signIn.ignore"),
   ];
-  const action = { label: "Log ind", url: input.url };
+  const action = { label: translate(locale, "email.signIn.action"), url: input.url };
   return {
-    subject: "Dit login-link til Frirum",
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.signIn.subject"),
+    ...emailParts({ locale, heading, paragraphs, action }),
   };
 }
 
-export function userInvitedEmail(input: {
-  name: string;
-  roleLabel: string;
-  schoolName?: string;
-  signInUrl: string;
-}): EmailContent {
-  const heading = "Du er inviteret til Frirum";
+/** The invitation of a new user; the role is named in the recipient's language. */
+export function userInvitedEmail(
+  locale: Locale,
+  input: { name: string; role: Role; schoolName?: string; signInUrl: string },
+): EmailContent {
+  const heading = translate(locale, "email.invited.heading");
+  const role = translate(locale, `role.${input.role}`).toLowerCase();
   const paragraphs = [
-    `Hej ${input.name}`,
-    `Du er oprettet som ${input.roleLabel}${input.schoolName ? ` for ${input.schoolName}` : ""} i Frirum, kommunens platform for forebyggende forløb i skolerne.`,
-    "Du logger ind med din e-mailadresse: vi sender dig et link, hver gang du logger ind.",
+    translate(locale, "email.greeting", { name: input.name }),
+    input.schoolName
+      ? translate(locale, "email.invited.bodySchool", { role, school: input.schoolName })
+      : translate(locale, "email.invited.body", { role }),
+    translate(locale, "email.invited.signIn"),
   ];
-  const action = { label: "Gå til Frirum", url: input.signInUrl };
+  const action = { label: translate(locale, "email.invited.action"), url: input.signInUrl };
   return {
-    subject: "Invitation til Frirum",
-    text: textEmail({ heading, paragraphs, action }),
-    html: htmlEmail({ heading, paragraphs, action }),
+    subject: translate(locale, "email.invited.subject"),
+    ...emailParts({ locale, heading, paragraphs, action }),
   };
 }

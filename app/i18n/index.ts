@@ -8,6 +8,7 @@ import { adminMessages } from "./admin";
 import { authMessages } from "./auth";
 import { catalogueMessages } from "./catalogue";
 import { commonMessages } from "./common";
+import { emailMessages } from "./emails";
 import { evaluationMessages } from "./evaluation";
 import { facilitatorMessages } from "./facilitator";
 import { feedbackStaffMessages } from "./feedback";
@@ -47,6 +48,8 @@ export const STAFF_CATALOGUES: Readonly<Record<string, { da: Catalogue; en: Cata
   holidays: holidayMessages,
   evaluation: evaluationMessages,
   reports: reportMessages,
+  // Server-only: emails are built on the server, and no route lists the "email." prefix.
+  emails: emailMessages,
 };
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };

@@ -7,7 +7,7 @@ import {
   insertSignInToken,
 } from "../../db/queries/auth";
 import { listDemoAccounts } from "../../db/queries/demo";
-import { findUserByEmail, findUserById } from "../../db/queries/users";
+import { findUserByEmail, findUserById, findUserLocale } from "../../db/queries/users";
 import type { Role } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import { signInEmail } from "../../emails/sign-in";
@@ -68,7 +68,7 @@ export async function requestSignIn(
       trx,
       user.email,
       "sign-in",
-      signInEmail({
+      signInEmail(await findUserLocale(trx, user.id), {
         name: user.name,
         url: `${input.appUrl}/auth/verify?token=${encodeURIComponent(token)}`,
         minutesValid: SIGN_IN_TOKEN_MINUTES,

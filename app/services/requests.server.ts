@@ -26,6 +26,7 @@ import {
 } from "../../db/queries/requests";
 import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
 import { findActiveStepOfRequest } from "../../db/queries/tracks";
+import { findUserLocale } from "../../db/queries/users";
 import { writeTransaction } from "../../db/write-transaction";
 import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
@@ -221,7 +222,7 @@ export async function createRequest(
       trx,
       actor.email,
       "request-receipt",
-      requestReceiptEmail({
+      requestReceiptEmail(await findUserLocale(trx, actor.id), {
         requestId: id,
         requesterName: actor.name,
         schoolName: school.name,
@@ -357,12 +358,12 @@ export async function declineRequest(
     action: "declined",
     note: reason,
     declineReason: reason,
-    email: (trx) =>
+    email: async (trx) =>
       queueEmail(
         trx,
         request.requester_email,
         "request-declined",
-        requestDeclinedEmail({
+        requestDeclinedEmail(await findUserLocale(trx, request.requester_id), {
           requestId: request.id,
           requesterName: request.requester_name,
           schoolName: request.school_name,

@@ -11,7 +11,7 @@ import {
   findRequestForScheduling,
   listSchoolLeaders,
 } from "../../db/queries/sessions";
-import { listCalendarDeliveries } from "../../db/queries/users";
+import { listCalendarDeliveries, listUserLocales } from "../../db/queries/users";
 import type { IcsPerson } from "../../emails/calendar";
 import {
   attendanceReminderEmail,
@@ -27,6 +27,7 @@ import {
 } from "../../emails/session-school-notice";
 import { attachesCalendarFile } from "../domain/calendar-delivery";
 import { parseMailbox, reminderDedupeKey, reminderTimes } from "../domain/scheduling";
+import { DEFAULT_LOCALE, type Locale } from "../i18n";
 import { queueEmail } from "../lib/mailer.server";
 import type { SchedulingConfig } from "./scheduling-shared.server";
 
@@ -63,11 +64,11 @@ export async function queueSessionMessages(
         ctx,
         change.facilitators,
         "session-invite",
-        (person, options) => sessionInviteEmail(data, person, "new", options),
+        (person, options, locale) => sessionInviteEmail(locale, data, person, "new", options),
       );
       const leaders = await listSchoolLeaders(trx, session.schoolId);
-      await queueToEach(trx, ctx, leaders, "session-school-confirmation", (leader) =>
-        schoolSessionConfirmationEmail(data, leader.name, `${ctx.cfg.appUrl}/school`),
+      await queueToEach(trx, ctx, leaders, "session-school-confirmation", (leader, locale) =>
+        schoolSessionConfirmationEmail(locale, data, leader.name, `${ctx.cfg.appUrl}/school`),
       );
       await queueReminders(trx, ctx, session.id, data, change.facilitators, leaders);
       return;
@@ -78,7 +79,7 @@ export async function queueSessionMessages(
         ctx,
         change.facilitators,
         "session-update",
-        (person, options) => sessionInviteEmail(data, person, "updated", options),
+        (person, options, locale) => sessionInviteEmail(locale, data, person, "updated", options),
       );
       const leaders = await listSchoolLeaders(trx, session.schoolId);
       await queueSchoolNotice(trx, ctx, data, leaders, "moved");
@@ -87,14 +88,27 @@ export async function queueSessionMessages(
       return;
     }
     case "facilitatorsChanged": {
-      await queueCalendarMessages(trx, ctx, change.removed, "session-removed", (person, options) =>
-        sessionCancelEmail(data, person, "removed", "", options),
+      await queueCalendarMessages(
+        trx,
+        ctx,
+        change.removed,
+        "session-removed",
+        (person, options, locale) =>
+          sessionCancelEmail(locale, data, person, "removed", "", options),
       );
-      await queueCalendarMessages(trx, ctx, change.kept, "session-update", (person, options) =>
-        sessionInviteEmail(data, person, "updated", options),
+      await queueCalendarMessages(
+        trx,
+        ctx,
+        change.kept,
+        "session-update",
+        (person, options, locale) => sessionInviteEmail(locale, data, person, "updated", options),
       );
-      await queueCalendarMessages(trx, ctx, change.added, "session-invite", (person, options) =>
-        sessionInviteEmail(data, person, "added", options),
+      await queueCalendarMessages(
+        trx,
+        ctx,
+        change.added,
+        "session-invite",
+        (person, options, locale) => sessionInviteEmail(locale, data, person, "added", options),
       );
       const leaders = await listSchoolLeaders(trx, session.schoolId);
       await queueSchoolNotice(trx, ctx, data, leaders, "facilitators");
@@ -108,7 +122,8 @@ export async function queueSessionMessages(
         ctx,
         change.facilitators,
         "session-cancelled",
-        (person, options) => sessionCancelEmail(data, person, "cancelled", change.reason, options),
+        (person, options, locale) =>
+          sessionCancelEmail(locale, data, person, "cancelled", change.reason, options),
       );
       const leaders = await listSchoolLeaders(trx, session.schoolId);
       await queueSchoolNotice(trx, ctx, data, leaders, "cancelled", change.reason);
@@ -142,15 +157,22 @@ function queueNow(
   return queueEmail(trx, to, kind, content, { sendAt: ctx.cfg.now().toISOString() });
 }
 
-/** One message per person, due now, built for that person. */
-async function queueToEach<Person extends { email: string }>(
+/** One message per person, due now, built for that person in their language (users.locale). */
+async function queueToEach<Person extends { id: number; email: string }>(
   trx: DB,
   ctx: MessageContext,
   people: readonly Person[],
   kind: string,
-  build: (person: Person) => Parameters<typeof queueEmail>[3],
+  build: (person: Person, locale: Locale) => Parameters<typeof queueEmail>[3],
 ) {
-  for (const person of people) await queueNow(trx, ctx, person.email, kind, build(person));
+  const locales = await listUserLocales(
+    trx,
+    people.map((person) => person.id),
+  );
+  for (const person of people) {
+    const locale = locales.get(person.id) ?? DEFAULT_LOCALE;
+    await queueNow(trx, ctx, person.email, kind, build(person, locale));
+  }
 }
 
 /**
@@ -162,14 +184,18 @@ async function queueCalendarMessages<Person extends { id: number; email: string 
   ctx: MessageContext,
   people: readonly Person[],
   kind: string,
-  build: (person: Person, options: { calendarFile: boolean }) => Parameters<typeof queueEmail>[3],
+  build: (
+    person: Person,
+    options: { calendarFile: boolean },
+    locale: Locale,
+  ) => Parameters<typeof queueEmail>[3],
 ) {
   const deliveries = await listCalendarDeliveries(
     trx,
     people.map((person) => person.id),
   );
-  await queueToEach(trx, ctx, people, kind, (person) =>
-    build(person, { calendarFile: attachesCalendarFile(deliveries.get(person.id)) }),
+  await queueToEach(trx, ctx, people, kind, (person, locale) =>
+    build(person, { calendarFile: attachesCalendarFile(deliveries.get(person.id)) }, locale),
   );
 }
 
@@ -221,13 +247,18 @@ async function queueReminders(
   leaders: readonly { id: number; name: string; email: string }[],
 ) {
   const due = reminderTimes(data, ctx.cfg.now());
+  const locales = await listUserLocales(trx, [
+    ...facilitators.map((person) => person.id),
+    ...leaders.map((leader) => leader.id),
+  ]);
+  const localeOf = (id: number) => locales.get(id) ?? DEFAULT_LOCALE;
   if (due.threeDaysBefore) {
     for (const person of facilitators) {
       await queueEmail(
         trx,
         person.email,
         "session-reminder",
-        sessionReminderEmail(data, person.name, "facilitator", data.url),
+        sessionReminderEmail(localeOf(person.id), data, person.name, "facilitator", data.url),
         {
           sendAt: due.threeDaysBefore,
           dedupeKey: reminderDedupeKey("reminder-3d", sessionId, data.sequence, person.id),
@@ -239,7 +270,13 @@ async function queueReminders(
         trx,
         leader.email,
         "session-reminder",
-        sessionReminderEmail(data, leader.name, "school", `${ctx.cfg.appUrl}/school`),
+        sessionReminderEmail(
+          localeOf(leader.id),
+          data,
+          leader.name,
+          "school",
+          `${ctx.cfg.appUrl}/school`,
+        ),
         {
           sendAt: due.threeDaysBefore,
           dedupeKey: reminderDedupeKey("reminder-3d", sessionId, data.sequence, leader.id),
@@ -253,7 +290,7 @@ async function queueReminders(
         trx,
         person.email,
         "session-attendance-reminder",
-        attendanceReminderEmail(data, person.name, data.url),
+        attendanceReminderEmail(localeOf(person.id), data, person.name, data.url),
         {
           sendAt: due.dayAfter,
           dedupeKey: reminderDedupeKey("reminder-attendance", sessionId, data.sequence, person.id),
@@ -267,19 +304,13 @@ async function queueSchoolNotice(
   trx: DB,
   ctx: MessageContext,
   data: SessionEmailData,
-  leaders: readonly { name: string; email: string }[],
+  leaders: readonly { id: number; name: string; email: string }[],
   kind: SchoolNoticeKind,
   reason = "",
 ) {
-  for (const leader of leaders) {
-    await queueNow(
-      trx,
-      ctx,
-      leader.email,
-      `session-school-${kind}`,
-      schoolSessionNoticeEmail(data, leader.name, kind, `${ctx.cfg.appUrl}/school`, reason),
-    );
-  }
+  await queueToEach(trx, ctx, leaders, `session-school-${kind}`, (leader, locale) =>
+    schoolSessionNoticeEmail(locale, data, leader.name, kind, `${ctx.cfg.appUrl}/school`, reason),
+  );
 }
 
 /** The request's contact person, shown in the facilitators' messages. */

@@ -13,7 +13,7 @@ import {
 import { writeTransaction } from "../../db/write-transaction";
 import { userInvitedEmail } from "../../emails/sign-in";
 import type { inviteUserSchema } from "../domain/users";
-import { translate } from "../i18n";
+import { DEFAULT_LOCALE } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
 import { queueEmail } from "../lib/mailer.server";
 import { forbidden, found, invalid, notFound } from "./result";
@@ -57,9 +57,10 @@ export async function inviteUser(
       trx,
       email,
       "user-invited",
-      userInvitedEmail({
+      // A new user's language is the default until they switch (users.locale).
+      userInvitedEmail(DEFAULT_LOCALE, {
         name: input.name,
-        roleLabel: translate("da", `role.${input.role}`).toLowerCase(),
+        role: input.role,
         schoolName: school?.name,
         signInUrl: `${appUrl}/login`,
       }),

@@ -7,6 +7,7 @@ import * as outboxLease from "./2026-12-02T1300_outbox_lease";
 import * as feedbackCounts from "./2026-12-02T1400_feedback_counts";
 import * as annualReports from "./2026-12-02T1500_annual_reports";
 import * as staffPagesAtScale from "./2026-12-02T1600_staff_pages_at_scale";
+import * as userLocale from "./2026-12-02T1700_user_locale";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1400_feedback_counts": feedbackCounts,
   "2026-12-02T1500_annual_reports": annualReports,
   "2026-12-02T1600_staff_pages_at_scale": staffPagesAtScale,
+  "2026-12-02T1700_user_locale": userLocale,
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_LOCALE, isLocale, type Locale } from "../../app/i18n";
 import type { DB } from "../connection";
 import type { CalendarDelivery, NewUser, Role } from "../schema";
 
@@ -78,4 +79,27 @@ export async function listCalendarDeliveries(
     .where("id", "in", [...userIds])
     .execute();
   return new Map(rows.map((row) => [row.id, row.calendar_delivery]));
+}
+
+/** The stored language of each user (users.locale); an unknown value reads as the default. */
+export async function listUserLocales(
+  db: DB,
+  userIds: readonly number[],
+): Promise<Map<number, Locale>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "locale"])
+    .where("id", "in", [...userIds])
+    .execute();
+  return new Map(rows.map((row) => [row.id, isLocale(row.locale) ? row.locale : DEFAULT_LOCALE]));
+}
+
+export async function setUserLocale(db: DB, userId: number, locale: Locale): Promise<void> {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).execute();
+}
+
+/** One user's stored language (the default for an unknown user). */
+export async function findUserLocale(db: DB, userId: number): Promise<Locale> {
+  return (await listUserLocales(db, [userId])).get(userId) ?? DEFAULT_LOCALE;
 }

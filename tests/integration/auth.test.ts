@@ -7,6 +7,7 @@ import {
   requestSignIn,
   SIGN_IN_LIMIT_PER_EMAIL,
 } from "~/services/auth.server";
+import { saveLanguageChoice } from "~/services/language.server";
 import { setUserActivation } from "~/services/users.server";
 import { createDb, type DB } from "../../db/connection";
 import { findActiveSessionUser } from "../../db/queries/auth";
@@ -73,6 +74,20 @@ describe("magic-link sign-in", () => {
     expect(user?.email).toBe("koordinator@frirum.test");
 
     expect(await completeSignIn(t.db, token)).toEqual({ ok: false, problem: "used" });
+  });
+
+  it("sends the sign-in email in the language the user chose with the language switch", async () => {
+    const user = await findUserByEmail(t.db, "koordinator@frirum.test");
+    if (!user) throw new Error("no seeded coordinator");
+    await saveLanguageChoice(t.db, user, "en");
+    expect((await findUserByEmail(t.db, user.email))?.locale).toBe("en");
+    // Signed out, the switch only sets the cookie: nothing to store, nothing fails.
+    await saveLanguageChoice(t.db, null, "da");
+    await requestSignIn(t.db, { email: user.email, clientKey: "1.2.3.4", appUrl: APP_URL });
+    await processOutboxOnce(t.db, smtpDelivery(smtp.url, "Frirum <frirum@kk.example>"));
+    const [mail] = await smtp.waitFor(1);
+    expect(mail.parsed.subject).toBe("Your sign-in link for Frirum");
+    expect(mail.parsed.text).toContain("The link works once and expires in 15 minutes.");
   });
 
   it("keeps a same-origin redirectTo with the token and drops any other", async () => {

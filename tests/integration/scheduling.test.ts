@@ -4,6 +4,7 @@ import type { SessionFormValues } from "../../app/domain/scheduling";
 import type { CurrentUser } from "../../app/lib/guards.server";
 import { processOutboxOnce, smtpDelivery } from "../../app/lib/outbox-worker.server";
 import { cancelRequest, cancelSession } from "../../app/services/cancel-session.server";
+import { saveLanguageChoice } from "../../app/services/language.server";
 import { moveSession } from "../../app/services/move-session.server";
 import { loadSchedulePage } from "../../app/services/schedule-page.server";
 import { scheduleSession } from "../../app/services/schedule-session.server";
@@ -769,5 +770,80 @@ describe("calendar delivery preference and invite UIDs", () => {
       uid: `session-${created.sessionId}@localhost`,
       sequence: 1,
     });
+  });
+});
+
+describe("emails in the recipient's language", () => {
+  it("sends an English facilitator an English invite and the Danish leader the Danish notice", async () => {
+    await saveLanguageChoice(db, { id: f[2].id }, "en");
+    try {
+      const requestId = await createRequest("workshop-rettigheder-og-frihed");
+      await flush();
+      const start = smtp.received.length;
+      const created = await scheduleSession(
+        db,
+        coordinator,
+        requestId,
+        form({ date: "2026-04-22", facilitatorIds: [f[1].id, f[2].id] }),
+        cfg,
+      );
+      if (!created.ok) throw new Error(JSON.stringify(created));
+      const moved = await moveSession(
+        db,
+        coordinator,
+        created.sessionId,
+        {
+          date: "2026-04-23",
+          start: "09:00",
+          end: "10:30",
+          place: "Aulaen",
+          version: 1,
+          confirmUnavailability: false,
+        },
+        cfg,
+      );
+      expect(moved.ok).toBe(true);
+      await flush();
+      const fresh = smtp.received.slice(start);
+      const to = (email: string) => fresh.filter((m) => m.envelopeTo.includes(email));
+
+      const [invite, update] = to(f[2].email);
+      expect(invite.parsed.subject).toMatch(
+        /^Invitation: .*, Wednesday, 22 April 2026 at 09:00–10:30$/,
+      );
+      expect(invite.parsed.text).toContain(`Hello ${f[2].name}`);
+      expect(invite.parsed.text).toContain("You are on this session.");
+      expect(invite.parsed.text).toContain("Facilitators: ");
+      expect(invite.parsed.text).not.toMatch(/Hej|Facilitatorer|Hvornår/);
+      expect(invite.parsed.html).toContain('<html lang="en">');
+      const calendar = new ICAL.Component(
+        ICAL.parse(
+          invite.parsed.attachments
+            .find((a) => a.contentType === "text/calendar")
+            ?.content.toString("utf8") ?? "",
+        ),
+      );
+      const event = calendar.getFirstSubcomponent("vevent");
+      expect(String(event?.getFirstPropertyValue("summary"))).toMatch(/ – Valby Bakke Skole/);
+      const description = String(event?.getFirstPropertyValue("description"));
+      expect(description).toMatch(/^Workshop.* at Valby Bakke Skole.*\nFacilitators: /);
+      expect(description).toContain("See the session in Frirum: https://frirum.example.dk/");
+      expect(description).not.toContain("Facilitatorer");
+      expect(update.parsed.subject).toMatch(/^Changed: /);
+
+      // The other facilitator and the school leader read Danish (the default): same session.
+      expect(to(f[1].email)[0].parsed.subject).toMatch(
+        /^Invitation: .*, onsdag den 22\. april 2026/,
+      );
+      expect(to(f[1].email)[0].parsed.text).toContain(`Hej ${f[1].name}`);
+      const [confirmation, notice] = to(leaderEmail);
+      expect(confirmation.parsed.subject).toMatch(/^Planlagt: /);
+      expect(notice.parsed.subject).toMatch(/^Ændret: /);
+      expect(notice.parsed.text).toContain("Forløbet er flyttet");
+      expect(notice.parsed.text).toContain("Facilitatorer: ");
+      expect(notice.parsed.html).toContain('<html lang="da">');
+    } finally {
+      await saveLanguageChoice(db, { id: f[2].id }, "da");
+    }
   });
 });

@@ -3,10 +3,11 @@
  * module it imports (transitively, server modules included, since loaders and actions return
  * message keys as data). A key counts when a string literal equals it; a template literal
  * `` `role.${x}` `` counts as every key starting with its fixed head. The catalogue files
- * themselves (app/i18n) are not followed: they hold every key.
+ * themselves (app/i18n) are not followed: they hold every key. Nor are the email builders
+ * (emails/): they write their text into the outbox on the server, and never hand a key to a page.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -37,7 +38,9 @@ export function reachableModules(file: string): string[] {
     const source = readFileSync(path, "utf8");
     for (const match of source.matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
       const target = resolveImport(path, match[1]);
-      if (!target || relative(ROOT, target).startsWith(join("app", "i18n"))) continue;
+      if (!target) continue;
+      const inRepo = relative(ROOT, target);
+      if (inRepo.startsWith(join("app", "i18n")) || inRepo.startsWith(`emails${sep}`)) continue;
       visit(target);
     }
   };

@@ -39,6 +39,13 @@ describe("messages sent to each page", () => {
     expect(unmatched).toEqual([]);
   });
 
+  it("sends no page the email catalogue: emails are built on the server only", () => {
+    const emailKeys = MESSAGE_KEYS.filter((key) => key.startsWith("email."));
+    expect(emailKeys.length).toBeGreaterThan(0);
+    const sent = [...LAYOUT_MESSAGES, ...Object.values(ROUTE_MESSAGES).flat()];
+    expect(emailKeys.filter((key) => covers(sent, key))).toEqual([]);
+  });
+
   it("sends a page its routes' messages in the user's language, and nothing else", () => {
     const login = pageMessages("en", ["root", "routes/login"]);
     expect(login["auth.login.title"]).toBeDefined();
