@@ -1,6 +1,6 @@
 import { type RequestWindow, windowTimes } from "../app/domain/requests";
 import { formatDate } from "../app/domain/time";
-import { type Locale, translate } from "../app/i18n";
+import { type Locale, messageKey, translate } from "../app/i18n";
 import { emailParts } from "./layout";
 import type { EmailContent } from "./types";
 
@@ -55,7 +55,9 @@ export function requestSummaryLines(locale: Locale, summary: RequestSummary): st
     t("email.summary.contact", { name: summary.contactName, phone: summary.contactPhone }),
   );
   if (summary.languagesNeeded.length > 0) {
-    const languages = summary.languagesNeeded.map((code) => t(`language.${code}`)).join(", ");
+    const languages = summary.languagesNeeded
+      .map((code) => t(messageKey(`language.${code}`)))
+      .join(", ");
     lines.push(t("email.summary.languages", { languages }));
   }
   lines.push(

@@ -12,14 +12,15 @@ import type { EvaluationModel } from "../domain/evaluation";
 import { exportFileName } from "../domain/evaluation-filters";
 import { periodLabel, type Translate } from "../domain/evaluation-format";
 import { type ExportTable, evaluationTables } from "../domain/evaluation-tables";
-import { type Locale, translate } from "../i18n";
+import { type Locale, messageKey, translate } from "../i18n";
 import { type DocumentFile, XLSX_TYPE } from "./file";
 import { tablesWorkbook } from "./workbook.server";
 
 const BOM = "\uFEFF";
 
 function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
+  // The evaluation tables name their labels as data (string keys).
+  return (key, params) => translate(locale, messageKey(key), params);
 }
 
 /** A number with a decimal comma and no thousands separator ("1234,5"). */

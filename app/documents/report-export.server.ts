@@ -8,7 +8,7 @@ import type { ReportVersion } from "../../db/queries/reports";
 import type { ReportModel, ReportTexts } from "../domain/report";
 import { reportTableList, reportTables } from "../domain/report-tables";
 import { formatDate } from "../domain/time";
-import { type Locale, translate } from "../i18n";
+import { type Locale, messageKey, translate } from "../i18n";
 import { type DocumentFile, XLSX_TYPE } from "./file";
 import { reportPdf } from "./report-pdf.server";
 import { tablesWorkbook } from "./workbook.server";
@@ -21,7 +21,7 @@ export interface ReportDownload {
 
 export async function reportXlsx(report: ReportDownload, locale: Locale = "da"): Promise<Buffer> {
   const t = (key: string, params?: Record<string, string | number>) =>
-    translate(locale, key, params);
+    translate(locale, messageKey(key), params);
   const long = (value: string) =>
     formatDate(value, locale, { day: "numeric", month: "long", year: "numeric" });
   const tables = reportTableList(reportTables(report.model, t, locale));

@@ -41,7 +41,7 @@ import {
 } from "../domain/report";
 import { reportTables } from "../domain/report-tables";
 import { formatDate } from "../domain/time";
-import { type Locale, translate } from "../i18n";
+import { type Locale, messageKey, translate } from "../i18n";
 
 const require = createRequire(import.meta.url);
 let fontsRegistered = false;
@@ -392,7 +392,7 @@ export interface ReportPdfInput {
 }
 
 function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) {
-  const t: T = (key, params) => translate(locale, key, params);
+  const t: T = (key, params) => translate(locale, messageKey(key), params);
   const tables = reportTables(model, t, locale);
   const num = (value: number, digits = 0) => formatNumber(value, digits, locale);
   const long = (value: string) =>

@@ -3,6 +3,9 @@
  * here: the root loader sends each page the messages of its routes (app/i18n/route-messages.ts),
  * so the browser never downloads the whole merged catalogue.
  */
+// Type-only: erased from the bundle, so the browser still gets no catalogue.
+import type { MessageKey } from "./index";
+
 export const LOCALES = ["da", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "da";
@@ -22,4 +25,13 @@ export function formatMessage(template: string, params?: MessageParams): string 
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/**
+ * The one conversion of a key that arrives as data (a language code, a domain table's label, a
+ * stored status) into a `MessageKey`. It cannot check: the browser has no catalogue. An unknown
+ * key then shows as itself, which a reader and the route-messages test notice.
+ */
+export function messageKey(value: string): MessageKey {
+  return value as MessageKey;
 }

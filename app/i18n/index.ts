@@ -28,12 +28,13 @@ export {
   type Locale,
   type MessageParams,
   type Messages,
+  messageKey,
 } from "./format";
 
 type Catalogue = Messages;
 
 /** The staff UI catalogues, one per feature (exported for the parity test). */
-export const STAFF_CATALOGUES: Readonly<Record<string, { da: Catalogue; en: Catalogue }>> = {
+export const STAFF_CATALOGUES = {
   common: commonMessages,
   auth: authMessages,
   admin: adminMessages,
@@ -50,7 +51,28 @@ export const STAFF_CATALOGUES: Readonly<Record<string, { da: Catalogue; en: Cata
   reports: reportMessages,
   // Server-only: emails are built on the server, and no route lists the "email." prefix.
   emails: emailMessages,
-};
+} satisfies Record<string, { da: Catalogue; en: Catalogue }>;
+
+type StaffCatalogues = typeof STAFF_CATALOGUES;
+
+/**
+ * Every staff message key, derived from the Danish catalogues: `translate` accepts only these, so
+ * a typo or a removed key fails typecheck (the parity test keeps English in step). Browser code
+ * may import it with `import type` only, so no catalogue reaches a page's bundle.
+ */
+export type MessageKey = {
+  [Name in keyof StaffCatalogues]: keyof StaffCatalogues[Name]["da"] & string;
+}[keyof StaffCatalogues];
+
+/**
+ * The rest of every key that starts with `Prefix`: `KeySuffix<"language.">` is "da" | "en" | ...
+ * A value of this type builds a key with a template literal that is still checked.
+ */
+export type KeySuffix<Prefix extends string> = MessageKey extends infer Key
+  ? Key extends `${Prefix}${infer Rest}`
+    ? Rest
+    : never
+  : never;
 
 const merged: Record<Locale, Catalogue> = { da: {}, en: {} };
 for (const catalogue of Object.values(STAFF_CATALOGUES)) {
@@ -59,12 +81,12 @@ for (const catalogue of Object.values(STAFF_CATALOGUES)) {
 }
 
 /** Translate a key; unknown keys fall back to Danish, then to the key itself (visible in tests). */
-export function translate(locale: Locale, key: string, params?: MessageParams): string {
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   return formatMessage(merged[locale][key] ?? merged.da[key] ?? key, params);
 }
 
-export function hasMessage(key: string): boolean {
-  return key in merged.da;
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(merged.da, key);
 }
 
 /** Every staff message key (Danish is complete: the parity test holds English to it). */

@@ -14,7 +14,7 @@ import { reportFile, reportXlsx } from "~/documents/report-export.server";
 import { formatNumber } from "~/domain/evaluation-format";
 import { REPORT_TARGETS } from "~/domain/report";
 import { reportTableList, reportTables } from "~/domain/report-tables";
-import { translate } from "~/i18n";
+import { messageKey, translate } from "~/i18n";
 import { downloadResponse } from "~/lib/download.server";
 import {
   buildLiveReport,
@@ -54,7 +54,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const t_ = (key: string, params?: Record<string, string | number>) => translate("da", key, params);
+const t_ = (key: string, params?: Record<string, string | number>) =>
+  translate("da", messageKey(key), params);
 
 const coordinator = () => actorFor(t.db, "koordinator@frirum.test");
 

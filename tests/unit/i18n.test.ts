@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { STAFF_CATALOGUES } from "~/i18n";
+import { STAFF_CATALOGUES, translate } from "~/i18n";
 import { ACCESSIBILITY_STATEMENT } from "~/i18n/accessibility-statement";
 
 /** The `{name}` placeholders of a message, sorted. */
@@ -12,7 +12,7 @@ describe("staff UI catalogues", () => {
     it(`${name}: English has exactly the Danish keys, none empty, with the same placeholders`, () => {
       expect(Object.keys(catalogue.en).sort()).toEqual(Object.keys(catalogue.da).sort());
       for (const [key, da] of Object.entries(catalogue.da)) {
-        const en = catalogue.en[key] ?? "";
+        const en = (catalogue.en as Record<string, string>)[key] ?? "";
         expect(da.trim(), `da ${key}`).not.toBe("");
         expect(en.trim(), `en ${key}`).not.toBe("");
         expect(placeholders(en), key).toEqual(placeholders(da));
@@ -28,6 +28,14 @@ describe("staff UI catalogues", () => {
     }
     const twice = [...owners].filter(([, names]) => names.length > 1);
     expect(twice).toEqual([]);
+  });
+});
+
+describe("translate", () => {
+  it("accepts only keys of the catalogues: a misspelt key fails typecheck", () => {
+    expect(translate("en", "nav.signIn")).toBe("Sign in");
+    // @ts-expect-error "nav.signInn" is no MessageKey; typecheck fails if translate takes any string
+    expect(translate("en", "nav.signInn")).toBe("nav.signInn");
   });
 });
 
