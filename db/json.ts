@@ -23,6 +23,9 @@ export function decodeJsonObject(text: string | null): Record<string, unknown> |
 }
 
 export const isString = (value: unknown): value is string => typeof value === "string";
+/** Any item that is there (null and undefined dropped): lists whose items the caller checks. */
+export const isPresent = (value: unknown): value is NonNullable<unknown> =>
+  value !== null && value !== undefined;
 export const isNumber = (value: unknown): value is number =>
   typeof value === "number" && Number.isFinite(value);
 
@@ -33,4 +36,11 @@ function decode(text: string | null): unknown {
   } catch {
     return null;
   }
+}
+
+/** A row with its `languages` JSON column decoded (courses, users). */
+export function withLanguageList<R extends { languages: string }>(
+  row: R,
+): Omit<R, "languages"> & { languages: string[] } {
+  return { ...row, languages: decodeJsonList(row.languages, isString) };
 }

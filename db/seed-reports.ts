@@ -12,6 +12,7 @@ import { currentUserFromRow } from "../app/lib/guards.server";
 import { finaliseReport, saveReportText } from "../app/services/report.server";
 import type { DB } from "./connection";
 import { DEMO_COORDINATOR } from "./demo-data";
+import { withLanguageList } from "./json";
 import { findReport } from "./queries/reports";
 
 const TEXTS = {
@@ -40,7 +41,7 @@ export async function seedDemoReports(
     .selectAll()
     .where("email", "=", DEMO_COORDINATOR.email)
     .executeTakeFirstOrThrow();
-  const actor = currentUserFromRow(row);
+  const actor = currentUserFromRow(withLanguageList(row));
   const today = todayInCopenhagen(now);
   const current = Number(today.slice(0, 4));
   let reports = 0;

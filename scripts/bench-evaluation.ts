@@ -16,6 +16,7 @@ import { orNotFound } from "../app/lib/results.server";
 import { buildEvaluation } from "../app/services/evaluation.server";
 import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
+import { withLanguageList } from "../db/json";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 import { reportMetric } from "./bench-json";
@@ -53,7 +54,7 @@ try {
     .selectAll()
     .where("role", "=", "coordinator")
     .executeTakeFirstOrThrow();
-  const actor = currentUserFromRow(row);
+  const actor = currentUserFromRow(withLanguageList(row));
   // The current calendar year so far: the page's default view.
   const params = new URLSearchParams(`period=${year}&audience=pupils`);
   const yearStart = Date.UTC(year, 0, 1);

@@ -22,6 +22,7 @@ import {
 } from "../app/services/report.server";
 import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
+import { withLanguageList } from "../db/json";
 import { migrateToLatest } from "../db/migrate";
 import { seedDemoData } from "../db/seed";
 
@@ -54,7 +55,7 @@ try {
     .selectAll()
     .where("role", "=", "coordinator")
     .executeTakeFirstOrThrow();
-  const actor = currentUserFromRow(row);
+  const actor = currentUserFromRow(withLanguageList(row));
   const started = performance.now();
   const generated = await generateScaleData(db, {
     answers,

@@ -22,6 +22,7 @@ import { loadMySessions } from "../app/services/facilitator.server";
 import { loadInbox } from "../app/services/requests.server";
 import { createDb } from "../db/connection";
 import { generateScaleData } from "../db/generate/scale";
+import { withLanguageList } from "../db/json";
 import { migrateToLatest } from "../db/migrate";
 import { reportMetric } from "./bench-json";
 
@@ -76,7 +77,7 @@ try {
     name: "Bench",
     role: "coordinator",
     school_id: null,
-    languages: '["da"]',
+    languages: ["da"],
   });
   const busiest = await db
     .selectFrom("session_facilitators as sf")
@@ -87,7 +88,7 @@ try {
     .orderBy("sessions", "desc")
     .limit(1)
     .executeTakeFirstOrThrow();
-  const facilitator = currentUserFromRow(busiest);
+  const facilitator = currentUserFromRow(withLanguageList(busiest));
 
   const results: Array<{ metric: string; p50: number; p95: number; goal: number }> = [];
   const measure = async (metric: string, goal: number, fn: () => Promise<unknown>) => {

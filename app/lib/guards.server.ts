@@ -1,5 +1,4 @@
 import { redirect } from "@remix-run/node";
-import { decodeJsonList, isString } from "../../db/json";
 import { deleteAuthSession, findActiveSessionUser } from "../../db/queries/auth";
 import type { Actor, Role } from "../domain/permissions";
 import { safeRedirectTarget } from "../domain/redirects";
@@ -25,15 +24,14 @@ export async function getCurrentUser(request: Request): Promise<CurrentUser | nu
   return row ? currentUserFromRow(row) : null;
 }
 
-/** The `CurrentUser` of a `users` row (languages are a JSON array in the row). */
+/** The `CurrentUser` of a user row as db/queries returns it (languages decoded). */
 export function currentUserFromRow(row: {
   id: number;
   email: string;
   name: string;
   role: Role;
   school_id: number | null;
-  /** The users.languages column as stored (JSON text). */
-  languages: string;
+  languages: string[];
 }): CurrentUser {
   return {
     id: row.id,
@@ -41,7 +39,7 @@ export function currentUserFromRow(row: {
     name: row.name,
     role: row.role,
     schoolId: row.school_id,
-    languages: decodeJsonList(row.languages, isString),
+    languages: row.languages,
   };
 }
 

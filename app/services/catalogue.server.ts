@@ -1,7 +1,6 @@
 import type { DB } from "../../db/connection";
-import { decodeJsonList, isString } from "../../db/json";
+import type { CourseRecord } from "../../db/queries/courses";
 import { findActiveCourseBySlug, listActiveCourses } from "../../db/queries/courses";
-import type { Course } from "../../db/schema";
 import type { Audience, CatalogueFilter } from "../domain/courses";
 import type { CurrentUser } from "../lib/guards.server";
 import { forbidden, found, notFound } from "./result";
@@ -24,12 +23,7 @@ export interface CatalogueCourseView {
   leadTimeDays: number;
 }
 
-/** A JSON language list from a text column; anything malformed reads as no languages. */
-export function parseLanguageList(json: string): string[] {
-  return decodeJsonList(json, isString);
-}
-
-export function toCatalogueCourse(course: Course): CatalogueCourseView {
+export function toCatalogueCourse(course: CourseRecord): CatalogueCourseView {
   return {
     id: course.id,
     slug: course.slug,
@@ -42,7 +36,7 @@ export function toCatalogueCourse(course: Course): CatalogueCourseView {
     durationMinutes: course.duration_minutes,
     maxParticipants: course.max_participants,
     facilitatorsNeeded: course.facilitators_needed,
-    languages: parseLanguageList(course.languages),
+    languages: course.languages,
     schoolProvides: course.school_provides,
     leadTimeDays: course.lead_time_days,
   };

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connection";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db/dialect";
 import { insertAuditEntry } from "../../db/queries/audit";
+import type { CourseRecord } from "../../db/queries/courses";
 import {
   countRequestsForCourse,
   deleteCourse,
@@ -11,11 +12,9 @@ import {
   setCourseActive,
   updateCourseIfUnchanged,
 } from "../../db/queries/courses";
-import type { Course } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
 import type { CourseFormValues } from "../domain/courses";
 import type { CurrentUser } from "../lib/guards.server";
-import { parseLanguageList } from "./catalogue.server";
 import { forbidden, found, invalid, type NotFound, notFound } from "./result";
 
 export type CourseSaveResult =
@@ -24,7 +23,7 @@ export type CourseSaveResult =
   | NotFound;
 
 /** The course form's initial values (strings, as the form holds them) for an existing course. */
-export function courseFormValues(course: Course) {
+export function courseFormValues(course: CourseRecord) {
   return {
     title: course.title,
     slug: course.slug,
@@ -36,7 +35,7 @@ export function courseFormValues(course: Course) {
     durationMinutes: String(course.duration_minutes),
     maxParticipants: String(course.max_participants),
     facilitatorsNeeded: String(course.facilitators_needed),
-    languages: parseLanguageList(course.languages),
+    languages: course.languages,
     schoolProvides: course.school_provides,
     leadTimeDays: String(course.lead_time_days),
     active: course.active === 1,
@@ -84,10 +83,12 @@ export function nextTimestamp(previous: string, now = new Date()): string {
   return Number.isNaN(bumped) ? candidate : new Date(bumped).toISOString();
 }
 
-function columnChanges(before: Course, after: CourseColumns) {
+function columnChanges(before: CourseRecord, after: CourseColumns) {
   const changes = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
+  // Compared as stored: the languages column holds the list as JSON text.
+  const stored = { ...before, languages: JSON.stringify(before.languages) };
   for (const [key, value] of Object.entries(after)) {
-    const old = before[key as keyof Course];
+    const old = stored[key as keyof typeof stored];
     if (old !== value) {
       changes.before[key] = old;
       changes.after[key] = value;

@@ -5,7 +5,6 @@
  * audit entry, and queues its email in the same transaction.
  */
 import type { DB } from "../../db/connection";
-import { decodeJsonList, isNumber, isString } from "../../db/json";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
   changeRequestStatus,
@@ -66,7 +65,7 @@ function ruleCourse(course: CourseRow): RequestRuleCourse {
     gradeMax: course.grade_max,
     maxParticipants: course.max_participants,
     leadTimeDays: course.lead_time_days,
-    languages: decodeJsonList(course.languages, isString),
+    languages: course.languages,
     active: course.active === 1,
     durationMinutes: course.duration_minutes,
   };
@@ -122,7 +121,7 @@ export async function loadRequestForm(
       durationMinutes: course.duration_minutes,
       maxParticipants: course.max_participants,
       leadTimeDays: course.lead_time_days,
-      languages: decodeJsonList(course.languages, isString),
+      languages: course.languages,
     },
     school: { id: school.id, name: school.name },
     openRequests: openRequests.map((r) => ({
@@ -387,11 +386,11 @@ function publicRequest(request: RequestDetail) {
     updatedAt: request.updated_at,
     groupCount: request.group_count,
     participantsPerGroup: request.participants_per_group,
-    grades: decodeJsonList(request.grades, isNumber),
+    grades: request.grades,
     location: request.location,
     contactName: request.contact_name,
     contactPhone: request.contact_phone,
-    languagesNeeded: decodeJsonList(request.languages_needed, isString),
+    languagesNeeded: request.languages_needed,
     interpreterNeeded: request.interpreter_needed === 1,
     notes: request.notes,
     declineReason: request.decline_reason,

@@ -1,4 +1,5 @@
 import type { DB } from "../connection";
+import { withLanguageList } from "../json";
 
 export async function insertSignInToken(
   db: DB,
@@ -70,8 +71,9 @@ export async function insertAuthSession(
     .execute();
 }
 
-export function findActiveSessionUser(db: DB, sessionId: string, now: string) {
-  return db
+/** The signed-in user of a live session (languages decoded), or undefined. */
+export async function findActiveSessionUser(db: DB, sessionId: string, now: string) {
+  const row = await db
     .selectFrom("auth_sessions")
     .innerJoin("users", "users.id", "auth_sessions.user_id")
     .select([
@@ -86,6 +88,7 @@ export function findActiveSessionUser(db: DB, sessionId: string, now: string) {
     .where("auth_sessions.expires_at", ">", now)
     .where("users.active", "=", 1)
     .executeTakeFirst();
+  return row && withLanguageList(row);
 }
 
 export async function deleteAuthSession(db: DB, sessionId: string) {

@@ -2,7 +2,11 @@ import { type SqlBool, sql } from "kysely";
 import type { CatalogueFilter } from "../../app/domain/courses";
 import type { DB } from "../connection";
 import { jsonArrayContains } from "../dialect";
-import type { CourseUpdate, NewCourse } from "../schema";
+import { withLanguageList } from "../json";
+import type { Course, CourseUpdate, NewCourse } from "../schema";
+
+/** A course as the app uses it: its language list decoded. */
+export type CourseRecord = Omit<Course, "languages"> & { languages: string[] };
 
 /** Pupils first, then staff, then parents; within an audience by grade, then title. */
 const audienceOrder = sql<number>`case courses.audience when 'pupils' then 0 when 'staff' then 1 else 2 end`;
@@ -12,7 +16,10 @@ const audienceOrder = sql<number>`case courses.audience when 'pupils' then 0 whe
  * `matchesCatalogueFilter` in app/domain/courses.ts): a grade matches pupil courses whose range
  * includes it; a language matches when it is in the course's JSON language list.
  */
-export function listActiveCourses(db: DB, filter: CatalogueFilter = {}) {
+export async function listActiveCourses(
+  db: DB,
+  filter: CatalogueFilter = {},
+): Promise<CourseRecord[]> {
   let query = db.selectFrom("courses").selectAll().where("active", "=", 1);
   if (filter.audience !== undefined) query = query.where("audience", "=", filter.audience);
   if (filter.grade !== undefined) {
@@ -29,29 +36,40 @@ export function listActiveCourses(db: DB, filter: CatalogueFilter = {}) {
     query = query.where("duration_minutes", "<=", filter.maxDuration);
   }
   // NULLS FIRST is SQLite's default for ascending order, not PostgreSQL's: say it for both.
-  return query
+  const rows = await query
     .orderBy(audienceOrder)
     .orderBy("grade_min", (ob) => ob.asc().nullsFirst())
     .orderBy("title")
     .execute();
+  return rows.map(withLanguageList);
 }
 
-export function findActiveCourseBySlug(db: DB, slug: string) {
-  return db
+export async function findActiveCourseBySlug(
+  db: DB,
+  slug: string,
+): Promise<CourseRecord | undefined> {
+  const row = await db
     .selectFrom("courses")
     .selectAll()
     .where("slug", "=", slug)
     .where("active", "=", 1)
     .executeTakeFirst();
+  return row && withLanguageList(row);
 }
 
 /** Any course with this slug, active or not (slugs are unique across all courses). */
-export function findCourseBySlug(db: DB, slug: string) {
-  return db.selectFrom("courses").selectAll().where("slug", "=", slug).executeTakeFirst();
+export async function findCourseBySlug(db: DB, slug: string): Promise<CourseRecord | undefined> {
+  const row = await db
+    .selectFrom("courses")
+    .selectAll()
+    .where("slug", "=", slug)
+    .executeTakeFirst();
+  return row && withLanguageList(row);
 }
 
-export function findCourseById(db: DB, id: number) {
-  return db.selectFrom("courses").selectAll().where("id", "=", id).executeTakeFirst();
+export async function findCourseById(db: DB, id: number): Promise<CourseRecord | undefined> {
+  const row = await db.selectFrom("courses").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && withLanguageList(row);
 }
 
 /** Every course (active and inactive) with how many requests it has (any status). */

@@ -12,6 +12,7 @@ import {
   type ReportSnapshot,
 } from "../../app/domain/report";
 import type { DB } from "../connection";
+import { decodeJsonList, isString } from "../json";
 
 // ---- reports, texts, versions ----
 
@@ -332,8 +333,8 @@ export async function reportParentLanguages(
     .execute();
   const counts = new Map<string, number>();
   for (const row of rows) {
-    const parsed: unknown = JSON.parse(row.languages_needed);
-    const languages = Array.isArray(parsed) && parsed.length > 0 ? parsed.map(String) : ["da"];
+    const listed = decodeJsonList(row.languages_needed, isString);
+    const languages = listed.length > 0 ? listed : ["da"];
     for (const language of new Set(languages)) {
       counts.set(language, (counts.get(language) ?? 0) + Number(row.sessions));
     }

@@ -1,11 +1,13 @@
 import { transitionRequest } from "../../app/domain/requests";
 import type { DB } from "../connection";
+import { decodeJsonList, isNumber, isString, withLanguageList } from "../json";
 import type { Audience, DayPart, RequestStatus, SessionStatus } from "../schema";
 
 // ---- courses and schools as the request side needs them ----
 
-export function findCourseForRequest(db: DB, courseId: number) {
-  return db
+/** The course a request is for, its language list decoded (or undefined). */
+export async function findCourseForRequest(db: DB, courseId: number) {
+  const row = await db
     .selectFrom("courses")
     .select([
       "id",
@@ -23,6 +25,7 @@ export function findCourseForRequest(db: DB, courseId: number) {
     ])
     .where("id", "=", courseId)
     .executeTakeFirst();
+  return row && withLanguageList(row);
 }
 
 export function listCourseFilterOptions(db: DB) {
@@ -192,9 +195,9 @@ export async function changeRequestStatus(
 
 // ---- reads ----
 
-/** One request with its school, course and requester (or undefined). */
-export function findRequestDetail(db: DB, requestId: number) {
-  return db
+/** One request with its school, course and requester (or undefined); grades and languages decoded. */
+export async function findRequestDetail(db: DB, requestId: number) {
+  const row = await db
     .selectFrom("requests as r")
     .innerJoin("schools as s", "s.id", "r.school_id")
     .innerJoin("courses as c", "c.id", "r.course_id")
@@ -230,6 +233,13 @@ export function findRequestDetail(db: DB, requestId: number) {
     ])
     .where("r.id", "=", requestId)
     .executeTakeFirst();
+  return (
+    row && {
+      ...row,
+      grades: decodeJsonList(row.grades, isNumber),
+      languages_needed: decodeJsonList(row.languages_needed, isString),
+    }
+  );
 }
 
 export function listRequestWindows(db: DB, requestId: number) {

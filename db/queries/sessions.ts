@@ -6,6 +6,7 @@
 import { type BusyInterval, reminderKeyPrefix } from "../../app/domain/scheduling";
 import type { DB } from "../connection";
 import { explainQueryPlan } from "../dialect";
+import { decodeJsonList, isNumber, isString, withLanguageList } from "../json";
 import type { SessionStatus } from "../schema";
 import { withSessionRollups } from "./feedback-rollup";
 
@@ -122,7 +123,7 @@ export async function listActiveFacilitators(db: DB) {
     .where("active", "=", 1)
     .orderBy("name")
     .execute();
-  return rows.map((row) => ({ ...row, languages: JSON.parse(row.languages) as string[] }));
+  return rows.map(withLanguageList);
 }
 
 export function listFacilitatorsByIds(db: DB, ids: readonly number[]) {
@@ -185,8 +186,8 @@ export async function findRequestForScheduling(db: DB, requestId: number) {
     .execute();
   return {
     ...row,
-    languages_needed: JSON.parse(row.languages_needed) as string[],
-    grades: JSON.parse(row.grades) as number[],
+    languages_needed: decodeJsonList(row.languages_needed, isString),
+    grades: decodeJsonList(row.grades, isNumber),
     windows,
   };
 }
@@ -329,7 +330,7 @@ export async function findSessionWithFacilitators(db: DB, sessionId: number) {
   const facilitators = await listFacilitatorsOfSessions(db, [sessionId]);
   return {
     ...session,
-    languages_needed: JSON.parse(session.languages_needed) as string[],
+    languages_needed: decodeJsonList(session.languages_needed, isString),
     facilitators: facilitators.map(({ session_id: _, ...f }) => f),
   };
 }
@@ -346,7 +347,7 @@ export async function listFacilitatorsOfSessions(db: DB, sessionIds: readonly nu
     .where("sf.session_id", "in", sessionIds)
     .orderBy("u.name")
     .execute();
-  return rows.map((row) => ({ ...row, languages: JSON.parse(row.languages) as string[] }));
+  return rows.map(withLanguageList);
 }
 
 /** The sessions of a request (oldest first), each with its facilitators. */

@@ -6,6 +6,7 @@
  */
 import type { OrderSession, OrderStep } from "../../app/domain/tracks";
 import type { DB } from "../connection";
+import { decodeJsonList, isPresent } from "../json";
 import type { SessionStatus, TrackOverrideAction, TrackStatus } from "../schema";
 
 /** Far above MAX_STEPS: the parking place of positions while steps are renumbered. */
@@ -724,14 +725,5 @@ export async function listTrackOverrides(db: DB, trackId: number) {
     .where("o.track_id", "=", trackId)
     .orderBy("o.id", "desc")
     .execute();
-  return rows.map((row) => ({ ...row, violations: parseJsonArray(row.violations) }));
-}
-
-function parseJsonArray(text: string): unknown[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value : [];
-  } catch {
-    return [];
-  }
+  return rows.map((row) => ({ ...row, violations: decodeJsonList(row.violations, isPresent) }));
 }

@@ -209,7 +209,7 @@ describe("course administration", () => {
       audience: "pupils",
       grade_min: 5,
       grade_max: 7,
-      languages: '["da","ar"]',
+      languages: ["da", "ar"],
       lead_time_days: 21,
       feedback_form_audience: "pupils",
       active: 1,

@@ -22,6 +22,7 @@ import { loadInbox } from "~/services/requests.server";
 import type { DB } from "../../db/connection";
 import { explainQueryPlan } from "../../db/dialect";
 import { generateScaleData } from "../../db/generate/scale";
+import { withLanguageList } from "../../db/json";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
 import { ok } from "../support/responses";
 
@@ -127,11 +128,13 @@ async function expectNoFullScans(queries: CompiledQuery[]) {
 
 const coordinator = async () =>
   currentUserFromRow(
-    await t.db
-      .selectFrom("users")
-      .selectAll()
-      .where("role", "=", "coordinator")
-      .executeTakeFirstOrThrow(),
+    withLanguageList(
+      await t.db
+        .selectFrom("users")
+        .selectAll()
+        .where("role", "=", "coordinator")
+        .executeTakeFirstOrThrow(),
+    ),
   );
 
 describe("staff pages with scale data use indexes", () => {
@@ -171,7 +174,7 @@ describe("staff pages with scale data use indexes", () => {
       .selectAll()
       .where("email", "=", "facilitator.1@scale.test")
       .executeTakeFirstOrThrow();
-    const actor = currentUserFromRow(row);
+    const actor = currentUserFromRow(withLanguageList(row));
     const queries = await captured((db) => loadMySessions(db, actor, { now: NOW, pastPage: 2 }));
     await expectNoFullScans(queries);
   });

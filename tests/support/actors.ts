@@ -1,5 +1,6 @@
 import { type CurrentUser, currentUserFromRow } from "../../app/lib/guards.server";
 import type { DB } from "../../db/connection";
+import { withLanguageList } from "../../db/json";
 
 /** The signed-in `CurrentUser` for a seeded user, built the way `getCurrentUser` builds it. */
 export async function actorFor(db: DB, email: string): Promise<CurrentUser> {
@@ -8,5 +9,5 @@ export async function actorFor(db: DB, email: string): Promise<CurrentUser> {
     .selectAll()
     .where("email", "=", email)
     .executeTakeFirstOrThrow();
-  return currentUserFromRow(row);
+  return currentUserFromRow(withLanguageList(row));
 }

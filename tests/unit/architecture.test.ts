@@ -91,6 +91,14 @@ describe("layers", () => {
     expect(offenders).toEqual([]);
   });
 
+  it("maps rows in db/: nothing above db/ imports the JSON column decoder", () => {
+    const offenders = ["app/services", "app/lib", "app/routes", "app/domain"]
+      .flatMap(sourceFiles)
+      .filter(({ source }) => /from\s+["'][./]*db\/json["']/.test(source.text))
+      .map(({ path }) => path);
+    expect(offenders).toEqual([]);
+  });
+
   it("finds the files it checks (a wrong folder would pass silently)", () => {
     expect(sourceFiles("app/services").map((f) => f.path)).toContain(
       "app/services/requests.server.ts",
