@@ -10,6 +10,7 @@ import {
   GRADE_MAX,
   GRADE_MIN,
 } from "~/domain/courses";
+import type { MessageKey } from "~/i18n";
 
 const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
 
@@ -30,7 +31,7 @@ const LABELS = {
   leadTimeDays: "course.field.leadTimeDays",
   feedbackFormAudience: "courseAdmin.field.feedbackFormAudience",
   active: "course.field.active",
-} satisfies Record<keyof CourseFormValues, string>;
+} as const satisfies Record<keyof CourseFormValues, MessageKey>;
 
 type CourseField = keyof typeof LABELS;
 
@@ -47,7 +48,7 @@ export function CourseForm({
   headingId,
 }: {
   defaultValues: Record<string, unknown>;
-  serverErrors?: Record<string, string | undefined>;
+  serverErrors?: Record<string, MessageKey | undefined>;
   updatedAt?: string;
   submitLabel: string;
   headingId: string;
@@ -57,7 +58,7 @@ export function CourseForm({
     defaultValues: defaultValues,
     serverErrors,
   });
-  const errors: Record<string, string | undefined> = {};
+  const errors: Record<string, MessageKey | undefined> = {};
   for (const name of Object.keys(LABELS)) errors[name] = form.errorFor(name);
   // A bad language code is reported on its list entry ("languages.1"); show it on the group.
   errors.languages ??= Object.entries(form.allErrors()).find(([path]) =>

@@ -3,6 +3,7 @@
  * (app/domain/evaluation.ts). Plain HTML and server-rendered SVG: the filters are a GET form and
  * every chart has its numbers in a table beside it, so it works and reads without JavaScript.
  */
+
 import { Form, Link } from "@remix-run/react";
 import type { EvaluationModel, GroupKey, ItemCell } from "~/domain/evaluation";
 import { evaluationSearch } from "~/domain/evaluation-filters";
@@ -18,6 +19,7 @@ import {
 } from "~/domain/evaluation-format";
 import { findScale } from "~/domain/evaluation-scales";
 import { FEEDBACK_AUDIENCES, FEEDBACK_SCALES } from "~/domain/feedback-bank";
+import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
 import { DotIntervalChart } from "./charts/dot-interval-chart";
 import { TrendChart } from "./charts/trend-chart";
@@ -55,7 +57,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const largest = model.items
     .filter((i) => i.difference)
     .sort((a, b) => Math.abs(b.difference?.points ?? 0) - Math.abs(a.difference?.points ?? 0))[0];
-  const errorKeys = Object.values(errors).filter(Boolean) as string[];
+  const errorKeys = Object.values(errors).filter((key) => key !== undefined);
 
   return (
     <>
@@ -233,10 +235,12 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
           </table>
         </div>
         <p className="small muted">{t("evaluation.overview.note")}</p>
-        {[
-          { key: "unattended", list: model.unattended, intro: "evaluation.unattended.intro" },
-          { key: "small", list: model.small, intro: "evaluation.small.intro" },
-        ].map(({ key, list, intro }) =>
+        {(
+          [
+            { key: "unattended", list: model.unattended, intro: "evaluation.unattended.intro" },
+            { key: "small", list: model.small, intro: "evaluation.small.intro" },
+          ] as const
+        ).map(({ key, list, intro }) =>
           list.total > 0 ? (
             <details key={key} data-testid={`sessions-${key}`}>
               <summary>{t(`evaluation.${key}.title`, { total: list.total })}</summary>
@@ -525,7 +529,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
             const definition = findScale(scale.key);
             return (
               <article key={scale.key} aria-labelledby={`scale-${scale.key}`}>
-                <h3 id={`scale-${scale.key}`}>{t(`evaluation.scale.${scale.key}`)}</h3>
+                <h3 id={`scale-${scale.key}`}>{t(messageKey(`evaluation.scale.${scale.key}`))}</h3>
                 <p className="small">
                   {t("evaluation.scales.intro", {
                     count: scale.items.length,
@@ -536,7 +540,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                 <div className="table-wrap">
                   <table data-testid={`scale-${scale.key}`}>
                     <caption className="visually-hidden">
-                      {t(`evaluation.scale.${scale.key}`)}
+                      {t(messageKey(`evaluation.scale.${scale.key}`))}
                     </caption>
                     <thead>
                       <tr>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Suggestion } from "~/domain/scheduling";
 import { formatTimeRange } from "~/domain/time";
+import type { MessageKey } from "~/i18n";
 import { useLocale, useT } from "./i18n";
 
 type Choice = (
@@ -24,7 +25,7 @@ export function FacilitatorPicker({
   choice: Choice;
   legend: string;
   hint: ReactNode;
-  error?: string;
+  error?: MessageKey;
   markCurrent?: readonly number[];
 }) {
   const t = useT();

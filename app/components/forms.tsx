@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
-import type { MessageParams } from "~/i18n";
+import type { MessageKey, MessageParams } from "~/i18n";
 import { useT } from "./i18n";
 
 /** Field errors: field name -> message key (translated here). */
-export type FieldErrors = Record<string, string | undefined>;
+export type FieldErrors = Record<string, MessageKey | undefined>;
 
 /**
  * The error summary at the top of a form (GOV.UK pattern): focusable, announced, and each entry
@@ -13,11 +13,14 @@ export function ErrorSummary({
   errors,
   labels,
   params,
+  fieldParams,
 }: {
   errors: FieldErrors;
   labels?: Record<string, string>;
   /** Parameters of the messages (e.g. the course a refusal names). */
   params?: MessageParams;
+  /** Parameters of one field's message (e.g. the course's maximum for that field). */
+  fieldParams?: Record<string, MessageParams | undefined>;
 }) {
   const t = useT();
   const entries = Object.entries(errors).filter(([, message]) => Boolean(message));
@@ -30,7 +33,7 @@ export function ErrorSummary({
           <li key={field}>
             <a href={`#${fieldId(field)}`}>
               {labels?.[field] ? `${labels[field]}: ` : ""}
-              {t(message as string, params)}
+              {message ? t(message, { ...params, ...fieldParams?.[field] }) : null}
             </a>
           </li>
         ))}
@@ -49,7 +52,7 @@ export function FieldError({
   params,
 }: {
   name: string;
-  error?: string;
+  error?: MessageKey;
   params?: MessageParams;
 }) {
   const t = useT();
@@ -73,7 +76,7 @@ export function Field({
   name: string;
   label: string;
   hint?: string;
-  error?: string;
+  error?: MessageKey;
   params?: MessageParams;
   children: ReactNode;
 }) {

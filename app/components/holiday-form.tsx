@@ -3,6 +3,7 @@ import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
+import type { MessageKey } from "~/i18n";
 
 const FIELDS = ["name", "startsOn", "endsOn"] as const;
 
@@ -15,7 +16,7 @@ export function HolidayForm({
   labelledBy,
 }: {
   defaultValues: HolidayFormInput;
-  serverErrors?: Record<string, string>;
+  serverErrors?: Record<string, MessageKey>;
   /** The holiday's `updated_at` when editing (stale-form check). */
   updatedAt?: string;
   submitLabel: string;

@@ -1,5 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
+// Type-only: the index holds the catalogues, which must stay out of the browser bundle.
+import type { MessageKey } from "~/i18n";
 import {
   DEFAULT_LOCALE,
   formatMessage,
@@ -20,16 +22,17 @@ export function useLocale(): Locale {
 
 /**
  * `t(key, params)` in the current UI language, from the messages the root loader sent for this
- * page's routes (app/i18n/route-messages.server.ts); `t.has(key)` says whether one was sent. A
+ * page's routes (app/i18n/route-messages.server.ts); `t.has(key)` says whether one was sent, and
+ * narrows a key built from data to a `MessageKey`. A
  * key without a message shows as itself (tests/unit/route-messages.test.ts keeps that from
  * happening).
  */
 export function useT() {
   const messages = useRouteLoaderData<RootI18nData>("root")?.messages;
   return useMemo(() => {
-    const t = (key: string, params?: MessageParams) =>
+    const t = (key: MessageKey, params?: MessageParams) =>
       formatMessage(messages?.[key] ?? key, params);
-    t.has = (key: string) => messages !== undefined && key in messages;
+    t.has = (key: string): key is MessageKey => messages !== undefined && key in messages;
     return t;
   }, [messages]);
 }

@@ -17,7 +17,8 @@ import {
 } from "~/domain/report";
 import { reportTables } from "~/domain/report-tables";
 import { formatDate, formatDateTime } from "~/domain/time";
-import type { MessageParams } from "~/i18n";
+import type { MessageKey, MessageParams } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import type { ReportPage } from "~/services/report.server";
 import { DotIntervalChart } from "./charts/dot-interval-chart";
 import { TrendChart } from "./charts/trend-chart";
@@ -146,7 +147,7 @@ function Paragraphs({ text }: { text: string }) {
 }
 
 export interface ReportActionData {
-  errors: Record<string, string>;
+  errors: Record<string, MessageKey>;
   params?: MessageParams;
   intent: string;
   values?: { section?: string; text?: string; reason?: string };
@@ -159,7 +160,7 @@ export function ReportView({
 }: {
   page: ReportPage;
   actionData: ReportActionData | undefined;
-  notice: string | null;
+  notice: MessageKey | null;
 }) {
   const t = useT();
   const locale = useLocale();
@@ -242,8 +243,12 @@ export function ReportView({
                 {t("report.differences.row", {
                   label: t(d.label, {
                     ...d.params,
-                    ...(d.params?.audience ? { audience: t(`audience.${d.params.audience}`) } : {}),
-                    ...(d.params?.language ? { language: t(`language.${d.params.language}`) } : {}),
+                    ...(d.params?.audience
+                      ? { audience: t(messageKey(`audience.${d.params.audience}`)) }
+                      : {}),
+                    ...(d.params?.language
+                      ? { language: t(messageKey(`language.${d.params.language}`)) }
+                      : {}),
                   }),
                   frozen:
                     d.frozen === null ? "–" : num(d.frozen, Number.isInteger(d.frozen) ? 0 : 1),
@@ -549,7 +554,7 @@ export function ReportView({
             {page.history.map((h) => (
               <li key={h.id}>
                 {t("report.history.row", {
-                  section: t(`report.text.${h.section}`),
+                  section: t(messageKey(`report.text.${h.section}`)),
                   length: num(h.length),
                   author: h.author ?? "–",
                   date: formatDateTime(h.createdAt, locale),

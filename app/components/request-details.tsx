@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { type RequestWindow, windowTimes } from "~/domain/request-rules";
 import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { useLocale, useT } from "./i18n";
 import { StatusBadge } from "./status-badge";
 
@@ -53,7 +54,7 @@ export function RequestFacts({
     <dl className="details">
       <dt>{t("request.field.course")}</dt>
       <dd>
-        {request.course.title} ({t(`audience.${request.course.audience}`)})
+        {request.course.title} ({t(messageKey(`audience.${request.course.audience}`))})
       </dd>
       <dt>{t("schoolRequests.detail.status")}</dt>
       <dd>
@@ -104,7 +105,7 @@ export function RequestFacts({
       <dt>{t("request.field.languagesNeeded")}</dt>
       <dd>
         {request.languagesNeeded.length > 0
-          ? request.languagesNeeded.map((code) => t(`language.${code}`)).join(", ")
+          ? request.languagesNeeded.map((code) => t(messageKey(`language.${code}`))).join(", ")
           : t("schoolRequests.detail.none")}
       </dd>
       <dt>{t("request.field.interpreterNeeded")}</dt>
@@ -135,8 +136,8 @@ export function RequestHistory({ events }: { events: EventView[] }) {
     if (t.has(key)) return t(key);
     if (event.fromStatus && event.toStatus) {
       return t("schoolRequests.event.statusChange", {
-        from: t(`status.${event.fromStatus}`),
-        to: t(`status.${event.toStatus}`),
+        from: t(messageKey(`status.${event.fromStatus}`)),
+        to: t(messageKey(`status.${event.toStatus}`)),
       });
     }
     return event.action;
@@ -206,7 +207,7 @@ export function SessionTable({
                 </td>
                 <td>{session.location}</td>
                 {showFacilitators ? <td>{session.facilitators.join(", ")}</td> : null}
-                <td>{t(`schoolRequests.sessionStatus.${session.status}`)}</td>
+                <td>{t(messageKey(`schoolRequests.sessionStatus.${session.status}`))}</td>
               </tr>
             );
           })}

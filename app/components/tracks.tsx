@@ -1,6 +1,6 @@
 import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
 import type { Reach, StepStatus } from "~/domain/tracks";
-import type { MessageParams } from "~/i18n";
+import type { MessageKey, MessageParams } from "~/i18n";
 import { describedBy, Field, FieldError, fieldId } from "./forms";
 import { useLocale, useT } from "./i18n";
 
@@ -70,7 +70,7 @@ export function OrderOverrideFields({
 }: {
   choice: ChoiceOf<"overrideOrder">;
   field: FieldOf<"overrideReason">;
-  errors: { overrideOrder?: string; overrideReason?: string };
+  errors: { overrideOrder?: MessageKey; overrideReason?: MessageKey };
 }) {
   const t = useT();
   return (
@@ -142,7 +142,7 @@ type StepFieldName = "sessionsExpected" | "minGapDays" | "note";
 
 export function StepFields(
   props: {
-    errors: Record<string, string | undefined>;
+    errors: Record<string, MessageKey | undefined>;
     params?: MessageParams;
   } & (
     | { field: FieldOf<StepFieldName>; courses?: undefined }

@@ -8,6 +8,7 @@ import {
   type UnavailabilityInput,
   unavailabilitySchema,
 } from "~/domain/unavailability";
+import type { MessageKey } from "~/i18n";
 
 export interface UnavailabilityBlock {
   id: number;
@@ -18,7 +19,7 @@ export interface UnavailabilityBlock {
 
 /** The failed add, as the action returns it (a successful add or remove redirects). */
 export type UnavailabilityFormState =
-  | { errors: Record<string, string>; values: Record<string, unknown> }
+  | { errors: Record<string, MessageKey>; values: Record<string, unknown> }
   | undefined;
 
 /** "fredag den 6. marts 2026 – søndag den 8. marts 2026 (hele dage)" or a time range. */

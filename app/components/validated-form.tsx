@@ -10,6 +10,8 @@ import {
   useForm,
 } from "react-hook-form";
 import type { z } from "zod";
+import type { MessageKey } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 
 /**
  * react-hook-form with the same zod schema the action uses. Valid input is posted as a normal form
@@ -24,7 +26,7 @@ export function useValidatedForm<T extends FieldValues, Out extends FieldValues 
      * are strings and lists of strings, so they are not typed as the schema's input).
      */
     defaultValues?: DefaultValues<T> | Record<string, unknown>;
-    serverErrors?: Record<string, string | undefined>;
+    serverErrors?: Record<string, MessageKey | undefined>;
   } = {},
 ) {
   const defaultValues = options.defaultValues as DefaultValues<T> | undefined;
@@ -49,18 +51,19 @@ export function useValidatedForm<T extends FieldValues, Out extends FieldValues 
   };
 
   /** Client error for a path if any, else the server's; a message key or undefined. */
-  const errorFor = (path: string): string | undefined => {
+  const errorFor = (path: string): MessageKey | undefined => {
     const clientError = get(form.formState.errors, path) as
       | { message?: unknown; root?: { message?: unknown } }
       | undefined;
     const message = clientError?.message ?? clientError?.root?.message;
-    if (typeof message === "string") return message;
+    // zod's messages are the schema's keys (typed where the schema is written).
+    if (typeof message === "string") return messageKey(message);
     // A server error stays until the form is sent again (then the action answers afresh).
     return options.serverErrors?.[path];
   };
 
-  const allErrors = (): Record<string, string> => {
-    const result: Record<string, string> = {};
+  const allErrors = (): Record<string, MessageKey> => {
+    const result: Record<string, MessageKey> = {};
     for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
       if (message) result[path] = message;
     }
@@ -110,11 +113,11 @@ function asInputPath<T extends FieldValues>(name: string): Path<T> {
   return name as Path<T>;
 }
 
-function collectErrors(node: unknown, prefix: string, into: Record<string, string>) {
+function collectErrors(node: unknown, prefix: string, into: Record<string, MessageKey>) {
   if (!node || typeof node !== "object") return;
   const record = node as Record<string, unknown>;
   if (typeof record.message === "string" && typeof record.type === "string") {
-    into[prefix || "_form"] = record.message;
+    into[prefix || "_form"] = messageKey(record.message);
     return;
   }
   for (const [key, value] of Object.entries(record)) {

@@ -6,7 +6,9 @@
  * workshops), professionals present (staff courses) or parents present (parent dialogues).
  * Messages are message keys from `app/i18n/facilitator.ts` (prefix `facilitator.`).
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import { type Audience, intField, textField } from "./courses";
 import { utcToEpochMs } from "./time";
 
@@ -28,7 +30,7 @@ export type AttendanceInput = z.input<typeof attendanceSchema>;
 export type AttendanceValues = z.output<typeof attendanceSchema>;
 
 /** The label key of the count field for a course audience. */
-export function attendanceLabelKey(audience: Audience): string {
+export function attendanceLabelKey(audience: Audience): MessageKey {
   return `facilitator.attendance.present.${audience}`;
 }
 

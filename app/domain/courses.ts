@@ -4,7 +4,9 @@
  *
  * Messages in schemas are message keys from `app/i18n/requests.ts` (prefix `course.`).
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import {
   AUDIENCES,
   type Audience,
@@ -137,7 +139,7 @@ export const courseFormSchema = z
       (value) => value ?? "",
       z.string().trim().max(SLUG_MAX_LENGTH, "course.slug.invalid"),
     ),
-    audience: z.enum(AUDIENCES, { error: "course.audience.required" }),
+    audience: z.enum(AUDIENCES, { error: "course.audience.required" satisfies MessageKey }),
     summary: optionalText(300, "course.summary.tooLong"),
     description: optionalText(5000, "course.description.tooLong"),
     gradeMin: optionalIntField(GRADE_MIN, GRADE_MAX, "course.grade.range"),
@@ -148,7 +150,7 @@ export const courseFormSchema = z
     languages: z.preprocess(
       toList,
       z
-        .array(z.enum(COURSE_LANGUAGES, { error: "course.languages.invalid" }))
+        .array(z.enum(COURSE_LANGUAGES, { error: "course.languages.invalid" satisfies MessageKey }))
         .min(1, "course.languages.required"),
     ),
     schoolProvides: optionalText(1000, "course.schoolProvides.tooLong"),
@@ -157,7 +159,9 @@ export const courseFormSchema = z
     /** Audience of the feedback form the course uses; empty means "the course's own audience". */
     feedbackFormAudience: z.preprocess(
       emptyToUndefined,
-      z.enum(AUDIENCES, { error: "courseAdmin.feedbackFormAudience.invalid" }).optional(),
+      z
+        .enum(AUDIENCES, { error: "courseAdmin.feedbackFormAudience.invalid" satisfies MessageKey })
+        .optional(),
     ),
   })
   .superRefine(
@@ -167,19 +171,35 @@ export const courseFormSchema = z
       const title = typeof course.title === "string" ? course.title.trim() : "";
       const slug = typeof course.slug === "string" && course.slug ? course.slug : slugify(title);
       if (title && !SLUG_PATTERN.test(slug)) {
-        ctx.addIssue({ code: "custom", path: ["slug"], message: "course.slug.invalid" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["slug"],
+          message: "course.slug.invalid" satisfies MessageKey,
+        });
       }
       if (course.audience !== "pupils") return;
       const min = emptyToUndefined(course.gradeMin);
       const max = emptyToUndefined(course.gradeMax);
       if (min === undefined) {
-        ctx.addIssue({ code: "custom", path: ["gradeMin"], message: "course.grade.required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["gradeMin"],
+          message: "course.grade.required" satisfies MessageKey,
+        });
       }
       if (max === undefined) {
-        ctx.addIssue({ code: "custom", path: ["gradeMax"], message: "course.grade.required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["gradeMax"],
+          message: "course.grade.required" satisfies MessageKey,
+        });
       }
       if (typeof min === "number" && typeof max === "number" && min > max) {
-        ctx.addIssue({ code: "custom", path: ["gradeMax"], message: "course.grade.order" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["gradeMax"],
+          message: "course.grade.order" satisfies MessageKey,
+        });
       }
     },
     { when: whenObject },

@@ -4,6 +4,7 @@
  * export file names. Pure: dates are Copenhagen calendar dates (YYYY-MM-DD); the service turns
  * them into UTC instants.
  */
+import type { MessageKey } from "../i18n";
 import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "./feedback-bank";
 import { addDays, isValidDateString } from "./time";
 
@@ -89,7 +90,7 @@ function positiveInt(value: string | null): number | null {
 }
 
 /** Message keys for filter values that could not be used (the defaults are used instead). */
-export type FilterErrors = Partial<Record<"period" | "from" | "to" | "school", string>>;
+export type FilterErrors = Partial<Record<"period" | "from" | "to" | "school", MessageKey>>;
 
 /**
  * Reads the filters from a URL's search params. Unknown or broken values never fail the page:

@@ -2,10 +2,12 @@
  * How the evaluation's numbers are rounded and labelled. The page, the CSV and the XLSX all go
  * through these, so a number reads the same everywhere ("exactly the numbers on the page").
  */
+import type { MessageKey, MessageParams } from "../i18n";
 import type { EvaluationModel, GroupKey } from "./evaluation";
 import type { TrendBucket } from "./evaluation-filters";
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+/** `t` of the UI or `translate` bound to a locale: only existing keys (see `MessageKey`). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** A proportion as a percentage with one decimal (0.7234 -> 72.3). */
 export function percent(proportion: number): number {

@@ -3,6 +3,8 @@
  * same rows melted into one long CSV. Numbers are rounded exactly as on the page; a hidden cell
  * has no numbers, only its status.
  */
+import type { KeySuffix } from "../i18n";
+import { messageKey } from "../i18n/format";
 import type { EvaluationModel, GroupKey, ItemCell, ScaleCell } from "./evaluation";
 import {
   bucketLabel,
@@ -74,7 +76,7 @@ export function evaluationTables(
   const options = FEEDBACK_SCALES[model.scale].options;
   const topBox = topBoxLabel(model, t);
   const col = (
-    key: string,
+    key: KeySuffix<"evaluation.export.col."> & KeySuffix<"evaluation.export.desc.">,
     digits?: number,
     params?: Record<string, string | number>,
   ): ExportColumn => ({
@@ -192,7 +194,7 @@ export function evaluationTables(
           const shown = cell?.status === "shown" ? cell : null;
           const hedges = index === 0 && scale.hedges ? scale.hedges : null;
           return {
-            labels: [t(`evaluation.scale.${scale.key}`), label(g.key)],
+            labels: [t(messageKey(`evaluation.scale.${scale.key}`)), label(g.key)],
             status: statusOf(cell, t),
             values: [
               shown?.respondents ?? null,

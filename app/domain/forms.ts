@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { MessageKey } from "../i18n";
+import { messageKey } from "../i18n/format";
 
 /**
  * Turns posted form fields into the object a zod schema expects, the same shape react-hook-form
@@ -38,14 +40,15 @@ function setPath(target: Record<string, unknown>, path: string[], value: unknown
   });
 }
 
-export type FieldErrors = Record<string, string>;
+export type FieldErrors = Record<string, MessageKey>;
 
 /** First message (a message key) per field path, e.g. { "windows.0.date": "request.window.tooSoon" }. */
 export function fieldErrorsFromIssues(issues: readonly z.core.$ZodIssue[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join(".") || "_form";
-    errors[path] ??= issue.message;
+    // The schemas' messages are keys, typed where each schema is written.
+    errors[path] ??= messageKey(issue.message);
   }
   return errors;
 }

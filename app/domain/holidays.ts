@@ -21,8 +21,10 @@
  *
  * Messages are message keys from `app/i18n/holidays.ts` (prefix `holidays.`). Pure: no I/O.
  */
+
 import { easter } from "date-easter";
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import { textField, whenObject } from "./courses";
 import { addDays, daysBetween, isValidDateString, pad2 } from "./time";
 
@@ -151,9 +153,17 @@ export const holidayFormSchema = z
       if (!isValidDateString(startsOn) || !isValidDateString(endsOn)) return;
       const days = daysBetween(startsOn, endsOn);
       if (days < 0) {
-        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "holidays.endsOn.beforeStart" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["endsOn"],
+          message: "holidays.endsOn.beforeStart" satisfies MessageKey,
+        });
       } else if (days + 1 > MAX_HOLIDAY_DAYS) {
-        ctx.addIssue({ code: "custom", path: ["endsOn"], message: "holidays.endsOn.tooLong" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["endsOn"],
+          message: "holidays.endsOn.tooLong" satisfies MessageKey,
+        });
       }
     },
     { when: whenObject },

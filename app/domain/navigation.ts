@@ -1,14 +1,17 @@
+import type { MessageKey } from "../i18n";
 import type { Role } from "./permissions";
 
 export interface NavItem {
   to: string;
   /** Message key. */
-  label: string;
+  label: MessageKey;
 }
 
 /** The main navigation per role. Keep in step with the route map in README.md. */
 export function navigationFor(role: Role | null, options: { localMailbox: boolean }): NavItem[] {
-  const mailbox = options.localMailbox ? [{ to: "/dev/mailbox", label: "nav.mailbox" }] : [];
+  const mailbox: NavItem[] = options.localMailbox
+    ? [{ to: "/dev/mailbox", label: "nav.mailbox" }]
+    : [];
   switch (role) {
     case null:
       return [{ to: "/login", label: "nav.signIn" }, ...mailbox];

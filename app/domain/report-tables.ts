@@ -4,11 +4,17 @@
  * no number, only its status). Same table shape as the evaluation's exports.
  */
 
+import type { KeySuffix } from "../i18n";
+import { messageKey } from "../i18n/format";
 import type { Translate } from "./evaluation-format";
 import type { ExportColumn, ExportTable } from "./evaluation-tables";
 import type { ReportCell, ReportFeedback, ReportModel, ReportTrack } from "./report";
 
-const col = (t: Translate, key: string, digits?: number): ExportColumn => ({
+const col = (
+  t: Translate,
+  key: KeySuffix<"report.col."> & KeySuffix<"report.desc.">,
+  digits?: number,
+): ExportColumn => ({
   header: t(`report.col.${key}`),
   description: t(`report.desc.${key}`),
   digits,
@@ -101,10 +107,12 @@ function comparisonTable(
     ],
     rows: feedback.flatMap((f) =>
       f.items.map((item) => {
-        const hidden = [
-          ["pilot", cellStatus(item.pilot, t)],
-          ["standard", cellStatus(item.standard, t)],
-        ].filter(([, s]) => s !== null);
+        const hidden = (
+          [
+            ["pilot", cellStatus(item.pilot, t)],
+            ["standard", cellStatus(item.standard, t)],
+          ] as const
+        ).filter(([, s]) => s !== null);
         return {
           labels: [t(`audience.${f.audience}`), item.text[locale]],
           status:
@@ -243,15 +251,17 @@ export function reportTables(model: ReportModel, t: Translate, locale: "da" | "e
       name: name(t("report.table.sessions")),
       labelColumns: [{ ...col(t, "measure"), role: "subject" }],
       valueColumns: [col(t, "count", 0)],
-      rows: [
-        ["delivered", r.sessions.delivered],
-        ["scheduled", r.sessions.scheduled],
-        ["cancelled", r.sessions.cancelled],
-        ["declined", r.declinedRequests],
-      ].map(([key, value]) => ({
+      rows: (
+        [
+          ["delivered", r.sessions.delivered],
+          ["scheduled", r.sessions.scheduled],
+          ["cancelled", r.sessions.cancelled],
+          ["declined", r.declinedRequests],
+        ] as const
+      ).map(([key, value]) => ({
         labels: [t(`report.sessions.${key}`)],
         status: shown,
-        values: [value as number],
+        values: [value],
       })),
     },
     languages: {
@@ -259,7 +269,7 @@ export function reportTables(model: ReportModel, t: Translate, locale: "da" | "e
       labelColumns: [{ ...col(t, "language"), role: "subject" }],
       valueColumns: [col(t, "dialogues", 0)],
       rows: r.languages.map((l) => ({
-        labels: [t(`language.${l.language}`)],
+        labels: [t(messageKey(`language.${l.language}`))],
         status: shown,
         values: [l.sessions],
       })),

@@ -6,7 +6,9 @@
  * sections) as its snapshot, so the page, the PDF and the XLSX of a final report are rendered
  * from frozen numbers; `reportDifferences` says which figures live data would now change.
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import type { EvaluationModel, ItemCell } from "./evaluation";
 import type { FeedbackAudience, FeedbackScaleKey } from "./feedback-bank";
 import { MIN_GROUP_SIZE, type SuppressionReason } from "./suppression";
@@ -30,14 +32,14 @@ export const REPORT_AUDIENCES = ["pupils", "staff", "parents"] as const;
 // ---------------------------------------------------------------------------------------------
 
 export const reportTextSchema = z.object({
-  section: z.enum(REPORT_SECTIONS, { message: "report.error.section" }),
+  section: z.enum(REPORT_SECTIONS, { message: "report.error.section" satisfies MessageKey }),
   // Line breaks as the browser sends them (CRLF) count once.
   text: z
     .string()
     .transform((s) => s.replace(/\r\n/g, "\n"))
     .pipe(
       z.string().refine((s) => characterCount(s) <= MAX_SECTION_LENGTH, {
-        message: "report.error.textTooLong",
+        message: "report.error.textTooLong" satisfies MessageKey,
       }),
     ),
 });
@@ -51,16 +53,22 @@ export function characterCount(text: string): number {
 }
 
 export const finaliseSchema = z.object({
-  version: z.coerce.number().int().min(1, { message: "report.error.stale" }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1, { message: "report.error.stale" satisfies MessageKey }),
 });
 
 export const supersedeSchema = z.object({
-  version: z.coerce.number().int().min(1, { message: "report.error.stale" }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1, { message: "report.error.stale" satisfies MessageKey }),
   reason: z
     .string()
     .trim()
-    .min(1, { message: "report.error.reasonRequired" })
-    .max(MAX_SUPERSEDE_REASON, { message: "report.error.reasonTooLong" }),
+    .min(1, { message: "report.error.reasonRequired" satisfies MessageKey })
+    .max(MAX_SUPERSEDE_REASON, { message: "report.error.reasonTooLong" satisfies MessageKey }),
 });
 
 /** A year from the URL: four digits, else null (404). */
@@ -502,12 +510,16 @@ export interface ReportFigure {
   /** Stable key, e.g. "target.pupils.achieved". */
   key: string;
   /** Message key and parameters of its name. */
-  label: string;
+  label: MessageKey;
   params?: Record<string, string | number>;
   value: number | null;
 }
 
-function cellFigures(prefix: string, cell: ReportCell, params: Record<string, string | number>) {
+function cellFigures(
+  prefix: string,
+  cell: ReportCell,
+  params: Record<string, string | number>,
+): ReportFigure[] {
   const value = cell.status === "shown" ? cell : null;
   return [
     { key: `${prefix}.share`, label: "report.figure.share", params, value: value?.share ?? null },
@@ -588,7 +600,7 @@ export function reportFigures(model: ReportModel): ReportFigure[] {
 
 export interface ReportDifference {
   key: string;
-  label: string;
+  label: MessageKey;
   params?: Record<string, string | number>;
   frozen: number | null;
   live: number | null;

@@ -2,7 +2,9 @@
  * Schemas for the actions on an existing request (cancel, mark in progress, decline) and for the
  * coordinator's inbox query string. Pure; shared by the route components and their actions.
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import { AUDIENCES } from "./course-options";
 import { emptyToUndefined } from "./courses";
 import { COHORT_FILTERS, INBOX_SORTS } from "./inbox";
@@ -13,7 +15,10 @@ export { COHORT_FILTERS, INBOX_PAGE_SIZE, INBOX_SORTS, inboxSearch } from "./inb
 /** The request's `version` as the form saw it (stale-form protection). */
 export const versionField = z.preprocess(
   emptyToUndefined,
-  z.coerce.number({ error: "triage.stale" }).int("triage.stale").min(1, "triage.stale"),
+  z.coerce
+    .number({ error: "triage.stale" satisfies MessageKey })
+    .int("triage.stale" satisfies MessageKey)
+    .min(1, "triage.stale" satisfies MessageKey),
 );
 
 export const requestVersionSchema = z.object({ version: versionField });
@@ -23,7 +28,7 @@ export const DECLINE_REASON_MAX = 1000;
 /** The decline form as the browser validates it (the version is a plain hidden field). */
 export const declineReasonSchema = z.object({
   reason: z
-    .string({ error: "triage.decline.reason.required" })
+    .string({ error: "triage.decline.reason.required" satisfies MessageKey })
     .trim()
     .min(1, "triage.decline.reason.required")
     .max(DECLINE_REASON_MAX, "triage.decline.reason.tooLong"),

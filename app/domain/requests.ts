@@ -6,7 +6,9 @@
  *
  * Messages are message keys from `app/i18n/requests.ts` (prefix `request.`).
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import {
   type Audience,
   COURSE_LANGUAGES,
@@ -58,7 +60,7 @@ function minutesOf(time: string): number {
 const optionalTime = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
   z
-    .string({ error: "request.window.time.invalid" })
+    .string({ error: "request.window.time.invalid" satisfies MessageKey })
     .trim()
     .regex(TIME_PATTERN, "request.window.time.invalid")
     .optional(),
@@ -67,11 +69,11 @@ const optionalTime = z.preprocess(
 export const requestWindowSchema = z
   .object({
     date: z
-      .string({ error: "request.window.date.required" })
+      .string({ error: "request.window.date.required" satisfies MessageKey })
       .trim()
       .min(1, "request.window.date.required")
       .refine((date) => date === "" || isValidDateString(date), "request.window.date.invalid"),
-    part: z.enum(DAY_PARTS, { error: "request.window.part.required" }),
+    part: z.enum(DAY_PARTS, { error: "request.window.part.required" satisfies MessageKey }),
     from: optionalTime,
     to: optionalTime,
   })
@@ -81,10 +83,18 @@ export const requestWindowSchema = z
       const from = typeof window.from === "string" ? window.from : undefined;
       const to = typeof window.to === "string" ? window.to : undefined;
       if (from === undefined) {
-        ctx.addIssue({ code: "custom", path: ["from"], message: "request.window.time.required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["from"],
+          message: "request.window.time.required" satisfies MessageKey,
+        });
       }
       if (to === undefined) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: "request.window.time.required" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: "request.window.time.required" satisfies MessageKey,
+        });
       }
       if (
         from !== undefined &&
@@ -93,7 +103,11 @@ export const requestWindowSchema = z
         TIME_PATTERN.test(to) &&
         minutesOf(from) >= minutesOf(to)
       ) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: "request.window.time.order" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["to"],
+          message: "request.window.time.order" satisfies MessageKey,
+        });
       }
     },
     { when: whenObject },
@@ -151,9 +165,10 @@ export const requestFormSchema = z
         .superRefine(
           (slots, ctx) => {
             const used = slots.filter((slot) => slot !== null).length;
-            if (used < 1) ctx.addIssue({ code: "custom", message: "request.windows.min" });
+            if (used < 1)
+              ctx.addIssue({ code: "custom", message: "request.windows.min" satisfies MessageKey });
             if (used > MAX_WINDOWS)
-              ctx.addIssue({ code: "custom", message: "request.windows.max" });
+              ctx.addIssue({ code: "custom", message: "request.windows.max" satisfies MessageKey });
           },
           { when: (payload) => Array.isArray(payload.value) },
         )
@@ -162,14 +177,18 @@ export const requestFormSchema = z
     location: textField(200, "request.location.tooLong", "request.location.required"),
     contactName: textField(120, "request.contactName.tooLong", "request.contactName.required"),
     contactPhone: z
-      .string({ error: "request.contactPhone.required" })
+      .string({ error: "request.contactPhone.required" satisfies MessageKey })
       .trim()
       .min(1, "request.contactPhone.required")
       .refine((phone) => phone === "" || isPhoneNumber(phone), "request.contactPhone.invalid"),
     languagesNeeded: z.preprocess(
       toList,
       z
-        .array(z.enum(COURSE_LANGUAGES, { error: "request.languagesNeeded.invalid" }))
+        .array(
+          z.enum(COURSE_LANGUAGES, {
+            error: "request.languagesNeeded.invalid" satisfies MessageKey,
+          }),
+        )
         .transform((languages) => [...new Set(languages)]),
     ),
     interpreterNeeded: checkboxField,
@@ -188,7 +207,7 @@ export const requestFormSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["languagesNeeded"],
-          message: "request.interpreter.languageRequired",
+          message: "request.interpreter.languageRequired" satisfies MessageKey,
         });
       }
     },
@@ -232,8 +251,7 @@ export type RequestRuleInput = Pick<
 export type RequestRuleIssue = {
   /** Form path, e.g. "windows.0.date", "participantsPerGroup", "grades". */
   path: string;
-  /** Message key. */
-  message: string;
+  message: MessageKey;
   params?: Record<string, string | number>;
 };
 
@@ -259,12 +277,13 @@ export function checkRequestAgainstCourse(
 ): RequestRuleIssue[] {
   const issues: RequestRuleIssue[] = [];
 
-  if (!course.active) issues.push({ path: "courseId", message: "request.course.inactive" });
+  if (!course.active)
+    issues.push({ path: "courseId", message: "request.course.inactive" satisfies MessageKey });
 
   if (input.participantsPerGroup > course.maxParticipants) {
     issues.push({
       path: "participantsPerGroup",
-      message: "request.participantsPerGroup.overMax",
+      message: "request.participantsPerGroup.overMax" satisfies MessageKey,
       params: { max: course.maxParticipants },
     });
   }
@@ -273,9 +292,13 @@ export function checkRequestAgainstCourse(
     const min = course.gradeMin ?? GRADE_MIN;
     const max = course.gradeMax ?? GRADE_MAX;
     if (input.grades.length === 0) {
-      issues.push({ path: "grades", message: "request.grades.required" });
+      issues.push({ path: "grades", message: "request.grades.required" satisfies MessageKey });
     } else if (input.grades.some((grade) => grade < min || grade > max)) {
-      issues.push({ path: "grades", message: "request.grades.outOfRange", params: { min, max } });
+      issues.push({
+        path: "grades",
+        message: "request.grades.outOfRange" satisfies MessageKey,
+        params: { min, max },
+      });
     }
   }
 
@@ -285,7 +308,7 @@ export function checkRequestAgainstCourse(
   if (notOffered.length > 0 && !input.interpreterNeeded) {
     issues.push({
       path: "languagesNeeded",
-      message: "request.languagesNeeded.notOffered",
+      message: "request.languagesNeeded.notOffered" satisfies MessageKey,
       params: { languages: notOffered.join(", ") },
     });
   }
@@ -301,25 +324,25 @@ export function checkRequestAgainstCourse(
     seen.add(key);
 
     if (!isValidDateString(window.date)) {
-      issues.push({ path: datePath, message: "request.window.date.invalid" });
+      issues.push({ path: datePath, message: "request.window.date.invalid" satisfies MessageKey });
     } else if (window.date <= today) {
-      issues.push({ path: datePath, message: "request.window.past" });
+      issues.push({ path: datePath, message: "request.window.past" satisfies MessageKey });
     } else if (window.date < earliest) {
       issues.push({
         path: datePath,
-        message: "request.window.leadTime",
+        message: "request.window.leadTime" satisfies MessageKey,
         params: { days: course.leadTimeDays, earliest },
       });
     } else if (window.date > latest) {
       issues.push({
         path: datePath,
-        message: "request.window.tooFar",
+        message: "request.window.tooFar" satisfies MessageKey,
         params: { days: MAX_DAYS_AHEAD },
       });
     } else if (isWeekend(window.date)) {
-      issues.push({ path: datePath, message: "request.window.weekend" });
+      issues.push({ path: datePath, message: "request.window.weekend" satisfies MessageKey });
     } else if (repeated) {
-      issues.push({ path: datePath, message: "request.window.duplicate" });
+      issues.push({ path: datePath, message: "request.window.duplicate" satisfies MessageKey });
     }
 
     if (
@@ -330,7 +353,7 @@ export function checkRequestAgainstCourse(
     ) {
       issues.push({
         path: window.part === "custom" ? `windows.${index}.to` : `windows.${index}.part`,
-        message: "request.window.tooShort",
+        message: "request.window.tooShort" satisfies MessageKey,
         params: { minutes: course.durationMinutes },
       });
     }

@@ -6,7 +6,9 @@
  *
  * Messages are message keys from `app/i18n/sessions.ts` (prefix `sessions.`) or `time.*` (common).
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import {
   checkboxField,
   emptyToUndefined,
@@ -15,6 +17,7 @@ import {
   toList,
   whenObject,
 } from "./courses";
+import type { FieldErrors } from "./forms";
 import { addDays, isValidDateString, isValidTimeString } from "./time";
 import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
 import { orderOverrideShape, refineOrderOverride } from "./tracks";
@@ -26,13 +29,13 @@ export const MAX_FACILITATORS_PER_SESSION = 4;
 // ---- form schemas ----
 
 const dateField = z
-  .string({ error: "sessions.date.required" })
+  .string({ error: "sessions.date.required" satisfies MessageKey })
   .trim()
   .min(1, "sessions.date.required")
   .refine((date) => date === "" || isValidDateString(date), "sessions.date.invalid");
 
 const timeField = z
-  .string({ error: "sessions.time.required" })
+  .string({ error: "sessions.time.required" satisfies MessageKey })
   .trim()
   .min(1, "sessions.time.required")
   .refine((time) => time === "" || isValidTimeString(time), "sessions.time.invalid");
@@ -79,7 +82,11 @@ function refineTimes(
     ctx.addIssue({ code: "custom", path: ["end"], message: endUtc.error });
   }
   if (startUtc?.ok && endUtc?.ok && endUtc.utc <= startUtc.utc) {
-    ctx.addIssue({ code: "custom", path: ["end"], message: "sessions.end.beforeStart" });
+    ctx.addIssue({
+      code: "custom",
+      path: ["end"],
+      message: "sessions.end.beforeStart" satisfies MessageKey,
+    });
   }
 }
 
@@ -142,10 +149,10 @@ export function resolveSessionTimes(values: {
   date: string;
   start: string;
   end: string;
-}): { ok: true; startUtc: string; endUtc: string } | { ok: false; errors: Record<string, string> } {
+}): { ok: true; startUtc: string; endUtc: string } | { ok: false; errors: FieldErrors } {
   const start = copenhagenToUtc(values.date, values.start);
   const end = copenhagenToUtc(values.date, values.end);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   if (!start.ok) errors.start = start.error;
   if (!end.ok) errors.end = end.error;
   if (start.ok && end.ok && end.utc <= start.utc) errors.end = "sessions.end.beforeStart";
@@ -243,8 +250,7 @@ export interface FacilitatorCandidate {
 }
 
 export interface Reason {
-  /** Message key (prefix `sessions.reason.`). */
-  key: string;
+  key: MessageKey;
   params?: Record<string, string | number>;
 }
 
@@ -372,7 +378,7 @@ export type SessionTransitionResult =
 
 export function transitionSession(from: SessionStatus, to: SessionStatus): SessionTransitionResult {
   if (SESSION_TRANSITIONS[from]?.includes(to)) return { ok: true };
-  return { ok: false, error: "sessions.transition.illegal", from, to };
+  return { ok: false, error: "sessions.transition.illegal" satisfies MessageKey, from, to };
 }
 
 /**

@@ -7,6 +7,7 @@
  * their recent answers: a wall time's instant never changes (the zone rules are fixed while the
  * process runs).
  */
+import type { MessageKey } from "../i18n";
 import {
   addDays,
   copenhagenWallFields,
@@ -34,7 +35,7 @@ const toCopenhagenCache = new Map<string, { date: string; time: string }>();
  */
 export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResult {
   if (parsePlainDate(date) === null || !isValidTimeString(time)) {
-    return { ok: false, error: "time.invalid" };
+    return { ok: false, error: "time.invalid" satisfies MessageKey };
   }
   const key = `${date}T${time}`;
   const cached = toUtcCache.get(key);
@@ -57,7 +58,7 @@ export function copenhagenToUtc(date: string, time: string): CopenhagenToUtcResu
   const result: CopenhagenToUtcResult =
     instants.length > 0
       ? { ok: true, utc: new Date(Math.min(...instants)).toISOString() }
-      : { ok: false, error: "time.nonexistent" };
+      : { ok: false, error: "time.nonexistent" satisfies MessageKey };
   if (toUtcCache.size >= CONVERSION_CACHE_SIZE) toUtcCache.clear();
   toUtcCache.set(key, result);
   return result;

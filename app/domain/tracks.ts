@@ -9,7 +9,9 @@
  *
  * Messages are message keys from `app/i18n/tracks.ts` (prefix `tracks.`).
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import { checkboxField, emptyToUndefined, intField, textField, whenObject } from "./courses";
 import { addDays } from "./time";
 import { copenhagenMidnightUtc, utcToCopenhagen } from "./timezone";
@@ -104,7 +106,7 @@ export function refineOrderOverride(
     ctx.addIssue({
       code: "custom",
       path: ["overrideReason"],
-      message: "tracks.override.reason.required",
+      message: "tracks.override.reason.required" satisfies MessageKey,
     });
   }
 }

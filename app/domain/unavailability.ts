@@ -10,7 +10,9 @@
  * is refused (`time.nonexistent`). Messages are keys from `app/i18n/facilitator.ts` and
  * `app/i18n/common.ts`.
  */
+
 import { z } from "zod";
+import type { MessageKey } from "../i18n";
 import { emptyToUndefined } from "./courses";
 import { addDays, daysBetween, isValidDateString, isValidTimeString, utcToEpochMs } from "./time";
 import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
@@ -58,11 +60,15 @@ export function resolveBlock(parts: BlockParts): ResolvedBlock {
     return {
       ok: false,
       path: parts.endTime ? "endTime" : "endDate",
-      message: "facilitator.unavailability.order",
+      message: "facilitator.unavailability.order" satisfies MessageKey,
     };
   }
   if (daysBetween(parts.startDate, endDate) > MAX_BLOCK_DAYS) {
-    return { ok: false, path: "endDate", message: "facilitator.unavailability.tooLong" };
+    return {
+      ok: false,
+      path: "endDate",
+      message: "facilitator.unavailability.tooLong" satisfies MessageKey,
+    };
   }
   return { ok: true, startsAt: start.utc, endsAt: end.utc };
 }

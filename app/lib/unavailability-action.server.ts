@@ -2,16 +2,18 @@
  * The action both unavailability pages share (the facilitator's own and the coordinator's view of
  * one facilitator): reads the posted form, then calls the service to add or remove a block.
  */
+
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { unavailabilitySchema } from "~/domain/unavailability";
 import { addUnavailability, removeUnavailability } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
+import type { FieldErrors } from "../domain/forms";
 import type { CurrentUser } from "./guards.server";
 import { orNotFound } from "./results.server";
 
 export type UnavailabilityActionResult =
   | { intent: "add"; ok: true; overlappingSessions: number }
-  | { intent: "add"; ok: false; errors: Record<string, string>; values: Record<string, unknown> }
+  | { intent: "add"; ok: false; errors: FieldErrors; values: Record<string, unknown> }
   | { intent: "remove"; ok: true };
 
 export async function unavailabilityAction(

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -73,7 +74,7 @@ export default function CataloguePage() {
           )}
         </dd>
         <dt>{t("catalogue.course.languages")}</dt>
-        <dd>{course.languages.map((code) => t(`language.${code}`)).join(", ")}</dd>
+        <dd>{course.languages.map((code) => t(messageKey(`language.${code}`))).join(", ")}</dd>
         <dt>{t("catalogue.course.schoolProvides")}</dt>
         <dd>{course.schoolProvides || t("catalogue.course.schoolProvides.none")}</dd>
         <dt>{t("catalogue.course.leadTime")}</dt>

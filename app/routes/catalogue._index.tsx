@@ -4,6 +4,7 @@ import { FilterSelect } from "~/components/filter-select";
 import { useT } from "~/components/i18n";
 import { DURATION_OPTIONS, isEmptyFilter, parseCatalogueFilter } from "~/domain/catalogue";
 import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -60,7 +61,10 @@ export default function Catalogue() {
           label={t("catalogue.filter.language")}
           anyLabel={t("catalogue.filter.any")}
           defaultValue={filter.language ?? ""}
-          options={COURSE_LANGUAGES.map((code) => ({ value: code, label: t(`language.${code}`) }))}
+          options={COURSE_LANGUAGES.map((code) => ({
+            value: code,
+            label: t(messageKey(`language.${code}`)),
+          }))}
         />
         <FilterSelect
           id="filter-duration"
@@ -111,7 +115,9 @@ export default function Catalogue() {
                 <dt>{t("catalogue.course.duration")}</dt>
                 <dd>{t("course.duration", { minutes: course.durationMinutes })}</dd>
                 <dt>{t("catalogue.course.languages")}</dt>
-                <dd>{course.languages.map((code) => t(`language.${code}`)).join(", ")}</dd>
+                <dd>
+                  {course.languages.map((code) => t(messageKey(`language.${code}`))).join(", ")}
+                </dd>
               </dl>
             </li>
           ))}

@@ -5,6 +5,7 @@ import { CourseForm } from "~/components/course-form";
 import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -20,7 +21,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.course.title} · Forløb · Frirum` : "Forløb · Frirum" },
 ];
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   created: "courseAdmin.created",
   saved: "courseAdmin.saved",
   deactivated: "courseAdmin.deactivated",
@@ -28,7 +29,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** A known notice's message key; anything else (including "__proto__") is no notice. */
-function noticeKey(name: string | null): string | null {
+function noticeKey(name: string | null): MessageKey | null {
   return name !== null && Object.hasOwn(NOTICES, name) ? NOTICES[name] : null;
 }
 
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = {
-  errors: Record<string, string>;
+  errors: Record<string, MessageKey>;
   values?: Record<string, unknown>;
   updatedAt?: string;
   /** Remounts the form per answer, so server errors show even on fields edited before. */

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -8,10 +9,10 @@ import { loadCourseList } from "~/services/course-admin.server";
 
 export const meta: MetaFunction = () => [{ title: "Forløb i kataloget · Frirum" }];
 
-const NOTICES: Record<string, string> = { deleted: "courseAdmin.deleted" };
+const NOTICES: Record<string, MessageKey> = { deleted: "courseAdmin.deleted" };
 
 /** A known notice's message key; anything else (including "__proto__") is no notice. */
-function noticeKey(name: string | null): string | null {
+function noticeKey(name: string | null): MessageKey | null {
   return name !== null && Object.hasOwn(NOTICES, name) ? NOTICES[name] : null;
 }
 

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { formatDate } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -46,7 +47,11 @@ export default function Facilitators() {
                     <br />
                     <span className="muted">{facilitator.email}</span>
                   </th>
-                  <td>{facilitator.languages.map((code) => t(`language.${code}`)).join(", ")}</td>
+                  <td>
+                    {facilitator.languages
+                      .map((code) => t(messageKey(`language.${code}`)))
+                      .join(", ")}
+                  </td>
                   <td>
                     {facilitator.active
                       ? t("courseAdmin.facilitators.active")

@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { formatDateTime } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -99,7 +100,7 @@ export default function EditHoliday() {
             <li key={entry.id}>
               {formatDateTime(entry.created_at, locale)} ·{" "}
               {entry.actor_name ?? t("holidays.history.system")} ·{" "}
-              {t(`holidays.action.${entry.action}`)}
+              {t(messageKey(`holidays.action.${entry.action}`))}
             </li>
           ))}
         </ul>

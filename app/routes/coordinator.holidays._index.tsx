@@ -6,6 +6,7 @@ import { useLocale, useT } from "~/components/i18n";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -13,7 +14,7 @@ import { createHoliday, loadHolidaysPage } from "~/services/holidays.server";
 
 export const meta: MetaFunction = () => [{ title: "Skoleferier · Frirum" }];
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   created: "holidays.created",
   saved: "holidays.saved",
   deleted: "holidays.deleted",

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { type ReportActionData, ReportView } from "~/components/report-view";
 import { formDataToObject } from "~/domain/forms";
 import { parseReportYear } from "~/domain/report";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Årsrapport ${data.page.year} · Frirum` : "Årsrapport · Frirum" },
 ];
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   text: "report.text.saved",
   finalised: "report.finalise.done",
   superseded: "report.supersede.done",

@@ -12,7 +12,8 @@ import {
   declineRequestSchema,
   requestVersionSchema,
 } from "~/domain/request-actions";
-import type { MessageParams } from "~/i18n";
+import type { MessageKey, MessageParams } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
@@ -32,9 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = {
-  error?: string;
+  error?: MessageKey;
   params?: MessageParams;
-  errors?: Record<string, string>;
+  errors?: Record<string, MessageKey>;
   values?: { reason: string };
 };
 
@@ -119,8 +120,8 @@ export default function CoordinatorRequest() {
             ...actionData?.params,
             ...(actionData?.params?.from
               ? {
-                  from: t(`status.${actionData.params.from}`),
-                  to: t(`status.${actionData.params.to}`),
+                  from: t(messageKey(`status.${actionData.params.from}`)),
+                  to: t(messageKey(`status.${actionData.params.to}`)),
                 }
               : {}),
           })}

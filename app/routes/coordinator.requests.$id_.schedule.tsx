@@ -17,6 +17,7 @@ import {
   sessionInstants,
 } from "~/domain/scheduling";
 import { formatDate, formatTimeRange } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -179,7 +180,7 @@ export default function ScheduleSession() {
           <dt>{t("sessions.request.languages")}</dt>
           <dd>
             {request.languages_needed.length > 0
-              ? request.languages_needed.map((code) => t(`language.${code}`)).join(", ")
+              ? request.languages_needed.map((code) => t(messageKey(`language.${code}`))).join(", ")
               : t("common.none")}
             {request.interpreter_needed ? ` (${t("sessions.request.interpreter")})` : ""}
           </dd>

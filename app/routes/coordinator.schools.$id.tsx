@@ -7,6 +7,8 @@ import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { schoolFormSchema } from "~/domain/schools";
 import { formatDateTime } from "~/domain/time";
+import type { MessageKey } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -17,13 +19,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.school.name} · Skoler · Frirum` : "Skoler · Frirum" },
 ];
 
-const NOTICES: Record<string, string> = {
+const NOTICES: Record<string, MessageKey> = {
   saved: "schoolAdmin.saved",
   unchanged: "schoolAdmin.unchanged",
 };
 
 /** A known notice's message key; anything else (including "__proto__") is no notice. */
-function noticeKey(name: string | null): string | null {
+function noticeKey(name: string | null): MessageKey | null {
   return name !== null && Object.hasOwn(NOTICES, name) ? NOTICES[name] : null;
 }
 
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 type ActionResult = {
-  errors: Record<string, string>;
+  errors: Record<string, MessageKey>;
   values: Record<string, unknown>;
   updatedAt?: string;
   /** Remounts the form per answer, so server errors show even on fields edited before. */
@@ -73,7 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } satisfies ActionResult;
 }
 
-function displayValue(value: unknown, t: (key: string) => string): string {
+function displayValue(value: unknown, t: (key: MessageKey) => string): string {
   if (value === null || value === undefined) return t("schoolAdmin.history.none");
   if (typeof value === "boolean") return value ? t("common.yes") : t("common.no");
   if (value === "") return t("schoolAdmin.history.empty");
@@ -141,7 +143,7 @@ export default function EditSchool() {
                         {entry.changes.map((change) => (
                           <li key={change.field}>
                             {t("schoolAdmin.history.change", {
-                              field: t(`schoolAdmin.field.${change.field}`),
+                              field: t(messageKey(`schoolAdmin.field.${change.field}`)),
                               before: displayValue(change.before, t),
                               after: displayValue(change.after, t),
                             })}
@@ -166,7 +168,7 @@ function SchoolForm({
   updatedAt,
 }: {
   defaultValues: Record<string, unknown>;
-  serverErrors?: Record<string, string>;
+  serverErrors?: Record<string, MessageKey>;
   updatedAt: string;
 }) {
   const t = useT();

@@ -7,7 +7,7 @@ import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { OrderOverrideFields, OrderViolationList } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
-import { formDataToObject, parseWithSchema } from "~/domain/forms";
+import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
 import {
   cancelSchema,
   type MoveSessionValues,
@@ -17,6 +17,7 @@ import {
   swapFacilitatorsSchema,
 } from "~/domain/scheduling";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
   const failure = (
-    errors: Record<string, string>,
+    errors: FieldErrors,
     extra: {
       conflicts?: unknown[];
       needsConfirmation?: boolean;
@@ -98,6 +99,11 @@ export default function SessionPage() {
   const [searchParams] = useSearchParams();
   const t = useT();
   const locale = useLocale();
+  // An action without a label (an older entry) shows as stored.
+  const auditLabel = (action: string) => {
+    const key = `sessions.audit.${action}`;
+    return t.has(key) ? t(key) : action;
+  };
   const saved = searchParams.get("saved");
   const confirm = searchParams.get("confirm");
   const errorsOf = (intent: Intent) =>
@@ -157,7 +163,7 @@ export default function SessionPage() {
       </h1>
       {saved && SAVED.has(saved) ? (
         <p className="notice notice--success" role="status">
-          {t(`sessions.saved.${saved}`)}
+          {t(messageKey(`sessions.saved.${saved}`))}
         </p>
       ) : null}
 
@@ -430,9 +436,7 @@ export default function SessionPage() {
                     <td>{formatDateTime(entry.created_at, locale)}</td>
                     <td>{entry.actor_name ?? ""}</td>
                     <td>
-                      {t.has(`sessions.audit.${entry.action}`)
-                        ? t(`sessions.audit.${entry.action}`)
-                        : entry.action}
+                      {auditLabel(entry.action)}
                       {historyDetail(entry.details, locale)}
                     </td>
                   </tr>

@@ -23,6 +23,7 @@ import {
   trackStepEditSchema,
 } from "~/domain/tracks";
 import type { MessageParams } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -170,7 +171,7 @@ export default function TrackPage() {
       </p>
       {saved && SAVED.has(saved) ? (
         <p className="notice notice--success no-print" role="status">
-          {t(`tracks.saved.${saved}`)}
+          {t(messageKey(`tracks.saved.${saved}`))}
         </p>
       ) : null}
       {formError ? (

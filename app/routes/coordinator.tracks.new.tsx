@@ -6,6 +6,7 @@ import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { startTrackSchema } from "~/domain/tracks";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -75,7 +76,7 @@ function StartForm({
   schools: { id: number; name: string; pilot_cohort: number | null }[];
   templates: { id: number; name: string; stepCount: number }[];
   defaults: Record<string, unknown>;
-  serverErrors?: Record<string, string>;
+  serverErrors?: Record<string, MessageKey>;
   params?: Record<string, string | number>;
 }) {
   const t = useT();

@@ -10,6 +10,7 @@ import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { parseId } from "~/domain/request-actions";
 import { MAX_TEMPLATE_DESCRIPTION, stepFormSchema, templateFormSchema } from "~/domain/tracks";
 import type { MessageParams } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -145,7 +146,7 @@ export default function TemplatePage() {
       <h1>{template.name}</h1>
       {saved && SAVED.has(saved) ? (
         <p className="notice notice--success" role="status">
-          {t(`tracks.template.saved.${saved}`)}
+          {t(messageKey(`tracks.template.saved.${saved}`))}
         </p>
       ) : null}
       {formError ? (

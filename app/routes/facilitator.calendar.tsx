@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { CALENDAR_DELIVERIES, isCalendarDelivery, usesFeed } from "~/domain/calendar-delivery";
 import { formatDateTime } from "~/domain/time";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return orNotFound(await loadCalendarFeedPage(db(), user));
 }
 
-type ActionData = { issued: IssueResult | null; notice: string | null };
+type ActionData = { issued: IssueResult | null; notice: MessageKey | null };
 
 /**
  * Three intents: `delivery` (invites, feed or both; creates the feed link when the feed is chosen

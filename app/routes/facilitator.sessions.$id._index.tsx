@@ -11,6 +11,7 @@ import { useValidatedForm } from "~/components/validated-form";
 import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domain/attendance";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { parseIdParam } from "~/lib/params";
@@ -137,7 +138,7 @@ export default function SessionPage() {
         <dt>{t("facilitator.session.languages")}</dt>
         <dd>
           {session.languagesNeeded.length > 0
-            ? session.languagesNeeded.map((code) => t(`language.${code}`)).join(", ")
+            ? session.languagesNeeded.map((code) => t(messageKey(`language.${code}`))).join(", ")
             : t("facilitator.session.languagesNone")}
         </dd>
         <dt>{t("request.field.interpreterNeeded")}</dt>

@@ -17,7 +17,8 @@ import {
   requestFormValuesFromFormData,
 } from "~/domain/requests";
 import { formatDate } from "~/domain/time";
-import type { MessageParams } from "~/i18n";
+import type { MessageKey, MessageParams } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
@@ -71,16 +72,10 @@ export default function NewRequest() {
   const t = useT();
   const locale = useLocale();
 
-  // Rule messages may carry parameters (e.g. the course's maximum); translate them here so that
-  // the summary and the inline messages show them filled in.
-  const serverErrors = actionData
-    ? Object.fromEntries(
-        Object.entries(actionData.errors).map(([path, key]) => [
-          path,
-          t(key, actionData.params[path]),
-        ]),
-      )
-    : undefined;
+  const serverErrors = actionData?.errors;
+  // Rule messages may carry parameters (e.g. the course's maximum), per field path; the summary
+  // and the inline messages fill them in.
+  const errorParams: Record<string, MessageParams | undefined> = actionData?.params ?? {};
   const defaults: RequestFormInput = {
     courseId: String(course.id),
     groupCount: "",
@@ -112,7 +107,7 @@ export default function NewRequest() {
     if (actionData) reset(getValues(), { keepValues: true, keepErrors: true });
   }, [actionData, reset, getValues]);
 
-  const errors: Record<string, string | undefined> = {};
+  const errors: Record<string, MessageKey | undefined> = {};
   for (const path of FIELD_ORDER) errors[path] = form.errorFor(path);
   const windowLabel = (index: number) => t("request.field.window", { number: index + 1 });
   const labels: Record<string, string> = {
@@ -185,7 +180,7 @@ export default function NewRequest() {
         </div>
       ) : null}
 
-      <ErrorSummary errors={errors} labels={labels} />
+      <ErrorSummary errors={errors} labels={labels} fieldParams={errorParams} />
       <Form
         method="post"
         noValidate
@@ -208,6 +203,7 @@ export default function NewRequest() {
           name="participantsPerGroup"
           label={t("request.field.participantsPerGroup")}
           error={errors.participantsPerGroup}
+          params={errorParams.participantsPerGroup}
         >
           <input
             type="number"
@@ -235,7 +231,7 @@ export default function NewRequest() {
             </p>
             {errors.grades ? (
               <p className="field-error" id={`${fieldId("grades")}-error`}>
-                {t(errors.grades)}
+                {t(errors.grades, errorParams.grades)}
               </p>
             ) : null}
             <div className="checkbox-row">
@@ -273,7 +269,7 @@ export default function NewRequest() {
           </p>
           {errors.windows ? (
             <p className="field-error" id={`${fieldId("windows")}-error`}>
-              {t(errors.windows)}
+              {t(errors.windows, errorParams.windows)}
             </p>
           ) : null}
           {holidays.length > 0 ? (
@@ -308,7 +304,12 @@ export default function NewRequest() {
                     ? windowLabel(index)
                     : t("schoolRequests.window.optional", { number: index + 1 })}
                 </legend>
-                <Field name={`${base}.date`} label={t("request.field.date")} error={e.date}>
+                <Field
+                  name={`${base}.date`}
+                  label={t("request.field.date")}
+                  error={e.date}
+                  params={errorParams[`${base}.date`]}
+                >
                   <input
                     type="date"
                     min={earliestDate}
@@ -320,7 +321,12 @@ export default function NewRequest() {
                     holiday={holidayNameOn(form.watchField(`${base}.date`), holidays)}
                   />
                 </Field>
-                <Field name={`${base}.part`} label={t("request.field.part")} error={e.part}>
+                <Field
+                  name={`${base}.part`}
+                  label={t("request.field.part")}
+                  error={e.part}
+                  params={errorParams[`${base}.part`]}
+                >
                   <select
                     {...describedBy(`${base}.part`, { error: e.part })}
                     {...form.field(`${base}.part`)}
@@ -347,7 +353,12 @@ export default function NewRequest() {
                       {...form.field(`${base}.from`)}
                     />
                   </Field>
-                  <Field name={`${base}.to`} label={t("request.field.to")} error={e.to}>
+                  <Field
+                    name={`${base}.to`}
+                    label={t("request.field.to")}
+                    error={e.to}
+                    params={errorParams[`${base}.to`]}
+                  >
                     <input
                       type="time"
                       {...describedBy(`${base}.to`, { error: e.to })}
@@ -405,12 +416,14 @@ export default function NewRequest() {
           <legend>{t("request.field.languagesNeeded")}</legend>
           <p className="hint" id={`${fieldId("languagesNeeded")}-hint`}>
             {t("schoolRequests.languages.hint", {
-              languages: course.languages.map((code) => t(`language.${code}`)).join(", "),
+              languages: course.languages
+                .map((code) => t(messageKey(`language.${code}`)))
+                .join(", "),
             })}
           </p>
           {errors.languagesNeeded ? (
             <p className="field-error" id={`${fieldId("languagesNeeded")}-error`}>
-              {t(errors.languagesNeeded)}
+              {t(errors.languagesNeeded, errorParams.languagesNeeded)}
             </p>
           ) : null}
           <div className="checkbox-row">

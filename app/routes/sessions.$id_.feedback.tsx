@@ -5,11 +5,13 @@
  *
  * The file name's `$id_` keeps this page out of any `/sessions/:id` layout route.
  */
+
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "~/components/i18n";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
@@ -35,7 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, qr: page.url ? await qrSvg(page.url) : null };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({
+  request,
+  params,
+}: ActionFunctionArgs): Promise<{ notice: MessageKey }> {
   const user = await requireUser(request, ["coordinator", "facilitator"]);
   const sessionId = parseIdParam(params.id);
   const intent = (await request.formData()).get("intent");

@@ -5,6 +5,7 @@ import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { inviteUserSchema } from "~/domain/users";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
@@ -28,15 +29,15 @@ export async function action({ request }: ActionFunctionArgs) {
     const result = orNotFound(
       await setUserActivation(db(), user, Number(formData.get("userId")), intent === "activate"),
     );
-    return result.ok
-      ? { notice: intent === "activate" ? "users.activated" : "users.deactivated", errors: {} }
-      : { notice: null, errors: result.errors };
+    const notice: MessageKey = intent === "activate" ? "users.activated" : "users.deactivated";
+    return result.ok ? { notice, errors: {} } : { notice: null, errors: result.errors };
   }
   const parsed = parseWithSchema(inviteUserSchema, formDataToObject(formData, ["languages"]));
   if (!parsed.ok) return { notice: null, errors: parsed.errors, values: parsed.values };
   const result = orNotFound(await inviteUser(db(), user, parsed.data, env().appUrl));
   if (!result.ok) return { notice: null, errors: result.errors, values: parsed.data };
-  return { notice: "users.invited", email: parsed.data.email, errors: {} };
+  const invited: MessageKey = "users.invited";
+  return { notice: invited, email: parsed.data.email, errors: {} };
 }
 
 export default function Users() {

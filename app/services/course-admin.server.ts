@@ -14,12 +14,13 @@ import {
 } from "../../db/queries/courses";
 import { writeTransaction } from "../../db/write-transaction";
 import type { CourseFormValues } from "../domain/courses";
+import type { FieldErrors } from "../domain/forms";
 import type { CurrentUser } from "../lib/guards.server";
 import { forbidden, found, invalid, type NotFound, notFound } from "./result";
 
 export type CourseSaveResult =
   | { ok: true; courseId: number }
-  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string }
+  | { ok: false; errors: FieldErrors; currentUpdatedAt?: string }
   | NotFound;
 
 /** The course form's initial values (strings, as the form holds them) for an existing course. */
@@ -102,7 +103,7 @@ async function slugTaken(db: DB, slug: string, exceptId?: number): Promise<boole
   return other !== undefined && other.id !== exceptId;
 }
 
-const SLUG_TAKEN = { slug: "courseAdmin.slug.taken" };
+const SLUG_TAKEN: FieldErrors = { slug: "courseAdmin.slug.taken" };
 
 /** The course when the actor may manage courses and it exists. */
 async function findCourse(db: DB, actor: CurrentUser, courseId: number) {

@@ -2,6 +2,7 @@
  * The facilitator's use cases: own schedule, the session page, registering delivery with
  * attendance, and unavailability blocks (which coordinators may also manage for anyone).
  */
+
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
@@ -24,6 +25,7 @@ import { changeRequestStatus } from "../../db/queries/requests";
 import { cancelAttendanceReminders } from "../../db/queries/sessions";
 import { writeTransaction } from "../../db/write-transaction";
 import { type AttendanceValues, attendanceColumnFor, deliveryBlocker } from "../domain/attendance";
+import type { FieldErrors } from "../domain/forms";
 import type { UnavailabilityValues } from "../domain/unavailability";
 import type { CurrentUser } from "../lib/guards.server";
 import { forbidden, found, type NotFound, notFound } from "./result";
@@ -123,7 +125,7 @@ export async function loadFacilitatorSessionPage(
 
 export type DeliveryResult =
   | { ok: true; requestDelivered: boolean; remindersDeleted: number }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; errors: FieldErrors }
   | NotFound;
 
 /**
@@ -227,7 +229,7 @@ export async function loadUnavailability(
 
 export type AddUnavailabilityResult =
   | { ok: true; id: number; overlappingSessions: number }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; errors: FieldErrors }
   | NotFound;
 
 /**

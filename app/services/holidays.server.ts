@@ -2,6 +2,7 @@
  * The school-holiday calendar: the coordinator's page (list per year, add, edit, delete; audited;
  * stale forms refused) and the lookups the request form and the scheduling page warn with.
  */
+
 import type { DB } from "../../db/connection";
 import { insertAuditEntry, listAuditEntries } from "../../db/queries/audit";
 import {
@@ -13,6 +14,7 @@ import {
   updateHolidayIfUnchanged,
 } from "../../db/queries/holidays";
 import { writeTransaction } from "../../db/write-transaction";
+import type { FieldErrors } from "../domain/forms";
 import type { HolidayFormValues } from "../domain/holidays";
 import { addDays, todayInCopenhagen } from "../domain/time";
 import type { CurrentUser } from "../lib/guards.server";
@@ -23,10 +25,10 @@ export type { HolidayRow };
 
 export type HolidaySaveResult =
   | { ok: true; id: number }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; errors: FieldErrors }
   | NotFound;
 
-const STALE = { ok: false as const, errors: { _form: "holidays.stale" } };
+const STALE = { ok: false as const, errors: { _form: "holidays.stale" } satisfies FieldErrors };
 
 /** Holidays touching the days from `from` for `days` days (for warnings; no permission needed). */
 export function holidaysAhead(db: DB, from: string, days: number): Promise<HolidayRow[]> {

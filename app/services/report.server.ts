@@ -4,6 +4,7 @@
  * history, finalising (a frozen snapshot; two finalisations at once: one wins, the other is told)
  * and superseding a final version with a reason (never editing it).
  */
+
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
@@ -30,6 +31,7 @@ import { writeTransaction } from "../../db/write-transaction";
 import type { EvaluationModel } from "../domain/evaluation";
 import { FIRST_EVALUATION_YEAR } from "../domain/evaluation-filters";
 import type { FeedbackAudience } from "../domain/feedback-bank";
+import type { FieldErrors } from "../domain/forms";
 import { parseWithSchema } from "../domain/forms";
 import {
   buildReportModel,
@@ -58,7 +60,7 @@ import { buildTrackModelsOfYear } from "./tracks.server";
 
 export type ReportResult =
   | { ok: true }
-  | { ok: false; errors: Record<string, string>; params?: Record<string, string | number> }
+  | { ok: false; errors: FieldErrors; params?: Record<string, string | number> }
   | NotFound;
 
 function yearBounds(year: number): YearBounds {

@@ -4,6 +4,7 @@
  * `transitionRequest`, bumps `version` (stale forms are refused), writes a request event and an
  * audit entry, and queues its email in the same transaction.
  */
+
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import {
@@ -29,6 +30,7 @@ import { findUserLocale } from "../../db/queries/users";
 import { writeTransaction } from "../../db/write-transaction";
 import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
+import type { FieldErrors } from "../domain/forms";
 import { holidayOn } from "../domain/holidays";
 import {
   type DeclineRequestInput,
@@ -139,7 +141,7 @@ export type CreateRequestResult =
   | {
       ok: false;
       /** Message keys by form path. */
-      errors: Record<string, string>;
+      errors: FieldErrors;
       /** Message parameters by form path (e.g. the course's maximum). */
       params: Record<string, MessageParams>;
       /** True when the only thing missing is the acknowledgement of the duplicate warning. */
@@ -170,7 +172,7 @@ export async function createRequest(
   }
   const today = todayInCopenhagen(options.now ?? new Date());
   const issues = checkRequestAgainstCourse(input, ruleCourse(course), today);
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   const params: Record<string, MessageParams> = {};
   for (const issue of issues) {
     if (errors[issue.path]) continue;
@@ -251,7 +253,7 @@ export type StatusChangeResult =
   | {
       ok: false;
       /** `_form` (the status change) or the field (the decline reason) -> message key. */
-      errors: Record<string, string>;
+      errors: FieldErrors;
       params?: MessageParams;
     }
   | NotFound;

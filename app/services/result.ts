@@ -8,6 +8,7 @@
  * - `{ ok: false, errors: { [fieldPath | "_form"]: messageKey } }`: the user can fix it; the
  *   page shows the (translated) keys. Some use cases add facts for the page (`conflicts`, ...).
  */
+import type { FieldErrors } from "../domain/forms";
 import { type Actor, can, type Permission, type Resource } from "../domain/permissions";
 
 export interface NotFound {
@@ -19,7 +20,7 @@ export interface Invalid {
   ok: false;
   reason?: undefined;
   /** Field path (or `_form`) -> message key. */
-  errors: Record<string, string>;
+  errors: FieldErrors;
 }
 
 /** A page or a lookup: its values, or not found. */
@@ -41,7 +42,7 @@ export function found<T extends object>(values: T): { ok: true } & T {
   return { ok: true, ...values };
 }
 
-export function invalid(errors: Record<string, string>): Invalid {
+export function invalid(errors: FieldErrors): Invalid {
   return { ok: false, errors };
 }
 

@@ -22,6 +22,7 @@ import {
 import { isValidDateString, isValidTimeString, todayInCopenhagen } from "../domain/time";
 import { copenhagenMonthRange, utcToCopenhagen } from "../domain/timezone";
 import { allowedWindow } from "../domain/tracks";
+import type { MessageKey } from "../i18n";
 import type { CurrentUser } from "../lib/guards.server";
 import { holidaysForDatePicking } from "./holidays.server";
 import { forbidden, found, notFound } from "./result";
@@ -30,6 +31,8 @@ import { forbidden, found, notFound } from "./result";
  * Active facilitators ranked for one candidate time (see `rankSuggestions`): two indexed range
  * queries (busy intervals in the buffered window, session counts in the month) and pure ranking.
  */
+const BAD_TIME: MessageKey = "sessions.suggest.badTime";
+
 export async function suggestFacilitators(
   db: DB,
   instants: { startUtc: string; endUtc: string },
@@ -137,7 +140,6 @@ export async function loadSchedulePage(
     suggestions,
     facilitators,
     track,
-    timeError:
-      chosen.date && chosen.start && chosen.end && !instants ? "sessions.suggest.badTime" : null,
+    timeError: chosen.date && chosen.start && chosen.end && !instants ? BAD_TIME : null,
   });
 }

@@ -4,6 +4,7 @@
  * transaction (facilitator conflicts, the pilot track order, a stale or closed session) and the
  * request status that follows from its sessions.
  */
+
 import type { DB } from "../../db/connection";
 import { changeRequestStatus } from "../../db/queries/requests";
 import {
@@ -16,6 +17,7 @@ import {
 } from "../../db/queries/sessions";
 import type { StepContext } from "../../db/queries/tracks";
 import { inviteUidDomain } from "../../emails/calendar";
+import type { FieldErrors } from "../domain/forms";
 import {
   busyWindow,
   type Conflicts,
@@ -68,7 +70,7 @@ export interface ChangeFailure {
   ok: false;
   reason?: undefined;
   /** Field path (or `_form`) -> message key. */
-  errors: Record<string, string>;
+  errors: FieldErrors;
   conflicts?: ConflictView[];
   /** True when the only obstacle is registered unavailability: tick the box and save again. */
   needsConfirmation?: boolean;
@@ -80,7 +82,7 @@ export interface ChangeFailure {
 export type ChangeResult<T extends object = object> = ({ ok: true } & T) | ChangeFailure | NotFound;
 
 export function fail(
-  errors: Record<string, string>,
+  errors: FieldErrors,
   extra: Pick<ChangeFailure, "conflicts" | "needsConfirmation" | "orderViolations"> = {},
 ): ChangeFailure {
   return { ok: false, errors, ...extra };

@@ -7,6 +7,7 @@ import {
 } from "../../db/queries/schools";
 import type { School } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
+import type { FieldErrors } from "../domain/forms";
 import {
   auditFieldChanges,
   type SchoolFields,
@@ -19,7 +20,7 @@ import { forbidden, found, type NotFound, notFound } from "./result";
 
 export type SchoolSaveResult =
   | { ok: true; changed: boolean }
-  | { ok: false; errors: Record<string, string>; currentUpdatedAt?: string }
+  | { ok: false; errors: FieldErrors; currentUpdatedAt?: string }
   | NotFound;
 
 function schoolFields(school: School): SchoolFields {
@@ -87,7 +88,7 @@ export async function updateSchool(
   if (!current) return notFound();
   const stale = {
     ok: false as const,
-    errors: { _form: "schoolAdmin.stale" },
+    errors: { _form: "schoolAdmin.stale" } satisfies FieldErrors,
     currentUpdatedAt: current.updated_at,
   };
   if (current.updated_at !== expectedUpdatedAt) return stale;

@@ -8,6 +8,7 @@
  * form was rendered with (stale forms are refused, never overwritten) and writes the audit log.
  * The order rule of sessions runs in the booking/move/attach transaction (track-order.server.ts).
  */
+
 import type { DB } from "../../db/connection";
 import { insertAuditEntry } from "../../db/queries/audit";
 import { countFeedbackResponsesBySession } from "../../db/queries/feedback";
@@ -65,6 +66,7 @@ import {
 } from "../../db/queries/tracks";
 import type { Audience, SessionStatus, TrackStatus } from "../../db/schema";
 import { writeTransaction } from "../../db/write-transaction";
+import type { FieldErrors } from "../domain/forms";
 import { isOpenStatus } from "../domain/requests";
 import { todayInCopenhagen } from "../domain/time";
 import {
@@ -104,7 +106,7 @@ export interface TrackFailure {
   ok: false;
   reason?: undefined;
   /** Field path (or `_form`) -> message key. */
-  errors: Record<string, string>;
+  errors: FieldErrors;
   /** Parameters of the messages (e.g. the course or school named in a refusal). */
   params?: MessageParams;
   orderViolations?: OrderViolationView[];
@@ -113,7 +115,7 @@ export interface TrackFailure {
 export type TrackResult<T extends object = object> = ({ ok: true } & T) | TrackFailure | NotFound;
 
 function fail(
-  errors: Record<string, string>,
+  errors: FieldErrors,
   extra: Pick<TrackFailure, "params" | "orderViolations"> = {},
 ): TrackFailure {
   return { ok: false, errors, ...extra };
