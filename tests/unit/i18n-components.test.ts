@@ -12,16 +12,22 @@ import {
 import { describe, expect, it } from "vitest";
 import { useT } from "~/components/i18n";
 
+type TextOf = (t: ReturnType<typeof useT>) => string;
+
+/** A component that shows what `text` makes with the page's `t`. */
+function Probe({ text }: { text: TextOf }) {
+  return createElement("p", null, text(useT()));
+}
+
 /** Server-renders `text(t)` in a page whose root loader sent `messages`. */
-async function renderWithT(
-  messages: Record<string, string>,
-  text: (t: ReturnType<typeof useT>) => string,
-): Promise<string> {
-  function Probe() {
-    return createElement("p", null, text(useT()));
-  }
+async function renderWithT(messages: Record<string, string>, text: TextOf): Promise<string> {
   const handler = createStaticHandler([
-    { id: "root", path: "/", Component: Probe, loader: () => ({ locale: "en", messages }) },
+    {
+      id: "root",
+      path: "/",
+      element: createElement(Probe, { text }),
+      loader: () => ({ locale: "en", messages }),
+    },
   ]);
   const context = await handler.query(new Request("http://localhost/"));
   if (context instanceof Response) throw new Error("the root loader answered with a Response");
