@@ -14,6 +14,7 @@ export const reportMessages = {
     "report.status.running": "året er i gang",
     "report.title": "Årsrapport {year}",
     "report.final": "Endelig, {date}",
+    "report.print.pageOf": "Side {page} af {pages}",
     "report.finalBy":
       "Gjort endelig af {name}. Tallene er frosset: senere data ændrer ikke rapporten.",
     "report.draft": "Udkast. Tallene er de aktuelle og ændrer sig, indtil rapporten gøres endelig.",
@@ -260,6 +261,7 @@ export const reportMessages = {
     "report.status.running": "the year is running",
     "report.title": "Annual report {year}",
     "report.final": "Final, {date}",
+    "report.print.pageOf": "Page {page} of {pages}",
     "report.finalBy":
       "Finalised by {name}. The figures are frozen: later data does not change the report.",
     "report.draft": "Draft. The figures are current and change until the report is finalised.",

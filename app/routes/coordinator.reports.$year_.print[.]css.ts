@@ -1,8 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReportYear } from "~/domain/report";
+import { formatDate } from "~/domain/time";
 import { translate } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import { loadReportPrintHeader } from "~/services/report.server";
 
@@ -24,15 +26,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = parseReportYear(params.year);
   if (year === null) throw new Response("Not Found", { status: 404 });
   const header = orNotFound(await loadReportPrintHeader(db(), user, year));
-  const left = translate("da", "report.title", { year });
-  const right = header.final
-    ? translate("da", "report.final", { date: header.final })
-    : translate("da", "report.status.draft");
+  const locale = await getLocale(request);
+  const left = translate(locale, "report.title", { year });
+  const right = header.finalisedAt
+    ? translate(locale, "report.final", {
+        date: formatDate(header.finalisedAt, locale, {
+          day: "numeric",
+          month: "long",
+          year: "numeric",
+        }),
+      })
+    : translate(locale, "report.status.draft");
+  // "Side {page} af {pages}": the text around the two CSS counters, in the reader's language.
+  const [before = "", between = "", after = ""] = translate(locale, "report.print.pageOf").split(
+    /\{pages?\}/,
+  );
   const css = `@media print {
   @page {
     @top-left { content: ${cssString(left)}; font: 9pt sans-serif; color: #444; }
     @top-right { content: ${cssString(right)}; font: 9pt sans-serif; color: #444; }
-    @bottom-right { content: "Side " counter(page) " af " counter(pages); font: 9pt sans-serif; color: #444; }
+    @bottom-right { content: ${cssString(before)} counter(page) ${cssString(between)} counter(pages) ${cssString(after)}; font: 9pt sans-serif; color: #444; }
   }
 }
 `;

@@ -51,7 +51,7 @@ import {
   type YearPhase,
   yearPhase,
 } from "../domain/report";
-import { formatDate, todayInCopenhagen } from "../domain/time";
+import { todayInCopenhagen } from "../domain/time";
 import { copenhagenMidnightUtc, copenhagenMonthRange } from "../domain/timezone";
 import type { CurrentUser } from "../lib/guards.server";
 import { buildEvaluation } from "./evaluation.server";
@@ -281,16 +281,12 @@ export async function loadReportPrintHeader(
   db: DB,
   actor: CurrentUser,
   year: number,
-): Promise<Found<{ final: string | null }>> {
+): Promise<Found<{ finalisedAt: string | null }>> {
   if (forbidden(actor, "report.manage")) return notFound();
   const report = await findReport(db, year);
   const versions = report ? await listReportVersions(db, report.id) : [];
   const final = versions.find((v) => v.supersededAt === null);
-  return found({
-    final: final
-      ? formatDate(final.finalisedAt, "da", { day: "numeric", month: "long", year: "numeric" })
-      : null,
-  });
+  return found({ finalisedAt: final ? final.finalisedAt : null });
 }
 
 // ---- writes ----

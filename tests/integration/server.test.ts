@@ -124,6 +124,28 @@ describe("the production server", () => {
     expect(await ask("203.0.113.6", 100)).not.toContain(limited);
   });
 
+  it("prints the annual report's running header and page numbers in the reader's language", async () => {
+    const cookie = await signInCookie(server, "koordinator@frirum.test");
+    const css = async (lang: string) => {
+      const res = await fetch(`${server.url}/coordinator/reports/2025/print.css`, {
+        // The language cookie as Remix writes it (base64 JSON, unsigned).
+        headers: {
+          Cookie: `${cookie}; frirum_lang=${encodeURIComponent(btoa(JSON.stringify(lang)))}`,
+        },
+      });
+      expect(res.headers.get("content-type")).toContain("text/css");
+      return res.text();
+    };
+    const danish = await css("da");
+    expect(danish).toContain('"Årsrapport 2025"');
+    expect(danish).toMatch(/"Endelig, \d+\. marts 2026"/);
+    expect(danish).toContain('"Side " counter(page) " af " counter(pages) ""');
+    const english = await css("en");
+    expect(english).toContain('"Annual report 2025"');
+    expect(english).toMatch(/"Final, (14 )?March( 14,)? 2026"/);
+    expect(english).toContain('"Page " counter(page) " of " counter(pages) ""');
+  });
+
   it("redirects the language switch only to paths on this site", async () => {
     const switchTo = (redirectTo: string) =>
       fetch(`${server.url}/language`, {
