@@ -35,7 +35,7 @@ export const reportTextSchema = z.object({
   section: z.enum(REPORT_SECTIONS, { message: "report.error.section" satisfies MessageKey }),
   // Line breaks as the browser sends them (CRLF) count once.
   text: z
-    .string()
+    .string({ error: "report.error.textMissing" satisfies MessageKey })
     .transform((s) => s.replace(/\r\n/g, "\n"))
     .pipe(
       z.string().refine((s) => characterCount(s) <= MAX_SECTION_LENGTH, {
@@ -52,24 +52,27 @@ export function characterCount(text: string): number {
   return count;
 }
 
-export const finaliseSchema = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .min(1, { message: "report.error.stale" satisfies MessageKey }),
-});
+/**
+ * The report's version as the form saw it: anything else (missing, not a whole number) is a form
+ * from before a change, told as such.
+ */
+const reportVersionField = z.coerce
+  .number({ error: "report.error.stale" satisfies MessageKey })
+  .int("report.error.stale" satisfies MessageKey)
+  .min(1, "report.error.stale" satisfies MessageKey);
+
+export const finaliseSchema = z.object({ version: reportVersionField });
+export type FinaliseValues = z.output<typeof finaliseSchema>;
 
 export const supersedeSchema = z.object({
-  version: z.coerce
-    .number()
-    .int()
-    .min(1, { message: "report.error.stale" satisfies MessageKey }),
+  version: reportVersionField,
   reason: z
-    .string()
+    .string({ error: "report.error.reasonRequired" satisfies MessageKey })
     .trim()
     .min(1, { message: "report.error.reasonRequired" satisfies MessageKey })
     .max(MAX_SUPERSEDE_REASON, { message: "report.error.reasonTooLong" satisfies MessageKey }),
 });
+export type SupersedeValues = z.output<typeof supersedeSchema>;
 
 /** A year from the URL: four digits, else null (404). */
 export function parseReportYear(value: string | undefined): number | null {

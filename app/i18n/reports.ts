@@ -103,6 +103,7 @@ export const reportMessages = {
     "report.versions.show": "Vis version {number}",
     "report.error.section": "Vælg en af rapportens tekster.",
     "report.error.textTooLong": "Teksten må højst være 20.000 tegn.",
+    "report.error.textMissing": "Formularen sendte ingen tekst. Prøv igen.",
     "report.error.reasonRequired": "Skriv en begrundelse.",
     "report.error.reasonTooLong": "Begrundelsen må højst være 2.000 tegn.",
     "report.error.stale":
@@ -351,6 +352,7 @@ export const reportMessages = {
     "report.versions.show": "Show version {number}",
     "report.error.section": "Choose one of the report's texts.",
     "report.error.textTooLong": "The text may be at most 20,000 characters.",
+    "report.error.textMissing": "The form sent no text. Try again.",
     "report.error.reasonRequired": "Write a reason.",
     "report.error.reasonTooLong": "The reason may be at most 2,000 characters.",
     "report.error.stale":

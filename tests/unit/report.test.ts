@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { ZodType } from "zod";
+import { fieldErrorsFromIssues } from "~/domain/forms";
 import {
   buildReportModel,
   characterCount,
   emptyTexts,
+  finaliseSchema,
   isReportSnapshot,
   type MonthCountRow,
   parseReportYear,
@@ -10,10 +13,12 @@ import {
   type ReportInput,
   reportDifferences,
   reportTextSchema,
+  supersedeSchema,
   takeSnapshot,
   targetFigures,
   yearPhase,
 } from "~/domain/report";
+import { hasMessage } from "~/i18n";
 
 const NOW = new Date("2026-03-14T10:00:00Z");
 
@@ -282,5 +287,52 @@ describe("text sections", () => {
   it("count a browser's CRLF line break once", () => {
     const parsed = reportTextSchema.parse({ section: "nextYear", text: "a\r\nb" });
     expect(parsed.text).toBe("a\nb");
+  });
+});
+
+describe("the report's forms as posted (the action parses them with these schemas)", () => {
+  /** The field errors the route answers with: each a message key of the catalogue. */
+  const errorsOf = (schema: ZodType, values: object) => {
+    const parsed = schema.safeParse(values);
+    const errors = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
+    for (const key of Object.values(errors)) expect(hasMessage(key), key).toBe(true);
+    return errors;
+  };
+
+  it("a text section without text, or for an unknown section, is named with a message key", () => {
+    expect(errorsOf(reportTextSchema, { section: "summary" })).toEqual({
+      text: "report.error.textMissing",
+    });
+    expect(errorsOf(reportTextSchema, { section: "foreword", text: "x" })).toEqual({
+      section: "report.error.section",
+    });
+  });
+
+  it("the version comes as text and is a positive whole number, else the form is stale", () => {
+    expect(finaliseSchema.parse({ version: "3" })).toEqual({ version: 3 });
+    for (const version of [undefined, "", "abc", "0", "-2", "1.5"]) {
+      expect(errorsOf(finaliseSchema, { version }), String(version)).toEqual({
+        version: "report.error.stale",
+      });
+      expect(errorsOf(supersedeSchema, { version, reason: "r" }), String(version)).toEqual({
+        version: "report.error.stale",
+      });
+    }
+  });
+
+  it("superseding needs a reason (trimmed) of at most 2,000 characters", () => {
+    expect(supersedeSchema.parse({ version: "2", reason: "  Sent fremmøde  " })).toEqual({
+      version: 2,
+      reason: "Sent fremmøde",
+    });
+    for (const reason of [undefined, "", "   "]) {
+      expect(errorsOf(supersedeSchema, { version: "2", reason }), String(reason)).toEqual({
+        reason: "report.error.reasonRequired",
+      });
+    }
+    expect(errorsOf(supersedeSchema, { version: "2", reason: "x".repeat(2_000) })).toEqual({});
+    expect(errorsOf(supersedeSchema, { version: "2", reason: "x".repeat(2_001) })).toEqual({
+      reason: "report.error.reasonTooLong",
+    });
   });
 });
