@@ -87,7 +87,7 @@ export async function seedDemoReports(
       db,
       actor,
       year,
-      { version: String(report?.version ?? 1) },
+      { version: report?.version ?? 1 },
       {
         now: finalised,
       },

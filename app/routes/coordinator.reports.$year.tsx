@@ -2,8 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { type ReportActionData, ReportView } from "~/components/report-view";
-import { formDataToObject } from "~/domain/forms";
-import { parseReportYear } from "~/domain/report";
+import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
+import {
+  finaliseSchema,
+  parseReportYear,
+  reportTextSchema,
+  supersedeSchema,
+} from "~/domain/report";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -11,6 +16,7 @@ import { orNotFound } from "~/lib/results.server";
 import {
   finaliseReport,
   loadReportPage,
+  type ReportResult,
   saveReportText,
   supersedeReport,
 } from "~/services/report.server";
@@ -57,30 +63,47 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = formDataToObject(formData);
   const intent = String(values.intent ?? "");
   const options = { now: new Date() };
-  const answer =
-    intent === "text"
-      ? await saveReportText(db(), user, year, values, options)
-      : intent === "finalise"
-        ? await finaliseReport(db(), user, year, values, options)
-        : intent === "supersede"
-          ? await supersedeReport(db(), user, year, values, options)
-          : null;
-  if (answer === null) throw new Response("Bad Request", { status: 400 });
+  // What was typed comes back with any refusal, so nothing written is lost.
+  const refused = (errors: FieldErrors, messageParams?: Record<string, string | number>) =>
+    ({
+      errors,
+      params: messageParams,
+      intent,
+      values: {
+        section: typeof values.section === "string" ? values.section : undefined,
+        text: typeof values.text === "string" ? values.text : undefined,
+        reason: typeof values.reason === "string" ? values.reason : undefined,
+      },
+    }) satisfies ReportActionData;
+  // The page shows a message beside the fields people type in; a hidden field's (the section,
+  // the version) is about the whole form, so it is shown at the top.
+  const hiddenFieldOnTop = (errors: FieldErrors, hidden: "section" | "version") => {
+    const { [hidden]: message, ...rest } = errors;
+    return message ? { ...rest, _form: message } : rest;
+  };
+
+  let answer: ReportResult;
+  if (intent === "text") {
+    const parsed = parseWithSchema(reportTextSchema, values);
+    if (!parsed.ok) return refused(hiddenFieldOnTop(parsed.errors, "section"));
+    answer = await saveReportText(db(), user, year, parsed.data, options);
+  } else if (intent === "finalise") {
+    const parsed = parseWithSchema(finaliseSchema, values);
+    if (!parsed.ok) return refused(hiddenFieldOnTop(parsed.errors, "version"));
+    answer = await finaliseReport(db(), user, year, parsed.data, options);
+  } else if (intent === "supersede") {
+    const parsed = parseWithSchema(supersedeSchema, values);
+    if (!parsed.ok) return refused(hiddenFieldOnTop(parsed.errors, "version"));
+    answer = await supersedeReport(db(), user, year, parsed.data, options);
+  } else {
+    throw new Response("Bad Request", { status: 400 });
+  }
   const result = orNotFound(answer);
   if (result.ok) {
     const notice = intent === "text" ? "text" : intent === "finalise" ? "finalised" : "superseded";
     throw redirect(`/coordinator/reports/${year}?notice=${notice}`);
   }
-  return {
-    errors: result.errors,
-    params: result.params,
-    intent,
-    values: {
-      section: typeof values.section === "string" ? values.section : undefined,
-      text: typeof values.text === "string" ? values.text : undefined,
-      reason: typeof values.reason === "string" ? values.reason : undefined,
-    },
-  } satisfies ReportActionData;
+  return refused(result.errors, result.params);
 }
 
 export default function Report() {

@@ -32,21 +32,20 @@ import type { EvaluationModel } from "../domain/evaluation";
 import { FIRST_EVALUATION_YEAR } from "../domain/evaluation-filters";
 import type { FeedbackAudience } from "../domain/feedback-bank";
 import type { FieldErrors } from "../domain/forms";
-import { parseWithSchema } from "../domain/forms";
 import {
   buildReportModel,
   emptyTexts,
   FIRST_REPORT_YEAR,
-  finaliseSchema,
+  type FinaliseValues,
   REPORT_AUDIENCES,
   type ReportDifference,
   type ReportModel,
   type ReportSnapshot,
   type ReportTexts,
+  type ReportTextValues,
   type ReportTrackInput,
   reportDifferences,
-  reportTextSchema,
-  supersedeSchema,
+  type SupersedeValues,
   takeSnapshot,
   type YearPhase,
   yearPhase,
@@ -302,14 +301,12 @@ export async function saveReportText(
   db: DB,
   actor: CurrentUser,
   year: number,
-  input: Record<string, unknown>,
+  input: ReportTextValues,
   options: { now: Date },
 ): Promise<ReportResult> {
   if (forbidden(actor, "report.manage")) return notFound();
   const refused = refusedYear(yearPhase(year, options.now));
   if (refused) return refused;
-  const parsed = parseWithSchema(reportTextSchema, input);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const at = options.now.toISOString();
   return writeTransaction(db, async (trx) => {
     const report = await findOrCreateReport(trx, year, at);
@@ -319,8 +316,8 @@ export async function saveReportText(
     }
     await insertReportText(trx, {
       reportId: report.id,
-      section: parsed.data.section,
-      text: parsed.data.text,
+      section: input.section,
+      text: input.text,
       authorId: actor.id,
       at,
     });
@@ -338,7 +335,7 @@ export async function finaliseReport(
   db: DB,
   actor: CurrentUser,
   year: number,
-  input: Record<string, unknown>,
+  input: FinaliseValues,
   options: { now: Date },
 ): Promise<ReportResult> {
   if (forbidden(actor, "report.manage")) return notFound();
@@ -346,8 +343,6 @@ export async function finaliseReport(
   const refused = refusedYear(phase);
   if (refused) return refused;
   if (phase === "current") return { ok: false, errors: { _form: "report.error.notEnded" } };
-  const parsed = parseWithSchema(finaliseSchema, input);
-  if (!parsed.ok) return { ok: false, errors: { _form: "report.error.stale" } };
   const at = options.now.toISOString();
   return writeTransaction(db, async (trx): Promise<ReportResult> => {
     const report = await findOrCreateReport(trx, year, at);
@@ -360,7 +355,7 @@ export async function finaliseReport(
         params: { by: current.finalisedBy ?? "–", at: current.finalisedAt },
       };
     }
-    if (report.version !== parsed.data.version) {
+    if (report.version !== input.version) {
       return { ok: false, errors: { _form: "report.error.stale" } };
     }
     if (!(await bumpReportVersion(trx, report.id, report.version, at))) {
@@ -397,31 +392,29 @@ export async function supersedeReport(
   db: DB,
   actor: CurrentUser,
   year: number,
-  input: Record<string, unknown>,
+  input: SupersedeValues,
   options: { now: Date },
 ): Promise<ReportResult> {
   if (forbidden(actor, "report.manage")) return notFound();
-  const parsed = parseWithSchema(supersedeSchema, input);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const at = options.now.toISOString();
   return writeTransaction(db, async (trx): Promise<ReportResult> => {
     const report = await findReport(trx, year);
     const versions = report ? await listReportVersions(trx, report.id) : [];
     const current = versions.find((v) => v.supersededAt === null);
     if (!report || !current) return { ok: false, errors: { _form: "report.error.notFinal" } };
-    if (report.version !== parsed.data.version) {
+    if (report.version !== input.version) {
       return { ok: false, errors: { _form: "report.error.stale" } };
     }
     if (!(await bumpReportVersion(trx, report.id, report.version, at))) {
       return { ok: false, errors: { _form: "report.error.stale" } };
     }
-    await markVersionSuperseded(trx, current.id, { reason: parsed.data.reason, by: actor.id, at });
+    await markVersionSuperseded(trx, current.id, { reason: input.reason, by: actor.id, at });
     await insertAuditEntry(trx, {
       actorId: actor.id,
       action: "report.superseded",
       entityType: "annual_report",
       entityId: year,
-      details: { version: current.number, reason: parsed.data.reason },
+      details: { version: current.number, reason: input.reason },
       at,
     });
     return { ok: true };
