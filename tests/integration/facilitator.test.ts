@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import ICAL from "ical.js";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CurrentUser } from "~/lib/guards.server";
-import { sessionStorage } from "~/lib/session.server";
 import { unavailabilityAction } from "~/lib/unavailability-action.server";
 import { action as calendarAction } from "~/routes/facilitator.calendar";
 import { loader as feedLoader } from "~/routes/feeds.$token";
@@ -24,11 +23,11 @@ import {
   removeUnavailability,
 } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
-import { insertAuthSession } from "../../db/queries/auth";
 import type { Audience, SessionStatus } from "../../db/schema";
 import { actorFor } from "../support/actors";
 import { createTestDb, type TestDb } from "../support/db";
 import { expectNotFound, ok, present } from "../support/responses";
+import { postToAction, withAppDb } from "../support/routes";
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -574,16 +573,6 @@ describe("private calendar feed", () => {
     };
   }
 
-  async function withAppDb<T>(fn: () => Promise<T>): Promise<T> {
-    const previous = globalThis.__frirumDb;
-    globalThis.__frirumDb = t.db;
-    try {
-      return await fn();
-    } finally {
-      globalThis.__frirumDb = previous;
-    }
-  }
-
   it("stores only the token's hash, and GET of the page changes nothing", async () => {
     expect(ok(await loadCalendarFeedPage(t.db, amira))).toEqual({
       ok: true,
@@ -706,6 +695,7 @@ describe("private calendar feed", () => {
     const first = await issueFeed(amira, new Date());
     const get = (token: string, headers: Record<string, string> = {}) =>
       withAppDb(
+        t.db,
         () =>
           feedLoader({
             request: new Request(`${APP_URL}/feeds/${token}.ics`, { headers }),
@@ -755,35 +745,8 @@ describe("private calendar feed", () => {
 
 describe("the calendar page's intents", () => {
   /** A signed-in facilitator's POST to /facilitator/calendar through the route's action. */
-  async function post(actor: CurrentUser, fields: Record<string, string>) {
-    const sid = `test-session-${actor.id}-${Math.random()}`;
-    await insertAuthSession(t.db, {
-      id: sid,
-      userId: actor.id,
-      expiresAt: new Date(Date.now() + DAY).toISOString(),
-    });
-    const storage = sessionStorage();
-    const session = await storage.getSession();
-    session.set("sid", sid);
-    const cookie = (await storage.commitSession(session)).split(";")[0];
-    const previous = globalThis.__frirumDb;
-    globalThis.__frirumDb = t.db;
-    try {
-      return await calendarAction({
-        request: new Request(`${APP_URL}/facilitator/calendar`, {
-          method: "POST",
-          headers: { Cookie: cookie },
-          body: new URLSearchParams(fields),
-        }),
-        params: {},
-        context: {},
-      });
-    } catch (error) {
-      return error;
-    } finally {
-      globalThis.__frirumDb = previous;
-    }
-  }
+  const post = (actor: CurrentUser, fields: Record<string, string>) =>
+    postToAction(calendarAction, { db: t.db, actor, path: "/facilitator/calendar", fields });
   const feedHash = async () =>
     (
       await t.db

@@ -7,6 +7,7 @@ import { pingDatabase } from "../../db/queries/health";
 import { findUserByEmail } from "../../db/queries/users";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
 import { expectNotFound, present } from "../support/responses";
+import { withAppDb } from "../support/routes";
 
 let t: TestDb;
 let coordinator: CurrentUser;
@@ -102,15 +103,6 @@ describe("inviting users", () => {
 });
 
 describe("/healthz", () => {
-  const withAppDb = async (handle: TestDb["db"], run: () => Promise<void>) => {
-    const previous = globalThis.__frirumDb;
-    globalThis.__frirumDb = handle;
-    try {
-      await run();
-    } finally {
-      globalThis.__frirumDb = previous;
-    }
-  };
   const latest = Object.keys(migrations).sort().at(-1);
 
   it("reports the database kind and its migration level", async () => {

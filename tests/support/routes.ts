@@ -9,7 +9,7 @@ import { sessionStorage } from "~/lib/session.server";
 import type { DB } from "../../db/connection";
 import { insertAuthSession } from "../../db/queries/auth";
 
-export const TEST_APP_URL = "http://frirum.test";
+const TEST_APP_URL = "http://frirum.test";
 
 /** Runs `run` with the app's database handle (`db()`) set to `db`. */
 export async function withAppDb<T>(db: DB, run: () => Promise<T>): Promise<T> {
