@@ -1,8 +1,8 @@
 /**
  * Architecture rules that a type checker cannot see, checked on the source (docs/architecture.md):
- * JSON columns are decoded in db/ only, services answer with results and never speak HTTP, and
- * every route guards each loader and action with exactly one `requireUser` call at its top (or is
- * listed as public, with why).
+ * JSON columns are decoded in db/ only, services answer with results and neither speak HTTP nor
+ * parse forms, and every route guards each loader and action with exactly one `requireUser` call
+ * at its top (or is listed as public, with why).
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -155,6 +155,150 @@ describe("services never speak HTTP (decision 026)", () => {
       'throw redirect("/")',
       "redirect()",
       "Response.json()",
+    ]);
+  });
+});
+
+/** The identifier an expression chain starts from: `z` in `z.object({}).extend({})`. */
+function rootName(node: ts.Expression): string | undefined {
+  let current: ts.Expression = node;
+  while (ts.isCallExpression(current) || ts.isPropertyAccessExpression(current)) {
+    current = current.expression;
+  }
+  return ts.isIdentifier(current) ? current.text : undefined;
+}
+
+/** The zod schemas app/domain exports: a `const` built from `z`, or from another such schema. */
+function domainSchemas(): Set<string> {
+  const consts: Array<{ name: string; root: string | undefined }> = [];
+  for (const { source } of sourceFiles("app/domain")) {
+    for (const statement of source.statements) {
+      if (!ts.isVariableStatement(statement)) continue;
+      const exported = ts
+        .getModifiers(statement)
+        ?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+      if (!exported) continue;
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+        consts.push({ name: declaration.name.text, root: rootName(declaration.initializer) });
+      }
+    }
+  }
+  const schemas = new Set<string>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const { name, root } of consts) {
+      if (schemas.has(name) || root === undefined) continue;
+      if (root === "z" || schemas.has(root)) {
+        schemas.add(name);
+        grew = true;
+      }
+    }
+  }
+  return schemas;
+}
+
+/** The exported functions of app/domain/forms.ts: they read posted fields or parse them. */
+function formHelpers(): Set<string> {
+  const [forms] = sourceFiles("app/domain").filter(({ path }) => path === "app/domain/forms.ts");
+  return new Set(
+    forms.source.statements
+      .filter(
+        (s): s is ts.FunctionDeclaration =>
+          ts.isFunctionDeclaration(s) &&
+          !!ts.getModifiers(s)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword),
+      )
+      .map((s) => s.name?.text ?? ""),
+  );
+}
+
+const PARSE_METHODS = new Set(["parse", "safeParse", "parseAsync", "safeParseAsync", "spa"]);
+
+/**
+ * Every place a service parses input with a form's schema: a value import of a domain schema or
+ * of a forms.ts helper (a type-only import, for `z.output<typeof schema>`, is fine), a call of a
+ * helper, or `.parse()`/`.safeParse()` on a schema.
+ */
+function formParsing(
+  source: ts.SourceFile,
+  schemas: ReadonlySet<string>,
+  helpers: ReadonlySet<string>,
+): string[] {
+  const found: string[] = [];
+  const where = (node: ts.Node) => {
+    const { line } = source.getLineAndCharacterOfPosition(node.getStart());
+    return `${source.fileName}:${line + 1}`;
+  };
+  walk(source, (node) => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly) {
+      const bindings = node.importClause?.namedBindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const name = (element.propertyName ?? element.name).text;
+          if (!element.isTypeOnly && (schemas.has(name) || helpers.has(name))) {
+            found.push(`${where(element)} imports ${name}`);
+          }
+        }
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      const name = calleeName(node);
+      if (name && ts.isIdentifier(node.expression) && helpers.has(name)) {
+        found.push(`${where(node)} ${name}()`);
+      }
+      if (ts.isPropertyAccessExpression(node.expression) && name && PARSE_METHODS.has(name)) {
+        const schema = rootName(node.expression.expression);
+        if (schema && schemas.has(schema)) found.push(`${where(node)} ${schema}.${name}()`);
+      }
+    }
+  });
+  return found;
+}
+
+describe("services never parse a form (routes do, with the schema the browser uses)", () => {
+  const schemas = domainSchemas();
+  const helpers = formHelpers();
+
+  it("finds the schemas and the form helpers it looks for", () => {
+    expect(schemas).toContain("reportTextSchema");
+    expect(schemas).toContain("declineRequestSchema"); // built from another schema
+    expect(schemas).not.toContain("REPORT_SECTIONS");
+    expect([...helpers].sort()).toEqual([
+      "fieldErrorsFromIssues",
+      "formDataToObject",
+      "parseWithSchema",
+    ]);
+  });
+
+  it("no service imports a form schema or parser, or parses with a schema", () => {
+    const services = sourceFiles("app/services");
+    expect(services.flatMap(({ source }) => formParsing(source, schemas, helpers))).toEqual([]);
+  });
+
+  it("the scan sees what it forbids (the report service as it was fails it)", () => {
+    const old = ts.createSourceFile(
+      "old.server.ts",
+      `import type { FieldErrors } from "../domain/forms";
+       import { parseWithSchema } from "../domain/forms";
+       import { finaliseSchema, type ReportTexts, supersedeSchema } from "../domain/report";
+       import type { reportTextSchema } from "../domain/report";
+       export async function save(input: Record<string, unknown>) {
+         const parsed = parseWithSchema(finaliseSchema, input);
+         const again = supersedeSchema.safeParse(input);
+         const text: z.output<typeof reportTextSchema> = Date.parse("x") ? input : input;
+       }`,
+      ts.ScriptTarget.Latest,
+      true,
+    );
+    expect(
+      formParsing(old, schemas, helpers).map((use) => use.replace(/^old\.server\.ts:/, "")),
+    ).toEqual([
+      "2 imports parseWithSchema",
+      "3 imports finaliseSchema",
+      "3 imports supersedeSchema",
+      "6 parseWithSchema()",
+      "7 supersedeSchema.safeParse()",
     ]);
   });
 });
