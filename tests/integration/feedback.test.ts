@@ -79,7 +79,7 @@ describe("the public feedback routes (real server)", () => {
       startsInMinutes: -20 * 24 * 60,
       status: "delivered",
     });
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await server?.stop();
   });

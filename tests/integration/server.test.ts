@@ -22,7 +22,8 @@ beforeAll(async () => {
     .orderBy("starts_at", "desc")
     .executeTakeFirstOrThrow();
   feedbackCode = row.feedback_code ?? "";
-});
+  // Seeding the demo and starting the build took over 30 s on a loaded machine (a CI run failed here).
+}, 90_000);
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 

@@ -78,7 +78,8 @@ export async function startAppServer(
     log += d;
   });
   const url = `http://localhost:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: a loaded CI machine can take tens of seconds to start the build.
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) {
       await database.drop();
