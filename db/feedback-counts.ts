@@ -4,7 +4,7 @@
  * answer rows; it is an offline check, never part of a page.
  */
 
-import type { RollupDelta } from "../app/domain/evaluation-rollup";
+import { type RollupDelta, termRollup } from "../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../app/domain/feedback-bank";
 import { type CountDelta, countResponses } from "../app/domain/feedback-counts";
 import type { DB } from "./connection";
@@ -86,6 +86,9 @@ const DERIVED_TABLES = [
   "feedback_item_rollup",
   "feedback_scale_rollup",
   "feedback_session_rollup",
+  "feedback_item_term_rollup",
+  "feedback_scale_term_rollup",
+  "feedback_session_term_rollup",
 ];
 
 /**
@@ -203,17 +206,24 @@ function withoutZeros(map: Map<string, number[]>) {
   return new Map([...map].filter(([, values]) => values.some((v) => Math.abs(v) > 1e-9)));
 }
 
-async function storedRollups(db: DB): Promise<RollupDelta> {
-  const [items, scales, sessions] = await Promise.all([
-    db.selectFrom("feedback_item_rollup").selectAll().execute(),
-    db.selectFrom("feedback_scale_rollup").selectAll().execute(),
-    db.selectFrom("feedback_session_rollup").selectAll().execute(),
-  ]);
-  const key = (r: (typeof items)[number] | (typeof sessions)[number]) => ({
+/** The stored monthly rollups, or (`term`) the term rollups as rows of `termRollup`. */
+async function storedRollups(db: DB, grain: "month" | "term"): Promise<RollupDelta> {
+  const tables =
+    grain === "month"
+      ? ["feedback_item_rollup", "feedback_scale_rollup", "feedback_session_rollup"]
+      : ["feedback_item_term_rollup", "feedback_scale_term_rollup", "feedback_session_term_rollup"];
+  // Either grain's rows have the same value columns; only the key differs (read below).
+  const read = (table: string) =>
+    db
+      .selectFrom(table as "feedback_item_rollup")
+      .selectAll()
+      .execute() as unknown as Promise<Array<Record<string, never>>>;
+  const [items, scales, sessions] = await Promise.all(tables.map(read));
+  const key = (r: Record<string, never>) => ({
     audience: r.audience,
-    month: r.month,
+    month: grain === "month" ? r.month : r.term,
     schoolId: r.school_id,
-    courseId: r.course_id,
+    courseId: grain === "month" ? r.course_id : 0,
     formVersion: r.form_version,
   });
   return {
@@ -233,7 +243,7 @@ async function storedRollups(db: DB): Promise<RollupDelta> {
       excludedSessions: r.excluded_sessions,
     })),
     scales: scales.map((r) => ({
-      ...key(r as never),
+      ...key(r),
       scaleKey: r.scale_key,
       sessions: r.sessions,
       respondents: r.respondents,
@@ -254,7 +264,21 @@ async function storedRollups(db: DB): Promise<RollupDelta> {
   };
 }
 
-/** Recomputes the monthly rollups from the sessions and their (stored) counts. */
+function compareRollups(
+  name: string,
+  stored: RollupDelta,
+  rebuilt: RollupDelta,
+  mismatches: string[],
+) {
+  const have = rollupMaps(stored);
+  const fresh = rollupMaps(rebuilt);
+  for (const kind of ["item", "scale", "session"] as const) {
+    const part = `${kind}s` as const;
+    compare(`${kind} ${name}`, withoutZeros(have[part]), withoutZeros(fresh[part]), mismatches);
+  }
+}
+
+/** Recomputes the monthly and term rollups from the sessions and their (stored) counts. */
 async function rebuildRollups(db: DB, write: boolean, batch: number, mismatches: string[]) {
   const ids = (await db.selectFrom("sessions").select("id").orderBy("id").execute()).map(
     (r) => r.id,
@@ -264,20 +288,22 @@ async function rebuildRollups(db: DB, write: boolean, batch: number, mismatches:
     parts.push(await sessionsRollup(db, ids.slice(i, i + batch)));
   }
   const rebuilt = mergeRollups(...parts);
-  const fresh = rollupMaps(rebuilt);
-  const stored = rollupMaps(await storedRollups(db));
-  compare("item rollup", withoutZeros(stored.items), withoutZeros(fresh.items), mismatches);
-  compare("scale rollup", withoutZeros(stored.scales), withoutZeros(fresh.scales), mismatches);
-  compare(
-    "session rollup",
-    withoutZeros(stored.sessions),
-    withoutZeros(fresh.sessions),
+  compareRollups("rollup", await storedRollups(db, "month"), rebuilt, mismatches);
+  // The term rollups are the monthly ones added up per term (the same function as when kept).
+  compareRollups(
+    "term rollup",
+    await storedRollups(db, "term"),
+    mergeRollups(termRollup(rebuilt)),
     mismatches,
   );
   if (write) {
     await db.deleteFrom("feedback_item_rollup").execute();
     await db.deleteFrom("feedback_scale_rollup").execute();
     await db.deleteFrom("feedback_session_rollup").execute();
+    await db.deleteFrom("feedback_item_term_rollup").execute();
+    await db.deleteFrom("feedback_scale_term_rollup").execute();
+    await db.deleteFrom("feedback_session_term_rollup").execute();
+    // Writes both grains.
     await addRollups(db, rebuilt);
   }
 }

@@ -215,6 +215,43 @@ export function periodParts(period: { from: string; to: string }): {
   return { months: { from: firstWhole.slice(0, 7), to: lastWhole.slice(0, 7) }, edges };
 }
 
+/** The month after a YYYY-MM month, or (`step` -1) before it. */
+function shiftMonth(month: string, step: 1 | -1): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + step;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/**
+ * Whole months (YYYY-MM, inclusive) split into the whole terms among them (spring January-July,
+ * autumn August-December, by their first month; read from the term rollups) and the months
+ * before the first and after the last whole term (read from the monthly rollups). The term
+ * rollups add up every course, so with a course filter every month is read monthly.
+ */
+export function rollupParts(
+  months: { from: string; to: string },
+  byCourse: boolean,
+): { terms: { from: string; to: string } | null; months: Array<{ from: string; to: string }> } {
+  const monthOf = (m: string) => m.slice(5, 7);
+  const firstStart =
+    monthOf(months.from) === "01" || monthOf(months.from) === "08"
+      ? months.from
+      : monthOf(months.from) < "08"
+        ? `${months.from.slice(0, 4)}-08`
+        : `${Number(months.from.slice(0, 4)) + 1}-01`;
+  const lastEnd =
+    monthOf(months.to) === "07" || monthOf(months.to) === "12"
+      ? months.to
+      : monthOf(months.to) < "07"
+        ? `${Number(months.to.slice(0, 4)) - 1}-12`
+        : `${months.to.slice(0, 4)}-07`;
+  if (byCourse || firstStart > lastEnd) return { terms: null, months: [months] };
+  const lastStart = `${lastEnd.slice(0, 4)}-${monthOf(lastEnd) === "12" ? "08" : "01"}`;
+  const rest: Array<{ from: string; to: string }> = [];
+  if (months.from < firstStart) rest.push({ from: months.from, to: shiftMonth(firstStart, -1) });
+  if (lastEnd < months.to) rest.push({ from: shiftMonth(lastEnd, 1), to: months.to });
+  return { terms: { from: firstStart, to: lastStart }, months: rest };
+}
+
 function nextMonthStart(date: string): string {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));

@@ -191,3 +191,25 @@ export function negateRollup(delta: RollupDelta): RollupDelta {
     })),
   };
 }
+
+/**
+ * The term a month belongs to, by the term's first month: spring is January-July ("YYYY-01"),
+ * autumn August-December ("YYYY-08"), the evaluation's trend terms (evaluation-filters.ts).
+ */
+export function termOf(month: string): string {
+  return `${month.slice(0, 4)}-${month.slice(5, 7) >= "08" ? "08" : "01"}`;
+}
+
+/**
+ * Monthly rollup rows as term rollup rows: `month` becomes the term's first month and the course
+ * is dropped (0): the term rollups add up every course. Rows with the same key are not merged
+ * here (mergeRollups does that).
+ */
+export function termRollup(delta: RollupDelta): RollupDelta {
+  const term = <T extends RollupKey>(r: T): T => ({ ...r, month: termOf(r.month), courseId: 0 });
+  return {
+    items: delta.items.map(term),
+    scales: delta.scales.map(term),
+    sessions: delta.sessions.map(term),
+  };
+}

@@ -31,6 +31,7 @@ import {
   periodChoices,
   periodParts,
   resolvePeriod,
+  rollupParts,
   trendBuckets,
 } from "../domain/evaluation-filters";
 import { todayInCopenhagen } from "../domain/time";
@@ -118,14 +119,29 @@ export async function buildEvaluation(
   const bucketStarts = buckets.slice(1).map((b) => copenhagenMidnightUtc(b.from));
   // Whole months from the rollups; part-months at the ends of a from/to period session by session.
   const parts = periodParts(period);
-  const rollupScope: RollupScope | null = parts.months
-    ? {
-        ...filtersScope,
-        monthFrom: parts.months.from,
-        monthTo: parts.months.to,
-        bucketMonths: buckets.slice(1).map((b) => b.from.slice(0, 7)),
-      }
-    : null;
+  // Whole terms from the term rollups (a fifth of the monthly rows) unless a course is chosen.
+  const bucketMonths = buckets.slice(1).map((b) => b.from.slice(0, 7));
+  const grains = parts.months ? rollupParts(parts.months, filters.course !== null) : null;
+  const rollupScopes: RollupScope[] = [
+    ...(grains?.terms
+      ? [
+          {
+            ...filtersScope,
+            grain: "term" as const,
+            monthFrom: grains.terms.from,
+            monthTo: grains.terms.to,
+            bucketMonths,
+          },
+        ]
+      : []),
+    ...(grains?.months ?? []).map((months) => ({
+      ...filtersScope,
+      grain: "month" as const,
+      monthFrom: months.from,
+      monthTo: months.to,
+      bucketMonths,
+    })),
+  ];
   const edgeScopes: EvaluationScope[] = parts.edges.map((edge) => ({
     ...filtersScope,
     startsFrom: copenhagenMidnightUtc(edge.from),
@@ -154,7 +170,7 @@ export async function buildEvaluation(
   });
 
   const sources: EvaluationSources = {
-    rollup: rollupScope,
+    rollups: rollupScopes,
     edges: edgeScopes,
     focusSchool: filters.cohort === "school" ? filters.school : null,
   };

@@ -20,6 +20,7 @@ import {
   type RollupDelta,
   type RollupKey,
   sessionRollup,
+  termRollup,
 } from "../../app/domain/evaluation-rollup";
 import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "../../app/domain/feedback-bank";
 import {
@@ -402,6 +403,28 @@ const ROLLUP_KEY: BulkColumn[] = [
 const int = (name: string): BulkColumn => ({ name, pgType: "integer" });
 const real = (name: string): BulkColumn => ({ name, pgType: "double precision" });
 const OPTIONS = ["option_1", "option_2", "option_3", "option_4", "option_5", "option_6"];
+/** The monthly rollups and the term rollups (month = the term's first month, every course). */
+const ROLLUP_GRAINS = [
+  {
+    term: false,
+    items: "feedback_item_rollup",
+    scales: "feedback_scale_rollup",
+    sessions: "feedback_session_rollup",
+    key: ROLLUP_KEY,
+  },
+  {
+    term: true,
+    items: "feedback_item_term_rollup",
+    scales: "feedback_scale_term_rollup",
+    sessions: "feedback_session_term_rollup",
+    key: [
+      { name: "audience", pgType: "text" },
+      { name: "term", pgType: "text" },
+      { name: "school_id", pgType: "integer" },
+      { name: "form_version", pgType: "integer" },
+    ] as BulkColumn[],
+  },
+] as const;
 const ITEM_ROLLUP_VALUES = [
   "sessions",
   "answers",
@@ -498,67 +521,78 @@ async function writeBatch(db: DB, batch: Batch) {
         r.scoreSumSquares,
       ]),
     );
-    const rollup = mergeRollups(...batch.rollups);
-    const keyOf = (r: RollupKey) => [r.audience, r.month, r.schoolId, r.courseId, r.formVersion];
-    const adding = (key: string[], columns: string[]) => ({
-      addOnConflict: { key: [...ROLLUP_KEY.map((c) => c.name), ...key], columns },
-    });
-    await insertRows(
-      trx,
-      "feedback_item_rollup",
-      [...ROLLUP_KEY, { name: "item_key", pgType: "text" }, ...ITEM_ROLLUP_VALUES.map(valueColumn)],
-      rollup.items.map((r) => [
-        ...keyOf(r),
-        r.itemKey,
-        r.sessions,
-        r.answers,
-        r.dontKnow,
-        r.topBox,
-        ...r.options,
-        r.clusters,
-        r.topBoxSqOverValid,
-        r.validSq,
-        r.answersWithAttendance,
-        r.attendance,
-        r.excludedSessions,
-      ]),
-      adding(["item_key"], ITEM_ROLLUP_VALUES),
-    );
-    await insertRows(
-      trx,
-      "feedback_scale_rollup",
-      [
-        ...ROLLUP_KEY,
-        { name: "scale_key", pgType: "text" },
-        ...SCALE_ROLLUP_VALUES.map(valueColumn),
-      ],
-      rollup.scales.map((r) => [
-        ...keyOf(r),
-        r.scaleKey,
-        r.sessions,
-        r.respondents,
-        r.scoreSum,
-        r.scoreSumSquares,
-        r.sumSqOverN,
-        r.nSq,
-      ]),
-      adding(["scale_key"], SCALE_ROLLUP_VALUES),
-    );
-    await insertRows(
-      trx,
-      "feedback_session_rollup",
-      [...ROLLUP_KEY, ...SESSION_ROLLUP_VALUES.map(valueColumn)],
-      rollup.sessions.map((r) => [
-        ...keyOf(r),
-        r.sessions,
-        r.withAttendance,
-        r.attendance,
-        r.respondentsWithAttendance,
-        r.smallSessions,
-        r.comments,
-      ]),
-      adding([], SESSION_ROLLUP_VALUES),
-    );
+    // Both grains of rollups: a month's rows add into the term's (upserts that add).
+    const monthly = mergeRollups(...batch.rollups);
+    for (const grain of ROLLUP_GRAINS) {
+      const rollup = grain.term ? mergeRollups(termRollup(monthly)) : monthly;
+      const keyOf = (r: RollupKey) =>
+        grain.term
+          ? [r.audience, r.month, r.schoolId, r.formVersion]
+          : [r.audience, r.month, r.schoolId, r.courseId, r.formVersion];
+      const adding = (key: string[], columns: string[]) => ({
+        addOnConflict: { key: [...grain.key.map((c) => c.name), ...key], columns },
+      });
+      await insertRows(
+        trx,
+        grain.items,
+        [
+          ...grain.key,
+          { name: "item_key", pgType: "text" },
+          ...ITEM_ROLLUP_VALUES.map(valueColumn),
+        ],
+        rollup.items.map((r) => [
+          ...keyOf(r),
+          r.itemKey,
+          r.sessions,
+          r.answers,
+          r.dontKnow,
+          r.topBox,
+          ...r.options,
+          r.clusters,
+          r.topBoxSqOverValid,
+          r.validSq,
+          r.answersWithAttendance,
+          r.attendance,
+          r.excludedSessions,
+        ]),
+        adding(["item_key"], ITEM_ROLLUP_VALUES),
+      );
+      await insertRows(
+        trx,
+        grain.scales,
+        [
+          ...grain.key,
+          { name: "scale_key", pgType: "text" },
+          ...SCALE_ROLLUP_VALUES.map(valueColumn),
+        ],
+        rollup.scales.map((r) => [
+          ...keyOf(r),
+          r.scaleKey,
+          r.sessions,
+          r.respondents,
+          r.scoreSum,
+          r.scoreSumSquares,
+          r.sumSqOverN,
+          r.nSq,
+        ]),
+        adding(["scale_key"], SCALE_ROLLUP_VALUES),
+      );
+      await insertRows(
+        trx,
+        grain.sessions,
+        [...grain.key, ...SESSION_ROLLUP_VALUES.map(valueColumn)],
+        rollup.sessions.map((r) => [
+          ...keyOf(r),
+          r.sessions,
+          r.withAttendance,
+          r.attendance,
+          r.respondentsWithAttendance,
+          r.smallSessions,
+          r.comments,
+        ]),
+        adding([], SESSION_ROLLUP_VALUES),
+      );
+    }
   });
 }
 
@@ -869,6 +903,9 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "feedback_item_rollup",
     "feedback_scale_rollup",
     "feedback_session_rollup",
+    "feedback_item_term_rollup",
+    "feedback_scale_term_rollup",
+    "feedback_session_term_rollup",
   ]);
   return result;
 }

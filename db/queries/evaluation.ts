@@ -212,18 +212,43 @@ export interface SessionAggregateRow extends AggregateKey {
 // ---------------------------------------------------------------------------------------------
 
 export interface RollupScope extends EvaluationFiltersScope {
-  /** First and last whole month (YYYY-MM), inclusive. */
+  /**
+   * Which rollups: monthly ("month", per course), or per term over every course ("term", whose
+   * rows are keyed by the term's first month: YYYY-01 or YYYY-08; never with a course filter).
+   */
+  grain: "month" | "term";
+  /** First and last whole month (YYYY-MM) or term (its first month), inclusive. */
   monthFrom: string;
   monthTo: string;
-  /** The month each trend bucket after the first starts in (YYYY-MM, ascending). */
+  /** The month each trend bucket after the first starts in (YYYY-MM, ascending; term starts). */
   bucketMonths: readonly string[];
 }
 
+const ROLLUP_TABLES = {
+  month: {
+    items: "feedback_item_rollup",
+    scales: "feedback_scale_rollup",
+    sessions: "feedback_session_rollup",
+  },
+  term: {
+    items: "feedback_item_term_rollup",
+    scales: "feedback_scale_term_rollup",
+    sessions: "feedback_session_term_rollup",
+  },
+} as const;
+
+/** The rollup row's month, or its term's first month. */
+const periodOf = (scope: RollupScope) => sql.ref(scope.grain === "month" ? "r.month" : "r.term");
+
 function rollupConditions(scope: RollupScope) {
+  if (scope.grain === "term" && scope.courseId !== null) {
+    throw new Error("The term rollups have no course: a course filter reads the monthly ones.");
+  }
+  const period = periodOf(scope);
   const conditions = [
     sql`r.audience = ${scope.audience}`,
-    sql`r.month >= ${scope.monthFrom}`,
-    sql`r.month <= ${scope.monthTo}`,
+    sql`${period} >= ${scope.monthFrom}`,
+    sql`${period} <= ${scope.monthTo}`,
   ];
   if (scope.formVersion !== null) conditions.push(sql`r.form_version = ${scope.formVersion}`);
   if (scope.courseId !== null) conditions.push(sql`r.course_id = ${scope.courseId}`);
@@ -239,7 +264,8 @@ function rollupConditions(scope: RollupScope) {
 
 function rollupBucket(scope: RollupScope) {
   if (scope.bucketMonths.length === 0) return sql<number>`(0 * r.school_id)`;
-  const whens = scope.bucketMonths.map((m, i) => sql`WHEN r.month < ${m} THEN ${sql.lit(i)}`);
+  const period = periodOf(scope);
+  const whens = scope.bucketMonths.map((m, i) => sql`WHEN ${period} < ${m} THEN ${sql.lit(i)}`);
   return sql<number>`CASE ${sql.join(whens, sql` `)} ELSE ${sql.lit(scope.bucketMonths.length)} END`;
 }
 
@@ -247,7 +273,7 @@ function itemsPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
   return db
-    .selectFrom("feedback_item_rollup as r")
+    .selectFrom(`${ROLLUP_TABLES[scope.grain].items} as r` as "feedback_item_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
     .select([
@@ -278,7 +304,7 @@ function scalesPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
   return db
-    .selectFrom("feedback_scale_rollup as r")
+    .selectFrom(`${ROLLUP_TABLES[scope.grain].scales} as r` as "feedback_scale_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
     .select([
@@ -299,7 +325,7 @@ function sessionsPerSchoolFromRollup(db: DB, scope: RollupScope) {
   const bucket = rollupBucket(scope);
   const sum = (column: string) => sql<number>`coalesce(sum(${sql.ref(`r.${column}`)}), 0)`;
   return db
-    .selectFrom("feedback_session_rollup as r")
+    .selectFrom(`${ROLLUP_TABLES[scope.grain].sessions} as r` as "feedback_session_rollup as r")
     .innerJoin("schools as sc", "sc.id", "r.school_id")
     .where(rollupConditions(scope))
     .select([
@@ -319,9 +345,12 @@ function sessionsPerSchoolFromRollup(db: DB, scope: RollupScope) {
 // Both sources added up per kind of school
 // ---------------------------------------------------------------------------------------------
 
-/** Where a view's figures come from: whole months from the rollups, part-months session by session. */
+/**
+ * Where a view's figures come from: whole terms from the term rollups, other whole months from
+ * the monthly rollups, part-months session by session.
+ */
 export interface EvaluationSources {
-  rollup: RollupScope | null;
+  rollups: readonly RollupScope[];
   edges: readonly EvaluationScope[];
   /** The school a "school" view is about (its rows are "focus"); null for other views. */
   focusSchool: number | null;
@@ -375,12 +404,16 @@ function kindOf(schoolId: ReturnType<typeof sql.ref>, focusSchool: number | null
 }
 
 /**
- * Adds up per-school rows (the union of the sources' parts, one row per school, bucket and key)
- * per kind of school: per trend bucket and, with a null bucket, over the whole period. The
- * schools behind a figure are counted here too, once each even when a school has rows in both
- * sources or in several buckets. The per-school rows never leave the database: with 1,100
+ * Adds up per-school rows (the union of the sources' parts, one row per school, bucket and key
+ * in each part) per kind of school: per trend bucket and, with a null bucket, over the whole
+ * period. The schools behind a figure are counted here too, once each even when a school has
+ * rows in several sources or buckets. The per-school rows never leave the database: with 1,100
  * schools they were 17,600 rows for a year of pupils' items, and adding them up in JavaScript
  * took longer than the whole page may.
+ *
+ * Shaped for hash aggregation (no count(DISTINCT), which sorts every row): once the rows are
+ * one per school, bucket and key, a bucket's schools are a sum of 0/1; the whole period's
+ * schools come from a narrow (school, key) list, and its sums from the few bucket rows.
  */
 async function addUpByKind<Row>(
   db: DB,
@@ -392,23 +425,41 @@ async function addUpByKind<Row>(
 ): Promise<Row[]> {
   if (parts.length === 0) return [];
   const union = parts.slice(1).reduce((all, part) => all.unionAll(part), parts[0]);
-  const kind = kindOf(sql.ref("p.school_id"), focusSchool);
-  const keyColumn = key ? sql`, ${sql.ref(`p.${key}`)} AS ${sql.ref(key)}` : sql``;
-  const keyGroup = key ? sql`, ${sql.ref(`p.${key}`)}` : sql``;
-  const totals = sql.join(
-    sums.map((c) => sql`coalesce(sum(${sql.ref(`p.${c}`)}), 0) AS ${sql.ref(c)}`),
-  );
-  const schools = sql`count(DISTINCT CASE WHEN p.sessions > 0 THEN p.school_id END) AS schools`;
+  const keyOf = (table: string) => (key ? sql`, ${sql.ref(`${table}.${key}`)}` : sql``);
+  const keyAs = (table: string) =>
+    key ? sql`, ${sql.ref(`${table}.${key}`)} AS ${sql.ref(key)}` : sql``;
+  const summed = (table: string) =>
+    sql.join(sums.map((c) => sql`coalesce(sum(${sql.ref(`${table}.${c}`)}), 0) AS ${sql.ref(c)}`));
+  // One part is one row per school, bucket and key already; several may share a school's bucket.
+  const perSchool =
+    parts.length === 1
+      ? sql`u AS ${union}`
+      : sql`p AS ${union}, u AS (SELECT p.school_id, p.bucket${keyOf("p")}, ${summed("p")}
+          FROM p GROUP BY p.school_id, p.bucket${keyOf("p")})`;
   // GROUP BY the kind by its output name, like byBucket (a CASE with a parameter).
-  const whole = sql`SELECT ${kind} AS school_kind, NULL AS bucket${keyColumn}, ${totals}, ${schools}
-    FROM p INNER JOIN schools sc ON sc.id = p.school_id GROUP BY school_kind${keyGroup}`;
-  const byBucketToo = perBucket
-    ? sql` UNION ALL SELECT ${kind} AS school_kind, p.bucket AS bucket${keyColumn}, ${totals}, ${schools}
-    FROM p INNER JOIN schools sc ON sc.id = p.school_id GROUP BY school_kind, p.bucket${keyGroup}`
-    : sql``;
+  const buckets = sql`b AS (SELECT ${kindOf(sql.ref("u.school_id"), focusSchool)} AS school_kind,
+      u.bucket AS bucket${keyAs("u")}, ${summed("u")},
+      sum(CASE WHEN u.sessions > 0 THEN 1 ELSE 0 END) AS schools
+    FROM u INNER JOIN schools sc ON sc.id = u.school_id
+    GROUP BY school_kind, u.bucket${keyOf("u")})`;
+  const schools = sql`w AS (SELECT ${kindOf(sql.ref("x.school_id"), focusSchool)} AS school_kind${keyAs("x")},
+      count(*) AS schools
+    FROM (SELECT u.school_id${keyOf("u")} FROM u WHERE u.sessions > 0
+      GROUP BY u.school_id${keyOf("u")}) x INNER JOIN schools sc ON sc.id = x.school_id
+    GROUP BY school_kind${keyOf("x")})`;
+  const whole = sql`SELECT b.school_kind AS school_kind, NULL AS bucket${keyAs("b")}, ${summed("b")},
+      coalesce(max(w.schools), 0) AS schools
+    FROM b LEFT JOIN w ON w.school_kind = b.school_kind${key ? sql` AND ${sql.ref(`w.${key}`)} = ${sql.ref(`b.${key}`)}` : sql``}
+    GROUP BY b.school_kind${keyOf("b")}`;
+  const columns = sql.join(
+    ["school_kind", "bucket", ...(key ? [key] : []), ...sums, "schools"].map((c) =>
+      sql.ref(`b.${c}`),
+    ),
+  );
+  const byBucketToo = perBucket ? sql` UNION ALL SELECT ${columns} FROM b` : sql``;
   const result = await sql<
     Record<string, unknown>
-  >`WITH p AS ${union} ${whole}${byBucketToo}`.execute(db);
+  >`WITH ${perSchool}, ${buckets}, ${schools} ${whole}${byBucketToo}`.execute(db);
   return result.rows.map((r) => numeric(r) as Row);
 }
 
@@ -418,7 +469,7 @@ export function evaluationItemAggregates(
   sources: EvaluationSources,
 ): Promise<ItemAggregateRow[]> {
   const parts = [
-    ...(sources.rollup ? [itemsPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.rollups.map((rollup) => itemsPerSchoolFromRollup(db, rollup)),
     ...sources.edges.map((edge) => itemsPerSchoolFromSessions(db, edge)),
   ];
   return addUpByKind(db, parts, ITEM_SUMS, "item_key", sources.focusSchool, true);
@@ -430,7 +481,7 @@ export function evaluationScaleAggregates(
   sources: EvaluationSources,
 ): Promise<ScaleAggregateRow[]> {
   const parts = [
-    ...(sources.rollup ? [scalesPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.rollups.map((rollup) => scalesPerSchoolFromRollup(db, rollup)),
     ...sources.edges.map((edge) => scalesPerSchoolFromSessions(db, edge)),
   ];
   return addUpByKind(db, parts, SCALE_SUMS, "scale_key", sources.focusSchool, true);
@@ -442,7 +493,7 @@ export function evaluationSessionAggregates(
   sources: EvaluationSources,
 ): Promise<SessionAggregateRow[]> {
   const parts = [
-    ...(sources.rollup ? [sessionsPerSchoolFromRollup(db, sources.rollup)] : []),
+    ...sources.rollups.map((rollup) => sessionsPerSchoolFromRollup(db, rollup)),
     ...sources.edges.map((edge) => sessionsPerSchoolFromSessions(db, edge)),
   ];
   return addUpByKind(db, parts, SESSION_SUMS, null, sources.focusSchool, false);

@@ -22,6 +22,7 @@ import {
   type ScaleRollupRow,
   type SessionRollupRow,
   sessionRollup,
+  termRollup,
 } from "../../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../../app/domain/feedback-bank";
 import { addCountDeltas, type CountDelta, EMPTY_COUNTS } from "../../app/domain/feedback-counts";
@@ -212,14 +213,42 @@ export function mergeRollups(...deltas: RollupDelta[]): RollupDelta {
   };
 }
 
-const KEY = ["audience", "month", "school_id", "course_id", "form_version"] as const;
-const key = (r: RollupKey) => ({
-  audience: r.audience,
-  month: r.month,
-  school_id: r.schoolId,
-  course_id: r.courseId,
-  form_version: r.formVersion,
-});
+/** Where a grain of rollups is stored, and its key columns for a row. */
+interface RollupTables {
+  items: "feedback_item_rollup" | "feedback_item_term_rollup";
+  scales: "feedback_scale_rollup" | "feedback_scale_term_rollup";
+  sessions: "feedback_session_rollup" | "feedback_session_term_rollup";
+  keyColumns: readonly string[];
+  key: (r: RollupKey) => Record<string, string | number>;
+}
+
+const MONTHLY: RollupTables = {
+  items: "feedback_item_rollup",
+  scales: "feedback_scale_rollup",
+  sessions: "feedback_session_rollup",
+  keyColumns: ["audience", "month", "school_id", "course_id", "form_version"],
+  key: (r) => ({
+    audience: r.audience,
+    month: r.month,
+    school_id: r.schoolId,
+    course_id: r.courseId,
+    form_version: r.formVersion,
+  }),
+};
+
+/** Rows from `termRollup` (month = the term's first month, no course). */
+const TERMLY: RollupTables = {
+  items: "feedback_item_term_rollup",
+  scales: "feedback_scale_term_rollup",
+  sessions: "feedback_session_term_rollup",
+  keyColumns: ["audience", "term", "school_id", "form_version"],
+  key: (r) => ({
+    audience: r.audience,
+    term: r.month,
+    school_id: r.schoolId,
+    form_version: r.formVersion,
+  }),
+};
 
 /** `table.column + excluded.column` for each column: upserts that add. */
 function adding(table: string, columns: readonly string[]) {
@@ -238,97 +267,83 @@ function changes(row: RollupKey & object): boolean {
   );
 }
 
-/** Adds rows to the stored rollups. Call inside a transaction. */
-export async function addRollups(db: DB, delta: RollupDelta) {
+/** Rollup rows as table rows (without their key columns). */
+export const rollupColumns = {
+  items: (r: ItemRollupRow) => ({
+    item_key: r.itemKey,
+    sessions: r.sessions,
+    answers: r.answers,
+    dont_know: r.dontKnow,
+    top_box: r.topBox,
+    option_1: r.options[0],
+    option_2: r.options[1],
+    option_3: r.options[2],
+    option_4: r.options[3],
+    option_5: r.options[4],
+    option_6: r.options[5],
+    clusters: r.clusters,
+    top_box_sq_over_valid: r.topBoxSqOverValid,
+    valid_sq: r.validSq,
+    answers_with_attendance: r.answersWithAttendance,
+    attendance: r.attendance,
+    excluded_sessions: r.excludedSessions,
+  }),
+  scales: (r: ScaleRollupRow) => ({
+    scale_key: r.scaleKey,
+    sessions: r.sessions,
+    respondents: r.respondents,
+    score_sum: r.scoreSum,
+    score_sum_squares: r.scoreSumSquares,
+    sum_sq_over_n: r.sumSqOverN,
+    n_sq: r.nSq,
+  }),
+  sessions: (r: SessionRollupRow) => ({
+    sessions: r.sessions,
+    with_attendance: r.withAttendance,
+    attendance: r.attendance,
+    respondents_with_attendance: r.respondentsWithAttendance,
+    small_sessions: r.smallSessions,
+    comments: r.comments,
+  }),
+};
+
+/** Upserts that add rows of one kind into one table, 300 rows per statement. */
+async function addRows<R extends RollupKey>(
+  db: DB,
+  table: string,
+  tables: RollupTables,
+  rows: readonly R[],
+  columnsOf: (r: R) => Record<string, string | number>,
+  rowKey: string | null,
+) {
   const chunk = 300;
-  const items = delta.items.filter(changes);
-  for (let i = 0; i < items.length; i += chunk) {
-    const rows = items.slice(i, i + chunk).map((r) => ({
-      ...key(r),
-      item_key: r.itemKey,
-      sessions: r.sessions,
-      answers: r.answers,
-      dont_know: r.dontKnow,
-      top_box: r.topBox,
-      option_1: r.options[0],
-      option_2: r.options[1],
-      option_3: r.options[2],
-      option_4: r.options[3],
-      option_5: r.options[4],
-      option_6: r.options[5],
-      clusters: r.clusters,
-      top_box_sq_over_valid: r.topBoxSqOverValid,
-      valid_sq: r.validSq,
-      answers_with_attendance: r.answersWithAttendance,
-      attendance: r.attendance,
-      excluded_sessions: r.excludedSessions,
-    }));
-    const columns = Object.keys(rows[0]).filter(
-      (c) => !(KEY as readonly string[]).includes(c) && c !== "item_key",
-    );
+  const changed = rows.filter(changes);
+  const conflict = [...tables.keyColumns, ...(rowKey ? [rowKey] : [])];
+  for (let i = 0; i < changed.length; i += chunk) {
+    const values = changed.slice(i, i + chunk).map((r) => ({ ...tables.key(r), ...columnsOf(r) }));
+    const sums = Object.keys(columnsOf(changed[i])).filter((c) => c !== rowKey);
+    // The table is one of RollupTables' names; Kysely cannot type a name chosen at run time.
     await db
-      .insertInto("feedback_item_rollup")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns([...KEY, "item_key"]).doUpdateSet(adding("feedback_item_rollup", columns)),
-      )
+      .insertInto(table as "feedback_item_rollup")
+      .values(values as never)
+      .onConflict((oc) => oc.columns(conflict as never).doUpdateSet(adding(table, sums) as never))
       .execute();
   }
-  const scales = delta.scales.filter(changes);
-  for (let i = 0; i < scales.length; i += chunk) {
-    const rows = scales.slice(i, i + chunk).map((r) => ({
-      ...key(r),
-      scale_key: r.scaleKey,
-      sessions: r.sessions,
-      respondents: r.respondents,
-      score_sum: r.scoreSum,
-      score_sum_squares: r.scoreSumSquares,
-      sum_sq_over_n: r.sumSqOverN,
-      n_sq: r.nSq,
-    }));
-    const columns = [
-      "sessions",
-      "respondents",
-      "score_sum",
-      "score_sum_squares",
-      "sum_sq_over_n",
-      "n_sq",
-    ];
-    await db
-      .insertInto("feedback_scale_rollup")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns([...KEY, "scale_key"]).doUpdateSet(adding("feedback_scale_rollup", columns)),
-      )
-      .execute();
-  }
-  const sessions = delta.sessions.filter(changes);
-  for (let i = 0; i < sessions.length; i += chunk) {
-    const rows = sessions.slice(i, i + chunk).map((r) => ({
-      ...key(r),
-      sessions: r.sessions,
-      with_attendance: r.withAttendance,
-      attendance: r.attendance,
-      respondents_with_attendance: r.respondentsWithAttendance,
-      small_sessions: r.smallSessions,
-      comments: r.comments,
-    }));
-    const columns = [
-      "sessions",
-      "with_attendance",
-      "attendance",
-      "respondents_with_attendance",
-      "small_sessions",
-      "comments",
-    ];
-    await db
-      .insertInto("feedback_session_rollup")
-      .values(rows)
-      .onConflict((oc) =>
-        oc.columns([...KEY]).doUpdateSet(adding("feedback_session_rollup", columns)),
-      )
-      .execute();
-  }
+}
+
+async function addRollupsTo(db: DB, tables: RollupTables, delta: RollupDelta) {
+  await addRows(db, tables.items, tables, delta.items, rollupColumns.items, "item_key");
+  await addRows(db, tables.scales, tables, delta.scales, rollupColumns.scales, "scale_key");
+  await addRows(db, tables.sessions, tables, delta.sessions, rollupColumns.sessions, null);
+}
+
+/**
+ * Adds rows to the stored rollups: the monthly ones and, added up per term, the term ones (the
+ * only place either is written, so they cannot drift apart). Call inside a transaction.
+ */
+export async function addRollups(db: DB, delta: RollupDelta) {
+  await addRollupsTo(db, MONTHLY, delta);
+  await addRollupsTo(db, TERMLY, mergeRollups(termRollup(delta)));
 }
 
 /**
