@@ -292,6 +292,173 @@ describe("monthly rollups follow the sessions", () => {
   });
 });
 
+describe("term rollups follow the monthly ones", () => {
+  /**
+   * What the term rollups must hold, added up here in SQL from the monthly rollups (an
+   * independent computation: the app derives them in TypeScript), next to what they hold.
+   */
+  async function termsAndExpected() {
+    const term = sql<string>`substr(month, 1, 5) || CASE WHEN substr(month, 6, 2) >= '08' THEN '08' ELSE '01' END`;
+    const rows = async (query: Promise<Array<Record<string, unknown>>>) =>
+      (await query)
+        .map((r) =>
+          Object.values(r)
+            .map((v) => (typeof v === "number" ? Math.round(v * 1e6) / 1e6 : String(v)))
+            .join("|"),
+        )
+        .filter((r) => !/^([^|]*\|){4}(0\|)*0$/.test(r))
+        .sort();
+    const itemSums = [
+      "sessions",
+      "answers",
+      "top_box",
+      "option_1",
+      "clusters",
+      "top_box_sq_over_valid",
+      "valid_sq",
+      "attendance",
+      "excluded_sessions",
+    ] as const;
+    const sessionSums = ["sessions", "with_attendance", "attendance", "small_sessions"] as const;
+    const summed = (columns: readonly string[]) =>
+      columns.map((c) => sql<number>`sum(${sql.ref(c)})`.as(c));
+    return {
+      items: await rows(
+        t.db
+          .selectFrom("feedback_item_term_rollup")
+          .select(["audience", "term", "school_id", "item_key", ...itemSums])
+          .execute(),
+      ),
+      expectedItems: await rows(
+        t.db
+          .selectFrom("feedback_item_rollup")
+          .select(["audience", term.as("term"), "school_id", "item_key", ...summed(itemSums)])
+          .groupBy(["audience", sql`2`, "school_id", "item_key", "form_version"])
+          .execute(),
+      ),
+      sessions: await rows(
+        t.db
+          .selectFrom("feedback_session_term_rollup")
+          .select(["audience", "term", "school_id", "form_version", ...sessionSums])
+          .execute(),
+      ),
+      expectedSessions: await rows(
+        t.db
+          .selectFrom("feedback_session_rollup")
+          .select([
+            "audience",
+            term.as("term"),
+            "school_id",
+            "form_version",
+            ...summed(sessionSums),
+          ])
+          .groupBy(["audience", sql`2`, "school_id", "form_version"])
+          .execute(),
+      ),
+    };
+  }
+  async function expectTermsKept() {
+    const state = await termsAndExpected();
+    expect(state.items.length).toBeGreaterThan(0);
+    expect(state.items).toEqual(state.expectedItems);
+    expect(state.sessions).toEqual(state.expectedSessions);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).mismatches).toEqual([]);
+  }
+  const termSessions = async (schoolId: number, term: string) =>
+    Number(
+      (
+        await t.db
+          .selectFrom("feedback_session_term_rollup")
+          .select((eb) => eb.fn.sum<number>("sessions").as("n"))
+          .where("school_id", "=", schoolId)
+          .where("term", "=", term)
+          .executeTakeFirstOrThrow()
+      ).n ?? 0,
+    );
+
+  it("through answers, a move to the next term, attendance and a cancellation; the rebuild finds and repairs drift", async () => {
+    await seedDemoSessions(t.db, new Date("2026-11-30T10:00:00Z"));
+    await seedDemoFeedback(t.db, new Date("2026-11-30T10:00:00Z"));
+    await expectTermsKept();
+    const session = await t.db
+      .selectFrom("sessions")
+      .innerJoin("feedback_session_counts as c", "c.session_id", "sessions.id")
+      .select(["sessions.id", "sessions.version", "sessions.school_id", "c.audience"])
+      .where("c.responses", ">=", 5)
+      .where("c.audience", "=", "pupils")
+      .orderBy("sessions.id")
+      .executeTakeFirstOrThrow();
+    const move = (startsAt: string, version: number) =>
+      t.db.transaction().execute((trx) =>
+        updateSessionIfVersion(trx, session.id, version, {
+          startsAt,
+          endsAt: new Date(Date.parse(startsAt) + 3_600_000).toISOString(),
+          bumpSequence: true,
+          now: new Date().toISOString(),
+        }),
+      );
+    // The last days of spring, then the first of autumn: the session changes term.
+    await move("2025-07-30T08:00:00.000Z", session.version);
+    const spring = await termSessions(session.school_id, "2025-01");
+    const autumn = await termSessions(session.school_id, "2025-08");
+    await expectTermsKept();
+    await move("2025-08-01T08:00:00.000Z", session.version + 1);
+    expect(await termSessions(session.school_id, "2025-01")).toBe(spring - 1);
+    expect(await termSessions(session.school_id, "2025-08")).toBe(autumn + 1);
+    await expectTermsKept();
+
+    // More answers to it.
+    await t.db.transaction().execute((trx) =>
+      insertFeedbackResponses(
+        trx,
+        Array.from({ length: 3 }, (_, i) =>
+          response(session.id, { learned_something_new: i === 0 ? "no" : "yes_very" }),
+        ),
+      ),
+    );
+    await expectTermsKept();
+
+    // Attendance registered, then the session cancelled: it leaves the term rollups.
+    await t.db.transaction().execute((trx) =>
+      recordSessionDelivery(trx, {
+        sessionId: session.id,
+        expectedVersion: session.version + 2,
+        attendance: {
+          attendance_pupils: 30,
+          attendance_parents: null,
+          attendance_professionals: null,
+        },
+        note: "",
+        now: new Date().toISOString(),
+      }),
+    );
+    await expectTermsKept();
+    await t.db.transaction().execute((trx) =>
+      updateSessionIfVersion(trx, session.id, session.version + 3, {
+        status: "cancelled",
+        cancelledAt: new Date().toISOString(),
+        bumpSequence: true,
+        now: new Date().toISOString(),
+      }),
+    );
+    expect(await termSessions(session.school_id, "2025-08")).toBe(autumn);
+    await expectTermsKept();
+
+    // Drift in a term rollup is found by the check and repaired by the rebuild.
+    await t.db
+      .updateTable("feedback_item_term_rollup")
+      .set((eb) => ({ answers: eb("answers", "+", 1) }))
+      .where("school_id", "=", session.school_id)
+      .execute();
+    const drift = await rebuildFeedbackCounts(t.db, { write: false });
+    expect(drift.mismatches.some((m) => m.startsWith("item term rollup"))).toBe(true);
+    expect((await rebuildFeedbackCounts(t.db, { write: true })).mismatches.length).toBeGreaterThan(
+      0,
+    );
+    await expectTermsKept();
+  });
+});
+
 describe("answers at once", () => {
   const pupilAnswer = (i: number) => ({
     learned_something_new: i % 4 === 0 ? "no" : "yes_very",

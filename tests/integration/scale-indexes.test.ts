@@ -39,6 +39,9 @@ const BIG_TABLES = new Set([
   "feedback_item_rollup",
   "feedback_scale_rollup",
   "feedback_session_rollup",
+  "feedback_item_term_rollup",
+  "feedback_scale_term_rollup",
+  "feedback_session_term_rollup",
   "one_time_codes",
 ]);
 const NOW = new Date("2026-11-20T12:00:00.000Z");
