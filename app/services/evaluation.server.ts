@@ -186,12 +186,19 @@ export async function buildEvaluation(
   const namedRows = sessionRows.filter((r) => namingSchools === null || r.school_kind === "focus");
   const unattendedTotal = namedRows.reduce((sum, r) => sum + r.sessions - r.with_attendance, 0);
   const smallTotal = namedRows.reduce((sum, r) => sum + r.small_sessions, 0);
+  // How many sessions in start order likely hold the first small ones (twice the expected
+  // number, at least 200; evaluationNamedSessions checks and falls back when it was not enough).
+  const sessionsTotal = namedRows.reduce((sum, r) => sum + r.sessions, 0);
+  const smallWalk =
+    smallTotal > 0
+      ? Math.max(200, Math.ceil((2 * NAMED_SESSIONS * sessionsTotal) / smallTotal))
+      : 0;
   const [unattended, small] = await Promise.all([
     unattendedTotal > 0
       ? evaluationNamedSessions(db, namingScope, "noAttendance", NAMED_SESSIONS)
       : Promise.resolve([]),
     smallTotal > 0
-      ? evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS)
+      ? evaluationNamedSessions(db, namingScope, "small", NAMED_SESSIONS, smallWalk)
       : Promise.resolve([]),
   ]);
 

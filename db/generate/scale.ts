@@ -896,6 +896,7 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "session_facilitators",
     "users",
     "schools",
+    "courses",
     "feedback_responses",
     "feedback_session_counts",
     "feedback_item_counts",

@@ -9,6 +9,7 @@ import * as annualReports from "./2026-12-02T1500_annual_reports";
 import * as staffPagesAtScale from "./2026-12-02T1600_staff_pages_at_scale";
 import * as userLocale from "./2026-12-02T1700_user_locale";
 import * as termRollups from "./2026-12-02T1800_term_rollups";
+import * as courseAudienceIndex from "./2026-12-02T1810_course_audience_index";
 
 /**
  * Every migration, by name (ISO date prefix = order). Listed statically so the same code runs under
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1600_staff_pages_at_scale": staffPagesAtScale,
   "2026-12-02T1700_user_locale": userLocale,
   "2026-12-02T1800_term_rollups": termRollups,
+  "2026-12-02T1810_course_audience_index": courseAudienceIndex,
 };

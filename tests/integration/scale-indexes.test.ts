@@ -23,6 +23,7 @@ import type { DB } from "../../db/connection";
 import { explainQueryPlan } from "../../db/dialect";
 import { generateScaleData } from "../../db/generate/scale";
 import { withLanguageList } from "../../db/json";
+import { evaluationNamedSessions } from "../../db/queries/evaluation";
 import { createTestDb, type TestDb, testDialect } from "../support/db";
 import { ok } from "../support/responses";
 
@@ -199,6 +200,35 @@ describe("staff pages with scale data use indexes", () => {
           buildEvaluation(db, actor, new URLSearchParams(search), { now: NOW }),
         ),
       );
+    }
+  });
+});
+
+describe("the evaluation's named small sessions", () => {
+  it("are the same first sessions whether found by walking sessions in start order or not", async () => {
+    const scope = {
+      audience: "pupils" as const,
+      courseId: null,
+      district: null,
+      formVersion: null,
+      pilot: null,
+      schoolIds: null,
+      startsFrom: "2024-12-31T23:00:00.000Z",
+      startsBefore: NOW.toISOString(),
+      bucketStarts: [],
+    };
+    const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
+    const all = ids(await evaluationNamedSessions(t.db, scope, "small", 1000));
+    // Enough small sessions that a short walk finds some and misses others.
+    expect(all.length).toBeGreaterThanOrEqual(6);
+    for (const limit of [1, 3, 6]) {
+      const plain = ids(await evaluationNamedSessions(t.db, scope, "small", limit));
+      expect(plain).toEqual(all.slice(0, limit));
+      for (const walk of [1, 20, 200, 100_000]) {
+        expect(ids(await evaluationNamedSessions(t.db, scope, "small", limit, walk))).toEqual(
+          plain,
+        );
+      }
     }
   });
 });
