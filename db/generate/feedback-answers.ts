@@ -45,6 +45,69 @@ export function sessionEffect(random: () => number): number {
   return (random() - 0.5) * 0.2;
 }
 
+/**
+ * The exact distribution `generateAnswers` draws one item's answer from, as a closed form: for a
+ * generator that takes one uniform number per item instead of a stream (gen:scale's answers made
+ * in SQL). `pickAnswer` turns the number into the answer.
+ */
+export interface ItemChoices {
+  skipRate: number;
+  /** The "Ved ikke" value and its chance among the items not skipped (null: the scale has none). */
+  dontKnow: { value: string; rate: number } | null;
+  /** Chance of a top-box answer among the rest (clamped to [0.03, 0.97]). */
+  topChance: number;
+  /** Options of each part with their share within the part (earlier, more positive, likelier). */
+  top: Array<{ value: string; share: number }>;
+  middle: Array<{ value: string; share: number }>;
+}
+
+function shares(list: readonly { value: string }[]): Array<{ value: string; share: number }> {
+  const total = (list.length * (list.length + 1)) / 2;
+  return list.map((o, i) => ({ value: o.value, share: (list.length - i) / total }));
+}
+
+export function itemChoices(
+  audience: FeedbackAudience,
+  cohort: Cohort,
+  itemKey: string,
+  effect: number,
+): ItemChoices {
+  const options = FEEDBACK_SCALES[audienceScale(audience)].options;
+  const dontKnow = options.find((o) => o.isDontKnow);
+  return {
+    skipRate: SKIP_RATE,
+    dontKnow: dontKnow ? { value: dontKnow.value, rate: DONT_KNOW_RATE } : null,
+    topChance: Math.min(
+      0.97,
+      Math.max(0.03, (CLEAR_DIFFERENCE[itemKey] ?? TOP_BOX[audience])[cohort] + effect),
+    ),
+    top: shares(options.filter((o) => o.topBox)),
+    middle: shares(options.filter((o) => !o.topBox && !o.isDontKnow)),
+  };
+}
+
+/**
+ * The answer for one uniform number `u` in [0, 1) (null: skipped). Each step takes its part of
+ * [0, 1) and rescales the rest, so one number gives the same distribution as generateAnswers'
+ * separate draws.
+ */
+export function pickAnswer(choices: ItemChoices, u: number): string | null {
+  if (u < choices.skipRate) return null;
+  let v = (u - choices.skipRate) / (1 - choices.skipRate);
+  if (choices.dontKnow) {
+    if (v < choices.dontKnow.rate) return choices.dontKnow.value;
+    v = (v - choices.dontKnow.rate) / (1 - choices.dontKnow.rate);
+  }
+  const p = choices.topChance;
+  const [list, w] = v < p ? [choices.top, v / p] : [choices.middle, (v - p) / (1 - p)];
+  let cumulative = 0;
+  for (const option of list) {
+    cumulative += option.share;
+    if (w < cumulative) return option.value;
+  }
+  return list[list.length - 1].value;
+}
+
 /** One respondent's answers to the items (some skipped, some "Ved ikke"). */
 export function generateAnswers(
   random: () => number,

@@ -5,38 +5,28 @@
  * answers with their per-session counts and monthly rollups. Seeded and deterministic: the same
  * options on the same database give the same rows.
  *
- * Built to load 30 million answers. The plan (every random draw) is plain TypeScript, made one
- * month at a time; the counts and rollups of a month are computed in memory with the same pure
- * functions the app uses (countResponses, sessionRollup), so they are exact; each month is then
- * written with bulk inserts (db/dialect.ts bulkInsertQueries: PostgreSQL unnest arrays of 10,000
- * rows, SQLite multi-row VALUES) in one transaction. Months never share a rollup key, and the
- * rollups are upserts that add, so data already in the database (the demo) stays right.
+ * Built to load 30 million answers. The plan of requests and sessions (every random draw) is plain
+ * TypeScript, made one month at a time and written with bulk inserts (db/dialect.ts
+ * bulkInsertQueries) in one transaction per month; the answers are made where they are stored
+ * (db/generate/scale-answers.ts: on PostgreSQL in SQL, per session and respondent from a seeded
+ * hash). Counts and rollups are then rebuilt from the rows by the one place that computes them
+ * offline (db/feedback-counts.ts rebuildFeedbackCounts), so they are exact by construction and
+ * data already in the database (the demo) stays right.
  *
  * Requests and sessions get explicit ids (after the largest existing one), so a month needs no
  * round trip for ids: run it while nothing else writes requests or sessions.
  */
 
-import {
-  type RollupDelta,
-  type RollupKey,
-  sessionRollup,
-  termRollup,
-} from "../../app/domain/evaluation-rollup";
 import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "../../app/domain/feedback-bank";
-import {
-  countResponses,
-  type ItemCountRow,
-  type ScaleSumRow,
-  type SessionCountRow,
-} from "../../app/domain/feedback-counts";
 import { copenhagenToUtc } from "../../app/domain/timezone";
 import type { DB } from "../connection";
 import { advanceIdAfterExplicitIds, type BulkColumn, refreshPlannerStatistics } from "../dialect";
+import { rebuildFeedbackCounts } from "../feedback-counts";
 import { findLatestFeedbackForm } from "../queries/feedback";
-import { mergeRollups } from "../queries/feedback-rollup";
 import { seedFeedbackForms } from "../seed-feedback";
 import { insertRows } from "./bulk";
-import { type Cohort, generateAnswers, seededRandom, sessionEffect } from "./feedback-answers";
+import { type Cohort, seededRandom, sessionEffect } from "./feedback-answers";
+import { insertSessionAnswers, type SessionAnswers } from "./scale-answers";
 
 export interface ScaleOptions {
   /** Answers to add (exactly this many). */
@@ -57,6 +47,8 @@ export interface ScaleOptions {
   stop?: () => boolean;
   /** Called after each month is written. */
   onProgress?: (progress: { month: string; answers: number; sessions: number }) => void;
+  /** Called when the rows are written, before the counts and rollups are rebuilt from them. */
+  onRowsWritten?: () => void;
 }
 
 export interface ScaleResult {
@@ -246,49 +238,6 @@ async function ensureFixtures(db: DB, schools: number, facilitators: number): Pr
   return { schools: schoolList, facilitators: facilitatorList, courses, forms };
 }
 
-/**
- * Random-looking response ids (UUID v4 form) from a seeded generator with 128 bits of state
- * (xoshiro128**), salted with the run's first session id so two runs never repeat an id.
- */
-export function seededUuids(seed: number, salt: number): () => string {
-  let z = (seed ^ Math.imul(salt, 0x9e3779b1)) >>> 0;
-  const splitmix = () => {
-    z = (z + 0x9e3779b9) >>> 0;
-    let t = z;
-    t = Math.imul(t ^ (t >>> 16), 0x85ebca6b);
-    t = Math.imul(t ^ (t >>> 13), 0xc2b2ae35);
-    return (t ^ (t >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  const next = () => {
-    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
-    const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
-    return result;
-  };
-  const hex = (x: number) => x.toString(16).padStart(8, "0");
-  return () => {
-    const w1 = hex(next());
-    const w2 = hex(next());
-    const w3 = hex(next());
-    const w4 = hex(next());
-    const variant = "89ab"[Number.parseInt(w3[0], 16) & 3];
-    return `${w1}-${w2.slice(0, 4)}-4${w2.slice(5, 8)}-${variant}${w3.slice(1, 4)}-${w3.slice(4)}${w4}`;
-  };
-}
-
-function rotl(x: number, k: number): number {
-  return ((x << k) | (x >>> (32 - k))) >>> 0;
-}
-
 /** Mondays to Fridays outside July (summer holiday) and 22 December - 2 January. */
 function isSchoolDay(date: string): boolean {
   const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
@@ -330,12 +279,9 @@ interface Batch {
   windows: unknown[][];
   sessions: unknown[][];
   facilitators: unknown[][];
-  responses: unknown[][];
-  sessionCounts: SessionCountRow[];
-  itemCounts: ItemCountRow[];
-  scaleSums: ScaleSumRow[];
-  rollups: RollupDelta[];
-  answers: number;
+  /** Delivered sessions' answers to make, per audience. */
+  answers: Map<FeedbackAudience, SessionAnswers[]>;
+  answerCount: number;
 }
 
 const REQUEST_COLUMNS: BulkColumn[] = [
@@ -378,220 +324,18 @@ const FACILITATOR_COLUMNS: BulkColumn[] = [
   { name: "user_id", pgType: "integer" },
   { name: "created_at", pgType: "timestamptz" },
 ];
-const RESPONSE_COLUMNS: BulkColumn[] = [
-  { name: "id", pgType: "text" },
-  { name: "session_id", pgType: "integer" },
-  { name: "audience", pgType: "text" },
-  { name: "form_version", pgType: "integer" },
-  { name: "locale", pgType: "text" },
-  { name: "answers", pgType: "text" },
-  { name: "comment", pgType: "text" },
-  { name: "session_date", pgType: "date" },
-];
-const COUNT_KEY: BulkColumn[] = [
-  { name: "session_id", pgType: "integer" },
-  { name: "audience", pgType: "text" },
-  { name: "form_version", pgType: "integer" },
-];
-const ROLLUP_KEY: BulkColumn[] = [
-  { name: "audience", pgType: "text" },
-  { name: "month", pgType: "text" },
-  { name: "school_id", pgType: "integer" },
-  { name: "course_id", pgType: "integer" },
-  { name: "form_version", pgType: "integer" },
-];
-const int = (name: string): BulkColumn => ({ name, pgType: "integer" });
-const real = (name: string): BulkColumn => ({ name, pgType: "double precision" });
-const OPTIONS = ["option_1", "option_2", "option_3", "option_4", "option_5", "option_6"];
-/** The monthly rollups and the term rollups (month = the term's first month, every course). */
-const ROLLUP_GRAINS = [
-  {
-    term: false,
-    items: "feedback_item_rollup",
-    scales: "feedback_scale_rollup",
-    sessions: "feedback_session_rollup",
-    key: ROLLUP_KEY,
-  },
-  {
-    term: true,
-    items: "feedback_item_term_rollup",
-    scales: "feedback_scale_term_rollup",
-    sessions: "feedback_session_term_rollup",
-    key: [
-      { name: "audience", pgType: "text" },
-      { name: "term", pgType: "text" },
-      { name: "school_id", pgType: "integer" },
-      { name: "form_version", pgType: "integer" },
-    ] as BulkColumn[],
-  },
-] as const;
-const ITEM_ROLLUP_VALUES = [
-  "sessions",
-  "answers",
-  "dont_know",
-  "top_box",
-  ...OPTIONS,
-  "clusters",
-  "top_box_sq_over_valid",
-  "valid_sq",
-  "answers_with_attendance",
-  "attendance",
-  "excluded_sessions",
-];
-const SCALE_ROLLUP_VALUES = [
-  "sessions",
-  "respondents",
-  "score_sum",
-  "score_sum_squares",
-  "sum_sq_over_n",
-  "n_sq",
-];
-const SESSION_ROLLUP_VALUES = [
-  "sessions",
-  "with_attendance",
-  "attendance",
-  "respondents_with_attendance",
-  "small_sessions",
-  "comments",
-];
-const REALS = new Set(["top_box_sq_over_valid", "score_sum", "score_sum_squares", "sum_sq_over_n"]);
-const valueColumn = (name: string) => (REALS.has(name) ? real(name) : int(name));
-
-/** Writes one month: rows, counts and rollups, in one transaction. */
-async function writeBatch(db: DB, batch: Batch) {
-  // A plain transaction: nothing is read before the writes (ids, counts and rollups were planned
-  // outside), and gen:scale is the only writer of these rows.
+/** Writes one month's rows (answers made by the database where it can), in one transaction. */
+async function writeBatch(db: DB, batch: Batch, seed: number, forms: Fixtures["forms"]) {
+  // A plain transaction: nothing is read before the writes (ids were planned outside), and
+  // gen:scale is the only writer of these rows.
   await db.transaction().execute(async (trx) => {
     await insertRows(trx, "requests", REQUEST_COLUMNS, batch.requests);
     await insertRows(trx, "request_windows", WINDOW_COLUMNS, batch.windows);
     await insertRows(trx, "sessions", SESSION_COLUMNS, batch.sessions);
     await insertRows(trx, "session_facilitators", FACILITATOR_COLUMNS, batch.facilitators);
-    await insertRows(trx, "feedback_responses", RESPONSE_COLUMNS, batch.responses);
-    await insertRows(
-      trx,
-      "feedback_session_counts",
-      [...COUNT_KEY, int("responses"), int("comments")],
-      batch.sessionCounts.map((r) => [
-        r.sessionId,
-        r.audience,
-        r.formVersion,
-        r.responses,
-        r.comments,
-      ]),
-    );
-    await insertRows(
-      trx,
-      "feedback_item_counts",
-      [
-        ...COUNT_KEY,
-        { name: "item_key", pgType: "text" },
-        int("answers"),
-        int("dont_know"),
-        int("top_box"),
-        ...OPTIONS.map(int),
-      ],
-      batch.itemCounts.map((r) => [
-        r.sessionId,
-        r.audience,
-        r.formVersion,
-        r.itemKey,
-        r.answers,
-        r.dontKnow,
-        r.topBox,
-        ...r.options,
-      ]),
-    );
-    await insertRows(
-      trx,
-      "feedback_scale_sums",
-      [
-        ...COUNT_KEY,
-        { name: "scale_key", pgType: "text" },
-        int("respondents"),
-        real("score_sum"),
-        real("score_sum_squares"),
-      ],
-      batch.scaleSums.map((r) => [
-        r.sessionId,
-        r.audience,
-        r.formVersion,
-        r.scaleKey,
-        r.respondents,
-        r.scoreSum,
-        r.scoreSumSquares,
-      ]),
-    );
-    // Both grains of rollups: a month's rows add into the term's (upserts that add).
-    const monthly = mergeRollups(...batch.rollups);
-    for (const grain of ROLLUP_GRAINS) {
-      const rollup = grain.term ? mergeRollups(termRollup(monthly)) : monthly;
-      const keyOf = (r: RollupKey) =>
-        grain.term
-          ? [r.audience, r.month, r.schoolId, r.formVersion]
-          : [r.audience, r.month, r.schoolId, r.courseId, r.formVersion];
-      const adding = (key: string[], columns: string[]) => ({
-        addOnConflict: { key: [...grain.key.map((c) => c.name), ...key], columns },
-      });
-      await insertRows(
-        trx,
-        grain.items,
-        [
-          ...grain.key,
-          { name: "item_key", pgType: "text" },
-          ...ITEM_ROLLUP_VALUES.map(valueColumn),
-        ],
-        rollup.items.map((r) => [
-          ...keyOf(r),
-          r.itemKey,
-          r.sessions,
-          r.answers,
-          r.dontKnow,
-          r.topBox,
-          ...r.options,
-          r.clusters,
-          r.topBoxSqOverValid,
-          r.validSq,
-          r.answersWithAttendance,
-          r.attendance,
-          r.excludedSessions,
-        ]),
-        adding(["item_key"], ITEM_ROLLUP_VALUES),
-      );
-      await insertRows(
-        trx,
-        grain.scales,
-        [
-          ...grain.key,
-          { name: "scale_key", pgType: "text" },
-          ...SCALE_ROLLUP_VALUES.map(valueColumn),
-        ],
-        rollup.scales.map((r) => [
-          ...keyOf(r),
-          r.scaleKey,
-          r.sessions,
-          r.respondents,
-          r.scoreSum,
-          r.scoreSumSquares,
-          r.sumSqOverN,
-          r.nSq,
-        ]),
-        adding(["scale_key"], SCALE_ROLLUP_VALUES),
-      );
-      await insertRows(
-        trx,
-        grain.sessions,
-        [...grain.key, ...SESSION_ROLLUP_VALUES.map(valueColumn)],
-        rollup.sessions.map((r) => [
-          ...keyOf(r),
-          r.sessions,
-          r.withAttendance,
-          r.attendance,
-          r.respondentsWithAttendance,
-          r.smallSessions,
-          r.comments,
-        ]),
-        adding([], SESSION_ROLLUP_VALUES),
-      );
+    for (const [audience, sessions] of batch.answers) {
+      const form = forms.get(audience);
+      if (form) await insertSessionAnswers(trx, seed, audience, form, sessions);
     }
   });
 }
@@ -603,12 +347,8 @@ function emptyBatch(month: string): Batch {
     windows: [],
     sessions: [],
     facilitators: [],
-    responses: [],
-    sessionCounts: [],
-    itemCounts: [],
-    scaleSums: [],
-    rollups: [],
-    answers: 0,
+    answers: new Map(),
+    answerCount: 0,
   };
 }
 
@@ -636,7 +376,6 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     );
   let requestId = await maxId("requests");
   let sessionId = await maxId("sessions");
-  const uuid = seededUuids(options.seed, sessionId + 1);
 
   const end = options.end.getTime();
   const today = iso(end).slice(0, 10);
@@ -753,54 +492,17 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
         createdAt,
         status === "delivered" ? iso(Date.parse(endsAt) + 3_600_000) : createdAt,
       ]);
-      if (status !== "delivered" || !form) continue;
-      const effect = count > 0 ? sessionEffect(random) : 0;
-      const answers: Array<{ answers: Record<string, string>; comment: string | null }> = [];
-      for (let i = 0; i < count; i++) {
-        const given = generateAnswers(random, audience, school.cohort, form.keys, effect);
-        const comment = random() < 0.05 ? "Skalakommentar" : null;
-        answers.push({ answers: given, comment });
-        batch.responses.push([
-          uuid(),
-          id,
-          audience,
-          form.version,
-          "da",
-          JSON.stringify(given),
-          comment,
-          date,
-        ]);
-      }
-      batch.answers += count;
-      const counts = countResponses(
-        answers.map((a) => ({
-          sessionId: id,
-          audience,
-          formVersion: form.version,
-          answers: a.answers,
-          hasComment: a.comment !== null,
-        })),
-      );
-      batch.sessionCounts.push(...counts.sessions);
-      batch.itemCounts.push(...counts.items);
-      batch.scaleSums.push(...counts.scales);
-      batch.rollups.push(
-        sessionRollup(
-          {
-            schoolId: school.id,
-            courseId,
-            courseAudience: audience,
-            month: date.slice(0, 7),
-            cancelled: false,
-            attendance: {
-              pupils: attendance[0],
-              parents: attendance[1],
-              staff: attendance[2],
-            },
-          },
-          counts,
-        ),
-      );
+      if (status !== "delivered" || !form || count === 0) continue;
+      const planned = batch.answers.get(audience) ?? [];
+      planned.push({
+        sessionId: id,
+        count,
+        cohort: school.cohort,
+        effect: sessionEffect(random),
+        date,
+      });
+      batch.answers.set(audience, planned);
+      batch.answerCount += count;
     }
   }
 
@@ -808,11 +510,11 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
   let writing: Promise<void> = Promise.resolve();
   const flush = async (batch: Batch) => {
     await writing;
-    writing = writeBatch(db, batch).then(() => {
-      result.answers += batch.answers;
+    writing = writeBatch(db, batch, options.seed, forms).then(() => {
+      result.answers += batch.answerCount;
       result.sessions += batch.sessions.length;
       result.requests += batch.requests.length;
-      if (batch.answers === 0) return;
+      if (batch.answerCount === 0) return;
       options.onProgress?.({
         month: batch.month,
         answers: result.answers,
@@ -877,9 +579,9 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     slotUse = [0, 0, 0, 0];
     const quota = Math.round((options.answers * (past.length - i)) / past.length);
     while (planned < quota) {
-      const before = batch.answers;
-      planRequest(batch, date, "past", () => quota - planned - (batch.answers - before));
-      planned += batch.answers - before;
+      const before = batch.answerCount;
+      planRequest(batch, date, "past", () => quota - planned - (batch.answerCount - before));
+      planned += batch.answerCount - before;
     }
     // Let the write of the previous month proceed between days.
     if (i % 5 === 4) await new Promise((resolve) => setImmediate(resolve));
@@ -889,6 +591,13 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
 
   await advanceIdAfterExplicitIds(db, "requests");
   await advanceIdAfterExplicitIds(db, "sessions");
+  options.onRowsWritten?.();
+  await refreshPlannerStatistics(db, ["sessions", "feedback_responses"]);
+  // Batches of 1,000 sessions: fewer round trips than the default for millions of answers.
+  const rebuilt = await rebuildFeedbackCounts(db, { write: true, batchSessions: 1000 });
+  if (rebuilt.responses < result.answers) {
+    throw new Error(`counted ${rebuilt.responses} answers, wrote ${result.answers}`);
+  }
   await refreshPlannerStatistics(db, [
     "requests",
     "request_windows",
@@ -896,7 +605,6 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "session_facilitators",
     "users",
     "schools",
-    "courses",
     "feedback_responses",
     "feedback_session_counts",
     "feedback_item_counts",
@@ -904,9 +612,6 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "feedback_item_rollup",
     "feedback_scale_rollup",
     "feedback_session_rollup",
-    "feedback_item_term_rollup",
-    "feedback_scale_term_rollup",
-    "feedback_session_term_rollup",
   ]);
   return result;
 }

@@ -4,9 +4,13 @@
  * in two places at once, scheduled sessions ahead). Its counts and rollups are checked by the
  * rebuild test in feedback-counts.test.ts.
  */
+import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type DB } from "../../db/connection";
-import { generateScaleData, seededUuids } from "../../db/generate/scale";
+import { rebuildFeedbackCounts } from "../../db/feedback-counts";
+import { itemChoices, pickAnswer } from "../../db/generate/feedback-answers";
+import { generateScaleData } from "../../db/generate/scale";
+import { pickAnswerSql, responseUuid } from "../../db/generate/scale-answers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 const END = new Date("2026-11-20T12:00:00.000Z");
@@ -118,13 +122,58 @@ describe("gen:scale data", () => {
     expect(next.id).toBeGreaterThan(result.requests);
   }, 120_000);
 
-  it("makes response ids that look random and never repeat", () => {
-    const next = seededUuids(1, 1);
-    const ids = Array.from({ length: 20_000 }, next);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids.slice(0, 50)) {
-      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  it("makes response ids in the app's form, from the seed, session and respondent", async () => {
+    const { db } = await generated(6);
+    const rows = await db
+      .selectFrom("feedback_responses")
+      .select(["id", "session_id"])
+      .orderBy("session_id")
+      .execute();
+    const bySession = new Map<number, Set<string>>();
+    for (const r of rows) {
+      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      bySession.set(r.session_id, (bySession.get(r.session_id) ?? new Set()).add(r.id));
     }
-    expect(seededUuids(1, 2)()).not.toBe(seededUuids(1, 1)());
+    // Respondents 1..n of each session, whichever database made them.
+    for (const [sessionId, ids] of bySession) {
+      const expected = Array.from({ length: ids.size }, (_, i) =>
+        responseUuid(6, sessionId, i + 1),
+      );
+      expect(new Set(expected)).toEqual(ids);
+    }
+    expect(responseUuid(6, 1, 1)).not.toBe(responseUuid(7, 1, 1));
+    // Counts and rollups were rebuilt from the rows: the check finds nothing to fix.
+    const check = await rebuildFeedbackCounts(db, { write: false });
+    expect(check.mismatches).toEqual([]);
+    expect(check.responses).toBe(2000);
+  }, 120_000);
+
+  it("picks the same answer in SQL as in TypeScript for every draw", async () => {
+    const database = await createTestDatabase();
+    const db = createDb(database.url);
+    opened.push({ db, database });
+    for (const [audience, key] of [
+      ["pupils", "knows_where_to_get_help"],
+      ["staff", "knows_what_to_do"],
+      ["parents", "any_item"],
+    ] as const) {
+      for (const effect of [-0.1, 0, 0.07]) {
+        const choices = itemChoices(audience, "standard", key, effect);
+        const draws = Array.from({ length: 200 }, (_, i) => (i + 0.5) / 200);
+        const cases = draws.map(
+          (u, i) => `${pickAnswerSql(choices, key, `${u}`, `${choices.topChance}`)} AS v${i}`,
+        );
+        const row = (await sql.raw(`SELECT ${cases.join(", ")}`).execute(db)).rows[0] as Record<
+          string,
+          string | null
+        >;
+        draws.forEach((u, i) => {
+          const value = pickAnswer(choices, u);
+          expect(row[`v${i}`], `${audience} ${effect} ${u}`).toBe(
+            value === null ? null : JSON.stringify({ [key]: value }).slice(1, -1),
+          );
+        });
+      }
+    }
   });
 });
