@@ -43,6 +43,8 @@ const result = await generateScaleData(db, {
   seed: Number(values.seed),
   end: new Date(),
   stop: () => stopRequested,
+  onRowsWritten: () =>
+    console.log(`Rows written in ${seconds()} s; rebuilding counts and rollups from them...`),
   onProgress: values.quiet
     ? undefined
     : ({ month, answers, sessions }) =>
