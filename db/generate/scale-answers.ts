@@ -74,22 +74,30 @@ const member = (key: string, value: string) =>
  * pickAnswer as a SQL CASE over the draw `u` and the top-box chance `p`: the same cut points of
  * [0, 1), written out (u below a cut point gives that answer).
  */
-export function pickAnswerSql(choices: ItemChoices, key: string, u: string, p: string): string {
+export function pickAnswerSql(
+  choices: ItemChoices,
+  key: string,
+  u: string,
+  p: string,
+  // A constant as SQL; PostgreSQL's statement passes float8 constants, so no comparison goes
+  // through numeric.
+  constant: (x: number) => string = String,
+): string {
   const skip = choices.skipRate;
-  const parts = [`WHEN ${u} < ${skip} THEN NULL`];
-  let start = `${skip}`;
+  const parts = [`WHEN ${u} < ${constant(skip)} THEN NULL`];
+  let start = skip;
   let rest = 1 - skip;
   if (choices.dontKnow) {
     const cut = skip + rest * choices.dontKnow.rate;
-    parts.push(`WHEN ${u} < ${cut} THEN ${member(key, choices.dontKnow.value)}`);
-    start = `${cut}`;
+    parts.push(`WHEN ${u} < ${constant(cut)} THEN ${member(key, choices.dontKnow.value)}`);
+    start = cut;
     rest = 1 - cut;
   }
   let cumulative = 0;
   for (const option of choices.top) {
     cumulative += option.share;
     parts.push(
-      `WHEN ${u} < ${start} + ${rest} * ${p} * ${cumulative} THEN ${member(key, option.value)}`,
+      `WHEN ${u} < ${constant(start)} + ${constant(rest)} * ${p} * ${constant(cumulative)} THEN ${member(key, option.value)}`,
     );
   }
   cumulative = 0;
@@ -99,7 +107,7 @@ export function pickAnswerSql(choices: ItemChoices, key: string, u: string, p: s
     parts.push(
       last
         ? `ELSE ${member(key, option.value)}`
-        : `WHEN ${u} < ${start} + ${rest} * (${p} + (1 - ${p}) * ${cumulative}) THEN ${member(key, option.value)}`,
+        : `WHEN ${u} < ${constant(start)} + ${constant(rest)} * (${p} + (1 - ${p}) * ${constant(cumulative)}) THEN ${member(key, option.value)}`,
     );
   });
   return `CASE ${parts.join(" ")} END`;
@@ -121,46 +129,45 @@ function postgresAnswersQuery(
   form: { version: number; keys: readonly string[] },
   sessions: readonly SessionAnswers[],
 ): CompiledQuery {
-  // The per-item choices that depend on the session (the top-box chance) travel as an array per
-  // session; the rest (cut points, option values) is written into the statement.
-  const choices = (s: SessionAnswers) =>
-    form.keys.map((k) => itemChoices(audience, s.cohort, k, s.effect));
-  const draws = form.keys.map(
-    (_, i) =>
-      `(hashint8extended(base + ${i + 1}, ${seed}) & ${DRAW_BITS - 1})::float8 / ${DRAW_BITS} AS u${i + 1}`,
+  // Cut points and option values are the same for every session of the audience and written
+  // into the statement; the top-box chance of each item depends on the session and travels as
+  // one array per item (a column per item after unnest: no parsing per session or respondent).
+  const keys = form.keys;
+  const items = keys.map((key, i) =>
+    pickAnswerSql(
+      itemChoices(audience, "standard", key, 0),
+      key,
+      `u${i + 1}`,
+      `p${i + 1}`,
+      (x) => `${x}::float8`,
+    ),
   );
-  // Cut points and option values are the same for every session of the audience.
-  const items = form.keys.map((key, i) =>
-    pickAnswerSql(itemChoices(audience, "standard", key, 0), key, `u${i + 1}`, `p[${i + 1}]`),
-  );
+  const draw = (offset: number) =>
+    `(hashint8extended(base + ${offset}, ${seed}) & ${DRAW_BITS - 1})::float8 / ${DRAW_BITS}`;
   const text = `INSERT INTO feedback_responses
       (id, session_id, audience, form_version, locale, answers, comment, session_date)
-    SELECT ${UUID_SQL}, session_id, ${sqlText(audience)}, ${form.version}, 'da',
-      '{' || concat_ws(',', ${items.length > 0 ? items.join(",\n") : "NULL"}) || '}',
-      CASE WHEN u0 < ${COMMENT_RATE} THEN ${sqlText(COMMENT)} END,
+    SELECT ${UUID_SQL} AS id, session_id, ${sqlText(audience)} AS audience,
+      ${form.version} AS form_version, 'da' AS locale,
+      '{' || concat_ws(',', ${items.length > 0 ? items.join(",\n") : "NULL"}) || '}' AS answers,
+      CASE WHEN u0 < ${COMMENT_RATE}::float8 THEN ${sqlText(COMMENT)} END AS comment,
       session_date
     FROM (
-      SELECT s.session_id, s.session_date, d.*
-      FROM unnest($1::integer[], $2::integer[], $3::date[], $4::text[])
-        AS s(session_id, count, session_date, p_text)
+      SELECT s.*, d.*
+      FROM unnest($1::integer[], $2::integer[], $3::date[]${keys.map((_, i) => `, $${i + 4}::float8[]`).join("")})
+        AS s(session_id, count, session_date${keys.map((_, i) => `, p${i + 1}`).join("")})
       CROSS JOIN LATERAL generate_series(1, s.count) AS n
-      CROSS JOIN LATERAL (SELECT s.p_text::float8[] AS p,
-          (s.session_id::int8 * ${RESPONDENTS_PER_SESSION} + n) * ${DRAWS_PER_RESPONDENT} AS base,
-          md5(${seed} || '/' || s.session_id || '/' || n) AS h) AS k
-      CROSS JOIN LATERAL (SELECT k.p, k.h,
-          (hashint8extended(k.base, ${seed}) & ${DRAW_BITS - 1})::float8 / ${DRAW_BITS} AS u0
-          ${draws.map((d) => `, ${d.replaceAll("base", "k.base")}`).join("")}
-        OFFSET 0) AS d
+      CROSS JOIN LATERAL (SELECT md5(${seed} || '/' || s.session_id || '/' || n) AS h,
+          (s.session_id::int8 * ${RESPONDENTS_PER_SESSION} + n) * ${DRAWS_PER_RESPONDENT} AS base
+        OFFSET 0) AS k
+      CROSS JOIN LATERAL (SELECT k.h, ${draw(0)} AS u0${keys.map((_, i) => `, ${draw(i + 1)} AS u${i + 1}`).join("")}
+        FROM (SELECT k.base) AS b OFFSET 0) AS d
     ) AS r`;
   return CompiledQuery.raw(text, [
     sessions.map((s) => s.sessionId),
     sessions.map((s) => s.count),
     sessions.map((s) => s.date),
-    sessions.map(
-      (s) =>
-        `{${choices(s)
-          .map((c) => c.topChance)
-          .join(",")}}`,
+    ...keys.map((key) =>
+      sessions.map((s) => itemChoices(audience, s.cohort, key, s.effect).topChance),
     ),
   ]);
 }

@@ -8,7 +8,15 @@ import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDb, type DB } from "../../db/connection";
 import { rebuildFeedbackCounts } from "../../db/feedback-counts";
-import { itemChoices, pickAnswer } from "../../db/generate/feedback-answers";
+import { audienceScale } from "../../app/domain/evaluation-scales";
+import { FEEDBACK_SCALES, type FeedbackAudience } from "../../app/domain/feedback-bank";
+import {
+  DONT_KNOW_RATE,
+  itemChoices,
+  pickAnswer,
+  SKIP_RATE,
+} from "../../db/generate/feedback-answers";
+import { findLatestFeedbackForm } from "../../db/queries/feedback";
 import { generateScaleData } from "../../db/generate/scale";
 import { pickAnswerSql, responseUuid } from "../../db/generate/scale-answers";
 import { createTestDatabase, type TestDatabase } from "../support/db";
@@ -35,6 +43,17 @@ async function generated(seed: number) {
   });
   return { db, result };
 }
+
+const formKeys = async (db: DB, audience: FeedbackAudience) => {
+  const form = await findLatestFeedbackForm(db, audience);
+  if (!form) throw new Error(`no ${audience} form`);
+  const items = await db
+    .selectFrom("feedback_items")
+    .select("key")
+    .where("form_id", "=", form.id)
+    .execute();
+  return { version: form.version, keys: items.map((i) => i.key) };
+};
 
 const snapshot = async (db: DB) => ({
   sessions: await db
@@ -142,6 +161,34 @@ describe("gen:scale data", () => {
       expect(new Set(expected)).toEqual(ids);
     }
     expect(responseUuid(6, 1, 1)).not.toBe(responseUuid(7, 1, 1));
+    // The answers are the form's items with its scale's values, skipped and "Ved ikke" at their
+    // rates (about 16,000 item answers: a wrong cut point moves these by far more than 1%).
+    const answers = await db
+      .selectFrom("feedback_responses")
+      .select(["audience", "answers"])
+      .execute();
+    const keysOf = new Map<string, string[]>();
+    for (const audience of ["pupils", "parents", "staff"] as const) {
+      keysOf.set(audience, (await formKeys(db, audience)).keys);
+    }
+    let slots = 0;
+    let skipped = 0;
+    let dontKnow = 0;
+    for (const r of answers) {
+      const audience = r.audience as FeedbackAudience;
+      const keys = keysOf.get(audience) ?? [];
+      const options = FEEDBACK_SCALES[audienceScale(audience)].options;
+      const given = JSON.parse(r.answers) as Record<string, string>;
+      for (const [key, value] of Object.entries(given)) {
+        expect(keys).toContain(key);
+        expect(options.map((o) => o.value)).toContain(value);
+        if (options.find((o) => o.value === value)?.isDontKnow) dontKnow++;
+      }
+      slots += keys.length;
+      skipped += keys.length - Object.keys(given).length;
+    }
+    expect(Math.abs(skipped / slots - SKIP_RATE)).toBeLessThan(0.01);
+    expect(Math.abs(dontKnow / slots - (1 - SKIP_RATE) * DONT_KNOW_RATE)).toBeLessThan(0.01);
     // Counts and rollups were rebuilt from the rows: the check finds nothing to fix.
     const check = await rebuildFeedbackCounts(db, { write: false });
     expect(check.mismatches).toEqual([]);
