@@ -6,19 +6,19 @@
  */
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
-import { createDb, type DB } from "../../db/connection";
-import { rebuildFeedbackCounts } from "../../db/feedback-counts";
 import { audienceScale } from "../../app/domain/evaluation-scales";
 import { FEEDBACK_SCALES, type FeedbackAudience } from "../../app/domain/feedback-bank";
+import { createDb, type DB } from "../../db/connection";
+import { rebuildFeedbackCounts } from "../../db/feedback-counts";
 import {
   DONT_KNOW_RATE,
   itemChoices,
   pickAnswer,
   SKIP_RATE,
 } from "../../db/generate/feedback-answers";
-import { findLatestFeedbackForm } from "../../db/queries/feedback";
 import { generateScaleData } from "../../db/generate/scale";
 import { pickAnswerSql, responseUuid } from "../../db/generate/scale-answers";
+import { findLatestFeedbackForm } from "../../db/queries/feedback";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 
 const END = new Date("2026-11-20T12:00:00.000Z");
