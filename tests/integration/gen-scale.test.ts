@@ -69,6 +69,59 @@ const snapshot = async (db: DB) => ({
   requests: await db.selectFrom("requests").select(["id", "status"]).orderBy("id").execute(),
 });
 
+/** Ids in the app's form from the seed, session and respondent; answers at the demo's rates. */
+async function expectIdsAndAnswers(db: DB, seed: number) {
+  const rows = await db
+    .selectFrom("feedback_responses")
+    .select(["id", "session_id"])
+    .orderBy("session_id")
+    .execute();
+  const bySession = new Map<number, Set<string>>();
+  for (const r of rows) {
+    expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    bySession.set(r.session_id, (bySession.get(r.session_id) ?? new Set()).add(r.id));
+  }
+  // Respondents 1..n of each session, whichever database made them.
+  for (const [sessionId, ids] of bySession) {
+    const expected = Array.from({ length: ids.size }, (_, i) =>
+      responseUuid(seed, sessionId, i + 1),
+    );
+    expect(new Set(expected)).toEqual(ids);
+  }
+  expect(responseUuid(seed, 1, 1)).not.toBe(responseUuid(seed + 1, 1, 1));
+  // The answers are the form's items with its scale's values, skipped and "Ved ikke" at their
+  // rates (about 16,000 item answers: a wrong cut point moves these by far more than 1%).
+  const answers = await db
+    .selectFrom("feedback_responses")
+    .select(["audience", "answers"])
+    .execute();
+  const keysOf = new Map<string, string[]>();
+  for (const audience of ["pupils", "parents", "staff"] as const) {
+    keysOf.set(audience, (await formKeys(db, audience)).keys);
+  }
+  let slots = 0;
+  let skipped = 0;
+  let dontKnow = 0;
+  for (const r of answers) {
+    const audience = r.audience as FeedbackAudience;
+    const keys = keysOf.get(audience) ?? [];
+    const options = FEEDBACK_SCALES[audienceScale(audience)].options;
+    const given = JSON.parse(r.answers) as Record<string, string>;
+    for (const [key, value] of Object.entries(given)) {
+      expect(keys).toContain(key);
+      expect(options.map((o) => o.value)).toContain(value);
+      if (options.find((o) => o.value === value)?.isDontKnow) dontKnow++;
+    }
+    slots += keys.length;
+    skipped += keys.length - Object.keys(given).length;
+  }
+  expect(Math.abs(skipped / slots - SKIP_RATE)).toBeLessThan(0.01);
+  expect(Math.abs(dontKnow / slots - (1 - SKIP_RATE) * DONT_KNOW_RATE)).toBeLessThan(0.01);
+  // Counts and rollups were rebuilt from the rows: the check finds nothing to fix.
+  const check = await rebuildFeedbackCounts(db, { write: false });
+  expect(check.mismatches).toEqual([]);
+  expect(check.responses).toBe(2000);
+}
 describe("gen:scale data", () => {
   it("is the same for the same seed and differs for another", async () => {
     const a = await generated(3);
@@ -80,6 +133,7 @@ describe("gen:scale data", () => {
     expect(sa).toEqual(sb);
     expect(sa.responses).toHaveLength(2000);
     expect(sc.responses.map((r) => r.answers)).not.toEqual(sa.responses.map((r) => r.answers));
+    await expectIdsAndAnswers(a.db, 3);
   }, 120_000);
 
   it("has requests in every state, facilitators never double-booked, sessions ahead", async () => {
@@ -139,60 +193,6 @@ describe("gen:scale data", () => {
       .returning("id")
       .executeTakeFirstOrThrow();
     expect(next.id).toBeGreaterThan(result.requests);
-  }, 120_000);
-
-  it("makes response ids in the app's form, from the seed, session and respondent", async () => {
-    const { db } = await generated(6);
-    const rows = await db
-      .selectFrom("feedback_responses")
-      .select(["id", "session_id"])
-      .orderBy("session_id")
-      .execute();
-    const bySession = new Map<number, Set<string>>();
-    for (const r of rows) {
-      expect(r.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      bySession.set(r.session_id, (bySession.get(r.session_id) ?? new Set()).add(r.id));
-    }
-    // Respondents 1..n of each session, whichever database made them.
-    for (const [sessionId, ids] of bySession) {
-      const expected = Array.from({ length: ids.size }, (_, i) =>
-        responseUuid(6, sessionId, i + 1),
-      );
-      expect(new Set(expected)).toEqual(ids);
-    }
-    expect(responseUuid(6, 1, 1)).not.toBe(responseUuid(7, 1, 1));
-    // The answers are the form's items with its scale's values, skipped and "Ved ikke" at their
-    // rates (about 16,000 item answers: a wrong cut point moves these by far more than 1%).
-    const answers = await db
-      .selectFrom("feedback_responses")
-      .select(["audience", "answers"])
-      .execute();
-    const keysOf = new Map<string, string[]>();
-    for (const audience of ["pupils", "parents", "staff"] as const) {
-      keysOf.set(audience, (await formKeys(db, audience)).keys);
-    }
-    let slots = 0;
-    let skipped = 0;
-    let dontKnow = 0;
-    for (const r of answers) {
-      const audience = r.audience as FeedbackAudience;
-      const keys = keysOf.get(audience) ?? [];
-      const options = FEEDBACK_SCALES[audienceScale(audience)].options;
-      const given = JSON.parse(r.answers) as Record<string, string>;
-      for (const [key, value] of Object.entries(given)) {
-        expect(keys).toContain(key);
-        expect(options.map((o) => o.value)).toContain(value);
-        if (options.find((o) => o.value === value)?.isDontKnow) dontKnow++;
-      }
-      slots += keys.length;
-      skipped += keys.length - Object.keys(given).length;
-    }
-    expect(Math.abs(skipped / slots - SKIP_RATE)).toBeLessThan(0.01);
-    expect(Math.abs(dontKnow / slots - (1 - SKIP_RATE) * DONT_KNOW_RATE)).toBeLessThan(0.01);
-    // Counts and rollups were rebuilt from the rows: the check finds nothing to fix.
-    const check = await rebuildFeedbackCounts(db, { write: false });
-    expect(check.mismatches).toEqual([]);
-    expect(check.responses).toBe(2000);
   }, 120_000);
 
   it("picks the same answer in SQL as in TypeScript for every draw", async () => {
