@@ -605,6 +605,7 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "session_facilitators",
     "users",
     "schools",
+    "courses",
     "feedback_responses",
     "feedback_session_counts",
     "feedback_item_counts",
@@ -612,6 +613,9 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
     "feedback_item_rollup",
     "feedback_scale_rollup",
     "feedback_session_rollup",
+    "feedback_item_term_rollup",
+    "feedback_scale_term_rollup",
+    "feedback_session_term_rollup",
   ]);
   return result;
 }
