@@ -28,7 +28,18 @@ import type { FeedbackAudience } from "../../app/domain/feedback-bank";
 import { addCountDeltas, type CountDelta, EMPTY_COUNTS } from "../../app/domain/feedback-counts";
 import { utcToCopenhagen } from "../../app/domain/timezone";
 import type { DB } from "../connection";
+import { reusableQuery } from "../reusable-query";
 import type { Audience } from "../schema";
+
+const sessionCountsOf = reusableQuery((db: DB, ids: number[]) =>
+  db.selectFrom("feedback_session_counts").selectAll().where("session_id", "in", ids),
+);
+const itemCountsOf = reusableQuery((db: DB, ids: number[]) =>
+  db.selectFrom("feedback_item_counts").selectAll().where("session_id", "in", ids),
+);
+const scaleSumsOf = reusableQuery((db: DB, ids: number[]) =>
+  db.selectFrom("feedback_scale_sums").selectAll().where("session_id", "in", ids),
+);
 
 /** The stored per-session counts of some sessions. */
 export async function loadFeedbackCounts(
@@ -38,9 +49,9 @@ export async function loadFeedbackCounts(
   if (sessionIds.length === 0) return { sessions: [], items: [], scales: [] };
   const ids = [...sessionIds];
   const [sessions, items, scales] = await Promise.all([
-    db.selectFrom("feedback_session_counts").selectAll().where("session_id", "in", ids).execute(),
-    db.selectFrom("feedback_item_counts").selectAll().where("session_id", "in", ids).execute(),
-    db.selectFrom("feedback_scale_sums").selectAll().where("session_id", "in", ids).execute(),
+    sessionCountsOf.rows(db, ids),
+    itemCountsOf.rows(db, ids),
+    scaleSumsOf.rows(db, ids),
   ]);
   return {
     sessions: sessions.map((r) => ({
@@ -78,6 +89,24 @@ export interface SessionRollupState {
   counts: CountDelta;
 }
 
+const rollupSessionsOf = reusableQuery((db: DB, ids: number[]) =>
+  db
+    .selectFrom("sessions as s")
+    .innerJoin("courses as c", "c.id", "s.course_id")
+    .select([
+      "s.id",
+      "s.school_id",
+      "s.course_id",
+      "s.starts_at",
+      "s.status",
+      "s.attendance_pupils",
+      "s.attendance_parents",
+      "s.attendance_professionals",
+      sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
+    ])
+    .where("s.id", "in", ids),
+);
+
 /** Reads what the rollups of some sessions are computed from. */
 export async function loadSessionRollupState(
   db: DB,
@@ -86,22 +115,7 @@ export async function loadSessionRollupState(
   if (sessionIds.length === 0) return { sessions: [], counts: EMPTY_COUNTS };
   const ids = [...new Set(sessionIds)];
   const [sessions, counts] = await Promise.all([
-    db
-      .selectFrom("sessions as s")
-      .innerJoin("courses as c", "c.id", "s.course_id")
-      .select([
-        "s.id",
-        "s.school_id",
-        "s.course_id",
-        "s.starts_at",
-        "s.status",
-        "s.attendance_pupils",
-        "s.attendance_parents",
-        "s.attendance_professionals",
-        sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
-      ])
-      .where("s.id", "in", ids)
-      .execute(),
+    rollupSessionsOf.rows(db, ids),
     loadFeedbackCounts(db, ids),
   ]);
   return {

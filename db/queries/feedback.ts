@@ -1,23 +1,27 @@
 import { randomUUID } from "node:crypto";
-import { sql } from "kysely";
+import { type Insertable, sql } from "kysely";
 import { type CountDelta, countResponses } from "../../app/domain/feedback-counts";
 import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
-import type { Audience, FeedbackScaleKey } from "../schema";
+import { reusableQuery } from "../reusable-query";
+import type { Audience, Database, FeedbackScaleKey } from "../schema";
 import { addCountsWithRollups } from "./feedback-rollup";
 
 // ---------------------------------------------------------------------------------------------
 // Forms
 // ---------------------------------------------------------------------------------------------
 
-export function findLatestFeedbackForm(db: DB, audience: Audience) {
-  return db
+const latestFeedbackForm = reusableQuery((db: DB, audience: Audience) =>
+  db
     .selectFrom("feedback_forms")
     .select(["id", "audience", "version"])
     .where("audience", "=", audience)
     .orderBy("version", "desc")
-    .limit(1)
-    .executeTakeFirst();
+    .limit(1),
+);
+
+export function findLatestFeedbackForm(db: DB, audience: Audience) {
+  return latestFeedbackForm.first(db, audience);
 }
 
 export function findFeedbackForm(db: DB, audience: Audience, version: number) {
@@ -138,9 +142,8 @@ export async function insertFeedbackFormVersion(
 // Sessions seen from the feedback pages
 // ---------------------------------------------------------------------------------------------
 
-/** The session behind a short code, with the audience whose form it uses. */
-export function findFeedbackSessionByCode(db: DB, code: string) {
-  return db
+const feedbackSessionByCode = reusableQuery((db: DB, code: string) =>
+  db
     .selectFrom("sessions")
     .innerJoin("courses", "courses.id", "sessions.course_id")
     .select([
@@ -152,8 +155,12 @@ export function findFeedbackSessionByCode(db: DB, code: string) {
       "sessions.feedback_code",
       sql<Audience>`coalesce(courses.feedback_form_audience, courses.audience)`.as("audience"),
     ])
-    .where("sessions.feedback_code", "=", code)
-    .executeTakeFirst();
+    .where("sessions.feedback_code", "=", code),
+);
+
+/** The session behind a short code, with the audience whose form it uses. */
+export function findFeedbackSessionByCode(db: DB, code: string) {
+  return feedbackSessionByCode.first(db, code);
 }
 
 /** A session for the staff feedback page, with its course, school and facilitators. */
@@ -253,25 +260,28 @@ export async function insertFeedbackResponses(
   );
   await addCountsWithRollups(db, delta, async () => {
     for (let i = 0; i < responses.length; i += 500) {
-      await db
-        .insertInto("feedback_responses")
-        .values(
-          responses.slice(i, i + 500).map((response) => ({
-            id: randomUUID(),
-            session_id: response.sessionId,
-            audience: response.audience,
-            form_version: response.formVersion,
-            locale: response.locale,
-            answers: JSON.stringify(response.answers),
-            comment: response.comment,
-            session_date: response.sessionDate,
-          })),
-        )
-        .execute();
+      await insertResponseRows.run(
+        db,
+        responses.slice(i, i + 500).map((response) => ({
+          id: randomUUID(),
+          session_id: response.sessionId,
+          audience: response.audience,
+          form_version: response.formVersion,
+          locale: response.locale,
+          answers: JSON.stringify(response.answers),
+          comment: response.comment,
+          session_date: response.sessionDate,
+        })),
+      );
     }
     await addFeedbackCounts(db, delta);
   });
 }
+
+const insertResponseRows = reusableQuery(
+  (db: DB, rows: Insertable<Database["feedback_responses"]>[]) =>
+    db.insertInto("feedback_responses").values(rows),
+);
 
 /** Inserts one response (see insertFeedbackResponses). Call inside a transaction. */
 export async function insertFeedbackResponse(db: DB, response: NewFeedbackResponse) {
@@ -289,49 +299,24 @@ type ItemCountColumn =
   | "option_5"
   | "option_6";
 
-/** Adds count rows to the stored counts (upserts). Call inside a transaction. */
-export async function addFeedbackCounts(db: DB, delta: CountDelta) {
-  const chunk = 500;
-  for (let i = 0; i < delta.sessions.length; i += chunk) {
-    await db
+const upsertSessionCounts = reusableQuery(
+  (db: DB, rows: Insertable<Database["feedback_session_counts"]>[]) =>
+    db
       .insertInto("feedback_session_counts")
-      .values(
-        delta.sessions.slice(i, i + chunk).map((r) => ({
-          session_id: r.sessionId,
-          audience: r.audience,
-          form_version: r.formVersion,
-          responses: r.responses,
-          comments: r.comments,
-        })),
-      )
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(["session_id", "audience", "form_version"]).doUpdateSet((eb) => ({
           responses: eb("feedback_session_counts.responses", "+", eb.ref("excluded.responses")),
           comments: eb("feedback_session_counts.comments", "+", eb.ref("excluded.comments")),
         })),
-      )
-      .execute();
-  }
-  for (let i = 0; i < delta.items.length; i += chunk) {
-    await db
+      ),
+);
+
+const upsertItemCounts = reusableQuery(
+  (db: DB, rows: Insertable<Database["feedback_item_counts"]>[]) =>
+    db
       .insertInto("feedback_item_counts")
-      .values(
-        delta.items.slice(i, i + chunk).map((r) => ({
-          session_id: r.sessionId,
-          audience: r.audience,
-          form_version: r.formVersion,
-          item_key: r.itemKey,
-          answers: r.answers,
-          dont_know: r.dontKnow,
-          top_box: r.topBox,
-          option_1: r.options[0],
-          option_2: r.options[1],
-          option_3: r.options[2],
-          option_4: r.options[3],
-          option_5: r.options[4],
-          option_6: r.options[5],
-        })),
-      )
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(["session_id", "audience", "form_version", "item_key"]).doUpdateSet((eb) => {
           const add = (column: ItemCountColumn) =>
@@ -348,23 +333,14 @@ export async function addFeedbackCounts(db: DB, delta: CountDelta) {
             option_6: add("option_6"),
           };
         }),
-      )
-      .execute();
-  }
-  for (let i = 0; i < delta.scales.length; i += chunk) {
-    await db
+      ),
+);
+
+const upsertScaleSums = reusableQuery(
+  (db: DB, rows: Insertable<Database["feedback_scale_sums"]>[]) =>
+    db
       .insertInto("feedback_scale_sums")
-      .values(
-        delta.scales.slice(i, i + chunk).map((r) => ({
-          session_id: r.sessionId,
-          audience: r.audience,
-          form_version: r.formVersion,
-          scale_key: r.scaleKey,
-          respondents: r.respondents,
-          score_sum: r.scoreSum,
-          score_sum_squares: r.scoreSumSquares,
-        })),
-      )
+      .values(rows)
       .onConflict((oc) =>
         oc.columns(["session_id", "audience", "form_version", "scale_key"]).doUpdateSet((eb) => ({
           respondents: eb("feedback_scale_sums.respondents", "+", eb.ref("excluded.respondents")),
@@ -375,8 +351,57 @@ export async function addFeedbackCounts(db: DB, delta: CountDelta) {
             eb.ref("excluded.score_sum_squares"),
           ),
         })),
-      )
-      .execute();
+      ),
+);
+
+/** Adds count rows to the stored counts (upserts). Call inside a transaction. */
+export async function addFeedbackCounts(db: DB, delta: CountDelta) {
+  const chunk = 500;
+  for (let i = 0; i < delta.sessions.length; i += chunk) {
+    await upsertSessionCounts.run(
+      db,
+      delta.sessions.slice(i, i + chunk).map((r) => ({
+        session_id: r.sessionId,
+        audience: r.audience,
+        form_version: r.formVersion,
+        responses: r.responses,
+        comments: r.comments,
+      })),
+    );
+  }
+  for (let i = 0; i < delta.items.length; i += chunk) {
+    await upsertItemCounts.run(
+      db,
+      delta.items.slice(i, i + chunk).map((r) => ({
+        session_id: r.sessionId,
+        audience: r.audience,
+        form_version: r.formVersion,
+        item_key: r.itemKey,
+        answers: r.answers,
+        dont_know: r.dontKnow,
+        top_box: r.topBox,
+        option_1: r.options[0],
+        option_2: r.options[1],
+        option_3: r.options[2],
+        option_4: r.options[3],
+        option_5: r.options[4],
+        option_6: r.options[5],
+      })),
+    );
+  }
+  for (let i = 0; i < delta.scales.length; i += chunk) {
+    await upsertScaleSums.run(
+      db,
+      delta.scales.slice(i, i + chunk).map((r) => ({
+        session_id: r.sessionId,
+        audience: r.audience,
+        form_version: r.formVersion,
+        scale_key: r.scaleKey,
+        respondents: r.respondents,
+        score_sum: r.scoreSum,
+        score_sum_squares: r.scoreSumSquares,
+      })),
+    );
   }
 }
 
@@ -386,13 +411,16 @@ export async function addFeedbackCounts(db: DB, delta: CountDelta) {
  * answer of the session on each new one (the answer cap checks this on every submission).
  */
 export async function countFeedbackResponses(db: DB, sessionId: number): Promise<number> {
-  const row = await db
-    .selectFrom("feedback_session_counts")
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("responses"), eb.lit(0)).as("n"))
-    .where("session_id", "=", sessionId)
-    .executeTakeFirstOrThrow();
+  const [row] = await responsesOfSession.rows(db, sessionId);
   return Number(row.n);
 }
+
+const responsesOfSession = reusableQuery((db: DB, sessionId: number) =>
+  db
+    .selectFrom("feedback_session_counts")
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("responses"), eb.lit(0)).as("n"))
+    .where("session_id", "=", sessionId),
+);
 
 /**
  * Answers per session for a set of sessions (sessions without answers are absent): the track page
@@ -418,7 +446,11 @@ export async function countFeedbackResponsesBySession(
  * request's expected participants (groups x participants per group).
  */
 export function findSessionParticipantFacts(db: DB, sessionId: number) {
-  return db
+  return sessionParticipantFacts.first(db, sessionId);
+}
+
+const sessionParticipantFacts = reusableQuery((db: DB, sessionId: number) =>
+  db
     .selectFrom("sessions")
     .innerJoin("requests", "requests.id", "sessions.request_id")
     .select([
@@ -428,9 +460,8 @@ export function findSessionParticipantFacts(db: DB, sessionId: number) {
       "requests.group_count",
       "requests.participants_per_group",
     ])
-    .where("sessions.id", "=", sessionId)
-    .executeTakeFirst();
-}
+    .where("sessions.id", "=", sessionId),
+);
 
 // ---------------------------------------------------------------------------------------------
 // One-time codes
