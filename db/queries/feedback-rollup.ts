@@ -28,7 +28,7 @@ import type { FeedbackAudience } from "../../app/domain/feedback-bank";
 import { addCountDeltas, type CountDelta, EMPTY_COUNTS } from "../../app/domain/feedback-counts";
 import { utcToCopenhagen } from "../../app/domain/timezone";
 import type { DB } from "../connection";
-import { reusableQuery } from "../reusable-query";
+import { type ReusableQuery, reusableQuery } from "../reusable-query";
 import type { Audience } from "../schema";
 
 const sessionCountsOf = reusableQuery((db: DB, ids: number[]) =>
@@ -321,6 +321,26 @@ export const rollupColumns = {
   }),
 };
 
+/** Upserts that add, one reusable query per table (its key and summed columns never change). */
+const addingUpserts = new Map<string, ReusableQuery<[rows: Record<string, unknown>[]], unknown>>();
+
+function addingUpsert(table: string, conflict: readonly string[], sums: readonly string[]) {
+  let upsert = addingUpserts.get(table);
+  if (!upsert) {
+    upsert = reusableQuery((db: DB, rows: Record<string, unknown>[]) =>
+      // The table is one of RollupTables' names; Kysely cannot type a name chosen at run time.
+      db
+        .insertInto(table as "feedback_item_rollup")
+        .values(rows as never)
+        .onConflict((oc) =>
+          oc.columns(conflict as never).doUpdateSet(adding(table, sums) as never),
+        ),
+    );
+    addingUpserts.set(table, upsert);
+  }
+  return upsert;
+}
+
 /** Upserts that add rows of one kind into one table, 300 rows per statement. */
 async function addRows<R extends RollupKey>(
   db: DB,
@@ -336,12 +356,7 @@ async function addRows<R extends RollupKey>(
   for (let i = 0; i < changed.length; i += chunk) {
     const values = changed.slice(i, i + chunk).map((r) => ({ ...tables.key(r), ...columnsOf(r) }));
     const sums = Object.keys(columnsOf(changed[i])).filter((c) => c !== rowKey);
-    // The table is one of RollupTables' names; Kysely cannot type a name chosen at run time.
-    await db
-      .insertInto(table as "feedback_item_rollup")
-      .values(values as never)
-      .onConflict((oc) => oc.columns(conflict as never).doUpdateSet(adding(table, sums) as never))
-      .execute();
+    await addingUpsert(table, conflict, sums).run(db, values);
   }
 }
 

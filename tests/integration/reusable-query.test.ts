@@ -38,12 +38,12 @@ const insertRows = reusableQuery(
 const byIds = reusableQuery((db: DB, ids: number[]) =>
   probe(db).selectFrom("reusable_probe").selectAll().where("id", "in", ids).orderBy("id"),
 );
-const byNameAndNote = reusableQuery((db: DB, name: string, note: string | null) =>
+const byNameAndN = reusableQuery((db: DB, name: string, n: number) =>
   probe(db)
     .selectFrom("reusable_probe")
     .select("id")
     .where("name", "=", name)
-    .where("note", "is", note)
+    .where("n", "=", n)
     .orderBy("id")
     .limit(10),
 );
@@ -78,10 +78,10 @@ describe("reusableQuery", () => {
     expect(await byIds.rows(t.db, [5, 2])).toEqual([built[1], built[4]]);
     expect(await byIds.rows(t.db, [9])).toEqual([]);
     expect(await byIds.first(t.db, [9])).toBeUndefined();
-    // `is null` and `is 'y'`: null is part of the shape, so both compile as they should.
-    expect(await byNameAndNote.rows(t.db, "a", null)).toEqual([{ id: 1 }]);
-    expect(await byNameAndNote.rows(t.db, "a", "y")).toEqual([{ id: 4 }]);
-    expect(await byNameAndNote.rows(t.db, "b", null)).toEqual([]);
+    // Several values, and a constant of the query's own (the limit).
+    expect(await byNameAndN.rows(t.db, "a", 7)).toEqual([{ id: 1 }, { id: 4 }]);
+    expect(await byNameAndN.rows(t.db, "c", 3)).toEqual([{ id: 3 }]);
+    expect(await byNameAndN.rows(t.db, "c", 7)).toEqual([]);
     const updated = await rename.run(t.db, 3, "z");
     expect(updated.numAffectedRows).toBe(1n);
     expect((await rename.run(t.db, 99, "z")).numAffectedRows).toBe(0n);
