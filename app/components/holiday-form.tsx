@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
-import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
+import type { HolidayFormInput } from "~/domain/holidays";
 import type { MessageKey } from "~/i18n";
 
 const FIELDS = ["name", "startsOn", "endsOn"] as const;
@@ -23,7 +23,10 @@ export function HolidayForm({
   labelledBy: string;
 }) {
   const t = useT();
-  const form = useValidatedForm(holidayFormSchema, { defaultValues, serverErrors });
+  const form = useValidatedForm(
+    () => import("~/domain/holidays").then((m) => m.holidayFormSchema),
+    { defaultValues, serverErrors },
+  );
   const errors = Object.fromEntries(FIELDS.map((name) => [name, form.errorFor(name)]));
   const labels = Object.fromEntries(FIELDS.map((name) => [name, t(`holidays.field.${name}`)]));
   return (

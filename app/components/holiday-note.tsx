@@ -1,5 +1,6 @@
 import { useT } from "~/components/i18n";
-import { type HolidayRange, holidayOn } from "~/domain/holidays";
+import { holidayOn } from "~/domain/holiday-dates";
+import type { HolidayRange } from "~/domain/holidays";
 
 /** The holiday a date falls in, by the holidays the loader sent (warnings only). */
 export function holidayNameOn(date: unknown, holidays: readonly HolidayRange[]): string | null {

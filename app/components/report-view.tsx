@@ -7,14 +7,8 @@
 import { Form, Link } from "@remix-run/react";
 import { formatNumber } from "~/domain/evaluation-format";
 import type { ExportTable } from "~/domain/evaluation-tables";
-import {
-  MAX_SECTION_LENGTH,
-  REPORT_SECTIONS,
-  type ReportCell,
-  type ReportFeedback,
-  type ReportModel,
-  type ReportTexts,
-} from "~/domain/report";
+import type { ReportCell, ReportFeedback, ReportModel, ReportTexts } from "~/domain/report";
+import { MAX_SECTION_LENGTH, REPORT_SECTIONS } from "~/domain/report-sections";
 import { reportTables } from "~/domain/report-tables";
 import { formatDate, formatDateTime } from "~/domain/time";
 import type { MessageKey, MessageParams } from "~/i18n";

@@ -3,11 +3,8 @@ import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { formatDate, formatTimeRange } from "~/domain/time";
-import {
-  describeBlock,
-  type UnavailabilityInput,
-  unavailabilitySchema,
-} from "~/domain/unavailability";
+import type { UnavailabilityInput } from "~/domain/unavailability";
+import { describeBlock } from "~/domain/unavailability-blocks";
 import type { MessageKey } from "~/i18n";
 
 export interface UnavailabilityBlock {
@@ -52,10 +49,13 @@ export function UnavailabilityManager({
   const t = useT();
   const [searchParams] = useSearchParams();
   const blockLabel = useBlockLabel();
-  const form = useValidatedForm(unavailabilitySchema, {
-    serverErrors: formState?.errors,
-    defaultValues: formState?.values as UnavailabilityInput | undefined,
-  });
+  const form = useValidatedForm(
+    () => import("~/domain/unavailability").then((m) => m.unavailabilitySchema),
+    {
+      serverErrors: formState?.errors,
+      defaultValues: formState?.values as UnavailabilityInput | undefined,
+    },
+  );
   const errors = {
     startDate: form.errorFor("startDate"),
     startTime: form.errorFor("startTime"),

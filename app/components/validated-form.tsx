@@ -1,103 +1,158 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useSubmit } from "@remix-run/react";
-import type { FormEvent } from "react";
-import {
-  type DefaultValues,
-  type FieldValues,
-  get,
-  type Path,
-  type Resolver,
-  useForm,
-} from "react-hook-form";
+import { type ChangeEvent, type FocusEvent, type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
+import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
 import type { MessageKey } from "~/i18n";
-import { messageKey } from "~/i18n/format";
 
 /**
- * react-hook-form with the same zod schema the action uses. Valid input is posted as a normal form
- * submission (so the action sees the same FormData with or without JavaScript); invalid input shows
- * the messages at once. Server errors (message keys by field path) are merged in.
+ * The form's zod schema, fetched when the form is first used: a page with a form loads zod (about
+ * 25 KB gzip) only once someone focuses a field, so the page's first JavaScript stays small
+ * (issue 12, decision 028). Write it as `() => import("~/domain/x").then((m) => m.schema)`.
  */
-export function useValidatedForm<T extends FieldValues, Out extends FieldValues = FieldValues>(
-  schema: z.ZodType<Out, T>,
+export type SchemaLoader<In, Out> = () => Promise<z.ZodType<Out, In>>;
+
+/**
+ * Client validation with the same zod schema and the same parsing as the action
+ * (`formDataToObject` + `parseWithSchema` over the form's own FormData), so the browser shows the
+ * errors the server would, all at once.
+ *
+ * The form renders and posts natively: a form sent before the schema has loaded (or without
+ * JavaScript) is validated by the action, and its errors come back as `serverErrors`. Once the
+ * schema is there, an invalid form is not sent: every error shows at once and focus moves to the
+ * first invalid field; after that, each field is checked again as it changes (not on blur: an
+ * error appearing when a field loses focus moves the page under the pointer between the press and
+ * the release of the submit button, so the click is lost).
+ */
+export function useValidatedForm<In extends object, Out extends object = object>(
+  loadSchema: SchemaLoader<In, Out>,
   options: {
     /**
      * What the form shows first: the loader's values, or what the action got back (posted values
      * are strings and lists of strings, so they are not typed as the schema's input).
      */
-    defaultValues?: DefaultValues<T> | Record<string, unknown>;
+    defaultValues?: Partial<In> | Record<string, unknown>;
     serverErrors?: Record<string, MessageKey | undefined>;
+    /** The names the action reads as lists (`formDataToObject`'s `arrayFields`): the same list. */
+    arrayFields?: readonly string[];
   } = {},
 ) {
-  const defaultValues = options.defaultValues as DefaultValues<T> | undefined;
-  const form = useForm<T>({
-    resolver: zodResolver(schema as z.ZodType<unknown, FieldValues>) as Resolver<T>,
-    defaultValues,
-    // Validate the whole form when it is sent, then each field as it changes. Not on blur: an
-    // error that appears when a field loses focus moves the page under the pointer between the
-    // press and the release of the submit button, so the click is lost and only that one error
-    // shows (the GOV.UK pattern also validates on submit).
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-  });
-  const submit = useSubmit();
+  const defaultValues = (options.defaultValues ?? {}) as Record<string, unknown>;
+  const schemaRef = useRef<z.ZodType | null>(null);
+  const loading = useRef<Promise<unknown> | null>(null);
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const [watched, setWatched] = useState<Record<string, string>>({});
+  const watching = useRef(false);
+
+  // Once per form: the loader is a new function on every render, the first is as good as any.
+  const ensureSchema = (form: HTMLFormElement | null) => {
+    loading.current ??= loadSchema().then(
+      (schema) => {
+        schemaRef.current = schema as z.ZodType;
+        // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
+        form?.setAttribute("data-client-validation", "");
+      },
+      // Offline or a new deployment: the server still validates every submission.
+      () => {
+        loading.current = null;
+      },
+    );
+  };
+
+  const validate = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
+    const schema = schemaRef.current;
+    if (!schema) return null;
+    const data = new FormData(form, submitter ?? undefined);
+    const parsed = parseWithSchema(schema, formDataToObject(data, options.arrayFields));
+    return parsed.ok ? {} : parsed.errors;
+  };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    form.handleSubmit(() => {
-      submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
-    })(event);
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
+    const errors = validate(formElement, submitter);
+    if (errors === null) {
+      // Sent before the schema arrived: the action answers with the same errors.
+      ensureSchema(formElement);
+      return;
+    }
+    setClientErrors(errors);
+    if (Object.keys(errors).length === 0) return;
+    event.preventDefault();
+    for (const element of Array.from(formElement.elements)) {
+      const name = (element as HTMLInputElement).name;
+      if (name && pathHasError(name, errors) && element instanceof HTMLElement) {
+        element.focus();
+        break;
+      }
+    }
   };
 
-  /** Client error for a path if any, else the server's; a message key or undefined. */
-  const errorFor = (path: string): MessageKey | undefined => {
-    const clientError = get(form.formState.errors, path) as
-      | { message?: unknown; root?: { message?: unknown } }
-      | undefined;
-    const message = clientError?.message ?? clientError?.root?.message;
-    // zod's messages are the schema's keys (typed where the schema is written).
-    if (typeof message === "string") return messageKey(message);
-    // A server error stays until the form is sent again (then the action answers afresh).
-    return options.serverErrors?.[path];
+  const onChange = (
+    event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>,
+  ) => {
+    const target = event.currentTarget;
+    if (watching.current && target.type !== "checkbox" && target.type !== "radio") {
+      setWatched((values) => ({ ...values, [target.name]: target.value }));
+    }
+    // Before the first check of the whole form, typing shows nothing (validation on submit).
+    if (!clientErrors || !target.form) return;
+    const errors = validate(target.form);
+    if (!errors) return;
+    setClientErrors((previous) => {
+      const next: FieldErrors = {};
+      for (const [path, message] of Object.entries(previous ?? {})) {
+        if (!isWithin(path, target.name)) next[path] = message;
+      }
+      for (const [path, message] of Object.entries(errors)) {
+        if (isWithin(path, target.name)) next[path] = message;
+      }
+      return next;
+    });
   };
+
+  const onFocus = (event: FocusEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+    ensureSchema(event.currentTarget.form);
+
+  /** Client error for a path if any, else the server's; a message key or undefined. */
+  const errorFor = (path: string): MessageKey | undefined =>
+    clientErrors?.[path] ?? options.serverErrors?.[path];
 
   const allErrors = (): Record<string, MessageKey> => {
     const result: Record<string, MessageKey> = {};
     for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
       if (message) result[path] = message;
     }
-    collectErrors(form.formState.errors, "", result);
-    return result;
+    return { ...result, ...clientErrors };
   };
 
-  /**
-   * `register` plus the server-rendered initial value, so a form re-rendered by the action without
-   * JavaScript keeps what was typed (react-hook-form alone sets values only after hydration).
-   */
-  const field = (name: FieldName<T, Out>) => {
-    const initial = get(defaultValues ?? {}, name);
+  /** A field's props: its name, the initial value (server-rendered), and the checks. */
+  const field = (name: FieldName<In, Out>) => {
+    const initial = getPath(defaultValues, name);
     return {
-      ...form.register(asInputPath<T>(name)),
+      name,
+      onChange,
+      onFocus,
       defaultValue: initial === undefined || initial === null ? undefined : String(initial),
     };
   };
 
   /** A checkbox or radio with `value`, checked on the server when the initial value has it. */
-  const choice = (name: FieldName<T, Out>, value: string) => {
-    const initial = get(defaultValues ?? {}, name);
+  const choice = (name: FieldName<In, Out>, value: string) => {
+    const initial = getPath(defaultValues, name);
     const checked = Array.isArray(initial)
       ? initial.map(String).includes(value)
       : initial === true
         ? value === "on" || value === "true"
         : String(initial) === value;
-    return { ...form.register(asInputPath<T>(name)), value, defaultChecked: checked };
+    return { name, value, onChange, onFocus, defaultChecked: checked };
   };
 
-  /** The current value of a field (re-renders on change), by the same names as `field`. */
-  const watchField = (name: FieldName<T, Out>): unknown => form.watch(asInputPath<T>(name));
+  /** The current value of a text-like field (re-renders as it changes), else its initial value. */
+  const watchField = (name: FieldName<In, Out>): unknown => {
+    watching.current = true;
+    return name in watched ? watched[name] : getPath(defaultValues, name);
+  };
 
-  return { ...form, onSubmit, errorFor, allErrors, field, choice, watchField };
+  return { onSubmit, errorFor, allErrors, field, choice, watchField };
 }
 
 /**
@@ -106,22 +161,34 @@ export function useValidatedForm<T extends FieldValues, Out extends FieldValues 
  * only: a field that goes through `z.preprocess` has an `unknown` input, with no paths below it).
  * A name in neither does not type-check.
  */
-export type FieldName<In extends FieldValues, Out extends FieldValues> = Path<In> | Path<Out>;
+export type FieldName<In, Out> = Path<In> | Path<Out>;
 
-/** The same path, as react-hook-form's register (typed by the form's input values) wants it. */
-function asInputPath<T extends FieldValues>(name: string): Path<T> {
-  return name as Path<T>;
+type Leaf = string | number | boolean | bigint | symbol | null | undefined | Date;
+
+/** Dotted paths into a value (array items by index), as form field names write them. */
+type Path<T> = T extends Leaf
+  ? never
+  : T extends readonly (infer Item)[]
+    ? `${number}` | `${number}.${Path<Item>}`
+    : {
+        [K in keyof T & string]: NonNullable<T[K]> extends Leaf ? K : K | `${K}.${Path<T[K]>}`;
+      }[keyof T & string];
+
+/** The error paths a field answers for: its own name and the paths below it. */
+function isWithin(path: string, name: string): boolean {
+  return path === name || path.startsWith(`${name}.`);
 }
 
-function collectErrors(node: unknown, prefix: string, into: Record<string, MessageKey>) {
-  if (!node || typeof node !== "object") return;
-  const record = node as Record<string, unknown>;
-  if (typeof record.message === "string" && typeof record.type === "string") {
-    into[prefix || "_form"] = messageKey(record.message);
-    return;
+/** Whether a field (by its name) has an error, its own or one of a list or group it belongs to. */
+function pathHasError(name: string, errors: FieldErrors): boolean {
+  return Object.keys(errors).some((path) => isWithin(path, name) || isWithin(name, path));
+}
+
+function getPath(values: Record<string, unknown>, path: string): unknown {
+  let node: unknown = values;
+  for (const segment of path.split(".")) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[segment];
   }
-  for (const [key, value] of Object.entries(record)) {
-    if (key === "ref") continue;
-    collectErrors(value, prefix ? `${prefix}.${key}` : key, into);
-  }
+  return node;
 }

@@ -8,13 +8,11 @@
  */
 
 import { z } from "zod";
-import type { MessageKey } from "../i18n";
+import { attendanceLabelKey, MAX_ATTENDANCE, MAX_DELIVERY_NOTE } from "./attendance-rules";
 import { type Audience, intField, textField } from "./courses";
 import { utcToEpochMs } from "./time";
 
-/** More than any one session can hold (a whole year group at an assembly), catches typos. */
-export const MAX_ATTENDANCE = 1000;
-export const MAX_DELIVERY_NOTE = 1000;
+export { attendanceLabelKey, MAX_ATTENDANCE, MAX_DELIVERY_NOTE };
 
 export const attendanceSchema = z.object({
   /** The session's version when the form was rendered (stale-form check). */
@@ -28,11 +26,6 @@ export const attendanceSchema = z.object({
 
 export type AttendanceInput = z.input<typeof attendanceSchema>;
 export type AttendanceValues = z.output<typeof attendanceSchema>;
-
-/** The label key of the count field for a course audience. */
-export function attendanceLabelKey(audience: Audience): MessageKey {
-  return `facilitator.attendance.present.${audience}`;
-}
 
 export type AttendanceColumn =
   | "attendance_pupils"

@@ -26,7 +26,10 @@ import { easter } from "date-easter";
 import { z } from "zod";
 import type { MessageKey } from "../i18n";
 import { textField, whenObject } from "./courses";
+import { holidayOn } from "./holiday-dates";
 import { addDays, daysBetween, isValidDateString, pad2 } from "./time";
+
+export { holidayOn };
 
 export interface HolidayRange {
   name: string;
@@ -94,15 +97,6 @@ export function copenhagenDefaultCalendar(fromYear: number, toYear: number): Hol
   for (let year = fromYear - 1; year <= toYear; year++)
     all.push(...copenhagenDefaultHolidays(year));
   return all.filter((holiday) => holiday.endsOn >= first && holiday.startsOn <= last);
-}
-
-/** The holiday (first by start date) that `date` falls in, if any. */
-export function holidayOn<T extends HolidayRange>(
-  date: string,
-  holidays: readonly T[],
-): T | undefined {
-  if (!isValidDateString(date)) return undefined;
-  return holidays.find((holiday) => holiday.startsOn <= date && date <= holiday.endsOn);
 }
 
 export interface HolidayWarning {

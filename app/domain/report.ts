@@ -11,17 +11,17 @@ import { z } from "zod";
 import type { MessageKey } from "../i18n";
 import type { EvaluationModel, ItemCell } from "./evaluation";
 import type { FeedbackAudience, FeedbackScaleKey } from "./feedback-bank";
+import { MAX_SECTION_LENGTH, REPORT_SECTIONS, type ReportSectionKey } from "./report-sections";
 import { MIN_GROUP_SIZE, type SuppressionReason } from "./suppression";
 import { todayInCopenhagen } from "./time";
 import { utcToCopenhagen } from "./timezone";
+
+export { MAX_SECTION_LENGTH, REPORT_SECTIONS, type ReportSectionKey };
 
 /** The action plan's yearly targets. */
 export const REPORT_TARGETS = { pupils: 2000, staff: 200 } as const;
 /** The first year with a report (the action plan starts in 2024; first report March 2025). */
 export const FIRST_REPORT_YEAR = 2024;
-export const REPORT_SECTIONS = ["summary", "pilot", "expertGroup", "nextYear"] as const;
-export type ReportSectionKey = (typeof REPORT_SECTIONS)[number];
-export const MAX_SECTION_LENGTH = 20_000;
 export const MAX_SUPERSEDE_REASON = 2000;
 /** Bump when the model's shape changes; old snapshots keep their own version number. */
 export const REPORT_SCHEMA_VERSION = 1;

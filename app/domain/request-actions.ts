@@ -8,9 +8,10 @@ import type { MessageKey } from "../i18n";
 import { AUDIENCES } from "./course-options";
 import { emptyToUndefined } from "./courses";
 import { COHORT_FILTERS, INBOX_SORTS } from "./inbox";
-import { REQUEST_STATUSES } from "./request-rules";
+import { DECLINE_REASON_MAX, REQUEST_STATUSES } from "./request-rules";
 
 export { COHORT_FILTERS, INBOX_PAGE_SIZE, INBOX_SORTS, inboxSearch } from "./inbox";
+export { DECLINE_REASON_MAX };
 
 /** The request's `version` as the form saw it (stale-form protection). */
 export const versionField = z.preprocess(
@@ -22,8 +23,6 @@ export const versionField = z.preprocess(
 );
 
 export const requestVersionSchema = z.object({ version: versionField });
-
-export const DECLINE_REASON_MAX = 1000;
 
 /** The decline form as the browser validates it (the version is a plain hidden field). */
 export const declineReasonSchema = z.object({

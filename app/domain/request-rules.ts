@@ -101,3 +101,6 @@ export function windowTimes(window: RequestWindow): { from: string; to: string }
   if (window.part === "custom") return { from: window.from ?? "", to: window.to ?? "" };
   return DAY_PART_TIMES[window.part];
 }
+
+/** The longest reason a coordinator may give for declining a request. */
+export const DECLINE_REASON_MAX = 1000;

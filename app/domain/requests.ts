@@ -20,6 +20,7 @@ import {
   toList,
   whenObject,
 } from "./courses";
+import { REQUEST_FORM_ARRAY_FIELDS } from "./form-arrays";
 import { formDataToObject } from "./forms";
 import {
   DAY_PARTS,
@@ -217,8 +218,7 @@ export const requestFormSchema = z
 export type RequestFormInput = z.input<typeof requestFormSchema>;
 export type RequestFormValues = z.output<typeof requestFormSchema>;
 
-/** Multi-value fields of the request form (repeated checkboxes). */
-export const REQUEST_FORM_ARRAY_FIELDS = ["grades", "languagesNeeded"] as const;
+export { REQUEST_FORM_ARRAY_FIELDS } from "./form-arrays";
 
 /**
  * Turn a posted FormData into the object `requestFormSchema` parses. Field names match

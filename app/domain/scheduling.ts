@@ -18,9 +18,12 @@ import {
   whenObject,
 } from "./courses";
 import type { FieldErrors } from "./forms";
+import { sessionInstants } from "./session-times";
 import { addDays, isValidDateString, isValidTimeString } from "./time";
 import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
 import { orderOverrideShape, refineOrderOverride } from "./tracks";
+
+export { sessionInstants };
 
 /** Free time a facilitator needs between two sessions (travel between schools). */
 export const TRAVEL_BUFFER_MINUTES = 30;
@@ -109,7 +112,7 @@ export const sessionFormSchema = z
 
 export type SessionFormInput = z.input<typeof sessionFormSchema>;
 export type SessionFormValues = z.output<typeof sessionFormSchema>;
-export const SESSION_FORM_ARRAY_FIELDS = ["facilitatorIds"] as const;
+export { SESSION_FORM_ARRAY_FIELDS } from "./form-arrays";
 
 /** Move a session: time and/or place. */
 export const moveSessionSchema = z
@@ -158,18 +161,6 @@ export function resolveSessionTimes(values: {
   if (start.ok && end.ok && end.utc <= start.utc) errors.end = "sessions.end.beforeStart";
   if (!start.ok || !end.ok || errors.end) return { ok: false, errors };
   return { ok: true, startUtc: start.utc, endUtc: end.utc };
-}
-
-/** The UTC instants of a validated form's date/start/end; null if they do not convert. */
-export function sessionInstants(values: {
-  date: string;
-  start: string;
-  end: string;
-}): { startUtc: string; endUtc: string } | null {
-  const start = copenhagenToUtc(values.date, values.start);
-  const end = copenhagenToUtc(values.date, values.end);
-  if (!start.ok || !end.ok || end.utc <= start.utc) return null;
-  return { startUtc: start.utc, endUtc: end.utc };
 }
 
 // ---- conflicts ----

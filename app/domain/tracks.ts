@@ -15,13 +15,24 @@ import type { MessageKey } from "../i18n";
 import { checkboxField, emptyToUndefined, intField, textField, whenObject } from "./courses";
 import { addDays } from "./time";
 import { copenhagenMidnightUtc, utcToCopenhagen } from "./timezone";
+import {
+  MAX_GAP_DAYS,
+  MAX_SESSIONS_EXPECTED,
+  MAX_STEP_NOTE,
+  MAX_STEPS,
+  MAX_TEMPLATE_DESCRIPTION,
+  MAX_TEMPLATE_NAME,
+} from "./track-rules";
 
-export const MAX_TEMPLATE_NAME = 120;
-export const MAX_TEMPLATE_DESCRIPTION = 1000;
-export const MAX_STEP_NOTE = 500;
-export const MAX_STEPS = 20;
-export const MAX_SESSIONS_EXPECTED = 50;
-export const MAX_GAP_DAYS = 365;
+export {
+  MAX_GAP_DAYS,
+  MAX_SESSIONS_EXPECTED,
+  MAX_STEP_NOTE,
+  MAX_STEPS,
+  MAX_TEMPLATE_DESCRIPTION,
+  MAX_TEMPLATE_NAME,
+};
+
 export const MAX_OVERRIDE_REASON = 2000;
 export const MAX_STOP_REASON = 500;
 export const COHORT_YEAR_MIN = 2000;

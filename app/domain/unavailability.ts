@@ -15,7 +15,10 @@ import { z } from "zod";
 import type { MessageKey } from "../i18n";
 import { emptyToUndefined } from "./courses";
 import { addDays, daysBetween, isValidDateString, isValidTimeString, utcToEpochMs } from "./time";
-import { copenhagenToUtc, utcToCopenhagen } from "./timezone";
+import { copenhagenToUtc } from "./timezone";
+import { type BlockDescription, describeBlock } from "./unavailability-blocks";
+
+export { type BlockDescription, describeBlock };
 
 /** Longer blocks (a year's leave) are registered in pieces; catches mistyped years. */
 export const MAX_BLOCK_DAYS = 366;
@@ -108,17 +111,3 @@ export const unavailabilitySchema = z
 
 export type UnavailabilityInput = z.input<typeof unavailabilitySchema>;
 export type UnavailabilityValues = z.output<typeof unavailabilitySchema>;
-
-export type BlockDescription =
-  | { allDay: true; firstDay: string; lastDay: string }
-  | { allDay: false };
-
-/** Whole-day blocks (midnight to midnight, Copenhagen) are shown as days, others as a time span. */
-export function describeBlock(startsAt: string, endsAt: string): BlockDescription {
-  const start = utcToCopenhagen(startsAt);
-  const end = utcToCopenhagen(endsAt);
-  if (start.time === "00:00" && end.time === "00:00") {
-    return { allDay: true, firstDay: start.date, lastDay: addDays(end.date, -1) };
-  }
-  return { allDay: false };
-}

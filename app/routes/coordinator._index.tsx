@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status-badge";
-import { REQUEST_STATUSES } from "~/domain/requests";
+import { REQUEST_STATUSES } from "~/domain/request-rules";
 import { formatDate } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";

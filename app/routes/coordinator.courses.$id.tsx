@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-ru
 import { CourseForm } from "~/components/course-form";
 import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
+import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
@@ -78,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { errors: result.errors } satisfies ActionResult;
   }
   if (intent !== "save") throw new Response("Bad Request", { status: 400 });
-  const values = formDataToObject(formData, ["languages"]);
+  const values = formDataToObject(formData, COURSE_FORM_ARRAY_FIELDS);
   const parsed = parseWithSchema(courseFormSchema, values);
   const attempt = Date.now();
   if (!parsed.ok) return { errors: parsed.errors, values, attempt } satisfies ActionResult;

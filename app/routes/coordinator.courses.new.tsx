@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
 import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
+import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  const values = formDataToObject(await request.formData(), ["languages"]);
+  const values = formDataToObject(await request.formData(), COURSE_FORM_ARRAY_FIELDS);
   const parsed = parseWithSchema(courseFormSchema, values);
   // `attempt` remounts the form per answer, so server errors show even on fields edited before.
   const attempt = Date.now();

@@ -6,12 +6,8 @@ import { useT } from "~/components/i18n";
 import { RequestFacts, RequestHistory, SessionTable } from "~/components/request-details";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
-import {
-  DECLINE_REASON_MAX,
-  declineReasonSchema,
-  declineRequestSchema,
-  requestVersionSchema,
-} from "~/domain/request-actions";
+import { declineRequestSchema, requestVersionSchema } from "~/domain/request-actions";
+import { DECLINE_REASON_MAX } from "~/domain/request-rules";
 import type { MessageKey, MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
@@ -91,10 +87,13 @@ export default function CoordinatorRequest() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const form = useValidatedForm(declineReasonSchema, {
-    defaultValues: { reason: actionData?.values?.reason ?? "" },
-    serverErrors: actionData?.errors,
-  });
+  const form = useValidatedForm(
+    () => import("~/domain/request-actions").then((m) => m.declineReasonSchema),
+    {
+      defaultValues: { reason: actionData?.values?.reason ?? "" },
+      serverErrors: actionData?.errors,
+    },
+  );
   const reasonError = form.errorFor("reason");
   // The form-level message (e.g. stale) is shown once at the top; field errors in the summary.
   const formError =

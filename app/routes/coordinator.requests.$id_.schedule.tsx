@@ -8,14 +8,11 @@ import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { OrderOverrideFields, OrderViolationList, TrackContext } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
+import { SESSION_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
-import { isOpenStatus } from "~/domain/requests";
-import {
-  SESSION_FORM_ARRAY_FIELDS,
-  type SessionFormInput,
-  sessionFormSchema,
-  sessionInstants,
-} from "~/domain/scheduling";
+import { isOpenStatus } from "~/domain/request-rules";
+import { type SessionFormInput, sessionFormSchema } from "~/domain/scheduling";
+import { sessionInstants } from "~/domain/session-times";
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
@@ -100,10 +97,14 @@ export default function ScheduleSession() {
     facilitatorIds: carried.facilitatorIds,
     confirmUnavailability: carried.confirmUnavailability,
   };
-  const form = useValidatedForm(sessionFormSchema, {
-    defaultValues: defaults,
-    serverErrors: actionData?.errors,
-  });
+  const form = useValidatedForm(
+    () => import("~/domain/scheduling").then((m) => m.sessionFormSchema),
+    {
+      arrayFields: SESSION_FORM_ARRAY_FIELDS,
+      defaultValues: defaults,
+      serverErrors: actionData?.errors,
+    },
+  );
   const errors = {
     date: form.errorFor("date"),
     start: form.errorFor("start"),
@@ -272,7 +273,7 @@ export default function ScheduleSession() {
                 />
                 <HolidayNote
                   id="session-date-holiday"
-                  holiday={holidayNameOn(form.watch("date") ?? chosen.date, holidays)}
+                  holiday={holidayNameOn(form.watchField("date") ?? chosen.date, holidays)}
                 />
               </Field>
               <Field

@@ -172,7 +172,7 @@ function SchoolForm({
   updatedAt: string;
 }) {
   const t = useT();
-  const form = useValidatedForm(schoolFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/schools").then((m) => m.schoolFormSchema), {
     defaultValues: defaultValues,
     serverErrors,
   });

@@ -7,12 +7,12 @@ import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { OrderOverrideFields, OrderViolationList } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
+import { SESSION_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
 import {
   cancelSchema,
   type MoveSessionValues,
   moveSessionSchema,
-  SESSION_FORM_ARRAY_FIELDS,
   type SwapFacilitatorsValues,
   swapFacilitatorsSchema,
 } from "~/domain/scheduling";
@@ -109,24 +109,32 @@ export default function SessionPage() {
   const errorsOf = (intent: Intent) =>
     actionData?.intent === intent ? actionData.errors : undefined;
 
-  const moveForm = useValidatedForm(moveSessionSchema, {
-    defaultValues:
-      actionData?.intent === "move"
-        ? (actionData.values as Partial<MoveSessionValues>)
-        : { ...moveDefaults, confirmUnavailability: false },
-    serverErrors: errorsOf("move"),
-  });
-  const swapForm = useValidatedForm(swapFacilitatorsSchema, {
-    defaultValues:
-      actionData?.intent === "swap"
-        ? (actionData.values as Partial<SwapFacilitatorsValues>)
-        : {
-            facilitatorIds: session.facilitators.map((f) => f.id),
-            version: session.version,
-            confirmUnavailability: false,
-          },
-    serverErrors: errorsOf("swap"),
-  });
+  const moveForm = useValidatedForm(
+    () => import("~/domain/scheduling").then((m) => m.moveSessionSchema),
+    {
+      arrayFields: SESSION_FORM_ARRAY_FIELDS,
+      defaultValues:
+        actionData?.intent === "move"
+          ? (actionData.values as Partial<MoveSessionValues>)
+          : { ...moveDefaults, confirmUnavailability: false },
+      serverErrors: errorsOf("move"),
+    },
+  );
+  const swapForm = useValidatedForm(
+    () => import("~/domain/scheduling").then((m) => m.swapFacilitatorsSchema),
+    {
+      arrayFields: SESSION_FORM_ARRAY_FIELDS,
+      defaultValues:
+        actionData?.intent === "swap"
+          ? (actionData.values as Partial<SwapFacilitatorsValues>)
+          : {
+              facilitatorIds: session.facilitators.map((f) => f.id),
+              version: session.version,
+              confirmUnavailability: false,
+            },
+      serverErrors: errorsOf("swap"),
+    },
+  );
   const moveErrors = {
     date: moveForm.errorFor("date"),
     start: moveForm.errorFor("start"),
@@ -272,7 +280,10 @@ export default function SessionPage() {
                   />
                   <HolidayNote
                     id="move-date-holiday"
-                    holiday={holidayNameOn(moveForm.watch("date") ?? moveDefaults.date, holidays)}
+                    holiday={holidayNameOn(
+                      moveForm.watchField("date") ?? moveDefaults.date,
+                      holidays,
+                    )}
                   />
                 </Field>
                 <Field

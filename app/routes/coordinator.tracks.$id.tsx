@@ -521,14 +521,17 @@ function EditStepForm({
 }) {
   const t = useT();
   const label = { position: step.position, course: step.courseTitle };
-  const form = useValidatedForm(trackStepEditSchema, {
-    defaultValues: actionData?.values ?? {
-      sessionsExpected: String(step.sessionsExpected),
-      minGapDays: String(step.minGapDays),
-      note: step.note,
+  const form = useValidatedForm(
+    () => import("~/domain/tracks").then((m) => m.trackStepEditSchema),
+    {
+      defaultValues: actionData?.values ?? {
+        sessionsExpected: String(step.sessionsExpected),
+        minGapDays: String(step.minGapDays),
+        note: step.note,
+      },
+      serverErrors: actionData?.errors,
     },
-    serverErrors: actionData?.errors,
-  });
+  );
   const errors = {
     sessionsExpected: form.errorFor("sessionsExpected"),
     minGapDays: form.errorFor("minGapDays"),
@@ -577,13 +580,16 @@ function AttachSection({
 }) {
   const t = useT();
   const locale = useLocale();
-  const form = useValidatedForm(attachSessionSchema, {
-    defaultValues: actionData?.values ?? {
-      sessionId: attachable[0] ? String(attachable[0].id) : "",
-      stepId: attachable[0]?.stepId ? String(attachable[0].stepId) : "",
+  const form = useValidatedForm(
+    () => import("~/domain/tracks").then((m) => m.attachSessionSchema),
+    {
+      defaultValues: actionData?.values ?? {
+        sessionId: attachable[0] ? String(attachable[0].id) : "",
+        stepId: attachable[0]?.stepId ? String(attachable[0].stepId) : "",
+      },
+      serverErrors: actionData?.errors,
     },
-    serverErrors: actionData?.errors,
-  });
+  );
   const errors = {
     sessionId: form.errorFor("sessionId"),
     stepId: form.errorFor("stepId"),
@@ -675,7 +681,7 @@ function AddStepSection({
   actionData?: NonNullable<ActionData>;
 }) {
   const t = useT();
-  const form = useValidatedForm(stepFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/tracks").then((m) => m.stepFormSchema), {
     defaultValues: actionData?.values ?? {
       courseId: "",
       sessionsExpected: "1",

@@ -80,7 +80,7 @@ function StartForm({
   params?: Record<string, string | number>;
 }) {
   const t = useT();
-  const form = useValidatedForm(startTrackSchema, {
+  const form = useValidatedForm(() => import("~/domain/tracks").then((m) => m.startTrackSchema), {
     defaultValues: defaults,
     serverErrors,
   });

@@ -8,7 +8,8 @@ import { StepFields } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { parseId } from "~/domain/request-actions";
-import { MAX_TEMPLATE_DESCRIPTION, stepFormSchema, templateFormSchema } from "~/domain/tracks";
+import { MAX_TEMPLATE_DESCRIPTION } from "~/domain/track-rules";
+import { stepFormSchema, templateFormSchema } from "~/domain/tracks";
 import type { MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
@@ -375,7 +376,7 @@ function StepForm({
   actionData?: NonNullable<ActionData>;
 }) {
   const t = useT();
-  const form = useValidatedForm(stepFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/tracks").then((m) => m.stepFormSchema), {
     defaultValues: actionData?.values ?? defaults,
     serverErrors: actionData?.errors,
   });
@@ -436,7 +437,7 @@ function DetailsForm({
   actionData?: NonNullable<ActionData>;
 }) {
   const t = useT();
-  const form = useValidatedForm(templateFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/tracks").then((m) => m.templateFormSchema), {
     defaultValues: actionData?.values ?? { name, description },
     serverErrors: actionData?.errors,
   });

@@ -5,7 +5,8 @@ import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
-import { MAX_TEMPLATE_DESCRIPTION, templateFormSchema } from "~/domain/tracks";
+import { MAX_TEMPLATE_DESCRIPTION } from "~/domain/track-rules";
+import { templateFormSchema } from "~/domain/tracks";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -95,7 +96,7 @@ function NewTemplateForm({
   params?: Record<string, string | number>;
 }) {
   const t = useT();
-  const form = useValidatedForm(templateFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/tracks").then((m) => m.templateFormSchema), {
     defaultValues: defaults,
     serverErrors,
   });

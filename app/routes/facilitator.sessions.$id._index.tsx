@@ -8,7 +8,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
-import { attendanceLabelKey, attendanceSchema, MAX_DELIVERY_NOTE } from "~/domain/attendance";
+import { attendanceSchema } from "~/domain/attendance";
+import { attendanceLabelKey, MAX_DELIVERY_NOTE } from "~/domain/attendance-rules";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
 import { messageKey } from "~/i18n/format";
@@ -50,17 +51,20 @@ export default function SessionPage() {
   const t = useT();
   const locale = useLocale();
   const serverErrors = actionData && !actionData.ok ? actionData.errors : undefined;
-  const form = useValidatedForm(attendanceSchema, {
-    serverErrors,
-    defaultValues:
-      actionData && !actionData.ok
-        ? actionData.values
-        : {
-            version: session.version,
-            present: session.present ?? "",
-            note: session.deliveryNote,
-          },
-  });
+  const form = useValidatedForm(
+    () => import("~/domain/attendance").then((m) => m.attendanceSchema),
+    {
+      serverErrors,
+      defaultValues:
+        actionData && !actionData.ok
+          ? actionData.values
+          : {
+              version: session.version,
+              present: session.present ?? "",
+              note: session.deliveryNote,
+            },
+    },
+  );
   const errors = {
     present: form.errorFor("present"),
     note: form.errorFor("note"),

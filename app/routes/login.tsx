@@ -64,7 +64,7 @@ export default function Login() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const navigation = useNavigation();
-  const form = useValidatedForm(signInFormSchema, {
+  const form = useValidatedForm(() => import("~/domain/auth").then((m) => m.signInFormSchema), {
     defaultValues: { email: actionData?.email ?? "" },
     serverErrors: actionData?.errors,
   });

@@ -1,17 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect } from "react";
 import { describedBy, ErrorSummary, Field, fieldId } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
-import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/courses";
+import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
+import { REQUEST_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { parseWithSchema } from "~/domain/forms";
+import { DAY_PART_TIMES, DAY_PARTS, MAX_WINDOWS } from "~/domain/request-rules";
 import {
-  DAY_PART_TIMES,
-  DAY_PARTS,
-  MAX_WINDOWS,
   type RequestFormInput,
   requestFormSchema,
   requestFormValuesFromFormData,
@@ -95,17 +93,14 @@ export default function NewRequest() {
     notes: "",
     acknowledgeDuplicate: false,
   } as RequestFormInput;
-  const form = useValidatedForm(requestFormSchema, {
-    defaultValues: (actionData?.values as RequestFormInput | undefined) ?? defaults,
-    serverErrors,
-  });
-
-  // `errorFor` hides a server error once its field is dirty; the fields typed before this submit
-  // are dirty already, so start counting edits afresh whenever the action answers.
-  const { reset, getValues } = form;
-  useEffect(() => {
-    if (actionData) reset(getValues(), { keepValues: true, keepErrors: true });
-  }, [actionData, reset, getValues]);
+  const form = useValidatedForm(
+    () => import("~/domain/requests").then((m) => m.requestFormSchema),
+    {
+      defaultValues: (actionData?.values as RequestFormInput | undefined) ?? defaults,
+      serverErrors,
+      arrayFields: REQUEST_FORM_ARRAY_FIELDS,
+    },
+  );
 
   const errors: Record<string, MessageKey | undefined> = {};
   for (const path of FIELD_ORDER) errors[path] = form.errorFor(path);

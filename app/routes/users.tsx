@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
+import { INVITE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { inviteUserSchema } from "~/domain/users";
 import type { MessageKey } from "~/i18n";
@@ -32,7 +33,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const notice: MessageKey = intent === "activate" ? "users.activated" : "users.deactivated";
     return result.ok ? { notice, errors: {} } : { notice: null, errors: result.errors };
   }
-  const parsed = parseWithSchema(inviteUserSchema, formDataToObject(formData, ["languages"]));
+  const parsed = parseWithSchema(
+    inviteUserSchema,
+    formDataToObject(formData, INVITE_FORM_ARRAY_FIELDS),
+  );
   if (!parsed.ok) return { notice: null, errors: parsed.errors, values: parsed.values };
   const result = orNotFound(await inviteUser(db(), user, parsed.data, env().appUrl));
   if (!result.ok) return { notice: null, errors: result.errors, values: parsed.data };
@@ -44,7 +48,8 @@ export default function Users() {
   const { users, schools } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const form = useValidatedForm(inviteUserSchema, {
+  const form = useValidatedForm(() => import("~/domain/users").then((m) => m.inviteUserSchema), {
+    arrayFields: INVITE_FORM_ARRAY_FIELDS,
     serverErrors: actionData?.errors,
     defaultValues: actionData && "values" in actionData ? actionData.values : undefined,
   });
