@@ -7,14 +7,24 @@
  *   `compression` uses). Chunks loaded later by `import()` (form validation) are not counted.
  *   Prints one line per route, heaviest first, and exits 1 if a page is over the goal of issue 12
  *   (ROUTE_WEIGHT_LIMIT_KB, default 90). `--why <route id part>` lists that route's files.
+ * Pages rendered without scripts (`handle = { hydrate: false }`) are left out.
  * The Remix manifest script itself is not counted: with lazy route discovery each page inlines
  * the part of it it needs.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 type ManifestRoute = { id: string; parentId?: string; module: string; imports?: string[] };
+
+/** Routes that send no script at all (`handle = { hydrate: false }`, see app/root.tsx). */
+function withoutScripts(routeId: string): boolean {
+  for (const ext of [".tsx", ".ts"]) {
+    const file = join(process.cwd(), "app", `${routeId}${ext}`);
+    if (existsSync(file)) return /hydrate:\s*false/.test(readFileSync(file, "utf8"));
+  }
+  return false;
+}
 type Manifest = {
   entry: { module: string; imports: string[] };
   routes: Record<string, ManifestRoute>;
@@ -59,7 +69,10 @@ function filesOf(routeId: string): Set<string> {
 const limitKb = Number(process.env.ROUTE_WEIGHT_LIMIT_KB ?? 90);
 // Resource routes (CSV, PDF, feeds) have an empty client module and no page.
 const pages = Object.values(manifest.routes).filter(
-  (route) => route.id !== "root" && statSync(join(clientDir, route.module)).size > 1,
+  (route) =>
+    route.id !== "root" &&
+    statSync(join(clientDir, route.module)).size > 1 &&
+    !withoutScripts(route.id),
 );
 const rows = pages
   .map((route) => {

@@ -31,8 +31,9 @@ const LABELS = {
 type CourseField = keyof typeof LABELS;
 
 /**
- * The coordinator's course form (create and edit): react-hook-form with `courseFormSchema` in the
- * browser, a plain POST without JavaScript; the action parses with the same schema.
+ * The coordinator's course form (create and edit): `courseFormSchema` checks it in the browser
+ * once loaded (`useValidatedForm`), a plain POST without JavaScript; the action parses with the
+ * same schema.
  * `updatedAt` (edit only) travels in a hidden field for the stale-form check.
  */
 export function CourseForm({

@@ -1,6 +1,6 @@
 import { type ChangeEvent, type FocusEvent, type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
-import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
+import type { FieldErrors } from "~/domain/forms";
 import type { MessageKey } from "~/i18n";
 
 /**
@@ -36,7 +36,8 @@ export function useValidatedForm<In extends object, Out extends object = object>
   } = {},
 ) {
   const defaultValues = (options.defaultValues ?? {}) as Record<string, unknown>;
-  const schemaRef = useRef<z.ZodType | null>(null);
+  // The schema and the action's parsing, both fetched on first use.
+  const checkRef = useRef<((values: FormData) => FieldErrors) | null>(null);
   const loading = useRef<Promise<unknown> | null>(null);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [watched, setWatched] = useState<Record<string, string>>({});
@@ -44,9 +45,12 @@ export function useValidatedForm<In extends object, Out extends object = object>
 
   // Once per form: the loader is a new function on every render, the first is as good as any.
   const ensureSchema = (form: HTMLFormElement | null) => {
-    loading.current ??= loadSchema().then(
-      (schema) => {
-        schemaRef.current = schema as z.ZodType;
+    loading.current ??= Promise.all([loadSchema(), import("~/domain/forms")]).then(
+      ([schema, { formDataToObject, parseWithSchema }]) => {
+        checkRef.current = (data) => {
+          const parsed = parseWithSchema(schema, formDataToObject(data, options.arrayFields));
+          return parsed.ok ? {} : parsed.errors;
+        };
         // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
         form?.setAttribute("data-client-validation", "");
       },
@@ -58,11 +62,8 @@ export function useValidatedForm<In extends object, Out extends object = object>
   };
 
   const validate = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
-    const schema = schemaRef.current;
-    if (!schema) return null;
-    const data = new FormData(form, submitter ?? undefined);
-    const parsed = parseWithSchema(schema, formDataToObject(data, options.arrayFields));
-    return parsed.ok ? {} : parsed.errors;
+    const check = checkRef.current;
+    return check ? check(new FormData(form, submitter ?? undefined)) : null;
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,6 +1,6 @@
 /**
- * Registering a delivered session: the attendance form (one schema for react-hook-form in the
- * browser and for the action) and the rule for when delivery may be registered. Pure: no I/O.
+ * Registering a delivered session: the attendance form (one schema for the browser, through
+ * `useValidatedForm`, and for the action) and the rule for when delivery may be registered. Pure: no I/O.
  *
  * The form asks for one count, whose meaning follows the course's audience: pupils present (pupil
  * workshops), professionals present (staff courses) or parents present (parent dialogues).

@@ -53,7 +53,7 @@ export function slugify(title: string): string {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-// ---- form field helpers (form values arrive as strings from FormData or react-hook-form) ----
+// ---- form field helpers (form values arrive as strings from FormData) ----
 
 /** "" / whitespace / null -> undefined, so an empty input counts as missing. */
 export function emptyToUndefined(value: unknown): unknown {
@@ -99,8 +99,8 @@ export const checkboxField = z.preprocess(
 );
 
 /**
- * A list from a form: FormData gives one string per checked box (or nothing), react-hook-form
- * gives an array (or `false` for a lone unchecked box). Always yields an array.
+ * A list from a form: FormData gives one string per checked box (or nothing); typed values may
+ * be an array (or `false` for a lone unchecked box). Always yields an array.
  */
 export function toList(value: unknown): unknown[] {
   if (Array.isArray(value)) return value.filter((item) => emptyToUndefined(item) !== undefined);

@@ -223,7 +223,7 @@ function normalizeComment(value: string | null | undefined): string | undefined 
 }
 
 /**
- * The zod schema for one form version. Used by react-hook-form in the browser and by the action.
+ * The zod schema for one form version. Used by the action (the public form has no JavaScript).
  * Input: `{ formVersion, locale, answers: { [itemKey]: value | "" | null }, comment? }`; empty
  * answers mean "not answered" and are dropped from the output. Rules: the form version must be the
  * one shown; the language must be offered; every answer key must be an item of this version and

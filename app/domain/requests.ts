@@ -1,6 +1,6 @@
 /**
  * Course requests from schools: the status lifecycle, preferred date windows, the request form
- * schema (one schema for react-hook-form in the browser and for the action) and the rules that need
+ * schema (one schema for the browser and for the action) and the rules that need
  * the course (`checkRequestAgainstCourse`). Pure: no I/O; "today" is passed in. School holidays
  * are a warning, not a rule (see `holidayWarnings` in ./holidays).
  *
@@ -221,9 +221,8 @@ export type RequestFormValues = z.output<typeof requestFormSchema>;
 export { REQUEST_FORM_ARRAY_FIELDS } from "./form-arrays";
 
 /**
- * Turn a posted FormData into the object `requestFormSchema` parses. Field names match
- * react-hook-form's (`windows.0.date`, repeated `grades` and `languagesNeeded`), so the same form
- * works with and without JavaScript.
+ * Turn a posted FormData into the object `requestFormSchema` parses (`windows.0.date`, repeated
+ * `grades` and `languagesNeeded`); the browser parses its FormData the same way before sending.
  */
 export function requestFormValuesFromFormData(form: FormData): Record<string, unknown> {
   return formDataToObject(form, REQUEST_FORM_ARRAY_FIELDS);

@@ -2,7 +2,7 @@
  * Pilot tracks: an ordered list of steps (each a catalogue course with the sessions it expects and
  * a minimum gap after the step before), copied into a track per school and cohort year.
  *
- * This module holds the form schemas (shared by react-hook-form in the browser and the actions),
+ * This module holds the form schemas (shared by the browser and the actions),
  * the ORDER RULE (pure: both directions, cancelled sessions ignored, gaps in Copenhagen calendar
  * days), the status of a step and the progress and response-rate arithmetic of the track page.
  * Pure: no I/O; "now" is passed in.

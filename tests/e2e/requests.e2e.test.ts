@@ -321,6 +321,13 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     // button is pressed).
     await fillRequestForm(page, { skip: "windows" });
     await page.getByLabel("Skolens egne udfordringer og ønsker").fill("x".repeat(2001));
+    // The schema loads on the first focus; from then on the browser checks the form itself, so
+    // nothing is posted (a form sent before it loads gets the same errors from the action).
+    await page.locator("form[data-client-validation]").waitFor();
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(request.url());
+    });
     await page.getByRole("button", { name: "Send anmodning" }).click();
     await page.getByRole("alert").filter({ hasText: "Der er fejl i formularen" }).waitFor();
     await expect
@@ -329,6 +336,16 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     const summary = (await page.getByRole("alert").textContent()) ?? "";
     expect(summary).toContain("Angiv mindst ét foretrukket tidspunkt.");
     expect(summary).toContain("Skriv højst 2000 tegn.");
+    expect(posts).toEqual([]);
+    // Focus moves to the first field in error (a date window), as the summary is announced.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe(
+      "windows.0.date",
+    );
+    // Fixing a field clears its error as it is typed, the other stays.
+    await page.getByLabel("Skolens egne udfordringer og ønsker").fill("Kort tekst.");
+    await expect
+      .poll(() => page.locator(".field-error").allTextContents())
+      .toEqual(["Angiv mindst ét foretrukket tidspunkt."]);
     await expectNoAxeViolations(page, "request form with two client errors");
     await context.close();
   });

@@ -116,6 +116,30 @@ describe("sign-in by magic link", () => {
     }
   });
 
+  it("sends a form to the server when its validation code has not loaded: the action's errors show", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`, { waitUntil: "networkidle" });
+    // The page is hydrated; every script asked for from now on (the schema's chunk) fails, as
+    // on a connection that drops, or when the button is pressed before the chunk arrives.
+    await page.route("**/assets/**", (route) => route.abort());
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel("E-mailadresse").fill("ikke-en-mail");
+    await page.getByRole("button", { name: "Send login-link" }).click();
+    await expect
+      .poll(() => page.locator(".field-error").textContent())
+      .toContain("Skriv en gyldig e-mailadresse");
+    expect(await page.getByRole("alert").textContent()).toContain("Der er fejl i formularen");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatch(/^\/login/);
+    expect(await page.locator("form[data-client-validation]").count()).toBe(0);
+    expect(await page.getByLabel("E-mailadresse").inputValue()).toBe("ikke-en-mail");
+    await context.close();
+  });
+
   it("answers a forged link with a page and a button for a new link, never a 500", async () => {
     const page = await (await browser.newContext()).newPage();
     const response = await page.goto(`${server.url}/auth/verify?token=forged-token-value`);

@@ -183,7 +183,7 @@ describe("requestFormSchema", () => {
     });
   });
 
-  it("parses react-hook-form values (booleans, single values, unchecked boxes)", () => {
+  it("parses typed values too (booleans, single values, unchecked boxes)", () => {
     const result = requestFormSchema.safeParse({
       ...goodForm(),
       grades: "7",
