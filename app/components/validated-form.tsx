@@ -6,7 +6,7 @@ import type { MessageKey } from "~/i18n";
 /**
  * The form's zod schema, fetched when the form is first used: a page with a form loads zod (about
  * 25 KB gzip) only once someone focuses a field, so the page's first JavaScript stays small
- * (issue 12, decision 028). Write it as `() => import("~/domain/x").then((m) => m.schema)`.
+ * (issue 12, decision 029). Write it as `() => import("~/domain/x").then((m) => m.schema)`.
  */
 export type SchemaLoader<In, Out> = () => Promise<z.ZodType<Out, In>>;
 
