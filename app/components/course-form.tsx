@@ -4,7 +4,6 @@ import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
 import type { CourseFormValues } from "~/domain/courses";
-import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import type { MessageKey } from "~/i18n";
 
 const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
@@ -53,7 +52,6 @@ export function CourseForm({
   const form = useValidatedForm(() => import("~/domain/courses").then((m) => m.courseFormSchema), {
     defaultValues: defaultValues,
     serverErrors,
-    arrayFields: COURSE_FORM_ARRAY_FIELDS,
   });
   const errors: Record<string, MessageKey | undefined> = {};
   for (const name of Object.keys(LABELS)) errors[name] = form.errorFor(name);

@@ -1,136 +1,126 @@
-import { type ChangeEvent, type FocusEvent, type FormEvent, useRef, useState } from "react";
+import { useSubmit } from "@remix-run/react";
+import { type FocusEvent, type FormEvent, useRef } from "react";
+import {
+  type DefaultValues,
+  type FieldValues,
+  get,
+  type Path,
+  type Resolver,
+  useForm,
+} from "react-hook-form";
 import type { z } from "zod";
-import type { FieldErrors } from "~/domain/forms";
 import type { MessageKey } from "~/i18n";
+import { messageKey } from "~/i18n/format";
 
 /**
  * The form's zod schema, fetched when the form is first used: a page with a form loads zod (about
- * 25 KB gzip) only once someone focuses a field, so the page's first JavaScript stays small
+ * 25 KB gzip) only once someone focuses a field, so the page's first JavaScript stays smaller
  * (issue 12, decision 029). Write it as `() => import("~/domain/x").then((m) => m.schema)`.
  */
 export type SchemaLoader<In, Out> = () => Promise<z.ZodType<Out, In>>;
 
 /**
- * Client validation with the same zod schema and the same parsing as the action
- * (`formDataToObject` + `parseWithSchema` over the form's own FormData), so the browser shows the
- * errors the server would, all at once.
+ * react-hook-form with the same zod schema the action uses, the schema and its resolver fetched
+ * on the first focus of a field. Valid input is posted as a normal form submission (so the action
+ * sees the same FormData with or without JavaScript); invalid input shows every message at once
+ * and moves focus to the first field in error. Server errors (message keys by field path) are
+ * merged in.
  *
- * The form renders and posts natively: a form sent before the schema has loaded (or without
- * JavaScript) is validated by the action, and its errors come back as `serverErrors`. Once the
- * schema is there, an invalid form is not sent: every error shows at once and focus moves to the
- * first invalid field; after that, each field is checked again as it changes (not on blur: an
- * error appearing when a field loses focus moves the page under the pointer between the press and
- * the release of the submit button, so the click is lost).
+ * A form sent before the schema has arrived (pressed at once, a dropped connection) is posted as
+ * it is, as without JavaScript, and the action answers with the same messages: nothing is lost
+ * and there is no second way to validate.
  */
-export function useValidatedForm<In extends object, Out extends object = object>(
+export function useValidatedForm<In extends FieldValues, Out extends FieldValues = FieldValues>(
   loadSchema: SchemaLoader<In, Out>,
   options: {
     /**
      * What the form shows first: the loader's values, or what the action got back (posted values
      * are strings and lists of strings, so they are not typed as the schema's input).
      */
-    defaultValues?: Partial<In> | Record<string, unknown>;
+    defaultValues?: DefaultValues<In> | Record<string, unknown>;
     serverErrors?: Record<string, MessageKey | undefined>;
-    /** The names the action reads as lists (`formDataToObject`'s `arrayFields`): the same list. */
-    arrayFields?: readonly string[];
   } = {},
 ) {
-  const defaultValues = (options.defaultValues ?? {}) as Record<string, unknown>;
-  // The schema and the action's parsing, both fetched on first use.
-  const checkRef = useRef<((values: FormData) => FieldErrors) | null>(null);
-  const loading = useRef<Promise<unknown> | null>(null);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [watched, setWatched] = useState<Record<string, string>>({});
-  const watching = useRef(false);
+  const defaultValues = options.defaultValues as DefaultValues<In> | undefined;
+  const resolverRef = useRef<Resolver<In> | null>(null);
+  const loading = useRef<Promise<void> | null>(null);
 
   // Once per form: the loader is a new function on every render, the first is as good as any.
-  const ensureSchema = (form: HTMLFormElement | null) => {
-    loading.current ??= Promise.all([loadSchema(), import("~/domain/forms")]).then(
-      ([schema, { formDataToObject, parseWithSchema }]) => {
-        checkRef.current = (data) => {
-          const parsed = parseWithSchema(schema, formDataToObject(data, options.arrayFields));
-          return parsed.ok ? {} : parsed.errors;
-        };
+  const ensureResolver = (formElement: HTMLFormElement | null) => {
+    loading.current ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
+      ([schema, { zodResolver }]) => {
+        resolverRef.current = zodResolver(
+          schema as z.ZodType<unknown, FieldValues>,
+        ) as unknown as Resolver<In>;
         // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
-        form?.setAttribute("data-client-validation", "");
+        formElement?.setAttribute("data-client-validation", "");
       },
       // Offline or a new deployment: the server still validates every submission.
       () => {
         loading.current = null;
       },
     );
+    return loading.current;
   };
 
-  const validate = (form: HTMLFormElement, submitter?: HTMLElement | null) => {
-    const check = checkRef.current;
-    return check ? check(new FormData(form, submitter ?? undefined)) : null;
-  };
+  const form = useForm<In>({
+    // Only called once the resolver is there (onSubmit posts natively before): handleSubmit and
+    // the re-validation on change after it.
+    resolver: (values, context, resolverOptions) =>
+      resolverRef.current
+        ? resolverRef.current(values, context, resolverOptions)
+        : { values, errors: {} },
+    defaultValues,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+  });
+  const submit = useSubmit();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLElement | null;
-    const errors = validate(formElement, submitter);
-    if (errors === null) {
-      // Sent before the schema arrived: the action answers with the same errors.
-      ensureSchema(formElement);
+    if (!resolverRef.current) {
+      // Not loaded yet: Remix posts the form and the action answers with the same errors.
+      void ensureResolver(formElement);
       return;
     }
-    setClientErrors(errors);
-    if (Object.keys(errors).length === 0) return;
-    event.preventDefault();
-    for (const element of Array.from(formElement.elements)) {
-      const name = (element as HTMLInputElement).name;
-      if (name && pathHasError(name, errors) && element instanceof HTMLElement) {
-        element.focus();
-        break;
-      }
-    }
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    form.handleSubmit(() => {
+      submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
+    })(event);
   };
 
-  const onChange = (
-    event: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>,
-  ) => {
-    const target = event.currentTarget;
-    if (watching.current && target.type !== "checkbox" && target.type !== "radio") {
-      setWatched((values) => ({ ...values, [target.name]: target.value }));
-    }
-    // Before the first check of the whole form, typing shows nothing (validation on submit).
-    if (!clientErrors || !target.form) return;
-    const errors = validate(target.form);
-    if (!errors) return;
-    setClientErrors((previous) => {
-      const next: FieldErrors = {};
-      for (const [path, message] of Object.entries(previous ?? {})) {
-        if (!isWithin(path, target.name)) next[path] = message;
-      }
-      for (const [path, message] of Object.entries(errors)) {
-        if (isWithin(path, target.name)) next[path] = message;
-      }
-      return next;
-    });
+  const onFocus = (event: FocusEvent<HTMLElement & { form: HTMLFormElement | null }>) => {
+    void ensureResolver(event.currentTarget.form);
   };
-
-  const onFocus = (event: FocusEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
-    ensureSchema(event.currentTarget.form);
 
   /** Client error for a path if any, else the server's; a message key or undefined. */
-  const errorFor = (path: string): MessageKey | undefined =>
-    clientErrors?.[path] ?? options.serverErrors?.[path];
+  const errorFor = (path: string): MessageKey | undefined => {
+    const clientError = get(form.formState.errors, path) as
+      | { message?: unknown; root?: { message?: unknown } }
+      | undefined;
+    const message = clientError?.message ?? clientError?.root?.message;
+    if (typeof message === "string") return messageKey(message);
+    return options.serverErrors?.[path];
+  };
 
   const allErrors = (): Record<string, MessageKey> => {
     const result: Record<string, MessageKey> = {};
     for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
       if (message) result[path] = message;
     }
-    return { ...result, ...clientErrors };
+    collectErrors(form.formState.errors, "", result);
+    return result;
   };
 
-  /** A field's props: its name, the initial value (server-rendered), and the checks. */
+  /**
+   * `register` plus the server-rendered initial value, so a form re-rendered by the action without
+   * JavaScript keeps what was typed (react-hook-form alone sets values only after hydration), and
+   * the first focus fetching the schema.
+   */
   const field = (name: FieldName<In, Out>) => {
-    const initial = getPath(defaultValues, name);
+    const initial = get(defaultValues ?? {}, name);
     return {
-      name,
-      onChange,
+      ...form.register(asInputPath<In>(name)),
       onFocus,
       defaultValue: initial === undefined || initial === null ? undefined : String(initial),
     };
@@ -138,20 +128,17 @@ export function useValidatedForm<In extends object, Out extends object = object>
 
   /** A checkbox or radio with `value`, checked on the server when the initial value has it. */
   const choice = (name: FieldName<In, Out>, value: string) => {
-    const initial = getPath(defaultValues, name);
+    const initial = get(defaultValues ?? {}, name);
     const checked = Array.isArray(initial)
       ? initial.map(String).includes(value)
       : initial === true
         ? value === "on" || value === "true"
         : String(initial) === value;
-    return { name, value, onChange, onFocus, defaultChecked: checked };
+    return { ...form.register(asInputPath<In>(name)), onFocus, value, defaultChecked: checked };
   };
 
-  /** The current value of a text-like field (re-renders as it changes), else its initial value. */
-  const watchField = (name: FieldName<In, Out>): unknown => {
-    watching.current = true;
-    return name in watched ? watched[name] : getPath(defaultValues, name);
-  };
+  /** The current value of a field (re-renders on change), by the same names as `field`. */
+  const watchField = (name: FieldName<In, Out>): unknown => form.watch(asInputPath<In>(name));
 
   return { onSubmit, errorFor, allErrors, field, choice, watchField };
 }
@@ -162,34 +149,22 @@ export function useValidatedForm<In extends object, Out extends object = object>
  * only: a field that goes through `z.preprocess` has an `unknown` input, with no paths below it).
  * A name in neither does not type-check.
  */
-export type FieldName<In, Out> = Path<In> | Path<Out>;
+export type FieldName<In extends FieldValues, Out extends FieldValues> = Path<In> | Path<Out>;
 
-type Leaf = string | number | boolean | bigint | symbol | null | undefined | Date;
-
-/** Dotted paths into a value (array items by index), as form field names write them. */
-type Path<T> = T extends Leaf
-  ? never
-  : T extends readonly (infer Item)[]
-    ? `${number}` | `${number}.${Path<Item>}`
-    : {
-        [K in keyof T & string]: NonNullable<T[K]> extends Leaf ? K : K | `${K}.${Path<T[K]>}`;
-      }[keyof T & string];
-
-/** The error paths a field answers for: its own name and the paths below it. */
-function isWithin(path: string, name: string): boolean {
-  return path === name || path.startsWith(`${name}.`);
+/** The same path, as react-hook-form's register (typed by the form's input values) wants it. */
+function asInputPath<T extends FieldValues>(name: string): Path<T> {
+  return name as Path<T>;
 }
 
-/** Whether a field (by its name) has an error, its own or one of a list or group it belongs to. */
-function pathHasError(name: string, errors: FieldErrors): boolean {
-  return Object.keys(errors).some((path) => isWithin(path, name) || isWithin(name, path));
-}
-
-function getPath(values: Record<string, unknown>, path: string): unknown {
-  let node: unknown = values;
-  for (const segment of path.split(".")) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[segment];
+function collectErrors(node: unknown, prefix: string, into: Record<string, MessageKey>) {
+  if (!node || typeof node !== "object") return;
+  const record = node as Record<string, unknown>;
+  if (typeof record.message === "string" && typeof record.type === "string") {
+    into[prefix || "_form"] = messageKey(record.message);
+    return;
   }
-  return node;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "ref") continue;
+    collectErrors(value, prefix ? `${prefix}.${key}` : key, into);
+  }
 }

@@ -3,8 +3,8 @@ import type { MessageKey } from "../i18n";
 import { messageKey } from "../i18n/format";
 
 /**
- * Turns posted form fields into the object a zod schema expects, in the action and in the
- * browser (`useValidatedForm` parses the form's own FormData): dotted names ("windows.0.date") become nested objects/arrays, and names
+ * Turns posted form fields into the object a zod schema expects, the same shape react-hook-form
+ * builds in the browser: dotted names ("windows.0.date") become nested objects/arrays, and names
  * listed in `arrayFields` (multi-checkboxes) always become arrays.
  */
 export function formDataToObject(

@@ -100,7 +100,6 @@ export default function ScheduleSession() {
   const form = useValidatedForm(
     () => import("~/domain/scheduling").then((m) => m.sessionFormSchema),
     {
-      arrayFields: SESSION_FORM_ARRAY_FIELDS,
       defaultValues: defaults,
       serverErrors: actionData?.errors,
     },

@@ -112,7 +112,6 @@ export default function SessionPage() {
   const moveForm = useValidatedForm(
     () => import("~/domain/scheduling").then((m) => m.moveSessionSchema),
     {
-      arrayFields: SESSION_FORM_ARRAY_FIELDS,
       defaultValues:
         actionData?.intent === "move"
           ? (actionData.values as Partial<MoveSessionValues>)
@@ -123,7 +122,6 @@ export default function SessionPage() {
   const swapForm = useValidatedForm(
     () => import("~/domain/scheduling").then((m) => m.swapFacilitatorsSchema),
     {
-      arrayFields: SESSION_FORM_ARRAY_FIELDS,
       defaultValues:
         actionData?.intent === "swap"
           ? (actionData.values as Partial<SwapFacilitatorsValues>)

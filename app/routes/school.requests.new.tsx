@@ -6,7 +6,6 @@ import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useLocale, useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
-import { REQUEST_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { parseWithSchema } from "~/domain/forms";
 import { DAY_PART_TIMES, DAY_PARTS, MAX_WINDOWS } from "~/domain/request-rules";
 import {
@@ -98,7 +97,6 @@ export default function NewRequest() {
     {
       defaultValues: (actionData?.values as RequestFormInput | undefined) ?? defaults,
       serverErrors,
-      arrayFields: REQUEST_FORM_ARRAY_FIELDS,
     },
   );
 

@@ -49,7 +49,6 @@ export default function Users() {
   const actionData = useActionData<typeof action>();
   const t = useT();
   const form = useValidatedForm(() => import("~/domain/users").then((m) => m.inviteUserSchema), {
-    arrayFields: INVITE_FORM_ARRAY_FIELDS,
     serverErrors: actionData?.errors,
     defaultValues: actionData && "values" in actionData ? actionData.values : undefined,
   });
