@@ -73,6 +73,9 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     defaultValues,
     mode: "onSubmit",
     reValidateMode: "onChange",
+    // react-hook-form focuses the first registered field with an error of its own; an error on a
+    // list ("windows": no date given) belongs to the list's first field, so focus is ours.
+    shouldFocusError: false,
   });
   const submit = useSubmit();
 
@@ -84,9 +87,12 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
       return;
     }
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    form.handleSubmit(() => {
-      submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
-    })(event);
+    form.handleSubmit(
+      () => {
+        submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
+      },
+      (errors) => focusFirstInError(formElement, errors),
+    )(event);
   };
 
   const onFocus = (event: FocusEvent<HTMLElement & { form: HTMLFormElement | null }>) => {
@@ -154,6 +160,23 @@ export type FieldName<In extends FieldValues, Out extends FieldValues> = Path<In
 /** The same path, as react-hook-form's register (typed by the form's input values) wants it. */
 function asInputPath<T extends FieldValues>(name: string): Path<T> {
   return name as Path<T>;
+}
+
+/** Moves focus to the first field, in the form's order, that has an error or is in a list that has one. */
+function focusFirstInError(formElement: HTMLFormElement, errors: object) {
+  const collected: Record<string, MessageKey> = {};
+  collectErrors(errors, "", collected);
+  // A list's own error sits under `root` ("windows.root"): it is the list's.
+  const paths = Object.keys(collected).map((path) => path.replace(/\.root$/, ""));
+  const within = (path: string, name: string) => path === name || path.startsWith(`${name}.`);
+  for (const element of Array.from(formElement.elements)) {
+    const name = (element as HTMLInputElement).name;
+    if (!name || !(element instanceof HTMLElement)) continue;
+    if (paths.some((path) => within(path, name) || within(name, path))) {
+      element.focus();
+      return;
+    }
+  }
 }
 
 function collectErrors(node: unknown, prefix: string, into: Record<string, MessageKey>) {
