@@ -4,9 +4,16 @@
  * answer rows; it is an offline check, never part of a page.
  */
 
-import { type RollupDelta, termRollup } from "../app/domain/evaluation-rollup";
+import { sql } from "kysely";
+import {
+  monthsOfTerm,
+  type RollupDelta,
+  termOf,
+  termRollup,
+} from "../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../app/domain/feedback-bank";
 import { type CountDelta, countResponses } from "../app/domain/feedback-counts";
+import { utcToCopenhagen } from "../app/domain/timezone";
 import type { DB } from "./connection";
 import { addFeedbackCounts } from "./queries/feedback";
 import {
@@ -20,8 +27,49 @@ import { snapshotTransaction, tableLockTransaction } from "./write-transaction";
 export interface RebuildResult {
   sessions: number;
   responses: number;
-  /** Human-readable differences between stored and rebuilt counts (empty = they matched). */
+  /**
+   * Human-readable differences between stored and rebuilt counts (empty = they matched): the
+   * first LISTED_DIFFERENCES of them (a rebuild into empty tables differs in every row).
+   */
   mismatches: string[];
+  /** How many differences there were in all. */
+  differences: number;
+}
+
+export const LISTED_DIFFERENCES = 100;
+
+export type RebuildProgress =
+  | { step: "counts"; sessions: number; of: number; responses: number }
+  | { step: "rollups"; term: string; sessions: number };
+
+/**
+ * A progress printer for the scripts: every term's rollups, and the counts at most every 30
+ * seconds (a national data set takes a while).
+ */
+export function printRebuildProgress(print: (line: string) => void = console.log) {
+  const started = performance.now();
+  let printed = 0;
+  return (p: RebuildProgress) => {
+    const now = performance.now();
+    if (p.step === "counts" && now - printed < 30_000) return;
+    printed = now;
+    const seconds = Math.round((now - started) / 1000);
+    print(
+      p.step === "counts"
+        ? `  counts: ${p.sessions} of ${p.of} sessions (${p.responses} responses), ${seconds} s`
+        : `  rollups: term ${p.term} (${p.sessions} sessions), ${seconds} s`,
+    );
+  };
+}
+
+/** Differences found so far: counted, and the first ones kept as text. */
+class Differences {
+  readonly listed: string[] = [];
+  count = 0;
+  add(line: string) {
+    this.count++;
+    if (this.listed.length < LISTED_DIFFERENCES) this.listed.push(line);
+  }
 }
 
 type Keyed = Map<string, number[]>;
@@ -54,17 +102,17 @@ function same(a: number[] | undefined, b: number[] | undefined): boolean {
   return a.every((x, i) => Math.abs(x - b[i]) <= 1e-6 * Math.max(1, Math.abs(x)));
 }
 
-function compare(table: string, stored: Keyed, rebuilt: Keyed, out: string[]) {
+function compare(table: string, stored: Keyed, rebuilt: Keyed, out: Differences) {
   for (const [key, value] of rebuilt) {
     const have = stored.get(key);
     if (!same(have, value)) {
-      out.push(
+      out.add(
         `${table} ${key}: stored ${have?.join("/") ?? "nothing"}, rebuilt ${value.join("/")}`,
       );
     }
   }
   for (const [key, value] of stored) {
-    if (!rebuilt.has(key)) out.push(`${table} ${key}: stored ${value.join("/")}, rebuilt nothing`);
+    if (!rebuilt.has(key)) out.add(`${table} ${key}: stored ${value.join("/")}, rebuilt nothing`);
   }
 }
 
@@ -98,29 +146,56 @@ const DERIVED_TABLES = [
  */
 export async function rebuildFeedbackCounts(
   db: DB,
-  options: { write: boolean; batchSessions?: number },
+  options: {
+    write: boolean;
+    batchSessions?: number;
+    /** Called after each batch of counted sessions and after each term's rollups. */
+    onProgress?: (progress: RebuildProgress) => void;
+  },
 ): Promise<RebuildResult> {
-  const batch = options.batchSessions ?? 200;
+  const batch = options.batchSessions ?? 1000;
+  const progress = options.onProgress ?? (() => undefined);
   const transaction = <T>(fn: (trx: DB) => Promise<T>) =>
     options.write ? tableLockTransaction(db, DERIVED_TABLES, fn) : snapshotTransaction(db, fn);
   return transaction(async (trx) => {
-    const answered = (
-      await trx.selectFrom("feedback_responses").select("session_id").distinct().execute()
-    ).map((r) => r.session_id);
+    const answered =
+      // In id order: a batch's answers were written together, so it reads neighbouring pages.
+      (
+        await trx
+          .selectFrom("feedback_responses")
+          .select("session_id")
+          .distinct()
+          .orderBy("session_id")
+          .execute()
+      ).map((r) => r.session_id);
     const counted = (
       await trx.selectFrom("feedback_session_counts").select("session_id").distinct().execute()
     ).map((r) => r.session_id);
     const answeredSet = new Set(answered);
     const orphans = counted.filter((id) => !answeredSet.has(id));
-    const mismatches: string[] = [];
+    const differences = new Differences();
     let responses = 0;
+    const read = (ids: number[]) =>
+      Promise.all([
+        trx
+          .selectFrom("feedback_responses")
+          .select(["session_id", "audience", "form_version", "answers", "comment"])
+          .where("session_id", "in", ids)
+          .execute(),
+        loadFeedbackCounts(trx, ids),
+      ]);
+    // The next batch is read while this one is counted and written (disjoint sessions): the
+    // database works while Node counts, instead of each waiting for the other.
+    let next = read(answered.slice(0, batch));
     for (let i = 0; i < answered.length; i += batch) {
       const ids = answered.slice(i, i + batch);
-      const rows = await trx
-        .selectFrom("feedback_responses")
-        .select(["session_id", "audience", "form_version", "answers", "comment"])
-        .where("session_id", "in", ids)
-        .execute();
+      const [rows, storedCounts] = await next;
+      if (i + batch < answered.length) {
+        next = read(answered.slice(i + batch, i + 2 * batch));
+        // Awaited in the next round; this only keeps a failure from being reported as unhandled
+        // while this round's writes run.
+        next.catch(() => undefined);
+      }
       responses += rows.length;
       const rebuilt = countResponses(
         rows.map((r) => ({
@@ -131,24 +206,35 @@ export async function rebuildFeedbackCounts(
           hasComment: r.comment !== null && r.comment !== "",
         })),
       );
-      const stored = keyed(await loadFeedbackCounts(trx, ids));
+      const stored = keyed(storedCounts);
       const fresh = keyed(rebuilt);
-      compare("sessions", stored.sessions, fresh.sessions, mismatches);
-      compare("items", stored.items, fresh.items, mismatches);
-      compare("scales", stored.scales, fresh.scales, mismatches);
+      compare("sessions", stored.sessions, fresh.sessions, differences);
+      compare("items", stored.items, fresh.items, differences);
+      compare("scales", stored.scales, fresh.scales, differences);
       if (options.write) {
         await deleteCounts(trx, ids);
         await addFeedbackCounts(trx, rebuilt);
       }
+      progress({
+        step: "counts",
+        sessions: i + ids.length,
+        of: answered.length,
+        responses,
+      });
     }
     for (let i = 0; i < orphans.length; i += batch) {
       const ids = orphans.slice(i, i + batch);
       const stored = keyed(await loadFeedbackCounts(trx, ids));
-      compare("sessions", stored.sessions, new Map(), mismatches);
+      compare("sessions", stored.sessions, new Map(), differences);
       if (options.write) await deleteCounts(trx, ids);
     }
-    await rebuildRollups(trx, options.write, batch, mismatches);
-    return { sessions: answered.length, responses, mismatches };
+    await rebuildRollups(trx, options.write, batch, differences, progress);
+    return {
+      sessions: answered.length,
+      responses,
+      mismatches: differences.listed,
+      differences: differences.count,
+    };
   });
 }
 
@@ -206,18 +292,24 @@ function withoutZeros(map: Map<string, number[]>) {
   return new Map([...map].filter(([, values]) => values.some((v) => Math.abs(v) > 1e-9)));
 }
 
-/** The stored monthly rollups, or (`term`) the term rollups as rows of `termRollup`. */
-async function storedRollups(db: DB, grain: "month" | "term"): Promise<RollupDelta> {
+/**
+ * The stored monthly rollups of one term's months, or (`term`) the term's rollups as rows of
+ * `termRollup`.
+ */
+async function storedRollups(db: DB, grain: "month" | "term", term: string): Promise<RollupDelta> {
   const tables =
     grain === "month"
       ? ["feedback_item_rollup", "feedback_scale_rollup", "feedback_session_rollup"]
       : ["feedback_item_term_rollup", "feedback_scale_term_rollup", "feedback_session_term_rollup"];
+  const { first, last } = monthsOfTerm(term);
   // Either grain's rows have the same value columns; only the key differs (read below).
-  const read = (table: string) =>
-    db
-      .selectFrom(table as "feedback_item_rollup")
-      .selectAll()
-      .execute() as unknown as Promise<Array<Record<string, never>>>;
+  const read = (table: string) => {
+    const rows = db.selectFrom(table as "feedback_item_rollup").selectAll();
+    return (grain === "month"
+      ? rows.where("month", ">=", first).where("month", "<=", last)
+      : rows.where(sql.ref("term"), "=", term)
+    ).execute() as unknown as Promise<Array<Record<string, never>>>;
+  };
   const [items, scales, sessions] = await Promise.all(tables.map(read));
   const key = (r: Record<string, never>) => ({
     audience: r.audience,
@@ -268,42 +360,102 @@ function compareRollups(
   name: string,
   stored: RollupDelta,
   rebuilt: RollupDelta,
-  mismatches: string[],
+  differences: Differences,
 ) {
   const have = rollupMaps(stored);
   const fresh = rollupMaps(rebuilt);
   for (const kind of ["item", "scale", "session"] as const) {
     const part = `${kind}s` as const;
-    compare(`${kind} ${name}`, withoutZeros(have[part]), withoutZeros(fresh[part]), mismatches);
+    compare(`${kind} ${name}`, withoutZeros(have[part]), withoutZeros(fresh[part]), differences);
   }
 }
 
-/** Recomputes the monthly and term rollups from the sessions and their (stored) counts. */
-async function rebuildRollups(db: DB, write: boolean, batch: number, mismatches: string[]) {
-  const ids = (await db.selectFrom("sessions").select("id").orderBy("id").execute()).map(
-    (r) => r.id,
-  );
-  const parts: RollupDelta[] = [];
-  for (let i = 0; i < ids.length; i += batch) {
-    parts.push(await sessionsRollup(db, ids.slice(i, i + batch)));
+/** Every term that has sessions or stored rollup rows, oldest first, with its sessions. */
+async function sessionsByTerm(db: DB): Promise<Map<string, number[]>> {
+  const terms = new Map<string, number[]>();
+  const sessionsOf = (term: string) => {
+    let ids = terms.get(term);
+    if (!ids) {
+      ids = [];
+      terms.set(term, ids);
+    }
+    return ids;
+  };
+  // The month as the rollups place a session (loadSessionRollupState): in Copenhagen time.
+  const sessions = await db
+    .selectFrom("sessions")
+    .select(["id", "starts_at"])
+    .orderBy("id")
+    .execute();
+  for (const s of sessions)
+    sessionsOf(termOf(utcToCopenhagen(s.starts_at).date.slice(0, 7))).push(s.id);
+  // Stored rows of a term without sessions are differences too (and removed by a rebuild).
+  for (const table of [
+    "feedback_item_rollup",
+    "feedback_scale_rollup",
+    "feedback_session_rollup",
+  ] as const) {
+    for (const r of await db.selectFrom(table).select("month").distinct().execute()) {
+      sessionsOf(termOf(r.month));
+    }
   }
-  const rebuilt = mergeRollups(...parts);
-  compareRollups("rollup", await storedRollups(db, "month"), rebuilt, mismatches);
-  // The term rollups are the monthly ones added up per term (the same function as when kept).
-  compareRollups(
-    "term rollup",
-    await storedRollups(db, "term"),
-    mergeRollups(termRollup(rebuilt)),
-    mismatches,
-  );
-  if (write) {
-    await db.deleteFrom("feedback_item_rollup").execute();
-    await db.deleteFrom("feedback_scale_rollup").execute();
-    await db.deleteFrom("feedback_session_rollup").execute();
-    await db.deleteFrom("feedback_item_term_rollup").execute();
-    await db.deleteFrom("feedback_scale_term_rollup").execute();
-    await db.deleteFrom("feedback_session_term_rollup").execute();
-    // Writes both grains.
-    await addRollups(db, rebuilt);
+  for (const table of [
+    "feedback_item_term_rollup",
+    "feedback_scale_term_rollup",
+    "feedback_session_term_rollup",
+  ] as const) {
+    for (const r of await db.selectFrom(table).select("term").distinct().execute()) {
+      sessionsOf(r.term);
+    }
+  }
+  return new Map([...terms].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/**
+ * Recomputes the monthly and term rollups from the sessions and their (stored) counts, one term
+ * at a time: a session's rows all fall in its own month and term, so a term's rows are complete
+ * once its sessions are added up, and memory holds one term, not ten years.
+ */
+async function rebuildRollups(
+  db: DB,
+  write: boolean,
+  batch: number,
+  differences: Differences,
+  progress: (progress: RebuildProgress) => void,
+) {
+  for (const [term, ids] of await sessionsByTerm(db)) {
+    const parts: RollupDelta[] = [];
+    for (let i = 0; i < ids.length; i += batch) {
+      parts.push(await sessionsRollup(db, ids.slice(i, i + batch)));
+    }
+    const rebuilt = mergeRollups(...parts);
+    compareRollups("rollup", await storedRollups(db, "month", term), rebuilt, differences);
+    // The term rollups are the monthly ones added up per term (the same function as when kept).
+    compareRollups(
+      "term rollup",
+      await storedRollups(db, "term", term),
+      mergeRollups(termRollup(rebuilt)),
+      differences,
+    );
+    if (write) {
+      const { first, last } = monthsOfTerm(term);
+      for (const table of [
+        "feedback_item_rollup",
+        "feedback_scale_rollup",
+        "feedback_session_rollup",
+      ] as const) {
+        await db.deleteFrom(table).where("month", ">=", first).where("month", "<=", last).execute();
+      }
+      for (const table of [
+        "feedback_item_term_rollup",
+        "feedback_scale_term_rollup",
+        "feedback_session_term_rollup",
+      ] as const) {
+        await db.deleteFrom(table).where("term", "=", term).execute();
+      }
+      // Writes both grains.
+      await addRollups(db, rebuilt);
+    }
+    progress({ step: "rollups", term, sessions: ids.length });
   }
 }

@@ -8,6 +8,7 @@
 import { parseArgs } from "node:util";
 import { loadEnv } from "../app/lib/env.server";
 import { createDb } from "../db/connection";
+import { printRebuildProgress } from "../db/feedback-counts";
 import { generateScaleData } from "../db/generate/scale";
 import { migrateToLatest } from "../db/migrate";
 
@@ -43,6 +44,7 @@ const result = await generateScaleData(db, {
   seed: Number(values.seed),
   end: new Date(),
   stop: () => stopRequested,
+  onRebuildProgress: values.quiet ? undefined : printRebuildProgress(),
   onRowsWritten: () =>
     console.log(`Rows written in ${seconds()} s; rebuilding counts and rollups from them...`),
   onProgress: values.quiet

@@ -5,7 +5,7 @@
  */
 import { loadEnv } from "../app/lib/env.server";
 import { createDb } from "../db/connection";
-import { rebuildFeedbackCounts } from "../db/feedback-counts";
+import { printRebuildProgress, rebuildFeedbackCounts } from "../db/feedback-counts";
 import { migrateToLatest } from "../db/migrate";
 
 const check = process.argv.includes("--check");
@@ -13,14 +13,19 @@ const env = loadEnv();
 const db = createDb(env.DATABASE_URL);
 await migrateToLatest(db);
 const started = performance.now();
-const result = await rebuildFeedbackCounts(db, { write: !check });
+const result = await rebuildFeedbackCounts(db, {
+  write: !check,
+  onProgress: printRebuildProgress(),
+});
 await db.destroy();
 const ms = Math.round(performance.now() - started);
 console.log(
   `${result.responses} responses in ${result.sessions} sessions checked in ${ms} ms: ${
-    result.mismatches.length === 0 ? "counts match" : `${result.mismatches.length} differences`
-  }${check || result.mismatches.length === 0 ? "." : "; counts rebuilt."}`,
+    result.differences === 0 ? "counts match" : `${result.differences} differences`
+  }${check || result.differences === 0 ? "." : "; counts rebuilt."}`,
 );
-for (const line of result.mismatches.slice(0, 50)) console.log(`  ${line}`);
-if (result.mismatches.length > 50) console.log(`  ... and ${result.mismatches.length - 50} more`);
-process.exit(result.mismatches.length === 0 ? 0 : 1);
+for (const line of result.mismatches) console.log(`  ${line}`);
+if (result.differences > result.mismatches.length) {
+  console.log(`  ... and ${result.differences - result.mismatches.length} more`);
+}
+process.exit(result.differences === 0 ? 0 : 1);

@@ -200,6 +200,14 @@ export function termOf(month: string): string {
   return `${month.slice(0, 4)}-${month.slice(5, 7) >= "08" ? "08" : "01"}`;
 }
 
+/** A term's first and last month (`YYYY-MM`), the months `termOf` maps to it. */
+export function monthsOfTerm(term: string): { first: string; last: string } {
+  const year = term.slice(0, 4);
+  return term.slice(5, 7) === "08"
+    ? { first: `${year}-08`, last: `${year}-12` }
+    : { first: `${year}-01`, last: `${year}-07` };
+}
+
 /**
  * Monthly rollup rows as term rollup rows: `month` becomes the term's first month and the course
  * is dropped (0): the term rollups add up every course. Rows with the same key are not merged

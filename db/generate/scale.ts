@@ -21,7 +21,7 @@ import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "../../app/domain/feed
 import { copenhagenToUtc } from "../../app/domain/timezone";
 import type { DB } from "../connection";
 import { advanceIdAfterExplicitIds, type BulkColumn, refreshPlannerStatistics } from "../dialect";
-import { rebuildFeedbackCounts } from "../feedback-counts";
+import { type RebuildProgress, rebuildFeedbackCounts } from "../feedback-counts";
 import { findLatestFeedbackForm } from "../queries/feedback";
 import { seedFeedbackForms } from "../seed-feedback";
 import { insertRows } from "./bulk";
@@ -49,6 +49,8 @@ export interface ScaleOptions {
   onProgress?: (progress: { month: string; answers: number; sessions: number }) => void;
   /** Called when the rows are written, before the counts and rollups are rebuilt from them. */
   onRowsWritten?: () => void;
+  /** Passed on to the rebuild of counts and rollups (rebuildFeedbackCounts). */
+  onRebuildProgress?: (progress: RebuildProgress) => void;
 }
 
 export interface ScaleResult {
@@ -593,8 +595,10 @@ export async function generateScaleData(db: DB, options: ScaleOptions): Promise<
   await advanceIdAfterExplicitIds(db, "sessions");
   options.onRowsWritten?.();
   await refreshPlannerStatistics(db, ["sessions", "feedback_responses"]);
-  // Batches of 1,000 sessions: fewer round trips than the default for millions of answers.
-  const rebuilt = await rebuildFeedbackCounts(db, { write: true, batchSessions: 1000 });
+  const rebuilt = await rebuildFeedbackCounts(db, {
+    write: true,
+    onProgress: options.onRebuildProgress,
+  });
   if (rebuilt.responses < result.answers) {
     throw new Error(`counted ${rebuilt.responses} answers, wrote ${result.answers}`);
   }

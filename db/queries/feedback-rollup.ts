@@ -141,11 +141,24 @@ export async function loadSessionRollupState(
 /** What sessions in a given state contribute to the rollups. */
 export function rollupOfState(state: SessionRollupState): RollupDelta {
   const result: RollupDelta = { items: [], scales: [], sessions: [] };
+  // Grouped once: filtering the counts per session would be quadratic in a batch's size.
+  const bySession = <T extends { sessionId: number }>(rows: readonly T[]) => {
+    const groups = new Map<number, T[]>();
+    for (const row of rows) {
+      const group = groups.get(row.sessionId);
+      if (group) group.push(row);
+      else groups.set(row.sessionId, [row]);
+    }
+    return groups;
+  };
+  const sessions = bySession(state.counts.sessions);
+  const items = bySession(state.counts.items);
+  const scales = bySession(state.counts.scales);
   for (const { id, session } of state.sessions) {
     const delta = sessionRollup(session, {
-      sessions: state.counts.sessions.filter((r) => r.sessionId === id),
-      items: state.counts.items.filter((r) => r.sessionId === id),
-      scales: state.counts.scales.filter((r) => r.sessionId === id),
+      sessions: sessions.get(id) ?? [],
+      items: items.get(id) ?? [],
+      scales: scales.get(id) ?? [],
     });
     result.items.push(...delta.items);
     result.scales.push(...delta.scales);

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { utcToCopenhagen } from "~/domain/timezone";
 import { createDb, type DB } from "../../db/connection";
-import { rebuildFeedbackCounts } from "../../db/feedback-counts";
+import { LISTED_DIFFERENCES, rebuildFeedbackCounts } from "../../db/feedback-counts";
 import { recordSessionDelivery } from "../../db/queries/facilitator";
 import { insertFeedbackResponses, type NewFeedbackResponse } from "../../db/queries/feedback";
 import { updateSessionIfVersion } from "../../db/queries/sessions";
@@ -218,6 +218,59 @@ describe("npm run db:rebuild-counts", () => {
     expect(again.status).toBe(0);
     // Three script runs, each starting tsx: seconds apiece on a busy machine.
   }, 120_000);
+
+  it("finds and removes rollup rows of a term that has no sessions (the rebuild goes term by term)", async () => {
+    await seedAnswers();
+    const row = await t.db
+      .selectFrom("feedback_session_rollup")
+      .selectAll()
+      .where("sessions", ">", 0)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    const termRow = await t.db
+      .selectFrom("feedback_item_term_rollup")
+      .selectAll()
+      .where("answers", ">", 0)
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    // Years before any session: rows no session explains.
+    await t.db
+      .insertInto("feedback_session_rollup")
+      .values({ ...row, month: "2010-03" })
+      .execute();
+    await t.db
+      .insertInto("feedback_item_term_rollup")
+      .values({ ...termRow, term: "2009-08" })
+      .execute();
+    const drift = await rebuildFeedbackCounts(t.db, { write: false });
+    expect(drift.differences).toBe(2);
+    expect(drift.mismatches).toEqual([
+      // Oldest term first.
+      expect.stringMatching(/^item term rollup \w+\|2009-08\|.*rebuilt nothing$/),
+      expect.stringMatching(/^session rollup \w+\|2010-03\|.*rebuilt nothing$/),
+    ]);
+    expect((await rebuildFeedbackCounts(t.db, { write: true })).differences).toBe(2);
+    const left = await t.db
+      .selectFrom("feedback_session_rollup")
+      .select("month")
+      .where("month", "=", "2010-03")
+      .execute();
+    expect(left).toEqual([]);
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).differences).toBe(0);
+  });
+
+  it("counts every difference but lists only the first ones (a rebuild into empty tables differs in every row)", async () => {
+    await seedAnswers();
+    const removed =
+      Number((await t.db.deleteFrom("feedback_item_counts").executeTakeFirst()).numDeletedRows) +
+      Number((await t.db.deleteFrom("feedback_scale_sums").executeTakeFirst()).numDeletedRows);
+    expect(removed).toBeGreaterThan(LISTED_DIFFERENCES);
+    const drift = await rebuildFeedbackCounts(t.db, { write: false, batchSessions: 7 });
+    expect(drift.mismatches).toHaveLength(LISTED_DIFFERENCES);
+    expect(drift.differences).toBeGreaterThanOrEqual(removed);
+    await rebuildFeedbackCounts(t.db, { write: true });
+    expect((await rebuildFeedbackCounts(t.db, { write: false })).differences).toBe(0);
+  });
 });
 
 describe("monthly rollups follow the sessions", () => {

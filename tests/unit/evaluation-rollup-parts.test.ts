@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rollupParts } from "~/domain/evaluation-filters";
-import { termOf } from "~/domain/evaluation-rollup";
+import { monthsOfTerm, termOf } from "~/domain/evaluation-rollup";
 
 describe("terms of the evaluation's rollups", () => {
   it("a month belongs to spring (January-July) or autumn (August-December), by the term's first month", () => {
@@ -10,6 +10,15 @@ describe("terms of the evaluation's rollups", () => {
       "2026-08",
       "2026-08",
     ]);
+  });
+
+  it("a term's months run from its first month to July (spring) or December (autumn)", () => {
+    expect(monthsOfTerm("2026-01")).toEqual({ first: "2026-01", last: "2026-07" });
+    expect(monthsOfTerm("2026-08")).toEqual({ first: "2026-08", last: "2026-12" });
+    for (const month of ["2026-01", "2026-07", "2026-08", "2026-12"]) {
+      const { first, last } = monthsOfTerm(termOf(month));
+      expect(month >= first && month <= last).toBe(true);
+    }
   });
 
   it("a calendar year is two whole terms, a school year autumn then spring", () => {
