@@ -337,6 +337,17 @@ export async function advanceIdAfterExplicitIds(db: AnyDb, table: string): Promi
 }
 
 /**
+ * Planner statistics for tables just rewritten inside the caller's transaction: PostgreSQL's
+ * ANALYZE (allowed in a transaction; it samples the transaction's own new rows), so that reads by
+ * key that follow use the index instead of scanning what the old statistics called a small
+ * table. SQLite's planner uses a primary key for such reads without statistics: nothing to do.
+ */
+export async function analyzeTables(db: AnyDb, tables: readonly string[]): Promise<void> {
+  if (!isPostgres(db)) return;
+  for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
+/**
  * Fresh planner statistics after a bulk load (and, on PostgreSQL, the visibility map that lets
  * counts use index-only scans): PostgreSQL VACUUM ANALYZE; SQLite `PRAGMA optimize`.
  */

@@ -12,9 +12,10 @@ import {
   termRollup,
 } from "../app/domain/evaluation-rollup";
 import type { FeedbackAudience } from "../app/domain/feedback-bank";
-import { type CountDelta, countResponses } from "../app/domain/feedback-counts";
+import { type CountDelta, countResponses, EMPTY_COUNTS } from "../app/domain/feedback-counts";
 import { utcToCopenhagen } from "../app/domain/timezone";
 import type { DB } from "./connection";
+import { analyzeTables } from "./dialect";
 import { addFeedbackCounts } from "./queries/feedback";
 import {
   addRollups,
@@ -116,12 +117,21 @@ function compare(table: string, stored: Keyed, rebuilt: Keyed, out: Differences)
   }
 }
 
+const COUNT_TABLES = [
+  "feedback_session_counts",
+  "feedback_item_counts",
+  "feedback_scale_sums",
+] as const;
+
+async function countsAreEmpty(db: DB): Promise<boolean> {
+  for (const table of COUNT_TABLES) {
+    if (await db.selectFrom(table).select("session_id").limit(1).executeTakeFirst()) return false;
+  }
+  return true;
+}
+
 async function deleteCounts(db: DB, sessionIds: number[]) {
-  for (const table of [
-    "feedback_session_counts",
-    "feedback_item_counts",
-    "feedback_scale_sums",
-  ] as const) {
+  for (const table of COUNT_TABLES) {
     await db.deleteFrom(table).where("session_id", "in", sessionIds).execute();
   }
 }
@@ -175,6 +185,9 @@ export async function rebuildFeedbackCounts(
     const orphans = counted.filter((id) => !answeredSet.has(id));
     const differences = new Differences();
     let responses = 0;
+    // Nothing stored yet (the first build, as after gen:scale): every rebuilt row is a
+    // difference, and there is nothing to read or delete batch by batch.
+    const nothingStored = await countsAreEmpty(trx);
     const read = (ids: number[]) =>
       Promise.all([
         trx
@@ -182,7 +195,7 @@ export async function rebuildFeedbackCounts(
           .select(["session_id", "audience", "form_version", "answers", "comment"])
           .where("session_id", "in", ids)
           .execute(),
-        loadFeedbackCounts(trx, ids),
+        nothingStored ? EMPTY_COUNTS : loadFeedbackCounts(trx, ids),
       ]);
     // The next batch is read while this one is counted and written (disjoint sessions): the
     // database works while Node counts, instead of each waiting for the other.
@@ -212,7 +225,7 @@ export async function rebuildFeedbackCounts(
       compare("items", stored.items, fresh.items, differences);
       compare("scales", stored.scales, fresh.scales, differences);
       if (options.write) {
-        await deleteCounts(trx, ids);
+        if (!nothingStored) await deleteCounts(trx, ids);
         await addFeedbackCounts(trx, rebuilt);
       }
       progress({
@@ -228,6 +241,9 @@ export async function rebuildFeedbackCounts(
       compare("sessions", stored.sessions, new Map(), differences);
       if (options.write) await deleteCounts(trx, ids);
     }
+    // The rollups below read the counts session by session: with statistics from before the
+    // rebuild (an empty table, after gen:scale) PostgreSQL would scan every count for each batch.
+    if (options.write) await analyzeTables(trx, COUNT_TABLES);
     await rebuildRollups(trx, options.write, batch, differences, progress);
     return {
       sessions: answered.length,
