@@ -110,14 +110,25 @@ async function serializableWithRetry<T>(
   }
 }
 
+/**
+ * The busy timeout each SQLite handle had before its first write transaction, to restore after
+ * taking the lock. Read once per handle instead of per transaction (a statement on every answer):
+ * only this module changes it after the connection is opened, and it always restores it.
+ */
+const busyTimeouts = new WeakMap<DB, number>();
+
 async function sqliteImmediate<T>(
   db: DB,
   fn: (trx: DB) => Promise<T>,
   deadline: number,
 ): Promise<T> {
   return db.connection().execute(async (conn) => {
-    const previous = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn);
-    const busyTimeout = Number(previous.rows[0]?.timeout ?? 5000);
+    let busyTimeout = busyTimeouts.get(db);
+    if (busyTimeout === undefined) {
+      const previous = await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn);
+      busyTimeout = Number(previous.rows[0]?.timeout ?? 5000);
+      busyTimeouts.set(db, busyTimeout);
+    }
     await sql.raw("PRAGMA busy_timeout = 0").execute(conn);
     try {
       for (let attempt = 0; ; attempt++) {

@@ -7,14 +7,13 @@
 import type { DB } from "../../db/connection";
 import {
   consumeOneTimeCode,
-  countFeedbackResponses,
   feedbackFormHasResponses,
   findFeedbackSessionByCode,
   findLatestFeedbackForm,
-  findSessionParticipantFacts,
   insertFeedbackResponse,
   loadFeedbackFormRows,
 } from "../../db/queries/feedback";
+import { loadAnswerSessionState } from "../../db/queries/feedback-rollup";
 import { writeTransaction } from "../../db/write-transaction";
 import {
   type FeedbackFormDefinition,
@@ -304,29 +303,31 @@ export async function submitFeedback(
   // concurrency, and the insert reads the session's counts to update the evaluation's rollups.
   // Only database reads and writes inside, so a re-run counts the answer once.
   const outcome = await writeTransaction(db, async (trx) => {
-    const facts = await findSessionParticipantFacts(trx, session.id);
+    // One read of the session's rows: the cap's facts, its count and the rollups' starting point.
+    const state = await loadAnswerSessionState(trx, session.id);
+    if (!state) return "full" as const;
     const cap = feedbackAnswerCap({
-      attendance: registeredAttendance([
-        facts?.attendance_pupils,
-        facts?.attendance_professionals,
-        facts?.attendance_parents,
-      ]),
-      expected: (facts?.group_count ?? 0) * (facts?.participants_per_group ?? 0),
+      attendance: registeredAttendance(state.attendance),
+      expected: state.expected,
     });
-    if ((await countFeedbackResponses(trx, session.id)) >= cap) return "full" as const;
+    if (state.responses >= cap) return "full" as const;
     if (oneTimeCodeHashList) {
       const used = await consumeOneTimeCode(trx, session.id, oneTimeCodeHashList);
       if (used !== "ok") return used;
     }
-    await insertFeedbackResponse(trx, {
-      sessionId: session.id,
-      audience: session.audience,
-      formVersion: submission.formVersion,
-      locale: submission.locale,
-      answers: submission.answers,
-      comment: submission.comment ?? null,
-      sessionDate: utcToCopenhagen(session.starts_at).date,
-    });
+    await insertFeedbackResponse(
+      trx,
+      {
+        sessionId: session.id,
+        audience: session.audience,
+        formVersion: submission.formVersion,
+        locale: submission.locale,
+        answers: submission.answers,
+        comment: submission.comment ?? null,
+        sessionDate: utcToCopenhagen(session.starts_at).date,
+      },
+      state.rollup,
+    );
     return "saved" as const;
   });
   if (outcome === "full") {

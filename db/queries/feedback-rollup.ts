@@ -107,6 +107,36 @@ const rollupSessionsOf = reusableQuery((db: DB, ids: number[]) =>
     .where("s.id", "in", ids),
 );
 
+type RollupSessionRow = {
+  id: number;
+  school_id: number;
+  course_id: number;
+  starts_at: string;
+  status: string;
+  attendance_pupils: number | null;
+  attendance_parents: number | null;
+  attendance_professionals: number | null;
+  audience: Audience;
+};
+
+function rollupSessionOf(s: RollupSessionRow): { id: number; session: RollupSession } {
+  return {
+    id: s.id,
+    session: {
+      schoolId: s.school_id,
+      courseId: s.course_id,
+      courseAudience: s.audience as FeedbackAudience,
+      month: utcToCopenhagen(s.starts_at).date.slice(0, 7),
+      cancelled: s.status === "cancelled",
+      attendance: {
+        pupils: s.attendance_pupils,
+        parents: s.attendance_parents,
+        staff: s.attendance_professionals,
+      },
+    },
+  };
+}
+
 /** Reads what the rollups of some sessions are computed from. */
 export async function loadSessionRollupState(
   db: DB,
@@ -118,23 +148,68 @@ export async function loadSessionRollupState(
     rollupSessionsOf.rows(db, ids),
     loadFeedbackCounts(db, ids),
   ]);
+  return { sessions: sessions.map(rollupSessionOf), counts };
+}
+
+const answerSessionOf = reusableQuery((db: DB, id: number) =>
+  db
+    .selectFrom("sessions as s")
+    .innerJoin("courses as c", "c.id", "s.course_id")
+    .innerJoin("requests as r", "r.id", "s.request_id")
+    .select([
+      "s.id",
+      "s.school_id",
+      "s.course_id",
+      "s.starts_at",
+      "s.status",
+      "s.attendance_pupils",
+      "s.attendance_parents",
+      "s.attendance_professionals",
+      sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
+      "r.group_count",
+      "r.participants_per_group",
+    ])
+    .where("s.id", "=", id),
+);
+
+/** What an answer's transaction reads once: the session's rollup state and its cap facts. */
+export interface AnswerSessionState {
+  /** The rollup state to pass on to `insertFeedbackResponses` (counts as stored now). */
+  rollup: SessionRollupState;
+  /** The session's stored number of answers (as `countFeedbackResponses`). */
+  responses: number;
+  /** Registered attendance per audience column, null where not registered. */
+  attendance: [pupils: number | null, professionals: number | null, parents: number | null];
+  /** The request's groups x participants per group. */
+  expected: number;
+}
+
+/**
+ * One session's state for taking an answer: the rows the cap is checked against and the rows the
+ * rollups move from, read in one pass (the answer path used to read the cap facts, the count and
+ * the rollup state separately: the same rows three times). Undefined for an unknown session.
+ * Call inside the write transaction that inserts the answer.
+ */
+export async function loadAnswerSessionState(
+  db: DB,
+  sessionId: number,
+): Promise<AnswerSessionState | undefined> {
+  const [session, counts] = await Promise.all([
+    answerSessionOf.first(db, sessionId),
+    loadFeedbackCounts(db, [sessionId]),
+  ]);
+  if (!session) return undefined;
+  let responses = 0;
+  for (const row of counts.sessions) responses += Number(row.responses);
   return {
-    sessions: sessions.map((s) => ({
-      id: s.id,
-      session: {
-        schoolId: s.school_id,
-        courseId: s.course_id,
-        courseAudience: s.audience as FeedbackAudience,
-        month: utcToCopenhagen(s.starts_at).date.slice(0, 7),
-        cancelled: s.status === "cancelled",
-        attendance: {
-          pupils: s.attendance_pupils,
-          parents: s.attendance_parents,
-          staff: s.attendance_professionals,
-        },
-      },
-    })),
-    counts,
+    rollup: { sessions: [rollupSessionOf(session)], counts },
+    responses,
+    attendance: [
+      session.attendance_pupils,
+      session.attendance_professionals,
+      session.attendance_parents,
+    ],
+    expected: (session.group_count ?? 0) * (session.participants_per_group ?? 0),
   };
 }
 
@@ -367,7 +442,10 @@ async function addRows<R extends RollupKey>(
   const changed = rows.filter(changes);
   const conflict = [...tables.keyColumns, ...(rowKey ? [rowKey] : [])];
   for (let i = 0; i < changed.length; i += chunk) {
-    const values = changed.slice(i, i + chunk).map((r) => ({ ...tables.key(r), ...columnsOf(r) }));
+    // Object.assign onto the fresh key object: one row object each, not three (GC on every answer).
+    const values = changed
+      .slice(i, i + chunk)
+      .map((r) => Object.assign(tables.key(r), columnsOf(r)));
     const sums = Object.keys(columnsOf(changed[i])).filter((c) => c !== rowKey);
     await addingUpsert(table, conflict, sums).run(db, values);
   }
@@ -404,20 +482,34 @@ export async function withSessionRollups<T>(
   return result;
 }
 
+/** Whether a state read earlier is of exactly these sessions (then it need not be read again). */
+function coversSessions(state: SessionRollupState, sessionIds: readonly number[]): boolean {
+  return (
+    state.sessions.length === sessionIds.length &&
+    sessionIds.every((id) => state.sessions.some((s) => s.id === id))
+  );
+}
+
 /**
  * Adds new counts (answers just inserted) to some sessions and moves the sessions' contributions
  * in the rollups: like `withSessionRollups`, but the state after is the state before plus the
- * counts (counts only add up), so it is not read a second time. Call inside a transaction.
+ * counts (counts only add up), so it is not read a second time. `state`, when given, is the sessions' state as read earlier
+ * in the same transaction (`loadAnswerSessionState`): it is used instead of reading it here.
+ * Call inside a transaction.
  */
 export async function addCountsWithRollups(
   db: DB,
   delta: CountDelta,
   writeCounts: () => Promise<void>,
+  state?: SessionRollupState,
 ) {
   const sessionIds = [
     ...new Set([...delta.sessions, ...delta.items, ...delta.scales].map((r) => r.sessionId)),
   ];
-  const before = await loadSessionRollupState(db, sessionIds);
+  const before =
+    state && coversSessions(state, sessionIds)
+      ? state
+      : await loadSessionRollupState(db, sessionIds);
   await writeCounts();
   const after = { ...before, counts: addCountDeltas(before.counts, delta) };
   await addRollups(db, mergeRollups(negateRollup(rollupOfState(before)), rollupOfState(after)));

@@ -5,7 +5,7 @@ import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
 import { reusableQuery } from "../reusable-query";
 import type { Audience, Database, FeedbackScaleKey } from "../schema";
-import { addCountsWithRollups } from "./feedback-rollup";
+import { addCountsWithRollups, type SessionRollupState } from "./feedback-rollup";
 
 // ---------------------------------------------------------------------------------------------
 // Forms
@@ -247,6 +247,8 @@ export interface NewFeedbackResponse {
 export async function insertFeedbackResponses(
   db: DB,
   responses: readonly NewFeedbackResponse[],
+  /** The sessions' rollup state read earlier in this transaction (else it is read here). */
+  state?: SessionRollupState,
 ): Promise<void> {
   if (responses.length === 0) return;
   const delta = countResponses(
@@ -258,24 +260,29 @@ export async function insertFeedbackResponses(
       hasComment: r.comment !== null && r.comment !== "",
     })),
   );
-  await addCountsWithRollups(db, delta, async () => {
-    for (let i = 0; i < responses.length; i += 500) {
-      await insertResponseRows.run(
-        db,
-        responses.slice(i, i + 500).map((response) => ({
-          id: randomUUID(),
-          session_id: response.sessionId,
-          audience: response.audience,
-          form_version: response.formVersion,
-          locale: response.locale,
-          answers: JSON.stringify(response.answers),
-          comment: response.comment,
-          session_date: response.sessionDate,
-        })),
-      );
-    }
-    await addFeedbackCounts(db, delta);
-  });
+  await addCountsWithRollups(
+    db,
+    delta,
+    async () => {
+      for (let i = 0; i < responses.length; i += 500) {
+        await insertResponseRows.run(
+          db,
+          responses.slice(i, i + 500).map((response) => ({
+            id: randomUUID(),
+            session_id: response.sessionId,
+            audience: response.audience,
+            form_version: response.formVersion,
+            locale: response.locale,
+            answers: JSON.stringify(response.answers),
+            comment: response.comment,
+            session_date: response.sessionDate,
+          })),
+        );
+      }
+      await addFeedbackCounts(db, delta);
+    },
+    state,
+  );
 }
 
 const insertResponseRows = reusableQuery(
@@ -284,8 +291,12 @@ const insertResponseRows = reusableQuery(
 );
 
 /** Inserts one response (see insertFeedbackResponses). Call inside a transaction. */
-export async function insertFeedbackResponse(db: DB, response: NewFeedbackResponse) {
-  await insertFeedbackResponses(db, [response]);
+export async function insertFeedbackResponse(
+  db: DB,
+  response: NewFeedbackResponse,
+  state?: SessionRollupState,
+) {
+  await insertFeedbackResponses(db, [response], state);
 }
 
 type ItemCountColumn =
