@@ -211,6 +211,9 @@ app.use((req, res, next) => {
   next();
 });
 
+/** Form posts the app works on at once (at least REQUEST_CONCURRENCY); see the queue below. */
+const URGENT_CONCURRENCY = 32;
+
 const loadContext = (req: express.Request, res: express.Response) => ({
   clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
   requestId: res.locals.requestId,
@@ -230,9 +233,12 @@ if (env.NODE_ENV === "production") {
   const handle = createRequestHandler({ build, mode: "production", getLoadContext: loadContext });
   // A slot is held until the response has been written (the handler's promise settles then) or
   // the connection closed: a client that goes away cannot keep it.
-  const queue = createRequestQueue(
-    env.REQUEST_CONCURRENCY ?? (dialectOf(workerDb) === "sqlite" ? 2 : env.DATABASE_POOL_SIZE),
-  );
+  const concurrency =
+    env.REQUEST_CONCURRENCY ?? (dialectOf(workerDb) === "sqlite" ? 2 : env.DATABASE_POOL_SIZE);
+  // Form posts may run more at once than page views: a burst's answers are then written in
+  // batches, one transaction for many (decision 032). They are short, and each holds only what
+  // was typed into one form.
+  const queue = createRequestQueue(concurrency, Math.max(concurrency, URGENT_CONCURRENCY));
   app.all("*", (req, res, next) => {
     const urgent = req.method !== "GET" && req.method !== "HEAD";
     void queue.run(

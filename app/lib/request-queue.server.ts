@@ -15,9 +15,23 @@ export interface RequestQueue {
   readonly waiting: number;
 }
 
-export function createRequestQueue(concurrency: number): RequestQueue {
+/**
+ * `urgentConcurrency` (default `concurrency`, at least it): how many tasks may run at once when
+ * the new one is urgent. Answers are written in batches (app/lib/group-commit.server.ts), which
+ * form only from answers that are in the app together: with room for more posts than page views,
+ * a burst's answers are read and then written together instead of one transaction each.
+ */
+export function createRequestQueue(
+  concurrency: number,
+  urgentConcurrency = concurrency,
+): RequestQueue {
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new RangeError(`concurrency must be a positive integer: ${concurrency}`);
+  }
+  if (!Number.isInteger(urgentConcurrency) || urgentConcurrency < concurrency) {
+    throw new RangeError(
+      `urgentConcurrency must be an integer of at least concurrency: ${urgentConcurrency}`,
+    );
   }
   let running = 0;
   const urgentQueue: Array<() => void> = [];
@@ -25,7 +39,12 @@ export function createRequestQueue(concurrency: number): RequestQueue {
   // Queues as arrays with a moving head would be O(1); shift() is fine at these lengths (<10^4).
   const release = () => {
     running--;
-    const next = urgentQueue.shift() ?? normalQueue.shift();
+    const next =
+      running < urgentConcurrency && urgentQueue.length > 0
+        ? urgentQueue.shift()
+        : running < concurrency
+          ? normalQueue.shift()
+          : undefined;
     if (next) {
       running++;
       next();
@@ -48,7 +67,7 @@ export function createRequestQueue(concurrency: number): RequestQueue {
         }
         return result.finally(release);
       };
-      if (running < concurrency) {
+      if (running < (urgent ? urgentConcurrency : concurrency)) {
         running++;
         return start();
       }

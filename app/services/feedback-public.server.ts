@@ -10,11 +10,12 @@ import {
   feedbackFormHasResponses,
   findFeedbackSessionByCode,
   findLatestFeedbackForm,
-  insertFeedbackResponse,
+  insertFeedbackResponses,
   loadFeedbackFormRows,
+  type NewFeedbackResponse,
 } from "../../db/queries/feedback";
-import { loadAnswerSessionState } from "../../db/queries/feedback-rollup";
-import { writeTransaction } from "../../db/write-transaction";
+import { type AnswerSessionState, loadAnswerSessionState } from "../../db/queries/feedback-rollup";
+import { WriteLockTimeoutError, writeTransaction } from "../../db/write-transaction";
 import {
   type FeedbackFormDefinition,
   type FeedbackSubmissionDraft,
@@ -43,6 +44,7 @@ import {
 import { feedbackAnswerCap, registeredAttendance } from "../domain/feedback-limits";
 import { utcToCopenhagen } from "../domain/timezone";
 import { oneTimeCodeHashes } from "../lib/feedback-codes.server";
+import { createGroupCommit, type GroupCommit } from "../lib/group-commit.server";
 
 type LoadedPublicForm = { publicForm: PublicFeedbackForm; definition: FeedbackFormDefinition };
 
@@ -216,6 +218,90 @@ export async function openFeedbackForm(
   };
 }
 
+/** One answer for the writer: where it goes, its one-time code's hashes (strict sessions). */
+interface AnswerJob {
+  sessionId: number;
+  oneTimeCodeHashes: string[] | null;
+  response: NewFeedbackResponse;
+}
+
+type AnswerOutcome = "saved" | "full" | "used" | "invalid";
+
+/**
+ * Writes a batch of answers in one write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL:
+ * SERIALIZABLE, re-run on conflict): each session's state is read once, each answer is checked in
+ * arrival order against its session's cap (counting the answers accepted before it in the batch)
+ * and its one-time code, and the accepted ones are inserted with their counts and rollups added
+ * up. The cap holds under concurrency as with one answer per transaction. Only database reads
+ * and writes inside, so a re-run counts each answer once. Nothing of the batch is stored: the
+ * responses get random ids in a table without row order (privacy.md).
+ */
+async function writeAnswers(db: DB, jobs: readonly AnswerJob[]): Promise<AnswerOutcome[]> {
+  return writeTransaction(db, async (trx) => {
+    const sessionIds = [...new Set(jobs.map((job) => job.sessionId))];
+    const states = new Map<number, AnswerSessionState>();
+    for (const id of sessionIds) {
+      const state = await loadAnswerSessionState(trx, id);
+      if (state) states.set(id, state);
+    }
+    const accepted: NewFeedbackResponse[] = [];
+    const acceptedPerSession = new Map<number, number>();
+    const outcomes: AnswerOutcome[] = [];
+    for (const job of jobs) {
+      const state = states.get(job.sessionId);
+      const before = acceptedPerSession.get(job.sessionId) ?? 0;
+      const cap = state
+        ? feedbackAnswerCap({
+            attendance: registeredAttendance(state.attendance),
+            expected: state.expected,
+          })
+        : 0;
+      if (!state || state.responses + before >= cap) {
+        outcomes.push("full");
+        continue;
+      }
+      if (job.oneTimeCodeHashes) {
+        const used = await consumeOneTimeCode(trx, job.sessionId, job.oneTimeCodeHashes);
+        if (used !== "ok") {
+          outcomes.push(used);
+          continue;
+        }
+      }
+      accepted.push(job.response);
+      acceptedPerSession.set(job.sessionId, before + 1);
+      outcomes.push("saved");
+    }
+    // The rollups move from the state read above: only of the sessions that got answers.
+    const touched = [...acceptedPerSession.keys()].flatMap((id) => {
+      const state = states.get(id);
+      return state ? [state.rollup] : [];
+    });
+    await insertFeedbackResponses(trx, accepted, {
+      sessions: touched.flatMap((state) => state.sessions),
+      counts: {
+        sessions: touched.flatMap((state) => state.counts.sessions),
+        items: touched.flatMap((state) => state.counts.items),
+        scales: touched.flatMap((state) => state.counts.scales),
+      },
+    });
+    return outcomes;
+  });
+}
+
+/** One writer per database handle: answers arriving while a batch is written form the next. */
+const answerWriters = new WeakMap<DB, GroupCommit<AnswerJob, AnswerOutcome>>();
+
+function answerWriter(db: DB): GroupCommit<AnswerJob, AnswerOutcome> {
+  let writer = answerWriters.get(db);
+  if (!writer) {
+    writer = createGroupCommit((jobs) => writeAnswers(db, jobs), {
+      retryAlone: (error) => !(error instanceof WriteLockTimeoutError),
+    });
+    answerWriters.set(db, writer);
+  }
+  return writer;
+}
+
 /**
  * Saves one anonymous response to an open form. Invalid answers re-show the form with every
  * valid answer kept; an over-long comment alone does not stop the answers being saved (see
@@ -298,37 +384,18 @@ export async function submitFeedback(
     oneTimeCodeHashList = oneTimeCodeHashes(input.secrets, session.id, typed);
   }
 
-  // A write transaction (SQLite: BEGIN IMMEDIATE; PostgreSQL: SERIALIZABLE, re-run on conflict):
-  // the count and the insert cannot interleave with another submission, so the cap holds under
-  // concurrency, and the insert reads the session's counts to update the evaluation's rollups.
-  // Only database reads and writes inside, so a re-run counts the answer once.
-  const outcome = await writeTransaction(db, async (trx) => {
-    // One read of the session's rows: the cap's facts, its count and the rollups' starting point.
-    const state = await loadAnswerSessionState(trx, session.id);
-    if (!state) return "full" as const;
-    const cap = feedbackAnswerCap({
-      attendance: registeredAttendance(state.attendance),
-      expected: state.expected,
-    });
-    if (state.responses >= cap) return "full" as const;
-    if (oneTimeCodeHashList) {
-      const used = await consumeOneTimeCode(trx, session.id, oneTimeCodeHashList);
-      if (used !== "ok") return used;
-    }
-    await insertFeedbackResponse(
-      trx,
-      {
-        sessionId: session.id,
-        audience: session.audience,
-        formVersion: submission.formVersion,
-        locale: submission.locale,
-        answers: submission.answers,
-        comment: submission.comment ?? null,
-        sessionDate: utcToCopenhagen(session.starts_at).date,
-      },
-      state.rollup,
-    );
-    return "saved" as const;
+  const outcome = await answerWriter(db).submit({
+    sessionId: session.id,
+    oneTimeCodeHashes: oneTimeCodeHashList,
+    response: {
+      sessionId: session.id,
+      audience: session.audience,
+      formVersion: submission.formVersion,
+      locale: submission.locale,
+      answers: submission.answers,
+      comment: submission.comment ?? null,
+      sessionDate: utcToCopenhagen(session.starts_at).date,
+    },
   });
   if (outcome === "full") {
     return { saved: false, model: { ...model, status: 409, view: "full" } };
