@@ -50,6 +50,43 @@ describe("request queue", () => {
     expect(queue.running).toBe(0);
   });
 
+  it("lets urgent tasks run up to urgentConcurrency while other tasks stay at concurrency", async () => {
+    const queue = createRequestQueue(1, 3);
+    const log: string[] = [];
+    const tasks = {
+      a: gate(log, "a"),
+      b: gate(log, "b"),
+      post1: gate(log, "post1"),
+      post2: gate(log, "post2"),
+      post3: gate(log, "post3"),
+    };
+    const results = [
+      queue.run(false, tasks.a.task),
+      queue.run(false, tasks.b.task),
+      queue.run(true, tasks.post1.task),
+      queue.run(true, tasks.post2.task),
+      queue.run(true, tasks.post3.task),
+    ];
+    await Promise.resolve();
+    expect(log).toEqual(["a", "post1", "post2"]);
+    expect(queue.running).toBe(3);
+    expect(queue.waiting).toBe(2);
+    // A freed slot goes to the waiting post; b waits until fewer than `concurrency` run.
+    tasks.a.finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(["a", "post1", "post2", "post3"]);
+    tasks.post1.finish();
+    tasks.post2.finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(["a", "post1", "post2", "post3"]);
+    tasks.post3.finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(log).toEqual(["a", "post1", "post2", "post3", "b"]);
+    tasks.b.finish();
+    expect(await Promise.all(results)).toEqual(["a", "b", "post1", "post2", "post3"]);
+    expect(() => createRequestQueue(2, 1)).toThrow(RangeError);
+  });
+
   it("frees the slot when a task fails or throws", async () => {
     const queue = createRequestQueue(1);
     await expect(queue.run(false, () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
