@@ -24,8 +24,8 @@ import { getCurrentUser } from "./lib/guards.server";
 import { getLocale } from "./lib/locale.server";
 import stylesUrl from "./styles/app.css?url";
 
+// The stylesheet is not among the links: the Layout picks it per page (see `usePageStyles`).
 export const links: LinksFunction = () => [
-  { rel: "stylesheet", href: stylesUrl },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -84,6 +84,27 @@ function useDocumentSettings() {
     if ((match.handle as { bare?: boolean } | undefined)?.bare === true) bare = true;
   }
   return { lang, dir, bare };
+}
+
+/**
+ * The page's styles. A route may carry its whole stylesheet in `handle.inlineStyles` (the
+ * anonymous feedback pages: base.css and feedback-public.css, 4 KB): it goes into the HTML,
+ * under the CSP nonce, instead of the app's stylesheet. A linked stylesheet would cost a phone a
+ * second round trip before the first paint, and Chromium lays out the page twice: once at the end
+ * of parsing, before the stylesheet has arrived (with default fonts), and again when it has.
+ * Staff pages, and any page showing the root's error boundary (its header and footer), link
+ * app.css. The string lives in the route modules, so the staff pages' JavaScript never holds it.
+ */
+function usePageStyles(): string | null {
+  const matches = useMatches();
+  // null (React Router's "no error"), unless the root's error boundary is showing.
+  const error = useRouteError();
+  if (error !== null && error !== undefined) return null;
+  for (const match of matches) {
+    const styles = (match.handle as { inlineStyles?: unknown } | undefined)?.inlineStyles;
+    if (typeof styles === "string") return styles;
+  }
+  return null;
 }
 
 /** Links every staff page carries: the accessibility statement and the privacy notice. */
@@ -164,6 +185,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const locale = data?.locale ?? "da";
   const documentSettings = useDocumentSettings();
+  const inlineStyles = usePageStyles();
   // A route can opt out of client JavaScript (`handle = { hydrate: false }`): public pages that
   // must stay light on a phone work as plain HTML forms.
   const hydrate = !useMatches().some(
@@ -175,6 +197,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        {inlineStyles === null ? (
+          <link rel="stylesheet" href={stylesUrl} />
+        ) : (
+          // Our own stylesheet from the build, never user data.
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: CSS text must not be escaped
+          <style nonce={nonce} dangerouslySetInnerHTML={{ __html: inlineStyles }} />
+        )}
         <Links />
       </head>
       <body>

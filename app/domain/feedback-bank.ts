@@ -62,6 +62,10 @@ function draftLocalesOf(texts: LocalizedTexts): FeedbackLocale[] {
 
 export type FeedbackScaleKey = "pupil4" | "agree5";
 
+/** The pictures of the pupil scale (app/components/feedback-icons.tsx draws them). */
+export const FEEDBACK_ICON_NAMES = ["face-grin", "face-smile", "face-frown", "question"] as const;
+export type FeedbackIconName = (typeof FEEDBACK_ICON_NAMES)[number];
+
 export interface FeedbackScaleOption {
   /** Stored in the response; stable across form versions and languages. */
   value: string;
@@ -71,10 +75,11 @@ export interface FeedbackScaleOption {
   /** Ordinal score, higher = more positive; null for "don't know" (excluded from scores). */
   score: number | null;
   /**
-   * A simple picture for children's forms. Decorative only: the label is the accessible name,
-   * so the emoji must be rendered `aria-hidden`.
+   * A simple picture for children's forms, drawn as SVG by the form page (an emoji would depend on
+   * the phone's fonts: a box on phones without a colour emoji font, and a font search for every
+   * one). Decorative only: the label is the accessible name, so it is rendered `aria-hidden`.
    */
-  icon: { name: string; emoji: string } | null;
+  icon: FeedbackIconName | null;
   labels: LocalizedTexts;
   draftLocales: readonly FeedbackLocale[];
 }
@@ -98,22 +103,22 @@ const PUPIL4: FeedbackScale = {
   options: [
     option(
       "yes_very",
-      { topBox: true, isDontKnow: false, score: 3, icon: { name: "face-grin", emoji: "😀" } },
+      { topBox: true, isDontKnow: false, score: 3, icon: "face-grin" },
       { da: "Ja, meget", en: "Yes, a lot", ar: "نعم، كثيرًا" },
     ),
     option(
       "yes_little",
-      { topBox: true, isDontKnow: false, score: 2, icon: { name: "face-smile", emoji: "🙂" } },
+      { topBox: true, isDontKnow: false, score: 2, icon: "face-smile" },
       { da: "Ja, lidt", en: "Yes, a little", ar: "نعم، قليلًا" },
     ),
     option(
       "no",
-      { topBox: false, isDontKnow: false, score: 1, icon: { name: "face-frown", emoji: "🙁" } },
+      { topBox: false, isDontKnow: false, score: 1, icon: "face-frown" },
       { da: "Nej", en: "No", ar: "لا" },
     ),
     option(
       "dont_know",
-      { topBox: false, isDontKnow: true, score: null, icon: { name: "question", emoji: "❓" } },
+      { topBox: false, isDontKnow: true, score: null, icon: "question" },
       { da: "Ved ikke", en: "Don't know", ar: "لا أعرف" },
     ),
   ],

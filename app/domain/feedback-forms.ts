@@ -15,6 +15,7 @@ import {
   FEEDBACK_SCALES,
   type FeedbackAudience,
   type FeedbackBankEntry,
+  type FeedbackIconName,
   type FeedbackLocale,
   type FeedbackScaleKey,
   isDraftLocale,
@@ -145,7 +146,7 @@ export interface PublicFeedbackOption {
   value: string;
   label: string;
   /** Decorative picture (pupil scale); render aria-hidden. */
-  emoji: string | null;
+  icon: FeedbackIconName | null;
 }
 
 /** One form version in one language: only what the page shows. */

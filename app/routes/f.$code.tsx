@@ -11,6 +11,7 @@ import {
   redirect,
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { FeedbackIcon, FeedbackIconDefinitions } from "~/components/feedback-icons";
 import { FeedbackFrame, LanguageLinks, ShortCodeForm } from "~/components/feedback-public";
 import {
   answerFieldName,
@@ -37,9 +38,11 @@ import {
   openFeedbackForm,
   submitFeedback,
 } from "~/services/feedback-public.server";
+import publicStyles from "~/styles/public.css?inline";
 
 /** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
-export const handle = { hydrate: false, bare: true, private: true };
+/** `inlineStyles`: the page's whole stylesheet, inlined (app/root.tsx). */
+export const handle = { hydrate: false, bare: true, private: true, inlineStyles: publicStyles };
 
 /** Feedback pages are never cached (a shared device must not show another person's page). */
 export const headers = () => ({ "Cache-Control": "no-store" });
@@ -191,6 +194,9 @@ function FeedbackForm({
     if (questionText.has(field)) return `q-${field.slice("answer.".length)}`;
     return null;
   };
+  const iconNames = Object.values(form.scales).flatMap((options) =>
+    (options ?? []).flatMap((option) => (option.icon ? [option.icon] : [])),
+  );
   const commentError = errors.comment;
   const codeError = errors[ONE_TIME_CODE_FIELD];
 
@@ -222,6 +228,7 @@ function FeedbackForm({
       ) : null}
 
       <form method="post" action={`/f/${model.code}?lang=${locale}`} className="fb-form">
+        <FeedbackIconDefinitions names={iconNames} />
         <input type="hidden" name="formVersion" value={form.version} />
         <input type="hidden" name="locale" value={locale} />
         <div className="fb-honeypot" aria-hidden="true">
@@ -302,11 +309,7 @@ function FeedbackForm({
                       value={option.value}
                       defaultChecked={draft?.answers[item.key] === option.value}
                     />
-                    {option.emoji ? (
-                      <span className="fb-option__icon" aria-hidden="true">
-                        {option.emoji}
-                      </span>
-                    ) : null}
+                    {option.icon ? <FeedbackIcon name={option.icon} /> : null}
                     <span className="fb-option__label">{option.label}</span>
                   </label>
                 ))}

@@ -4,9 +4,11 @@ import { useLoaderData } from "@remix-run/react";
 import { FeedbackFrame } from "~/components/feedback-public";
 import { isFeedbackLocale, localeDirection } from "~/domain/feedback-bank";
 import { feedbackText } from "~/i18n/feedback-form";
+import publicStyles from "~/styles/public.css?inline";
 
 /** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
-export const handle = { hydrate: false, bare: true, private: true };
+/** `inlineStyles`: the page's whole stylesheet, inlined (app/root.tsx). */
+export const handle = { hydrate: false, bare: true, private: true, inlineStyles: publicStyles };
 
 /** Feedback pages are never cached (a shared device must not show another person's page). */
 export const headers = () => ({ "Cache-Control": "no-store" });

@@ -11,9 +11,11 @@ import { FEEDBACK_LOCALES, isFeedbackLocale, localeDirection } from "~/domain/fe
 import { parseMailbox } from "~/domain/scheduling";
 import { PRIVACY_NOTICE } from "~/i18n/privacy-notice";
 import { env } from "~/lib/env.server";
+import publicStyles from "~/styles/public.css?inline";
 
 /** `private`: never logged, no user lookup (app/lib/route-privacy.server.ts). */
-export const handle = { hydrate: false, bare: true, private: true };
+/** `inlineStyles`: the page's whole stylesheet, inlined (app/root.tsx). */
+export const handle = { hydrate: false, bare: true, private: true, inlineStyles: publicStyles };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.notice.title} · Frirum` : "Frirum" },

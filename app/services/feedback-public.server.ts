@@ -83,7 +83,7 @@ async function loadPublicForm(
     scales[scale] = FEEDBACK_SCALES[scale].options.map((option) => ({
       value: option.value,
       label: pick(texts.filter((t) => t.scale === scale && t.option_value === option.value)),
-      emoji: option.icon?.emoji ?? null,
+      icon: option.icon,
     }));
   }
   const publicForm: PublicFeedbackForm = {

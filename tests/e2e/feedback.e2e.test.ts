@@ -76,6 +76,14 @@ describe("anonymous feedback on a phone", () => {
       .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
     expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
     expect(await page.locator("script").count()).toBe(0);
+    // Its styles come inline (no stylesheet to fetch) and apply under the CSP (a refused style
+    // would also show in `problems`); the options' pictures are SVG drawn at icon size.
+    expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0);
+    const icons = await page
+      .locator(".fb-option__icon")
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().width)));
+    expect(icons.length).toBeGreaterThan(0);
+    expect(new Set(icons)).toEqual(new Set([28]));
     await expectNoAxeViolations(page, "pupil form (da)");
 
     await answer(page, /Var workshoppen let at forstå/, "Ja, meget");

@@ -5,6 +5,7 @@ import { SIGN_IN_LIMIT_PER_CLIENT } from "~/services/auth.server";
 import { migrations } from "../../db/migrations";
 import { type AppServer, signInCookie, startAppServer } from "../support/app-server";
 import { testDialect } from "../support/db";
+import { insertFeedbackSession } from "../support/feedback";
 
 /** Needs the production build (`npm test` builds first). The request log is on (not quiet). */
 let server: AppServer;
@@ -51,6 +52,59 @@ describe("the production server", () => {
     // A second response gets a different nonce.
     const again = await fetch(`${server.url}/login`);
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
+  });
+
+  it("inlines the anonymous pages' own small stylesheet under the CSP nonce; staff pages link app.css", async () => {
+    await insertFeedbackSession(server.db, { code: "CSS234", startsInMinutes: -30 });
+    const styleNonce = (res: Response) =>
+      res.headers.get("content-security-policy")?.match(/style-src 'self' 'nonce-([^']+)'/)?.[1];
+    for (const path of ["/f/CSS234", "/f?lang=en", "/f/CSS234/tak?lang=ar", "/privatliv?lang=ar"]) {
+      const res = await fetch(`${server.url}${path}`);
+      expect(res.status, path).toBe(200);
+      const nonce = styleNonce(res);
+      expect(nonce, path).toBeTruthy();
+      const html = await res.text();
+      // One round trip to first paint: no stylesheet to fetch.
+      expect(html, path).not.toMatch(/<link[^>]*rel="stylesheet"/);
+      const styles = [...html.matchAll(/<style\b([^>]*)>([^<]*)<\/style>/g)];
+      expect(
+        styles.map((m) => m[1]),
+        path,
+      ).toEqual([` nonce="${nonce}"`]);
+      const css = styles[0][2];
+      expect(css).toContain(".fb-option");
+      expect(css).toContain(".error-summary");
+      // Only what these pages use: not the staff layout, tables, charts or print rules.
+      expect(css).not.toContain(".site-header");
+      expect(css).not.toContain(".chart");
+      expect(css).not.toContain("@media print");
+      expect(css.length).toBeLessThan(6_000);
+    }
+    const login = await fetch(`${server.url}/login`);
+    const loginHtml = await login.text();
+    expect(loginHtml).toMatch(/<link rel="stylesheet" href="\/assets\/app-[\w-]+\.css"\/>/);
+    expect(loginHtml).not.toContain("<style");
+  });
+
+  it("draws the pupil scale's pictures as SVG, with no emoji for the phone's fonts to find", async () => {
+    await insertFeedbackSession(server.db, { code: "SVG234", startsInMinutes: -30 });
+    const html = await (await fetch(`${server.url}/f/SVG234`)).text();
+    expect(html).not.toMatch(/\p{Extended_Pictographic}/u);
+    const uses = [...html.matchAll(/<use href="#([\w-]+)"/g)].map((m) => m[1]);
+    const questions = html.match(/<fieldset\b/g)?.length ?? 0;
+    expect(questions).toBeGreaterThan(0);
+    expect(uses).toHaveLength(questions * 4);
+    const symbols = [...html.matchAll(/<symbol id="([\w-]+)"/g)].map((m) => m[1]);
+    expect([...symbols].sort()).toEqual([
+      "fb-icon-face-frown",
+      "fb-icon-face-grin",
+      "fb-icon-face-smile",
+      "fb-icon-question",
+    ]);
+    for (const id of uses) expect(symbols).toContain(id);
+    // Decorative: hidden from assistive technology (the label names the option).
+    for (const tag of html.match(/<svg\b[^>]*>/g) ?? [])
+      expect(tag).toContain('aria-hidden="true"');
   });
 
   it("refuses cross-site form posts by their Origin", async () => {

@@ -176,7 +176,12 @@ describe("item bank", () => {
     expect(options.filter((o) => o.topBox).map((o) => o.value)).toEqual(["yes_very", "yes_little"]);
     expect(options.filter((o) => o.isDontKnow).map((o) => o.value)).toEqual(["dont_know"]);
     expect(options.map((o) => o.score)).toEqual([3, 2, 1, null]);
-    for (const option of options) expect(option.icon?.emoji).toBeTruthy();
+    expect(options.map((o) => o.icon)).toEqual([
+      "face-grin",
+      "face-smile",
+      "face-frown",
+      "question",
+    ]);
   });
 
   it("defines the agreement scale as 5 points plus Ved ikke, top box = Helt enig + Enig", () => {
