@@ -85,9 +85,16 @@ async function lighthouseScores(url: string, cookie: string | undefined, label: 
     }
     results.push(result);
   }
-  results.sort((a, b) => a.performance - b.performance);
-  const median = results[Math.floor((results.length - 1) / 2)];
-  return { ...median, all: results.map((r) => r.performance) };
+  // A run Lighthouse could not measure (e.g. NO_NAVSTART: the trace lost the navigation on a
+  // loaded machine) scores 0; it says nothing about the page, so it is shown but not counted.
+  const measured = results.filter((r) => !r.runtimeError);
+  const counted = measured.length > 0 ? measured : results;
+  counted.sort((a, b) => a.performance - b.performance);
+  const median = counted[Math.floor((counted.length - 1) / 2)];
+  return {
+    ...median,
+    all: results.map((r) => (r.runtimeError ? `${r.runtimeError} (not counted)` : r.performance)),
+  };
 }
 
 /**
@@ -139,6 +146,7 @@ async function lighthouseRun(url: string, cookie?: string) {
       report: typeof result?.report === "string" ? result.report : undefined,
       benchmarkIndex: Math.round(result?.lhr.environment.benchmarkIndex ?? Number.NaN),
       cpuSlowdownMultiplier: Number(cpuSlowdownMultiplier.toFixed(2)),
+      runtimeError: result?.lhr.runtimeError?.code,
       performance: Math.round((categories?.performance?.score ?? 0) * 100),
       accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
       lcpMs: Math.round(audits?.["largest-contentful-paint"]?.numericValue ?? Number.NaN),
