@@ -1,16 +1,19 @@
 import { useSubmit } from "@remix-run/react";
-import { type FocusEvent, type FormEvent, useRef } from "react";
 import {
-  type DefaultValues,
-  type FieldValues,
-  get,
-  type Path,
-  type Resolver,
-  useForm,
-} from "react-hook-form";
+  type FocusEvent,
+  type FormEvent,
+  useEffect,
+  useLayoutEffect,
+  useReducer,
+  useRef,
+  useState,
+} from "react";
+// Types only: react-hook-form itself comes with the schema (./form-control), not with the page.
+import type { DefaultValues, FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
 import type { MessageKey } from "~/i18n";
 import { messageKey } from "~/i18n/format";
+import type { FormControl } from "./form-control";
 
 /**
  * The form's zod schema, fetched when the form is first used: a page with a form loads zod (about
@@ -19,16 +22,25 @@ import { messageKey } from "~/i18n/format";
  */
 export type SchemaLoader<In, Out> = () => Promise<z.ZodType<Out, In>>;
 
+// React 18 warns about a layout effect in a server render; it has nothing to do there.
+const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+type FormElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
 /**
- * react-hook-form with the same zod schema the action uses, the schema and its resolver fetched
- * on the first focus of a field. Valid input is posted as a normal form submission (so the action
- * sees the same FormData with or without JavaScript); invalid input shows every message at once
- * and moves focus to the first field in error. Server errors (message keys by field path) are
- * merged in.
+ * A form checked in the browser by react-hook-form with the same zod schema the action uses.
+ * react-hook-form, the schema and the resolver are fetched on the first focus of a field
+ * (decisions 029 and 030); until then the form is plain server-rendered HTML (uncontrolled fields
+ * with their initial values), so the page's first JavaScript carries none of them. Once they are
+ * there, react-hook-form's form control (`createFormControl`) registers the rendered fields, and:
+ * valid input is posted as a normal form submission (so the action sees the same FormData with or
+ * without JavaScript); invalid input shows every message at once and moves focus to the first
+ * field in error; after that each field is checked again as it changes. Server errors (message
+ * keys by field path) are merged in.
  *
- * A form sent before the schema has arrived (pressed at once, a dropped connection) is posted as
- * it is, as without JavaScript, and the action answers with the same messages: nothing is lost
- * and there is no second way to validate.
+ * A form sent before the control is there (pressed at once, a dropped connection) is posted as it
+ * is, as without JavaScript, and the action answers with the same messages: nothing is lost and
+ * there is no second way to validate.
  */
 export function useValidatedForm<In extends FieldValues, Out extends FieldValues = FieldValues>(
   loadSchema: SchemaLoader<In, Out>,
@@ -42,18 +54,33 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   } = {},
 ) {
   const defaultValues = options.defaultValues as DefaultValues<In> | undefined;
-  const resolverRef = useRef<Resolver<In> | null>(null);
+  const [control, setControl] = useState<FormControl<In> | null>(null);
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
   const loading = useRef<Promise<void> | null>(null);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  // What the fields held when the control arrived: registering sets them to `defaultValues`.
+  const beforeRegistration = useRef<{ element: FormElement; value: string; checked: boolean }[]>(
+    [],
+  );
+  // The names given to `field` / `choice`: only these are react-hook-form's.
+  const registered = useRef(new Set<string>());
+  const errors = useRef<object>({});
+  const watching = useRef(false);
+  const submit = useSubmit();
 
   // Once per form: the loader is a new function on every render, the first is as good as any.
-  const ensureResolver = (formElement: HTMLFormElement | null) => {
-    loading.current ??= Promise.all([loadSchema(), import("@hookform/resolvers/zod")]).then(
-      ([schema, { zodResolver }]) => {
-        resolverRef.current = zodResolver(
-          schema as z.ZodType<unknown, FieldValues>,
-        ) as unknown as Resolver<In>;
-        // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
-        formElement?.setAttribute("data-client-validation", "");
+  const ensureControl = (formElement: HTMLFormElement | null) => {
+    loading.current ??= Promise.all([loadSchema(), import("./form-control")]).then(
+      ([schema, { createControl }]) => {
+        formRef.current = formElement;
+        beforeRegistration.current = Array.from(formElement?.elements ?? [])
+          .filter(isFormElement)
+          .map((element) => ({
+            element,
+            value: element.value,
+            checked: element instanceof HTMLInputElement && element.checked,
+          }));
+        setControl(createControl<In>(schema as z.ZodType<unknown, FieldValues>, defaultValues));
       },
       // Offline or a new deployment: the server still validates every submission.
       () => {
@@ -63,45 +90,64 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     return loading.current;
   };
 
-  const form = useForm<In>({
-    // Only called once the resolver is there (onSubmit posts natively before): handleSubmit and
-    // the re-validation on change after it.
-    resolver: (values, context, resolverOptions) =>
-      resolverRef.current
-        ? resolverRef.current(values, context, resolverOptions)
-        : { values, errors: {} },
-    defaultValues,
-    mode: "onSubmit",
-    reValidateMode: "onChange",
-    // react-hook-form focuses the first registered field with an error of its own; an error on a
-    // list ("windows": no date given) belongs to the list's first field, so focus is ours.
-    shouldFocusError: false,
-  });
-  const submit = useSubmit();
+  // The render with the control has registered the fields (their refs), which set them to their
+  // initial values: what was typed or ticked while the control loaded is put back and given to
+  // react-hook-form as a change, before the browser paints.
+  useClientLayoutEffect(() => {
+    if (!control) return;
+    let restored = false;
+    for (const { element, value, checked } of beforeRegistration.current) {
+      if (!registered.current.has(element.name)) continue;
+      const wasChecked = element instanceof HTMLInputElement && element.checked;
+      if (element.value === value && wasChecked === checked) continue;
+      element.value = value;
+      if (element instanceof HTMLInputElement) element.checked = checked;
+      void control
+        .register(asInputPath<In>(element.name))
+        .onChange({ target: element, type: "change" });
+      restored = true;
+    }
+    beforeRegistration.current = [];
+    if (restored && watching.current) rerender();
+    // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
+    formRef.current?.setAttribute("data-client-validation", "");
+  }, [control]);
+
+  useEffect(() => {
+    if (!control) return;
+    return control.subscribe({
+      formState: { errors: true, values: watching.current },
+      callback: (state) => {
+        // The same object may come back changed in place: the counter makes React render.
+        errors.current = state.errors ?? {};
+        rerender();
+      },
+    });
+  }, [control]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
-    if (!resolverRef.current) {
+    if (!control) {
       // Not loaded yet: Remix posts the form and the action answers with the same errors.
-      void ensureResolver(formElement);
+      void ensureControl(formElement);
       return;
     }
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    form.handleSubmit(
+    void control.handleSubmit(
       () => {
         submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
       },
-      (errors) => focusFirstInError(formElement, errors),
+      (found) => focusFirstInError(formElement, found),
     )(event);
   };
 
   const onFocus = (event: FocusEvent<HTMLElement & { form: HTMLFormElement | null }>) => {
-    void ensureResolver(event.currentTarget.form);
+    void ensureControl(event.currentTarget.form);
   };
 
   /** Client error for a path if any, else the server's; a message key or undefined. */
   const errorFor = (path: string): MessageKey | undefined => {
-    const clientError = get(form.formState.errors, path) as
+    const clientError = valueAt(errors.current, path) as
       | { message?: unknown; root?: { message?: unknown } }
       | undefined;
     const message = clientError?.message ?? clientError?.root?.message;
@@ -114,19 +160,24 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
       if (message) result[path] = message;
     }
-    collectErrors(form.formState.errors, "", result);
+    collectErrors(errors.current, "", result);
     return result;
   };
 
+  /** react-hook-form's registration once the control is there; until then only the name. */
+  const register = (name: string) => {
+    registered.current.add(name);
+    return control ? control.register(asInputPath<In>(name)) : { name };
+  };
+
   /**
-   * `register` plus the server-rendered initial value, so a form re-rendered by the action without
-   * JavaScript keeps what was typed (react-hook-form alone sets values only after hydration), and
-   * the first focus fetching the schema.
+   * The field's name and server-rendered initial value (so a form re-rendered by the action
+   * without JavaScript keeps what was typed), its first focus fetching the control.
    */
   const field = (name: FieldName<In, Out>) => {
-    const initial = get(defaultValues ?? {}, name);
+    const initial = valueAt(defaultValues, name);
     return {
-      ...form.register(asInputPath<In>(name)),
+      ...register(name),
       onFocus,
       defaultValue: initial === undefined || initial === null ? undefined : String(initial),
     };
@@ -134,17 +185,20 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
 
   /** A checkbox or radio with `value`, checked on the server when the initial value has it. */
   const choice = (name: FieldName<In, Out>, value: string) => {
-    const initial = get(defaultValues ?? {}, name);
+    const initial = valueAt(defaultValues, name);
     const checked = Array.isArray(initial)
       ? initial.map(String).includes(value)
       : initial === true
         ? value === "on" || value === "true"
         : String(initial) === value;
-    return { ...form.register(asInputPath<In>(name)), onFocus, value, defaultChecked: checked };
+    return { ...register(name), onFocus, value, defaultChecked: checked };
   };
 
   /** The current value of a field (re-renders on change), by the same names as `field`. */
-  const watchField = (name: FieldName<In, Out>): unknown => form.watch(asInputPath<In>(name));
+  const watchField = (name: FieldName<In, Out>): unknown => {
+    watching.current = true;
+    return control ? control.getValues(asInputPath<In>(name)) : valueAt(defaultValues, name);
+  };
 
   return { onSubmit, errorFor, allErrors, field, choice, watchField };
 }
@@ -190,4 +244,23 @@ function collectErrors(node: unknown, prefix: string, into: Record<string, Messa
     if (key === "ref") continue;
     collectErrors(value, prefix ? `${prefix}.${key}` : key, into);
   }
+}
+
+/** The value at a dotted path (`windows.0.date`), or undefined. */
+function valueAt(object: unknown, path: string): unknown {
+  let node = object;
+  for (const key of path.split(".")) {
+    if (!node || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function isFormElement(element: Element): element is FormElement {
+  return (
+    (element instanceof HTMLInputElement ||
+      element instanceof HTMLSelectElement ||
+      element instanceof HTMLTextAreaElement) &&
+    element.name !== ""
+  );
 }
