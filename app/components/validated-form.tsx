@@ -1,13 +1,5 @@
 import { useSubmit } from "@remix-run/react";
-import {
-  type FocusEvent,
-  type FormEvent,
-  useEffect,
-  useLayoutEffect,
-  useReducer,
-  useRef,
-  useState,
-} from "react";
+import { type FocusEvent, type FormEvent, useEffect, useReducer, useRef, useState } from "react";
 // Types only: react-hook-form itself comes with the schema (./form-control), not with the page.
 import type { DefaultValues, FieldValues, Path } from "react-hook-form";
 import type { z } from "zod";
@@ -21,11 +13,6 @@ import type { FormControl } from "./form-control";
  * (issue 12, decision 029). Write it as `() => import("~/domain/x").then((m) => m.schema)`.
  */
 export type SchemaLoader<In, Out> = () => Promise<z.ZodType<Out, In>>;
-
-// React 18 warns about a layout effect in a server render; it has nothing to do there.
-const useClientLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
-
-type FormElement = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 /**
  * A form checked in the browser by react-hook-form with the same zod schema the action uses.
@@ -58,12 +45,6 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const loading = useRef<Promise<void> | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
-  // What the fields held when the control arrived: registering sets them to `defaultValues`.
-  const beforeRegistration = useRef<{ element: FormElement; value: string; checked: boolean }[]>(
-    [],
-  );
-  // The names given to `field` / `choice`: only these are react-hook-form's.
-  const registered = useRef(new Set<string>());
   const errors = useRef<object>({});
   const watching = useRef(false);
   const submit = useSubmit();
@@ -73,13 +54,6 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     loading.current ??= Promise.all([loadSchema(), import("./form-control")]).then(
       ([schema, { createControl }]) => {
         formRef.current = formElement;
-        beforeRegistration.current = Array.from(formElement?.elements ?? [])
-          .filter(isFormElement)
-          .map((element) => ({
-            element,
-            value: element.value,
-            checked: element instanceof HTMLInputElement && element.checked,
-          }));
         setControl(createControl<In>(schema as z.ZodType<unknown, FieldValues>, defaultValues));
       },
       // Offline or a new deployment: the server still validates every submission.
@@ -90,31 +64,13 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     return loading.current;
   };
 
-  // The render with the control has registered the fields (their refs), which set them to their
-  // initial values: what was typed or ticked while the control loaded is put back and given to
-  // react-hook-form as a change, before the browser paints.
-  useClientLayoutEffect(() => {
-    if (!control) return;
-    let restored = false;
-    for (const { element, value, checked } of beforeRegistration.current) {
-      if (!registered.current.has(element.name)) continue;
-      const wasChecked = element instanceof HTMLInputElement && element.checked;
-      if (element.value === value && wasChecked === checked) continue;
-      element.value = value;
-      if (element instanceof HTMLInputElement) element.checked = checked;
-      void control
-        .register(asInputPath<In>(element.name))
-        .onChange({ target: element, type: "change" });
-      restored = true;
-    }
-    beforeRegistration.current = [];
-    if (restored && watching.current) rerender();
-    // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
-    formRef.current?.setAttribute("data-client-validation", "");
-  }, [control]);
-
   useEffect(() => {
     if (!control) return;
+    // The render with the control registered the fields; react-hook-form took what was typed
+    // before it arrived (it keeps a field's value when it differs from the server-rendered one).
+    if (watching.current) rerender();
+    // Marks the form as checked in the browser from now on (end-to-end tests wait for it).
+    formRef.current?.setAttribute("data-client-validation", "");
     return control.subscribe({
       formState: { errors: true, values: watching.current },
       callback: (state) => {
@@ -165,10 +121,7 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   };
 
   /** react-hook-form's registration once the control is there; until then only the name. */
-  const register = (name: string) => {
-    registered.current.add(name);
-    return control ? control.register(asInputPath<In>(name)) : { name };
-  };
+  const register = (name: string) => (control ? control.register(asInputPath<In>(name)) : { name });
 
   /**
    * The field's name and server-rendered initial value (so a form re-rendered by the action
@@ -254,13 +207,4 @@ function valueAt(object: unknown, path: string): unknown {
     node = (node as Record<string, unknown>)[key];
   }
   return node;
-}
-
-function isFormElement(element: Element): element is FormElement {
-  return (
-    (element instanceof HTMLInputElement ||
-      element instanceof HTMLSelectElement ||
-      element instanceof HTMLTextAreaElement) &&
-    element.name !== ""
-  );
 }

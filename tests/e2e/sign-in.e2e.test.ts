@@ -140,6 +140,37 @@ describe("sign-in by magic link", () => {
     await context.close();
   });
 
+  it("keeps what was typed while react-hook-form loads, and checks it in the browser", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`, { waitUntil: "networkidle" });
+    // react-hook-form arrives on the first focus; here only after the field has been filled.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/assets/form-control-*.js", async (route) => {
+      await released;
+      await route.continue();
+    });
+    const posts: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+    });
+    await page.getByLabel("E-mailadresse").fill("ikke-en-mail");
+    release();
+    await page.locator("form[data-client-validation]").waitFor();
+    // Registering the field set it to its initial value (empty); what was typed is back.
+    expect(await page.getByLabel("E-mailadresse").inputValue()).toBe("ikke-en-mail");
+    await page.getByRole("button", { name: "Send login-link" }).click();
+    await expect
+      .poll(() => page.locator(".field-error").textContent())
+      .toContain("Skriv en gyldig e-mailadresse");
+    expect(posts).toEqual([]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("name"))).toBe("email");
+    await context.close();
+  });
+
   it("answers a forged link with a page and a button for a new link, never a 500", async () => {
     const page = await (await browser.newContext()).newPage();
     const response = await page.goto(`${server.url}/auth/verify?token=forged-token-value`);
