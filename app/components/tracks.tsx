@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
-import type { Reach, StepStatus } from "~/domain/tracks";
+import type { Reach } from "~/domain/tracks";
 import type { MessageKey, MessageParams } from "~/i18n";
 import { describedBy, Field, FieldError, fieldId } from "./forms";
 import { useLocale, useT } from "./i18n";
@@ -104,11 +104,6 @@ export function OrderOverrideFields({
       </Field>
     </fieldset>
   );
-}
-
-export function StepStatusBadge({ status }: { status: StepStatus }) {
-  const t = useT();
-  return <span className={`badge badge--step-${status}`}>{t(`tracks.step.status.${status}`)}</span>;
 }
 
 /** "72 elever, 30 fagpersoner · 110 svar · svarprocent 65 %" (audiences with nobody left out). */

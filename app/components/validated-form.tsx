@@ -7,6 +7,8 @@ import type { MessageKey } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import type { FormControl } from "./form-control";
 
+type FormControlModule = typeof import("./form-control");
+
 /**
  * The form's zod schema, fetched when the form is first used: a page with a form loads zod (about
  * 25 KB gzip) only once someone focuses a field, so the page's first JavaScript stays smaller
@@ -41,7 +43,11 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   } = {},
 ) {
   const defaultValues = options.defaultValues as DefaultValues<In> | undefined;
-  const [control, setControl] = useState<FormControl<In> | null>(null);
+  const [loaded, setLoaded] = useState<{
+    control: FormControl<In>;
+    module: FormControlModule;
+  } | null>(null);
+  const control = loaded?.control ?? null;
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   const loading = useRef<Promise<void> | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
@@ -52,9 +58,15 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
   // Once per form: the loader is a new function on every render, the first is as good as any.
   const ensureControl = (formElement: HTMLFormElement | null) => {
     loading.current ??= Promise.all([loadSchema(), import("./form-control")]).then(
-      ([schema, { createControl }]) => {
+      ([schema, module]) => {
         formRef.current = formElement;
-        setControl(createControl<In>(schema as z.ZodType<unknown, FieldValues>, defaultValues));
+        setLoaded({
+          control: module.createControl<In>(
+            schema as z.ZodType<unknown, FieldValues>,
+            defaultValues,
+          ),
+          module,
+        });
       },
       // Offline or a new deployment: the server still validates every submission.
       () => {
@@ -83,17 +95,17 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const formElement = event.currentTarget;
-    if (!control) {
+    if (!loaded) {
       // Not loaded yet: Remix posts the form and the action answers with the same errors.
       void ensureControl(formElement);
       return;
     }
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void control.handleSubmit(
+    void loaded.control.handleSubmit(
       () => {
         submit(submitter ?? formElement, submitter ? { method: "post" } : undefined);
       },
-      (found) => focusFirstInError(formElement, found),
+      (found) => loaded.module.focusFirstInError(formElement, found),
     )(event);
   };
 
@@ -116,7 +128,7 @@ export function useValidatedForm<In extends FieldValues, Out extends FieldValues
     for (const [path, message] of Object.entries(options.serverErrors ?? {})) {
       if (message) result[path] = message;
     }
-    collectErrors(errors.current, "", result);
+    loaded?.module.collectErrors(errors.current, "", result);
     return result;
   };
 
@@ -167,36 +179,6 @@ export type FieldName<In extends FieldValues, Out extends FieldValues> = Path<In
 /** The same path, as react-hook-form's register (typed by the form's input values) wants it. */
 function asInputPath<T extends FieldValues>(name: string): Path<T> {
   return name as Path<T>;
-}
-
-/** Moves focus to the first field, in the form's order, that has an error or is in a list that has one. */
-function focusFirstInError(formElement: HTMLFormElement, errors: object) {
-  const collected: Record<string, MessageKey> = {};
-  collectErrors(errors, "", collected);
-  // A list's own error sits under `root` ("windows.root"): it is the list's.
-  const paths = Object.keys(collected).map((path) => path.replace(/\.root$/, ""));
-  const within = (path: string, name: string) => path === name || path.startsWith(`${name}.`);
-  for (const element of Array.from(formElement.elements)) {
-    const name = (element as HTMLInputElement).name;
-    if (!name || !(element instanceof HTMLElement)) continue;
-    if (paths.some((path) => within(path, name) || within(name, path))) {
-      element.focus();
-      return;
-    }
-  }
-}
-
-function collectErrors(node: unknown, prefix: string, into: Record<string, MessageKey>) {
-  if (!node || typeof node !== "object") return;
-  const record = node as Record<string, unknown>;
-  if (typeof record.message === "string" && typeof record.type === "string") {
-    into[prefix || "_form"] = messageKey(record.message);
-    return;
-  }
-  for (const [key, value] of Object.entries(record)) {
-    if (key === "ref") continue;
-    collectErrors(value, prefix ? `${prefix}.${key}` : key, into);
-  }
 }
 
 /** The value at a dotted path (`windows.0.date`), or undefined. */

@@ -4,12 +4,12 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
+import { StepStatusBadge } from "~/components/status-badge";
 import {
   OrderOverrideFields,
   OrderViolationList,
   ReachText,
   StepFields,
-  StepStatusBadge,
   useLimitText,
 } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
