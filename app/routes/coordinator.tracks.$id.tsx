@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useState } from "react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useLocale, useT } from "~/components/i18n";
-import { StepStatusBadge } from "~/components/status-badge";
+import { StepStatusBadge } from "~/components/step-status-badge";
 import {
   OrderOverrideFields,
   OrderViolationList,

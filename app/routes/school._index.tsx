@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
-import { StatusBadge, StepStatusBadge } from "~/components/status-badge";
+import { StatusBadge } from "~/components/status-badge";
+import { StepStatusBadge } from "~/components/step-status-badge";
 import { formatDate, formatTimeRange } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
