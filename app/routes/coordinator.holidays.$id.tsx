@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { HolidayForm } from "~/components/holiday-form";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { formatDateTime } from "~/domain/time";
 import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { deleteHoliday, loadHolidayForEdit, updateHoliday } from "~/services/holidays.server";
@@ -17,7 +18,16 @@ export const meta: MetaFunction = () => [{ title: "Skoleferie · Frirum" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return orNotFound(await loadHolidayForEdit(db(), user, parseIdParam(params.id)));
+  const [page, locale] = await Promise.all([
+    loadHolidayForEdit(db(), user, parseIdParam(params.id)),
+    getLocale(request),
+  ]);
+  const { history, ...rest } = orNotFound(page);
+  return {
+    ...rest,
+    // Formatted here: date formatting would add 1.1 KB to the page's JavaScript (issue 12).
+    history: history.map((entry) => ({ ...entry, when: formatDateTime(entry.created_at, locale) })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -47,7 +57,6 @@ export default function EditHoliday() {
   const { holiday, history } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
   const location = useLocation();
   const formError = actionData?.errors._form;
   return (
@@ -98,8 +107,7 @@ export default function EditHoliday() {
         <ul className="history">
           {history.map((entry) => (
             <li key={entry.id}>
-              {formatDateTime(entry.created_at, locale)} ·{" "}
-              {entry.actor_name ?? t("holidays.history.system")} ·{" "}
+              {entry.when} · {entry.actor_name ?? t("holidays.history.system")} ·{" "}
               {t(messageKey(`holidays.action.${entry.action}`))}
             </li>
           ))}

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field, fieldId } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { schoolFormSchema } from "~/domain/schools";
@@ -11,6 +11,7 @@ import type { MessageKey } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { loadSchoolForEdit, updateSchool } from "~/services/school-admin.server";
@@ -36,10 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { school, values, history } = orNotFound(
     await loadSchoolForEdit(db(), user, parseIdParam(params.id)),
   );
+  const locale = await getLocale(request);
   return {
     school: { id: school.id, name: school.name, updatedAt: school.updated_at },
     values,
-    history,
+    // Formatted here: date formatting would add 1.1 KB to the page's JavaScript (issue 12).
+    history: history.map((entry) => ({ ...entry, when: formatDateTime(entry.createdAt, locale) })),
     notice: noticeKey(new URL(request.url).searchParams.get("notice")),
   };
 }
@@ -86,7 +89,6 @@ export default function EditSchool() {
   const { school, values, history, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
-  const locale = useLocale();
   const location = useLocation();
   const formError = actionData?.errors._form;
   return (
@@ -133,7 +135,7 @@ export default function EditSchool() {
             <tbody>
               {history.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatDateTime(entry.createdAt, locale)}</td>
+                  <td>{entry.when}</td>
                   <td>{entry.actorName ?? t("schoolAdmin.history.system")}</td>
                   <td>
                     {entry.changes.length === 0 ? (
