@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { HolidayForm } from "~/components/holiday-form";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import { createHoliday, loadHolidaysPage } from "~/services/holidays.server";
 
@@ -30,9 +31,23 @@ function yearFrom(url: URL): number {
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const url = new URL(request.url);
-  const page = orNotFound(await loadHolidaysPage(db(), user, yearFrom(url)));
+  const [result, locale] = await Promise.all([
+    loadHolidaysPage(db(), user, yearFrom(url)),
+    getLocale(request),
+  ]);
+  const page = orNotFound(result);
   const notice = url.searchParams.get("notice");
-  return { ...page, notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null };
+  return {
+    ...page,
+    // Formatted here: date formatting would add 1.1 KB to the page's JavaScript (issue 12).
+    holidays: page.holidays.map((holiday) => ({
+      ...holiday,
+      startsText: formatDate(holiday.startsOn, locale),
+      endsText: formatDate(holiday.endsOn, locale),
+      days: daysBetween(holiday.startsOn, holiday.endsOn) + 1,
+    })),
+    notice: notice && Object.hasOwn(NOTICES, notice) ? NOTICES[notice] : null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -49,7 +64,6 @@ export default function Holidays() {
   const { year, holidays, notice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
   return (
     <>
       <h1>{t("holidays.title")}</h1>
@@ -96,9 +110,9 @@ export default function Holidays() {
               {holidays.map((holiday) => (
                 <tr key={holiday.id}>
                   <td>{holiday.name}</td>
-                  <td>{formatDate(holiday.startsOn, locale)}</td>
-                  <td>{formatDate(holiday.endsOn, locale)}</td>
-                  <td>{daysBetween(holiday.startsOn, holiday.endsOn) + 1}</td>
+                  <td>{holiday.startsText}</td>
+                  <td>{holiday.endsText}</td>
+                  <td>{holiday.days}</td>
                   <td>
                     <Link
                       to={`/coordinator/holidays/${holiday.id}`}
