@@ -1,10 +1,8 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
-import { formatDate, formatTimeRange } from "~/domain/time";
 import type { UnavailabilityInput } from "~/domain/unavailability";
-import { describeBlock } from "~/domain/unavailability-blocks";
 import type { MessageKey } from "~/i18n";
 
 export interface UnavailabilityBlock {
@@ -12,31 +10,14 @@ export interface UnavailabilityBlock {
   startsAt: string;
   endsAt: string;
   reason: string;
+  /** The period in words (`withBlockLabels` in the loader). */
+  label: string;
 }
 
 /** The failed add, as the action returns it (a successful add or remove redirects). */
 export type UnavailabilityFormState =
   | { errors: Record<string, MessageKey>; values: Record<string, unknown> }
   | undefined;
-
-/** "fredag den 6. marts 2026 – søndag den 8. marts 2026 (hele dage)" or a time range. */
-export function useBlockLabel() {
-  const t = useT();
-  const locale = useLocale();
-  return (block: Pick<UnavailabilityBlock, "startsAt" | "endsAt">) => {
-    const description = describeBlock(block.startsAt, block.endsAt);
-    if (!description.allDay) return formatTimeRange(block.startsAt, block.endsAt, locale);
-    if (description.firstDay === description.lastDay) {
-      return t("facilitator.unavailability.oneDay", {
-        day: formatDate(description.firstDay, locale),
-      });
-    }
-    return t("facilitator.unavailability.days", {
-      first: formatDate(description.firstDay, locale),
-      last: formatDate(description.lastDay, locale),
-    });
-  };
-}
 
 /** List, add and remove a facilitator's unavailability (own page and the coordinator's page). */
 export function UnavailabilityManager({
@@ -48,7 +29,6 @@ export function UnavailabilityManager({
 }) {
   const t = useT();
   const [searchParams] = useSearchParams();
-  const blockLabel = useBlockLabel();
   const form = useValidatedForm(
     () => import("~/domain/unavailability").then((m) => m.unavailabilitySchema),
     {
@@ -105,7 +85,7 @@ export function UnavailabilityManager({
             </thead>
             <tbody>
               {blocks.map((block) => {
-                const label = blockLabel(block);
+                const label = block.label;
                 return (
                   <tr key={block.id}>
                     <td>{label}</td>

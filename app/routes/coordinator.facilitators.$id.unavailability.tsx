@@ -9,9 +9,10 @@ import { useT } from "~/components/i18n";
 import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
-import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { unavailabilityAction, withBlockLabels } from "~/lib/unavailability-action.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -20,7 +21,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return orNotFound(await loadUnavailability(db(), user, parseIdParam(params.id), new Date()));
+  const [result, locale] = await Promise.all([
+    loadUnavailability(db(), user, parseIdParam(params.id), new Date()),
+    getLocale(request),
+  ]);
+  const page = orNotFound(result);
+  return { ...page, blocks: withBlockLabels(page.blocks, locale) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

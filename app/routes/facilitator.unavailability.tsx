@@ -9,15 +9,21 @@ import { useT } from "~/components/i18n";
 import { UnavailabilityManager } from "~/components/unavailability";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
-import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { unavailabilityAction, withBlockLabels } from "~/lib/unavailability-action.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction = () => [{ title: "Fravær · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["facilitator"]);
-  return orNotFound(await loadUnavailability(db(), user, user.id, new Date()));
+  const [result, locale] = await Promise.all([
+    loadUnavailability(db(), user, user.id, new Date()),
+    getLocale(request),
+  ]);
+  const page = orNotFound(result);
+  return { ...page, blocks: withBlockLabels(page.blocks, locale) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
