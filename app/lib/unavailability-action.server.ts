@@ -1,7 +1,6 @@
 /**
  * The action both unavailability pages share (the facilitator's own and the coordinator's view of
- * one facilitator): reads the posted form, then calls the service to add or remove a block. Also
- * the blocks' labels for their loaders.
+ * one facilitator): reads the posted form, then calls the service to add or remove a block.
  */
 
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
@@ -39,29 +38,4 @@ export async function unavailabilityAction(
   const result = orNotFound(await addUnavailability(db, actor, facilitatorId, parsed.data, now));
   if (!result.ok) return { intent: "add", ok: false, errors: result.errors, values };
   return { intent: "add", ok: true, overlappingSessions: result.overlappingSessions };
-}
-
-/**
- * Each block with its label: "fredag den 6. marts 2026 – søndag den 8. marts 2026 (hele dage)"
- * or a time range. Made here, not in the browser: date formatting would add 1.7 KB to the pages'
- * JavaScript (issue 12).
- */
-export function withBlockLabels<Block extends { startsAt: string; endsAt: string }>(
-  blocks: readonly Block[],
-  locale: Locale,
-): (Block & { label: string })[] {
-  return blocks.map((block) => {
-    const description = describeBlock(block.startsAt, block.endsAt);
-    const label = !description.allDay
-      ? formatTimeRange(block.startsAt, block.endsAt, locale)
-      : description.firstDay === description.lastDay
-        ? translate(locale, "facilitator.unavailability.oneDay", {
-            day: formatDate(description.firstDay, locale),
-          })
-        : translate(locale, "facilitator.unavailability.days", {
-            first: formatDate(description.firstDay, locale),
-            last: formatDate(description.lastDay, locale),
-          });
-    return { ...block, label };
-  });
 }

@@ -12,7 +12,8 @@ import { requireUser } from "~/lib/guards.server";
 import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
-import { unavailabilityAction, withBlockLabels } from "~/lib/unavailability-action.server";
+import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { withBlockLabels } from "~/lib/unavailability-labels.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

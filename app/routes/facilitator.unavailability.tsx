@@ -11,7 +11,8 @@ import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
-import { unavailabilityAction, withBlockLabels } from "~/lib/unavailability-action.server";
+import { unavailabilityAction } from "~/lib/unavailability-action.server";
+import { withBlockLabels } from "~/lib/unavailability-labels.server";
 import { loadUnavailability } from "~/services/facilitator.server";
 
 export const meta: MetaFunction = () => [{ title: "Fravær · Frirum" }];

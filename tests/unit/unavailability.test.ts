@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { describeBlock, resolveBlock, unavailabilitySchema } from "~/domain/unavailability";
 import { hasMessage } from "~/i18n";
+import { withBlockLabels } from "~/lib/unavailability-labels.server";
 
 function parse(entries: Record<string, string>) {
   const data = new FormData();
@@ -163,6 +164,27 @@ describe("resolveBlock and describeBlock", () => {
     });
     expect(describeBlock("2026-03-06T12:00:00.000Z", "2026-03-06T15:30:00.000Z")).toEqual({
       allDay: false,
+    });
+  });
+});
+
+describe("withBlockLabels", () => {
+  it("labels whole days and time spans in the user's language", () => {
+    const blocks = [
+      { id: 1, startsAt: "2026-03-05T23:00:00.000Z", endsAt: "2026-03-08T23:00:00.000Z" },
+      { id: 2, startsAt: "2026-03-05T23:00:00.000Z", endsAt: "2026-03-06T23:00:00.000Z" },
+      { id: 3, startsAt: "2026-03-06T08:00:00.000Z", endsAt: "2026-03-06T11:00:00.000Z" },
+    ];
+    expect(withBlockLabels(blocks, "da").map((block) => block.label)).toEqual([
+      "fredag den 6. marts 2026 – søndag den 8. marts 2026 (hele dage)",
+      "fredag den 6. marts 2026 (hele dagen)",
+      "fredag den 6. marts 2026 kl. 09.00–12.00",
+    ]);
+    const [days] = withBlockLabels(blocks, "en");
+    expect(days?.label).toBe("Friday, 6 March 2026 – Sunday, 8 March 2026 (whole days)");
+    expect(withBlockLabels(blocks, "da")[0]).toMatchObject({
+      id: 1,
+      startsAt: blocks[0]?.startsAt,
     });
   });
 });
