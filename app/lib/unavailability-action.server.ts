@@ -4,10 +4,7 @@
  */
 
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
-import { formatDate, formatTimeRange } from "~/domain/time";
 import { unavailabilitySchema } from "~/domain/unavailability";
-import { describeBlock } from "~/domain/unavailability-blocks";
-import { type Locale, translate } from "~/i18n";
 import { addUnavailability, removeUnavailability } from "~/services/facilitator.server";
 import type { DB } from "../../db/connection";
 import type { FieldErrors } from "../domain/forms";
