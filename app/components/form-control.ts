@@ -14,8 +14,9 @@ import { messageKey } from "~/i18n/format";
  * focus of a field (decision 030): react-hook-form and the resolver are not in a page's first
  * JavaScript, `useValidatedForm` (validated-form.tsx) connects the control to the rendered form.
  *
- * Checked on submit; after a submit with errors each field is checked again as it changes. Focus
- * on the first error is the hook's (a list's error belongs to its first field).
+ * Checked on submit; after a submit with errors each field is checked again as it changes.
+ * react-hook-form's own focus on an error is off: `focusFirstInError` below follows the form's
+ * order and gives a list's error (`windows.root`) to the list's first field.
  */
 export function createControl<In extends FieldValues>(
   schema: z.ZodType<unknown, FieldValues>,
