@@ -6,6 +6,7 @@
 
 import { Form, Link } from "@remix-run/react";
 import type { EvaluationModel, GroupKey, ItemCell } from "~/domain/evaluation";
+import { itemsChartSeries, trendItemOf } from "~/domain/evaluation-charts";
 import { evaluationSearch } from "~/domain/evaluation-filters";
 import {
   bucketLabel,
@@ -22,11 +23,17 @@ import { FEEDBACK_AUDIENCES, FEEDBACK_SCALES } from "~/domain/feedback-bank";
 import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
 import { DotIntervalChart } from "./charts/dot-interval-chart";
+import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
 import { TrendChart } from "./charts/trend-chart";
 import { FilterSelect } from "./filter-select";
 import { useLocale, useT } from "./i18n";
 
-type Data = Omit<EvaluationPage, "model"> & { model: EvaluationModel; trendItem: string | null };
+type Data = Omit<EvaluationPage, "model"> & {
+  model: EvaluationModel;
+  trendItem: string | null;
+  /** Laid out by the loader (app/domain/evaluation-charts.ts). */
+  charts: { items: DotIntervalLayout; trend: TrendLayout | null };
+};
 
 function CellText({ cell, children }: { cell: ItemCell | undefined; children: React.ReactNode }) {
   const t = useT();
@@ -52,8 +59,8 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const options = FEEDBACK_SCALES[model.scale].options;
   const optionLabel = (i: number) => options[i].labels[locale] ?? options[i].labels.da ?? "";
   const itemText = (item: { text: { da: string; en: string } }) => item.text[locale];
-  const chartSeries = model.comparison ?? model.groups.map((g) => g.key).slice(0, 1);
-  const trendItem = model.items.find((i) => i.key === data.trendItem) ?? model.items[0];
+  const chartSeries = itemsChartSeries(model);
+  const trendItem = trendItemOf(model.items, data.trendItem);
   const largest = model.items
     .filter((i) => i.difference)
     .sort((a, b) => Math.abs(b.difference?.points ?? 0) - Math.abs(a.difference?.points ?? 0))[0];
@@ -266,29 +273,12 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
         <h2 id="items">{t("evaluation.items.title")}</h2>
         <figure className="chart-figure" data-testid="chart-items">
           <DotIntervalChart
+            layout={data.charts.items}
             title={t("evaluation.chart.title", { topBox })}
             description={t("evaluation.chart.desc")}
             axisLabel={t("evaluation.chart.axis")}
             series={chartSeries.map((key) => ({ key, label: label(key) }))}
-            categories={model.items.map((item) => ({
-              key: item.key,
-              label: itemText(item),
-              points: Object.fromEntries(
-                chartSeries.map((key) => {
-                  const cell = item.cells[key];
-                  return [
-                    key,
-                    cell?.status === "shown" && cell.share !== null && cell.interval
-                      ? {
-                          value: percent(cell.share),
-                          lower: percent(cell.interval.lower),
-                          upper: percent(cell.interval.upper),
-                        }
-                      : null,
-                  ];
-                }),
-              ),
-            }))}
+            categories={model.items.map((item) => ({ key: item.key, label: itemText(item) }))}
           />
           <figcaption>
             {largest?.difference
@@ -464,7 +454,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
         ))}
       </section>
 
-      {trendItem && model.buckets.length > 1 ? (
+      {trendItem && data.charts.trend ? (
         <section aria-labelledby="trend">
           <h2 id="trend">{t("evaluation.trend.title")}</h2>
           <Form method="get" action={basePath} className="filters no-print">
@@ -485,23 +475,12 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
           </Form>
           <figure className="chart-figure" data-testid="chart-trend">
             <TrendChart
+              layout={data.charts.trend}
               title={t("evaluation.trend.chartTitle", { item: itemText(trendItem) })}
               description={t("evaluation.trend.desc", { topBox })}
               axisLabel={t("evaluation.chart.axis")}
               periods={model.buckets.map((b) => ({ key: b.key, label: bucketLabel(b, t) }))}
-              series={model.trendGroups.map((g) => ({
-                key: g,
-                label: label(g),
-                values: Object.fromEntries(
-                  model.buckets.map((b) => {
-                    const cell = trendItem.trend[g]?.[b.key];
-                    return [
-                      b.key,
-                      cell?.status === "shown" && cell.share !== null ? percent(cell.share) : null,
-                    ];
-                  }),
-                ),
-              }))}
+              series={model.trendGroups.map((g) => ({ key: g, label: label(g) }))}
             />
             <figcaption>
               {t("evaluation.trend.summary", {

@@ -7,7 +7,7 @@
 import { Form, Link } from "@remix-run/react";
 import { formatNumber } from "~/domain/evaluation-format";
 import type { ExportTable } from "~/domain/evaluation-tables";
-import type { ReportCell, ReportFeedback, ReportModel, ReportTexts } from "~/domain/report";
+import type { ReportFeedback, ReportModel, ReportTexts } from "~/domain/report";
 import { MAX_SECTION_LENGTH, REPORT_SECTIONS } from "~/domain/report-sections";
 import { reportTables } from "~/domain/report-tables";
 import { formatDate, formatDateTime } from "~/domain/time";
@@ -15,6 +15,7 @@ import type { MessageKey, MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import type { ReportPage } from "~/services/report.server";
 import { DotIntervalChart } from "./charts/dot-interval-chart";
+import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
 import { TrendChart } from "./charts/trend-chart";
 import { useLocale, useT } from "./i18n";
 
@@ -87,21 +88,20 @@ export function ReportTable({ table, testId }: { table: ExportTable; testId?: st
   );
 }
 
-function point(cell: ReportCell) {
-  return cell.status === "shown" &&
-    cell.share !== null &&
-    cell.lower !== null &&
-    cell.upper !== null
-    ? { value: cell.share, lower: cell.lower, upper: cell.upper }
-    : null;
+/** The charts laid out by the loader (app/domain/report-charts.ts), in the model's order. */
+export interface ReportCharts {
+  monthly: TrendLayout;
+  feedback: Array<{ comparison: DotIntervalLayout; highlights: DotIntervalLayout }>;
 }
 
 function FeedbackChart({
   feedback,
+  layout,
   groups,
   title,
 }: {
   feedback: ReportFeedback;
+  layout: DotIntervalLayout;
   groups: Array<"pilot" | "standard" | "total">;
   title: string;
 }) {
@@ -110,15 +110,12 @@ function FeedbackChart({
   return (
     <figure className="chart-figure report-figure">
       <DotIntervalChart
+        layout={layout}
         title={title}
         description={t("report.comparison.desc")}
         axisLabel={t("report.chart.axis")}
         series={groups.map((g) => ({ key: g, label: t(`evaluation.group.${g}`) }))}
-        categories={feedback.items.map((item) => ({
-          key: item.key,
-          label: item.text[locale],
-          points: Object.fromEntries(groups.map((g) => [g, point(item[g])])),
-        }))}
+        categories={feedback.items.map((item) => ({ key: item.key, label: item.text[locale] }))}
       />
       <figcaption>{title}</figcaption>
     </figure>
@@ -149,10 +146,12 @@ export interface ReportActionData {
 
 export function ReportView({
   page,
+  charts,
   actionData,
   notice,
 }: {
   page: ReportPage;
+  charts: ReportCharts;
   actionData: ReportActionData | undefined;
   notice: MessageKey | null;
 }) {
@@ -358,33 +357,15 @@ export function ReportView({
         <h2 id="monthly">{t("report.section.monthly")}</h2>
         <figure className="chart-figure report-figure" data-testid="chart-monthly">
           <TrendChart
+            layout={charts.monthly}
             title={t("report.monthly.chart")}
             description={t("report.monthly.desc")}
             axisLabel={t("report.monthly.axis")}
-            domain={[
-              0,
-              Math.max(
-                100,
-                ...model.monthly.map((m) => Math.max(m.pupilsShare ?? 0, m.staffShare ?? 0)),
-              ),
-            ]}
             periods={model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) }))}
             series={[
-              {
-                key: "pupils",
-                label: t("report.series.pupils"),
-                values: Object.fromEntries(model.monthly.map((m) => [m.month, m.pupilsShare])),
-              },
-              {
-                key: "proRata",
-                label: t("report.series.proRata"),
-                values: Object.fromEntries(model.monthly.map((m) => [m.month, m.proRata])),
-              },
-              {
-                key: "staff",
-                label: t("report.series.staff"),
-                values: Object.fromEntries(model.monthly.map((m) => [m.month, m.staffShare])),
-              },
+              { key: "pupils", label: t("report.series.pupils") },
+              { key: "proRata", label: t("report.series.proRata") },
+              { key: "staff", label: t("report.series.staff") },
             ]}
           />
           <figcaption>
@@ -439,10 +420,11 @@ export function ReportView({
         {model.feedback.length === 0 ? (
           <p>{t("report.feedback.none", { year: page.year })}</p>
         ) : (
-          model.feedback.map((f) => (
+          model.feedback.map((f, i) => (
             <FeedbackChart
               key={f.audience}
               feedback={f}
+              layout={charts.feedback[i].comparison}
               groups={["pilot", "standard"]}
               title={t("report.comparison.chart", { audience: t(`audience.${f.audience}`) })}
             />
@@ -454,10 +436,11 @@ export function ReportView({
       <section aria-labelledby="highlights" className="report-section">
         <h2 id="highlights">{t("report.section.highlights")}</h2>
         <p className="small">{t("report.highlights.intro")}</p>
-        {model.feedback.map((f) => (
+        {model.feedback.map((f, i) => (
           <FeedbackChart
             key={f.audience}
             feedback={f}
+            layout={charts.feedback[i].highlights}
             groups={["total"]}
             title={t("report.highlights.chart", { audience: t(`audience.${f.audience}`) })}
           />

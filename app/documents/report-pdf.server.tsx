@@ -24,21 +24,20 @@ import {
   View,
 } from "@react-pdf/renderer";
 import {
-  type DotIntervalInput,
-  dotIntervalGeometry,
+  type DotIntervalData,
+  type DotIntervalTexts,
+  labelDotInterval,
+  labelTrend,
   type MarkerGeometry,
   type TextGeometry,
-  type TrendInput,
-  trendGeometry,
+  type TrendData,
+  type TrendTexts,
 } from "../components/charts/geometry";
+import { dotIntervalLayout, trendLayout } from "../components/charts/layout.server";
 import { formatNumber } from "../domain/evaluation-format";
 import type { ExportTable } from "../domain/evaluation-tables";
-import {
-  REPORT_SECTIONS,
-  type ReportCell,
-  type ReportModel,
-  type ReportTexts,
-} from "../domain/report";
+import { REPORT_SECTIONS, type ReportModel, type ReportTexts } from "../domain/report";
+import { reportChartData } from "../domain/report-charts";
 import { reportTables } from "../domain/report-tables";
 import { formatDate } from "../domain/time";
 import { type Locale, messageKey, translate } from "../i18n";
@@ -253,8 +252,8 @@ function SvgText({
 
 const CHART_WIDTH = 515;
 
-function PdfDotInterval({ input }: { input: DotIntervalInput }) {
-  const g = dotIntervalGeometry(input);
+function PdfDotInterval({ data, texts }: { data: DotIntervalData; texts: DotIntervalTexts }) {
+  const g = labelDotInterval(dotIntervalLayout(data), texts);
   return (
     <Svg
       width={CHART_WIDTH}
@@ -302,8 +301,8 @@ function PdfDotInterval({ input }: { input: DotIntervalInput }) {
   );
 }
 
-function PdfTrend({ input }: { input: TrendInput }) {
-  const g = trendGeometry(input);
+function PdfTrend({ data, texts }: { data: TrendData; texts: TrendTexts }) {
+  const g = labelTrend(trendLayout(data), texts);
   return (
     <Svg
       width={CHART_WIDTH}
@@ -346,15 +345,6 @@ function PdfTrend({ input }: { input: TrendInput }) {
   );
 }
 
-function point(cell: ReportCell) {
-  return cell.status === "shown" &&
-    cell.share !== null &&
-    cell.lower !== null &&
-    cell.upper !== null
-    ? { value: cell.share, lower: cell.lower, upper: cell.upper }
-    : null;
-}
-
 const BLOCK = 1200;
 
 /**
@@ -394,6 +384,7 @@ export interface ReportPdfInput {
 function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) {
   const t: T = (key, params) => translate(locale, messageKey(key), params);
   const tables = reportTables(model, t, locale);
+  const charts = reportChartData(model);
   const num = (value: number, digits = 0) => formatNumber(value, digits, locale);
   const long = (value: string) =>
     formatDate(value, locale, { day: "numeric", month: "long", year: "numeric" });
@@ -470,32 +461,14 @@ function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) 
           <Text style={styles.h2}>{t("report.section.monthly")}</Text>
           <Text style={styles.small}>{t("report.monthly.chart")}</Text>
           <PdfTrend
-            input={{
+            data={charts.monthly}
+            texts={{
               axisLabel: t("report.monthly.axis"),
-              domain: [
-                0,
-                Math.max(
-                  100,
-                  ...model.monthly.map((m) => Math.max(m.pupilsShare ?? 0, m.staffShare ?? 0)),
-                ),
-              ],
               periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
               series: [
-                {
-                  key: "pupils",
-                  label: t("report.series.pupils"),
-                  values: Object.fromEntries(model.monthly.map((m) => [m.month, m.pupilsShare])),
-                },
-                {
-                  key: "proRata",
-                  label: t("report.series.proRata"),
-                  values: Object.fromEntries(model.monthly.map((m) => [m.month, m.proRata])),
-                },
-                {
-                  key: "staff",
-                  label: t("report.series.staff"),
-                  values: Object.fromEntries(model.monthly.map((m) => [m.month, m.staffShare])),
-                },
+                { key: "pupils", label: t("report.series.pupils") },
+                { key: "proRata", label: t("report.series.proRata") },
+                { key: "staff", label: t("report.series.staff") },
               ],
             }}
           />
@@ -535,23 +508,20 @@ function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) 
         ))}
         <Text style={styles.h3}>{t("report.section.comparison")}</Text>
         <Text style={styles.caveat}>{t("evaluation.caveat")}</Text>
-        {model.feedback.map((f) => (
+        {model.feedback.map((f, i) => (
           <View key={f.audience} wrap={false}>
             <Text style={styles.small}>
               {t("report.comparison.chart", { audience: t(`audience.${f.audience}`) })}
             </Text>
             <PdfDotInterval
-              input={{
+              data={charts.feedback[i].comparison}
+              texts={{
                 axisLabel: t("report.chart.axis"),
                 series: (["pilot", "standard"] as const).map((g) => ({
                   key: g,
                   label: t(`evaluation.group.${g}`),
                 })),
-                categories: f.items.map((item) => ({
-                  key: item.key,
-                  label: item.text[locale],
-                  points: { pilot: point(item.pilot), standard: point(item.standard) },
-                })),
+                categories: f.items.map((item) => ({ key: item.key, label: item.text[locale] })),
               }}
             />
           </View>
@@ -562,20 +532,17 @@ function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) 
           {t("report.section.highlights")}
         </Text>
         <Text style={styles.small}>{t("report.highlights.intro")}</Text>
-        {model.feedback.map((f) => (
+        {model.feedback.map((f, i) => (
           <View key={f.audience} wrap={false}>
             <Text style={styles.small}>
               {t("report.highlights.chart", { audience: t(`audience.${f.audience}`) })}
             </Text>
             <PdfDotInterval
-              input={{
+              data={charts.feedback[i].highlights}
+              texts={{
                 axisLabel: t("report.chart.axis"),
                 series: [{ key: "total", label: t("evaluation.group.total") }],
-                categories: f.items.map((item) => ({
-                  key: item.key,
-                  label: item.text[locale],
-                  points: { total: point(item.total) },
-                })),
+                categories: f.items.map((item) => ({ key: item.key, label: item.text[locale] })),
               }}
             />
           </View>

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { dotIntervalLayout, trendLayout } from "~/components/charts/layout.server";
 import { EvaluationView } from "~/components/evaluation-view";
+import { evaluationChartData } from "~/domain/evaluation-charts";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -17,7 +19,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
       comments: params.get("comments") === "1",
     }),
   );
-  return { ...page, trendItem: params.get("trendItem") };
+  const trendItem = params.get("trendItem");
+  // Laid out here so that d3 stays on the server; the page adds the texts.
+  const charts = evaluationChartData(page.model, trendItem);
+  return {
+    ...page,
+    trendItem,
+    charts: {
+      items: dotIntervalLayout(charts.items),
+      trend: charts.trend ? trendLayout(charts.trend) : null,
+    },
+  };
 }
 
 export default function Evaluation() {

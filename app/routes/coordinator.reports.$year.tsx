@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { dotIntervalLayout, trendLayout } from "~/components/charts/layout.server";
 import { type ReportActionData, ReportView } from "~/components/report-view";
 import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
 import {
@@ -9,6 +10,7 @@ import {
   reportTextSchema,
   supersedeSchema,
 } from "~/domain/report";
+import { reportChartData } from "~/domain/report-charts";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -53,7 +55,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       versionNumber: versionFrom(url),
     }),
   );
-  return { page };
+  // Laid out here so that d3 stays on the server; the page adds the texts.
+  const charts = reportChartData(page.model);
+  return {
+    page,
+    charts: {
+      monthly: trendLayout(charts.monthly),
+      feedback: charts.feedback.map((f) => ({
+        audience: f.audience,
+        comparison: dotIntervalLayout(f.comparison),
+        highlights: dotIntervalLayout(f.highlights),
+      })),
+    },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -107,9 +121,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Report() {
-  const { page } = useLoaderData<typeof loader>();
+  const { page, charts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("notice") ?? ""] ?? null;
-  return <ReportView page={page} actionData={actionData} notice={actionData ? null : notice} />;
+  return (
+    <ReportView
+      page={page}
+      charts={charts}
+      actionData={actionData}
+      notice={actionData ? null : notice}
+    />
+  );
 }

@@ -1,25 +1,27 @@
 /**
  * A dot-and-interval chart rendered on the server as SVG (no client JavaScript): one row per
  * category (e.g. question), one dot per series (e.g. pilot, standard) with a horizontal line for
- * its 95% interval. Reusable: the caller passes plain numbers and texts (the evaluation page, the
- * annual report; its PDF draws the same geometry, see geometry.ts). Accessible: <title>/<desc>,
+ * its 95% interval. Reusable: the loader lays the chart out on the server (layout.server.ts) and
+ * the caller passes that layout with the texts (the evaluation page, the annual report; its PDF
+ * draws the same geometry, see geometry.ts), so no d3 in the browser. Accessible: <title>/<desc>,
  * role="img", series told apart by colour AND marker shape AND a legend with text; the numbers
  * belong in a table next to it.
  */
 import { useId } from "react";
-import { type DotIntervalInput, dotIntervalGeometry } from "./geometry";
+import { type DotIntervalLayout, type DotIntervalTexts, labelDotInterval } from "./geometry";
 import { Legend, Marker } from "./marker";
 
 export type { DotIntervalPoint } from "./geometry";
 
-export interface DotIntervalChartProps extends DotIntervalInput {
+export interface DotIntervalChartProps extends DotIntervalTexts {
+  layout: DotIntervalLayout;
   title: string;
   description: string;
 }
 
 export function DotIntervalChart(props: DotIntervalChartProps) {
   const id = useId();
-  const g = dotIntervalGeometry(props);
+  const g = labelDotInterval(props.layout, props);
   return (
     <svg
       viewBox={`0 0 ${g.width} ${g.height}`}

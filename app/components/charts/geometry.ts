@@ -1,11 +1,11 @@
 /**
- * The charts' geometry, computed once and drawn twice: as SVG elements on the page
- * (dot-interval-chart.tsx, trend-chart.tsx) and with react-pdf's Svg primitives in the annual
- * report's PDF (app/documents/report-pdf.server.tsx). Plain numbers and strings, no React, so both
- * renderers draw exactly the same positions.
+ * The charts' geometry, in two steps. The layout (positions, path strings; layout.server.ts, with
+ * d3-scale and d3-shape) is computed on the server from keys and numbers only and travels to the
+ * page as loader data, so d3 never reaches the browser. The texts (labels, axis title) are put at
+ * those positions here, by the component in the user's language, and by the annual report's PDF
+ * (app/documents/report-pdf.server.tsx) with the same functions, so page and PDF draw the same.
+ * Plain numbers and strings, no React, no d3.
  */
-import { scaleBand, scaleLinear, scalePoint } from "d3-scale";
-import { line } from "d3-shape";
 import { type MarkerShape, seriesStyle } from "./palette";
 
 export type MarkerGeometry =
@@ -42,11 +42,15 @@ export function markerGeometry(
   }
 }
 
-export interface TextGeometry {
+/** Where a text goes; the text itself is added by `label…` below. */
+export interface Placement {
   x: number;
   y: number;
-  text: string;
   anchor?: "start" | "middle" | "end";
+}
+
+export interface TextGeometry extends Placement {
+  text: string;
 }
 
 export interface LegendEntry {
@@ -62,19 +66,32 @@ export interface LineGeometry {
   y2: number;
 }
 
-function legend(
-  series: ReadonlyArray<{ key: string; label: string }>,
-  left: number,
-): LegendEntry[] {
-  return series.map((s, i) => {
-    const style = seriesStyle(i);
-    const x = left + i * 170;
-    return {
-      key: s.key,
-      marker: markerGeometry(style.shape, x + 6, 14, style.color),
-      label: { x: x + 18, y: 18, text: s.label },
-    };
-  });
+/** A grid line with its tick value (a number: the same in every language). */
+export type GridLine = LineGeometry & { key: number; label: TextGeometry };
+
+export interface LegendLayout {
+  key: string;
+  marker: MarkerGeometry;
+  label: Placement;
+}
+
+/** What a chart names: the axis, and each series and category (or period) by key. */
+export interface ChartTexts {
+  axisLabel: string;
+  series: ReadonlyArray<{ key: string; label: string }>;
+}
+
+function labelsByKey(entries: ReadonlyArray<{ key: string; label: string }>): Map<string, string> {
+  return new Map(entries.map((e) => [e.key, e.label]));
+}
+
+function labelLegend(legend: ReadonlyArray<LegendLayout>, texts: ChartTexts): LegendEntry[] {
+  const labels = labelsByKey(texts.series);
+  return legend.map((entry) => ({
+    key: entry.key,
+    marker: entry.marker,
+    label: { ...entry.label, text: labels.get(entry.key) ?? "" },
+  }));
 }
 
 // ---- dot and interval ----
@@ -85,35 +102,65 @@ export interface DotIntervalPoint {
   upper: number;
 }
 
-export interface DotIntervalInput {
+/** The numbers a dot-and-interval chart is laid out from (no texts). */
+export interface DotIntervalData {
+  series: ReadonlyArray<{ key: string }>;
+  categories: ReadonlyArray<{
+    key: string;
+    /** Per series key; null = not shown (suppressed or no answers). */
+    points: Record<string, DotIntervalPoint | null>;
+  }>;
+  /** Axis domain, default 0-100. */
+  domain?: [number, number];
+  width?: number;
+}
+
+export interface DotIntervalTexts extends ChartTexts {
+  categories: ReadonlyArray<{ key: string; label: string }>;
+}
+
+/** The numbers and the texts together (the PDF lays out and labels in one go). */
+export interface DotIntervalInput extends DotIntervalData, DotIntervalTexts {
   series: ReadonlyArray<{ key: string; label: string }>;
   categories: ReadonlyArray<{
     key: string;
     label: string;
-    /** Per series key; null = not shown (suppressed or no answers). */
     points: Record<string, DotIntervalPoint | null>;
   }>;
-  axisLabel: string;
-  /** Axis domain, default 0-100. */
-  domain?: [number, number];
-  width?: number;
+}
+
+export interface DotIntervalPointGeometry {
+  key: string;
+  line: LineGeometry;
+  color: string;
+  marker: MarkerGeometry;
+}
+
+export interface DotIntervalLayout {
+  width: number;
+  height: number;
+  legend: LegendLayout[];
+  grid: GridLine[];
+  axis: Placement;
+  rows: Array<{
+    key: string;
+    label: Placement & { lineHeight: number };
+    points: DotIntervalPointGeometry[];
+  }>;
 }
 
 export interface DotIntervalGeometry {
   width: number;
   height: number;
   legend: LegendEntry[];
-  grid: Array<LineGeometry & { key: number; label: TextGeometry }>;
+  grid: GridLine[];
   axis: TextGeometry;
   rows: Array<{
     key: string;
     label: TextGeometry & { lines: string[]; lineHeight: number };
-    points: Array<{ key: string; line: LineGeometry; color: string; marker: MarkerGeometry }>;
+    points: DotIntervalPointGeometry[];
   }>;
 }
-
-const LABEL_WIDTH = 260;
-const ROW_HEIGHT = 34;
 
 /** A label in at most two lines of about `max` characters ("…" when cut). */
 export function wrapLabel(text: string, max = 38): string[] {
@@ -130,149 +177,94 @@ export function wrapLabel(text: string, max = 38): string[] {
   return lines.slice(0, 2).map((l, i, all) => (i === 1 && all.length < lines.length ? `${l}…` : l));
 }
 
-export function dotIntervalGeometry(input: DotIntervalInput): DotIntervalGeometry {
-  const width = input.width ?? 720;
-  const margin = { top: 34, right: 24, bottom: 44, left: LABEL_WIDTH };
-  const height = margin.top + margin.bottom + input.categories.length * ROW_HEIGHT;
-  const x = scaleLinear()
-    .domain(input.domain ?? [0, 100])
-    .range([margin.left, width - margin.right]);
-  const y = scaleBand()
-    .domain(input.categories.map((c) => c.key))
-    .range([margin.top, height - margin.bottom])
-    .paddingInner(0.2);
-  const offset = scaleBand()
-    .domain(input.series.map((s) => s.key))
-    .range([0, y.bandwidth()])
-    .paddingInner(0.3);
+export function labelDotInterval(
+  layout: DotIntervalLayout,
+  texts: DotIntervalTexts,
+): DotIntervalGeometry {
+  const categories = labelsByKey(texts.categories);
   return {
-    width,
-    height,
-    legend: legend(input.series, margin.left),
-    grid: x.ticks(5).map((tick) => ({
-      key: tick,
-      x1: x(tick),
-      x2: x(tick),
-      y1: margin.top - 4,
-      y2: height - margin.bottom,
-      label: { x: x(tick), y: height - margin.bottom + 16, text: String(tick), anchor: "middle" },
-    })),
-    axis: {
-      x: (margin.left + width - margin.right) / 2,
-      y: height - 8,
-      text: input.axisLabel,
-      anchor: "middle",
-    },
-    rows: input.categories.map((category) => {
-      const top = y(category.key) ?? 0;
-      return {
-        key: category.key,
-        label: {
-          x: 8,
-          y: top + y.bandwidth() / 2 - 2,
-          text: category.label,
-          lines: wrapLabel(category.label),
-          lineHeight: 13,
-        },
-        points: input.series.flatMap((s, i) => {
-          const point = category.points[s.key];
-          if (!point) return [];
-          const style = seriesStyle(i);
-          const cy = top + (offset(s.key) ?? 0) + offset.bandwidth() / 2;
-          return [
-            {
-              key: s.key,
-              line: { x1: x(point.lower), x2: x(point.upper), y1: cy, y2: cy },
-              color: style.color,
-              marker: markerGeometry(style.shape, x(point.value), cy, style.color),
-            },
-          ];
-        }),
-      };
+    width: layout.width,
+    height: layout.height,
+    legend: labelLegend(layout.legend, texts),
+    grid: layout.grid,
+    axis: { ...layout.axis, text: texts.axisLabel },
+    rows: layout.rows.map((row) => {
+      const text = categories.get(row.key) ?? "";
+      return { ...row, label: { ...row.label, text, lines: wrapLabel(text) } };
     }),
   };
 }
 
 // ---- trend (lines over periods) ----
 
-export interface TrendInput {
-  axisLabel: string;
-  periods: ReadonlyArray<{ key: string; label: string }>;
-  series: ReadonlyArray<{ key: string; label: string; values: Record<string, number | null> }>;
+/** The numbers a trend chart is laid out from (no texts). */
+export interface TrendData {
+  periods: ReadonlyArray<{ key: string }>;
+  series: ReadonlyArray<{ key: string; values: Record<string, number | null> }>;
   domain?: [number, number];
   width?: number;
+}
+
+export interface TrendTexts extends ChartTexts {
+  periods: ReadonlyArray<{ key: string; label: string }>;
+}
+
+export interface TrendInput extends TrendData, TrendTexts {
+  series: ReadonlyArray<{ key: string; label: string; values: Record<string, number | null> }>;
+  periods: ReadonlyArray<{ key: string; label: string }>;
+}
+
+export interface TrendSeriesGeometry {
+  key: string;
+  color: string;
+  dash?: string;
+  /** The SVG path of the line; gaps where a period has no value are left open. */
+  path: string | null;
+  markers: Array<{ key: string; marker: MarkerGeometry }>;
+}
+
+export interface TrendLayout {
+  width: number;
+  height: number;
+  legend: LegendLayout[];
+  grid: GridLine[];
+  periods: Array<Placement & { key: string }>;
+  axis: Placement;
+  series: TrendSeriesGeometry[];
 }
 
 export interface TrendGeometry {
   width: number;
   height: number;
   legend: LegendEntry[];
-  grid: Array<LineGeometry & { key: number; label: TextGeometry }>;
+  grid: GridLine[];
   periods: Array<TextGeometry & { key: string }>;
   axis: TextGeometry;
-  series: Array<{
-    key: string;
-    color: string;
-    dash: string | undefined;
-    path: string | null;
-    markers: Array<{ key: string; marker: MarkerGeometry }>;
-  }>;
+  series: TrendSeriesGeometry[];
 }
 
-export function trendGeometry(input: TrendInput): TrendGeometry {
-  const width = input.width ?? 720;
-  const height = 280;
-  const margin = { top: 52, right: 24, bottom: 44, left: 52 };
-  const x = scalePoint()
-    .domain(input.periods.map((p) => p.key))
-    .range([margin.left, width - margin.right])
-    .padding(0.4);
-  const y = scaleLinear()
-    .domain(input.domain ?? [0, 100])
-    .range([height - margin.bottom, margin.top]);
+export function labelTrend(layout: TrendLayout, texts: TrendTexts): TrendGeometry {
+  const periods = labelsByKey(texts.periods);
   return {
-    width,
-    height,
-    legend: legend(input.series, margin.left),
-    grid: y.ticks(5).map((tick) => ({
-      key: tick,
-      x1: margin.left,
-      x2: width - margin.right,
-      y1: y(tick),
-      y2: y(tick),
-      label: { x: margin.left - 8, y: y(tick) + 4, text: String(tick), anchor: "end" },
-    })),
-    periods: input.periods.map((p) => ({
-      key: p.key,
-      x: x(p.key) ?? 0,
-      y: height - margin.bottom + 16,
-      text: p.label,
-      anchor: "middle",
-    })),
-    axis: { x: 14, y: margin.top - 16, text: input.axisLabel },
-    series: input.series.map((s, i) => {
-      const style = seriesStyle(i);
-      const points = input.periods.map((p) => ({ key: p.key, value: s.values[p.key] ?? null }));
-      const path = line<{ key: string; value: number | null }>()
-        .defined((d) => d.value !== null)
-        .x((d) => x(d.key) ?? 0)
-        .y((d) => y(d.value ?? 0))(points);
-      return {
-        key: s.key,
-        color: style.color,
-        dash: i === 1 ? "6 4" : undefined,
-        path,
-        markers: points.flatMap((d) =>
-          d.value === null
-            ? []
-            : [
-                {
-                  key: d.key,
-                  marker: markerGeometry(style.shape, x(d.key) ?? 0, y(d.value), style.color),
-                },
-              ],
-        ),
-      };
-    }),
+    width: layout.width,
+    height: layout.height,
+    legend: labelLegend(layout.legend, texts),
+    grid: layout.grid,
+    periods: layout.periods.map((p) => ({ ...p, text: periods.get(p.key) ?? "" })),
+    axis: { ...layout.axis, text: texts.axisLabel },
+    series: layout.series,
   };
+}
+
+/** The legend's places: one entry per series, in a row above the plot. */
+export function legendLayout(series: ReadonlyArray<{ key: string }>, left: number): LegendLayout[] {
+  return series.map((s, i) => {
+    const style = seriesStyle(i);
+    const x = left + i * 170;
+    return {
+      key: s.key,
+      marker: markerGeometry(style.shape, x + 6, 14, style.color),
+      label: { x: x + 18, y: 18 },
+    };
+  });
 }

@@ -1,21 +1,23 @@
 /**
  * A line chart of one measure over periods, one line per series, rendered on the server as SVG.
- * Gaps where a period has no value (suppressed or no answers) are left open (d3-shape `defined`).
+ * Gaps where a period has no value (suppressed or no answers) are left open (the layout's path).
  * Same accessibility rules as the dot-and-interval chart: title, description, shapes + colours,
- * and a table with the numbers next to it. The geometry (geometry.ts) is shared with the PDF.
+ * and a table with the numbers next to it. The loader lays it out on the server (layout.server.ts);
+ * the geometry (geometry.ts) is shared with the PDF.
  */
 import { useId } from "react";
-import { type TrendInput, trendGeometry } from "./geometry";
+import { labelTrend, type TrendLayout, type TrendTexts } from "./geometry";
 import { Legend, Marker } from "./marker";
 
-export interface TrendChartProps extends TrendInput {
+export interface TrendChartProps extends TrendTexts {
+  layout: TrendLayout;
   title: string;
   description: string;
 }
 
 export function TrendChart(props: TrendChartProps) {
   const id = useId();
-  const g = trendGeometry(props);
+  const g = labelTrend(props.layout, props);
   return (
     <svg
       viewBox={`0 0 ${g.width} ${g.height}`}
