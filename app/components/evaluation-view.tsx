@@ -18,19 +18,21 @@ import {
   round,
   topBoxLabel,
 } from "~/domain/evaluation-format";
-import { findScale } from "~/domain/evaluation-scales";
-import { FEEDBACK_AUDIENCES, FEEDBACK_SCALES } from "~/domain/feedback-bank";
+import { FEEDBACK_AUDIENCES } from "~/domain/feedback-audiences";
 import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
 import { DotIntervalChart } from "./charts/dot-interval-chart";
 import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
 import { TrendChart } from "./charts/trend-chart";
+import type { EvaluationOption } from "./evaluation-view.server";
 import { FilterSelect } from "./filter-select";
 import { useLocale, useT } from "./i18n";
 
 type Data = Omit<EvaluationPage, "model"> & {
   model: EvaluationModel;
   trendItem: string | null;
+  /** The scale's answer options (table columns), from the loader. */
+  options: EvaluationOption[];
   /** Laid out by the loader (app/domain/evaluation-charts.ts). */
   charts: { items: DotIntervalLayout; trend: TrendLayout | null };
 };
@@ -56,8 +58,8 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const label = (key: GroupKey) => groupLabel(model, key, t);
   const topBox = topBoxLabel(model, t);
   const search = evaluationSearch(f);
-  const options = FEEDBACK_SCALES[model.scale].options;
-  const optionLabel = (i: number) => options[i].labels[locale] ?? options[i].labels.da ?? "";
+  const options = data.options;
+  const optionLabel = (i: number) => options[i].labels[locale];
   const itemText = (item: { text: { da: string; en: string } }) => item.text[locale];
   const chartSeries = itemsChartSeries(model);
   const trendItem = trendItemOf(model.items, data.trendItem);
@@ -505,7 +507,6 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
         <section aria-labelledby="scales">
           <h2 id="scales">{t("evaluation.scales.title")}</h2>
           {model.scales.map((scale) => {
-            const definition = findScale(scale.key);
             return (
               <article key={scale.key} aria-labelledby={`scale-${scale.key}`}>
                 <h3 id={`scale-${scale.key}`}>{t(messageKey(`evaluation.scale.${scale.key}`))}</h3>
@@ -513,7 +514,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                   {t("evaluation.scales.intro", {
                     count: scale.items.length,
                     range: `${scale.range.min}–${scale.range.max}`,
-                    min: definition?.minAnswered ?? scale.items.length,
+                    min: scale.minAnswered,
                   })}
                 </p>
                 <div className="table-wrap">

@@ -10,7 +10,7 @@ import type { ExportTable } from "~/domain/evaluation-tables";
 import type { ReportFeedback, ReportModel, ReportTexts } from "~/domain/report";
 import { MAX_SECTION_LENGTH, REPORT_SECTIONS } from "~/domain/report-sections";
 import { reportTables } from "~/domain/report-tables";
-import { formatDate, formatDateTime } from "~/domain/time";
+import { formatDateTime, longDate } from "~/domain/time";
 import type { MessageKey, MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import type { ReportPage } from "~/services/report.server";
@@ -19,12 +19,7 @@ import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
 import { TrendChart } from "./charts/trend-chart";
 import { useLocale, useT } from "./i18n";
 
-const LONG_DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
 const SHOWN_DIFFERENCES = 20;
-
-export function longDate(value: string, locale: string): string {
-  return formatDate(value, locale, LONG_DATE);
-}
 
 /** One report table: label columns as row headers, numbers in the UI language. */
 export function ReportTable({ table, testId }: { table: ExportTable; testId?: string }) {

@@ -5,7 +5,7 @@
  * them into UTC instants.
  */
 import type { MessageKey } from "../i18n";
-import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "./feedback-bank";
+import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "./feedback-audiences";
 import { addDays, isValidDateString } from "./time";
 
 export const EVALUATION_COHORTS = ["pilot", "standard", "school"] as const;

@@ -96,6 +96,8 @@ export interface EvaluationScaleResult {
   key: string;
   items: readonly string[];
   range: { min: number; max: number };
+  /** A respondent gets a score with at least this many items answered (the scale's rule). */
+  minAnswered: number;
   icc: number | null;
   cells: Partial<Record<GroupKey, ScaleCell>>;
   /** Hedges' g of the first comparison group minus the second. */
@@ -498,6 +500,7 @@ export function buildEvaluationModel(input: EvaluationInput): EvaluationModel {
       key: scale.key,
       items: scale.items,
       range: scoreRange(scaleKey),
+      minAnswered: scale.minAnswered,
       icc,
       cells,
       hedges,

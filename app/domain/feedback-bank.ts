@@ -12,6 +12,8 @@
  * No demographic questions, on purpose: in small groups they identify children.
  */
 
+import { FEEDBACK_AUDIENCES, type FeedbackAudience } from "./feedback-audiences";
+
 export const FEEDBACK_LOCALES = ["da", "en", "ar", "so", "ur", "tr", "fa"] as const;
 export type FeedbackLocale = (typeof FEEDBACK_LOCALES)[number];
 
@@ -31,8 +33,7 @@ export function localeDirection(locale: FeedbackLocale): "rtl" | "ltr" {
   return isRtl(locale) ? "rtl" : "ltr";
 }
 
-export const FEEDBACK_AUDIENCES = ["pupils", "parents", "staff"] as const;
-export type FeedbackAudience = (typeof FEEDBACK_AUDIENCES)[number];
+export { FEEDBACK_AUDIENCES, type FeedbackAudience };
 
 /** The languages each audience's form is offered in (first = default). */
 export const AUDIENCE_LOCALES: Record<FeedbackAudience, readonly FeedbackLocale[]> = {

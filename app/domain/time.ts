@@ -218,6 +218,13 @@ export function formatDate(
   return formatter(locale, options).format(toDisplayMs(value));
 }
 
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric" };
+
+/** Date without weekday, e.g. "6. marts 2026" / "6 March 2026" (the annual reports' dates). */
+export function longDate(value: string, locale: string): string {
+  return formatDate(value, locale, LONG_DATE);
+}
+
 /** Wall time only, e.g. "09.00" (da) / "09:00" (en). */
 export function formatTime(utcIso: string, locale: string): string {
   return formatter(locale, TIME_PARTS).format(utcToEpochMs(utcIso));

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { dotIntervalLayout, trendLayout } from "~/components/charts/layout.server";
 import { EvaluationView } from "~/components/evaluation-view";
-import { evaluationChartData } from "~/domain/evaluation-charts";
+import { evaluationViewData } from "~/components/evaluation-view.server";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -19,17 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       comments: params.get("comments") === "1",
     }),
   );
-  const trendItem = params.get("trendItem");
-  // Laid out here so that d3 stays on the server; the page adds the texts.
-  const charts = evaluationChartData(page.model, trendItem);
-  return {
-    ...page,
-    trendItem,
-    charts: {
-      items: dotIntervalLayout(charts.items),
-      trend: charts.trend ? trendLayout(charts.trend) : null,
-    },
-  };
+  return evaluationViewData(page, params.get("trendItem"));
 }
 
 export default function Evaluation() {
