@@ -7,7 +7,6 @@
 import { Form, Link } from "@remix-run/react";
 import type { EvaluationModel, GroupKey, ItemCell } from "~/domain/evaluation";
 import { itemsChartSeries, trendItemOf } from "~/domain/evaluation-charts";
-import { evaluationSearch } from "~/domain/evaluation-filters";
 import {
   bucketLabel,
   DIGITS,
@@ -21,9 +20,7 @@ import {
 import { FEEDBACK_AUDIENCES } from "~/domain/feedback-audiences";
 import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
-import { DotIntervalChart } from "./charts/dot-interval-chart";
-import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
-import { TrendChart } from "./charts/trend-chart";
+import { ChartSvg } from "./charts/chart-svg";
 import type { EvaluationOption } from "./evaluation-view.server";
 import { FilterSelect } from "./filter-select";
 import { useLocale, useT } from "./i18n";
@@ -31,10 +28,12 @@ import { useLocale, useT } from "./i18n";
 type Data = Omit<EvaluationPage, "model"> & {
   model: EvaluationModel;
   trendItem: string | null;
+  /** The filters as a query string ("?period=…"), from the loader. */
+  search: string;
   /** The scale's answer options (table columns), from the loader. */
   options: EvaluationOption[];
-  /** Laid out by the loader (app/domain/evaluation-charts.ts). */
-  charts: { items: DotIntervalLayout; trend: TrendLayout | null };
+  /** Drawn by the loader (evaluation-view.server.ts): SVG markup. */
+  charts: { items: string; trend: string | null };
 };
 
 function CellText({ cell, children }: { cell: ItemCell | undefined; children: React.ReactNode }) {
@@ -57,7 +56,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const pct = (p: number) => `${num(percent(p), DIGITS.percent)}\u00a0%`;
   const label = (key: GroupKey) => groupLabel(model, key, t);
   const topBox = topBoxLabel(model, t);
-  const search = evaluationSearch(f);
+  const { search } = data;
   const options = data.options;
   const optionLabel = (i: number) => options[i].labels[locale];
   const itemText = (item: { text: { da: string; en: string } }) => item.text[locale];
@@ -274,14 +273,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
       <section aria-labelledby="items">
         <h2 id="items">{t("evaluation.items.title")}</h2>
         <figure className="chart-figure" data-testid="chart-items">
-          <DotIntervalChart
-            layout={data.charts.items}
-            title={t("evaluation.chart.title", { topBox })}
-            description={t("evaluation.chart.desc")}
-            axisLabel={t("evaluation.chart.axis")}
-            series={chartSeries.map((key) => ({ key, label: label(key) }))}
-            categories={model.items.map((item) => ({ key: item.key, label: itemText(item) }))}
-          />
+          <ChartSvg svg={data.charts.items} />
           <figcaption>
             {largest?.difference
               ? t("evaluation.chart.summary", {
@@ -476,14 +468,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
             </button>
           </Form>
           <figure className="chart-figure" data-testid="chart-trend">
-            <TrendChart
-              layout={data.charts.trend}
-              title={t("evaluation.trend.chartTitle", { item: itemText(trendItem) })}
-              description={t("evaluation.trend.desc", { topBox })}
-              axisLabel={t("evaluation.chart.axis")}
-              periods={model.buckets.map((b) => ({ key: b.key, label: bucketLabel(b, t) }))}
-              series={model.trendGroups.map((g) => ({ key: g, label: label(g) }))}
-            />
+            <ChartSvg svg={data.charts.trend} />
             <figcaption>
               {t("evaluation.trend.summary", {
                 item: itemText(trendItem),

@@ -7,16 +7,13 @@
 import { Form, Link } from "@remix-run/react";
 import { formatNumber } from "~/domain/evaluation-format";
 import type { ExportTable } from "~/domain/evaluation-tables";
-import type { ReportFeedback, ReportModel, ReportTexts } from "~/domain/report";
+import type { ReportModel, ReportTexts } from "~/domain/report";
 import { MAX_SECTION_LENGTH, REPORT_SECTIONS } from "~/domain/report-sections";
-import { reportTables } from "~/domain/report-tables";
-import { formatDateTime, longDate } from "~/domain/time";
+import type { ReportTables } from "~/domain/report-tables";
 import type { MessageKey, MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import type { ReportPage } from "~/services/report.server";
-import { DotIntervalChart } from "./charts/dot-interval-chart";
-import type { DotIntervalLayout, TrendLayout } from "./charts/geometry";
-import { TrendChart } from "./charts/trend-chart";
+import { ChartSvg } from "./charts/chart-svg";
 import { useLocale, useT } from "./i18n";
 
 const SHOWN_DIFFERENCES = 20;
@@ -83,35 +80,16 @@ export function ReportTable({ table, testId }: { table: ExportTable; testId?: st
   );
 }
 
-/** The charts laid out by the loader (app/domain/report-charts.ts), in the model's order. */
+/** The charts drawn by the loader (report-view.server.ts): SVG markup, in the model's order. */
 export interface ReportCharts {
-  monthly: TrendLayout;
-  feedback: Array<{ comparison: DotIntervalLayout; highlights: DotIntervalLayout }>;
+  monthly: string;
+  feedback: Array<{ comparison: string; highlights: string }>;
 }
 
-function FeedbackChart({
-  feedback,
-  layout,
-  groups,
-  title,
-}: {
-  feedback: ReportFeedback;
-  layout: DotIntervalLayout;
-  groups: Array<"pilot" | "standard" | "total">;
-  title: string;
-}) {
-  const t = useT();
-  const locale = useLocale();
+function FeedbackChart({ svg, title }: { svg: string; title: string }) {
   return (
     <figure className="chart-figure report-figure">
-      <DotIntervalChart
-        layout={layout}
-        title={title}
-        description={t("report.comparison.desc")}
-        axisLabel={t("report.chart.axis")}
-        series={groups.map((g) => ({ key: g, label: t(`evaluation.group.${g}`) }))}
-        categories={feedback.items.map((item) => ({ key: item.key, label: item.text[locale] }))}
-      />
+      <ChartSvg svg={svg} />
       <figcaption>{title}</figcaption>
     </figure>
   );
@@ -142,19 +120,25 @@ export interface ReportActionData {
 export function ReportView({
   page,
   charts,
+  tables,
+  dates,
   actionData,
   notice,
 }: {
   page: ReportPage;
+  /** The page's dates written out by the loader, by value (report-view.server.ts). */
+  dates: { long: Record<string, string>; withTime: Record<string, string> };
   charts: ReportCharts;
+  /** Built by the loader in the user's language (the same as the PDF's and the XLSX's). */
+  tables: ReportTables;
   actionData: ReportActionData | undefined;
   notice: MessageKey | null;
 }) {
   const t = useT();
   const locale = useLocale();
   const model: ReportModel = page.model;
-  const tables = reportTables(model, t, locale);
   const num = (value: number, digits = 0) => formatNumber(value, digits, locale);
+  const longDate = (value: string) => dates.long[value] ?? value;
   const pct = (value: number | null) => (value === null ? t("report.none") : `${num(value, 1)} %`);
   const editable = page.shown === null && page.phase !== "future" && page.phase !== "before";
   const texts: ReportTexts = page.texts;
@@ -173,7 +157,7 @@ export function ReportView({
         <h1>{t("report.title", { year: page.year })}</h1>
         {page.shown ? (
           <p className="report-status report-status--final" data-testid="report-status">
-            <strong>{t("report.final", { date: longDate(page.shown.finalisedAt, locale) })}</strong>
+            <strong>{t("report.final", { date: longDate(page.shown.finalisedAt) })}</strong>
             {" · "}
             {t("report.finalBy", { name: page.shown.finalisedBy ?? "–" })}
           </p>
@@ -182,7 +166,7 @@ export function ReportView({
             {t("report.draft")}
           </p>
         )}
-        <p className="small">{t("report.asOf", { date: longDate(model.asOf, locale) })}</p>
+        <p className="small">{t("report.asOf", { date: longDate(model.asOf) })}</p>
       </header>
 
       {notice ? (
@@ -192,15 +176,7 @@ export function ReportView({
       ) : null}
       {formError ? (
         <div className="notice notice--error" role="alert">
-          <p>
-            {t(formError, {
-              ...actionData?.params,
-              // "already finalised by X (when)": the instant in the reader's words.
-              ...(typeof actionData?.params?.at === "string"
-                ? { at: formatDateTime(actionData.params.at, locale) }
-                : {}),
-            })}
-          </p>
+          <p>{t(formError, actionData?.params)}</p>
         </div>
       ) : null}
       {viewingOld && page.shown ? (
@@ -351,18 +327,7 @@ export function ReportView({
       <section aria-labelledby="monthly" className="report-section">
         <h2 id="monthly">{t("report.section.monthly")}</h2>
         <figure className="chart-figure report-figure" data-testid="chart-monthly">
-          <TrendChart
-            layout={charts.monthly}
-            title={t("report.monthly.chart")}
-            description={t("report.monthly.desc")}
-            axisLabel={t("report.monthly.axis")}
-            periods={model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) }))}
-            series={[
-              { key: "pupils", label: t("report.series.pupils") },
-              { key: "proRata", label: t("report.series.proRata") },
-              { key: "staff", label: t("report.series.staff") },
-            ]}
-          />
+          <ChartSvg svg={charts.monthly} />
           <figcaption>
             {lastCounted
               ? t("report.monthly.summary", {
@@ -418,9 +383,7 @@ export function ReportView({
           model.feedback.map((f, i) => (
             <FeedbackChart
               key={f.audience}
-              feedback={f}
-              layout={charts.feedback[i].comparison}
-              groups={["pilot", "standard"]}
+              svg={charts.feedback[i].comparison}
               title={t("report.comparison.chart", { audience: t(`audience.${f.audience}`) })}
             />
           ))
@@ -434,9 +397,7 @@ export function ReportView({
         {model.feedback.map((f, i) => (
           <FeedbackChart
             key={f.audience}
-            feedback={f}
-            layout={charts.feedback[i].highlights}
-            groups={["total"]}
+            svg={charts.feedback[i].highlights}
             title={t("report.highlights.chart", { audience: t(`audience.${f.audience}`) })}
           />
         ))}
@@ -499,12 +460,12 @@ export function ReportView({
               <li key={v.id}>
                 {t("report.versions.row", {
                   number: v.number,
-                  date: longDate(v.finalisedAt, locale),
+                  date: longDate(v.finalisedAt),
                   name: v.finalisedBy ?? "–",
                 })}
                 {v.supersededAt
                   ? ` · ${t("report.versions.superseded", {
-                      date: longDate(v.supersededAt, locale),
+                      date: longDate(v.supersededAt),
                       reason: v.supersedeReason ?? "",
                     })} · `
                   : " "}
@@ -529,7 +490,7 @@ export function ReportView({
                   section: t(messageKey(`report.text.${h.section}`)),
                   length: num(h.length),
                   author: h.author ?? "–",
-                  date: formatDateTime(h.createdAt, locale),
+                  date: dates.withTime[h.createdAt] ?? h.createdAt,
                 })}
               </li>
             ))}

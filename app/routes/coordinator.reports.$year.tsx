@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { dotIntervalLayout, trendLayout } from "~/components/charts/layout.server";
 import { type ReportActionData, ReportView } from "~/components/report-view";
+import { reportViewData } from "~/components/report-view.server";
 import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
 import {
   finaliseSchema,
@@ -10,10 +10,11 @@ import {
   reportTextSchema,
   supersedeSchema,
 } from "~/domain/report";
-import { reportChartData } from "~/domain/report-charts";
+import { formatDateTime } from "~/domain/time";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import {
   finaliseReport,
@@ -55,19 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       versionNumber: versionFrom(url),
     }),
   );
-  // Laid out here so that d3 stays on the server; the page adds the texts.
-  const charts = reportChartData(page.model);
-  return {
-    page,
-    charts: {
-      monthly: trendLayout(charts.monthly),
-      feedback: charts.feedback.map((f) => ({
-        audience: f.audience,
-        comparison: dotIntervalLayout(f.comparison),
-        highlights: dotIntervalLayout(f.highlights),
-      })),
-    },
-  };
+  return reportViewData(page, await getLocale(request));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -117,11 +106,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const notice = intent === "text" ? "text" : intent === "finalise" ? "finalised" : "superseded";
     throw redirect(`/coordinator/reports/${year}?notice=${notice}`);
   }
-  return refused(result.errors, result.params);
+  // "already finalised by X (when)": the instant in the reader's words.
+  const at = result.params?.at;
+  const locale = await getLocale(request);
+  return refused(
+    result.errors,
+    typeof at === "string" ? { ...result.params, at: formatDateTime(at, locale) } : result.params,
+  );
 }
 
 export default function Report() {
-  const { page, charts } = useLoaderData<typeof loader>();
+  const { page, charts, tables, dates } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const notice = NOTICES[params.get("notice") ?? ""] ?? null;
@@ -129,6 +124,8 @@ export default function Report() {
     <ReportView
       page={page}
       charts={charts}
+      tables={tables}
+      dates={dates}
       actionData={actionData}
       notice={actionData ? null : notice}
     />

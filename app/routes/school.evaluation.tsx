@@ -4,6 +4,7 @@ import { EvaluationView } from "~/components/evaluation-view";
 import { evaluationViewData } from "~/components/evaluation-view.server";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import { buildEvaluation } from "~/services/evaluation.server";
 
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       comments: params.get("comments") === "1",
     }),
   );
-  return evaluationViewData(page, params.get("trendItem"));
+  return evaluationViewData(page, params.get("trendItem"), await getLocale(request));
 }
 
 export default function Evaluation() {

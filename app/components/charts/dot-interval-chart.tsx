@@ -7,7 +7,6 @@
  * role="img", series told apart by colour AND marker shape AND a legend with text; the numbers
  * belong in a table next to it.
  */
-import { useId } from "react";
 import { type DotIntervalLayout, type DotIntervalTexts, labelDotInterval } from "./geometry";
 import { Legend, Marker } from "./marker";
 
@@ -15,12 +14,14 @@ export type { DotIntervalPoint } from "./geometry";
 
 export interface DotIntervalChartProps extends DotIntervalTexts {
   layout: DotIntervalLayout;
+  /** Unique on the page: names the title and description for aria-labelledby. */
+  id: string;
   title: string;
   description: string;
 }
 
 export function DotIntervalChart(props: DotIntervalChartProps) {
-  const id = useId();
+  const { id } = props;
   const g = labelDotInterval(props.layout, props);
   return (
     <svg

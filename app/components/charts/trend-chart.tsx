@@ -5,18 +5,19 @@
  * and a table with the numbers next to it. The loader lays it out on the server (layout.server.ts);
  * the geometry (geometry.ts) is shared with the PDF.
  */
-import { useId } from "react";
 import { labelTrend, type TrendLayout, type TrendTexts } from "./geometry";
 import { Legend, Marker } from "./marker";
 
 export interface TrendChartProps extends TrendTexts {
   layout: TrendLayout;
+  /** Unique on the page: names the title and description for aria-labelledby. */
+  id: string;
   title: string;
   description: string;
 }
 
 export function TrendChart(props: TrendChartProps) {
-  const id = useId();
+  const { id } = props;
   const g = labelTrend(props.layout, props);
   return (
     <svg
