@@ -5,22 +5,14 @@
  */
 
 import { Form, Link } from "@remix-run/react";
-import type { EvaluationModel, GroupKey, ItemCell } from "~/domain/evaluation";
+import type { EvaluationModel, GroupKey, ItemCell, ScaleCell } from "~/domain/evaluation";
 import { itemsChartSeries, trendItemOf } from "~/domain/evaluation-charts";
-import {
-  bucketLabel,
-  DIGITS,
-  formatNumber,
-  groupLabel,
-  percent,
-  periodLabel,
-  round,
-  topBoxLabel,
-} from "~/domain/evaluation-format";
+import { EVALUATION_COHORTS, TREND_STEPS } from "~/domain/evaluation-filters";
+import { DIGITS, formatNumber, groupLabel, percent, round } from "~/domain/evaluation-format";
 import { FEEDBACK_AUDIENCES } from "~/domain/feedback-audiences";
 import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
-import { ChartSvg } from "./charts/chart-svg";
+import { ChartFigure } from "./charts/chart-figure";
 import type { EvaluationOption } from "./evaluation-view.server";
 import { FilterSelect } from "./filter-select";
 import { useLocale, useT } from "./i18n";
@@ -28,15 +20,23 @@ import { useLocale, useT } from "./i18n";
 type Data = Omit<EvaluationPage, "model"> & {
   model: EvaluationModel;
   trendItem: string | null;
+  /** The period, the top box and the trend's periods named in the user's language, from the loader. */
+  labels: { period: string; topBox: string; buckets: Record<string, string> };
   /** The filters as a query string ("?period=…"), from the loader. */
   search: string;
   /** The scale's answer options (table columns), from the loader. */
   options: EvaluationOption[];
-  /** Drawn by the loader (evaluation-view.server.ts): SVG markup. */
+  /** Drawn by the loader (evaluation-view.server.ts): each figure's markup, SVG and caption. */
   charts: { items: string; trend: string | null };
 };
 
-function CellText({ cell, children }: { cell: ItemCell | undefined; children: React.ReactNode }) {
+function CellText({
+  cell,
+  children,
+}: {
+  cell: ItemCell | ScaleCell | undefined;
+  children: React.ReactNode;
+}) {
   const t = useT();
   if (!cell || cell.status === "empty")
     return <span className="muted">{t("evaluation.cell.empty")}</span>;
@@ -53,18 +53,18 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const coordinator = model.viewer === "coordinator";
   const f = model.filters;
   const num = (value: number, digits: number) => formatNumber(value, digits, locale);
+  /** A measure rounded and written with its number of decimals. */
+  const fixed = (value: number, measure: keyof typeof DIGITS) =>
+    num(round(value, DIGITS[measure]), DIGITS[measure]);
   const pct = (p: number) => `${num(percent(p), DIGITS.percent)}\u00a0%`;
   const label = (key: GroupKey) => groupLabel(model, key, t);
-  const topBox = topBoxLabel(model, t);
+  const { topBox } = data.labels;
   const { search } = data;
   const options = data.options;
   const optionLabel = (i: number) => options[i].labels[locale];
   const itemText = (item: { text: { da: string; en: string } }) => item.text[locale];
   const chartSeries = itemsChartSeries(model);
   const trendItem = trendItemOf(model.items, data.trendItem);
-  const largest = model.items
-    .filter((i) => i.difference)
-    .sort((a, b) => Math.abs(b.difference?.points ?? 0) - Math.abs(a.difference?.points ?? 0))[0];
   const errorKeys = Object.values(errors).filter((key) => key !== undefined);
 
   return (
@@ -94,19 +94,22 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
         {t("evaluation.filters")}
       </h2>
       <Form method="get" action={basePath} className="filters no-print" aria-labelledby="filters">
-        <div className="field">
-          <label htmlFor="ev-period">{t("evaluation.filter.period")}</label>
-          <select id="ev-period" name="period" defaultValue={f.period}>
-            {choices.periods.map((p) => (
-              <option key={p.value} value={p.value}>
-                {p.kind === "year"
+        <FilterSelect
+          id="ev-period"
+          name="period"
+          label={t("evaluation.filter.period")}
+          defaultValue={f.period}
+          options={[
+            ...choices.periods.map((p) => ({
+              value: p.value,
+              label:
+                p.kind === "year"
                   ? t("evaluation.filter.year", { year: p.year })
-                  : t("evaluation.filter.schoolYear", { year: p.year, next: p.year + 1 })}
-              </option>
-            ))}
-            <option value="range">{t("evaluation.filter.range")}</option>
-          </select>
-        </div>
+                  : t("evaluation.filter.schoolYear", { year: p.year, next: p.year + 1 }),
+            })),
+            { value: "range", label: t("evaluation.filter.range") },
+          ]}
+        />
         <div className="field">
           <label htmlFor="ev-from">{t("evaluation.filter.from")}</label>
           <input id="ev-from" name="from" type="date" defaultValue={f.from ?? ""} />
@@ -115,16 +118,13 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
           <label htmlFor="ev-to">{t("evaluation.filter.to")}</label>
           <input id="ev-to" name="to" type="date" defaultValue={f.to ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="ev-audience">{t("evaluation.filter.audience")}</label>
-          <select id="ev-audience" name="audience" defaultValue={f.audience}>
-            {FEEDBACK_AUDIENCES.map((a) => (
-              <option key={a} value={a}>
-                {t(`audience.${a}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="ev-audience"
+          name="audience"
+          label={t("evaluation.filter.audience")}
+          defaultValue={f.audience}
+          options={FEEDBACK_AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) }))}
+        />
         <FilterSelect
           id="ev-course"
           name="course"
@@ -154,19 +154,17 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
               defaultValue={f.district ?? ""}
               options={choices.districts.map((d) => ({ value: d, label: d }))}
             />
-            <div className="field">
-              <label htmlFor="ev-cohort">{t("evaluation.filter.cohort")}</label>
-              <select
-                id="ev-cohort"
-                name="cohort"
-                defaultValue={f.cohort === "all" ? "" : f.cohort}
-              >
-                <option value="">{t("evaluation.filter.cohort.all")}</option>
-                <option value="pilot">{t("evaluation.filter.cohort.pilot")}</option>
-                <option value="standard">{t("evaluation.filter.cohort.standard")}</option>
-                <option value="school">{t("evaluation.filter.cohort.school")}</option>
-              </select>
-            </div>
+            <FilterSelect
+              id="ev-cohort"
+              name="cohort"
+              label={t("evaluation.filter.cohort")}
+              anyLabel={t("evaluation.filter.cohort.all")}
+              defaultValue={f.cohort === "all" ? "" : f.cohort}
+              options={EVALUATION_COHORTS.map((c) => ({
+                value: c,
+                label: t(`evaluation.filter.cohort.${c}`),
+              }))}
+            />
             <FilterSelect
               id="ev-school"
               name="school"
@@ -177,13 +175,16 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
             />
           </>
         ) : null}
-        <div className="field">
-          <label htmlFor="ev-trend">{t("evaluation.filter.trend")}</label>
-          <select id="ev-trend" name="trend" defaultValue={f.trend}>
-            <option value="term">{t("evaluation.filter.trend.term")}</option>
-            <option value="year">{t("evaluation.filter.trend.year")}</option>
-          </select>
-        </div>
+        <FilterSelect
+          id="ev-trend"
+          name="trend"
+          label={t("evaluation.filter.trend")}
+          defaultValue={f.trend}
+          options={TREND_STEPS.map((step) => ({
+            value: step,
+            label: t(`evaluation.filter.trend.${step}`),
+          }))}
+        />
         <button type="submit" className="button">
           {t("evaluation.filter.apply")}
         </button>
@@ -193,7 +194,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
       <p role="status">
         {t("evaluation.showing", {
           audience: t(`audience.${model.audience}`),
-          period: periodLabel(model, t),
+          period: data.labels.period,
         })}
       </p>
 
@@ -272,18 +273,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
 
       <section aria-labelledby="items">
         <h2 id="items">{t("evaluation.items.title")}</h2>
-        <figure className="chart-figure" data-testid="chart-items">
-          <ChartSvg svg={data.charts.items} />
-          <figcaption>
-            {largest?.difference
-              ? t("evaluation.chart.summary", {
-                  count: model.items.length,
-                  item: itemText(largest),
-                  points: num(round(largest.difference.points, DIGITS.points), DIGITS.points),
-                })
-              : t("evaluation.chart.summaryNone", { count: model.items.length })}
-          </figcaption>
-        </figure>
+        <ChartFigure html={data.charts.items} testId="chart-items" />
         <div className="table-wrap">
           <table data-testid="chart-items-table">
             <caption>{t("evaluation.chart.table")}</caption>
@@ -388,9 +378,9 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                   ? t("evaluation.item.difference", {
                       a: label(model.comparison[0]),
                       b: label(model.comparison[1]),
-                      points: num(round(item.difference.points, DIGITS.points), DIGITS.points),
-                      lower: num(round(item.difference.lower, DIGITS.points), DIGITS.points),
-                      upper: num(round(item.difference.upper, DIGITS.points), DIGITS.points),
+                      points: fixed(item.difference.points, "points"),
+                      lower: fixed(item.difference.lower, "points"),
+                      upper: fixed(item.difference.upper, "points"),
                     })
                   : t("evaluation.item.noDifference")}
               </p>
@@ -398,7 +388,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
             <p className="small muted">
               {item.icc === null
                 ? t("evaluation.item.iccUnknown")
-                : t("evaluation.item.icc", { icc: num(round(item.icc, DIGITS.icc), DIGITS.icc) })}
+                : t("evaluation.item.icc", { icc: fixed(item.icc, "icc") })}
               {item.excludedSessions > 0
                 ? ` ${t("evaluation.item.excluded", { count: item.excludedSessions })}`
                 : ""}
@@ -412,7 +402,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                       <th scope="col">{t("evaluation.item.col.group")}</th>
                       {model.buckets.map((b) => (
                         <th key={b.key} scope="col">
-                          {bucketLabel(b, t)}
+                          {data.labels.buckets[b.key]}
                         </th>
                       ))}
                     </tr>
@@ -467,24 +457,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
               {t("evaluation.filter.apply")}
             </button>
           </Form>
-          <figure className="chart-figure" data-testid="chart-trend">
-            <ChartSvg svg={data.charts.trend} />
-            <figcaption>
-              {t("evaluation.trend.summary", {
-                item: itemText(trendItem),
-                groups: model.trendGroups
-                  .map((g) => {
-                    const values = model.buckets
-                      .map((b) => trendItem.trend[g]?.[b.key])
-                      .map((cell) =>
-                        cell?.status === "shown" && cell.share !== null ? pct(cell.share) : "–",
-                      );
-                    return `${label(g)} ${values.join(" → ")}`;
-                  })
-                  .join("; "),
-              })}
-            </figcaption>
-          </figure>
+          <ChartFigure html={data.charts.trend} testId="chart-trend" />
         </section>
       ) : null}
 
@@ -526,24 +499,14 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                             {cell?.status === "shown" ? (
                               <>
                                 <td>{cell.respondents}</td>
-                                <td>{num(round(cell.mean, DIGITS.mean), DIGITS.mean)}</td>
-                                <td>
-                                  {cell.sd === null
-                                    ? "–"
-                                    : num(round(cell.sd, DIGITS.sd), DIGITS.sd)}
-                                </td>
+                                <td>{fixed(cell.mean, "mean")}</td>
+                                <td>{cell.sd === null ? "–" : fixed(cell.sd, "sd")}</td>
                                 <td>{cell.sessions}</td>
                                 <td>{cell.schools}</td>
                               </>
                             ) : (
                               <td colSpan={5}>
-                                {cell?.status === "hidden" ? (
-                                  <span className="suppressed">
-                                    {t(`evaluation.cell.${cell.reason}`)}
-                                  </span>
-                                ) : (
-                                  <span className="muted">{t("evaluation.cell.empty")}</span>
-                                )}
+                                <CellText cell={cell}>{null}</CellText>
                               </td>
                             )}
                           </tr>
@@ -558,9 +521,9 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                       ? t("evaluation.scale.hedges", {
                           a: label(model.comparison[0]),
                           b: label(model.comparison[1]),
-                          g: num(round(scale.hedges.g, DIGITS.g), DIGITS.g),
-                          lower: num(round(scale.hedges.lower, DIGITS.g), DIGITS.g),
-                          upper: num(round(scale.hedges.upper, DIGITS.g), DIGITS.g),
+                          g: fixed(scale.hedges.g, "g"),
+                          lower: fixed(scale.hedges.lower, "g"),
+                          upper: fixed(scale.hedges.upper, "g"),
                         })
                       : t("evaluation.scale.noHedges")}
                   </p>

@@ -1,9 +1,9 @@
-/** A labelled select for GET filter forms, with an "any" choice first. */
+/** A labelled select for GET filter forms, with an "any" choice first when `anyLabel` is given. */
 export function FilterSelect(props: {
   id: string;
   name: string;
   label: string;
-  anyLabel: string;
+  anyLabel?: string;
   defaultValue: string | number;
   options: ReadonlyArray<{ value: string | number; label: string }>;
 }) {
@@ -11,7 +11,7 @@ export function FilterSelect(props: {
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       <select id={props.id} name={props.name} defaultValue={props.defaultValue}>
-        <option value="">{props.anyLabel}</option>
+        {props.anyLabel === undefined ? null : <option value="">{props.anyLabel}</option>}
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

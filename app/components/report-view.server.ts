@@ -1,44 +1,98 @@
 /**
  * What the annual report page needs beyond the service's page, prepared on the server in the
- * user's language so that its code stays out of the browser: the charts drawn to SVG (d3 and the
- * chart components, app/components/charts/render.server.ts) and the tables (the same as the PDF's
- * and the XLSX's, app/domain/report-tables.ts), and its dates written out (the date formatting
- * code was 1.1 KB gzip on the page).
+ * user's language so that its code stays out of the browser: the charts with their captions
+ * (d3 and the chart components, app/components/charts/render.server.ts), the tables (the same as
+ * the PDF's and the XLSX's, app/domain/report-tables.ts) and its dates written out (the date
+ * formatting code was 1.1 KB gzip on the page).
  */
+import { formatNumber, type Translate } from "~/domain/evaluation-format";
+import type { ReportFeedback } from "~/domain/report";
 import { reportChartData } from "~/domain/report-charts";
 import { reportTables } from "~/domain/report-tables";
 import { formatDateTime, longDate } from "~/domain/time";
 import { type Locale, translate } from "~/i18n";
 import type { ReportPage } from "~/services/report.server";
+import type { DotIntervalData } from "./charts/geometry";
 import { dotIntervalLayout, trendLayout } from "./charts/layout.server";
-import { dotIntervalSvg, trendSvg } from "./charts/render.server";
+import { dotIntervalFigure, trendFigure } from "./charts/render.server";
+
+function charts(page: ReportPage, locale: Locale, t: Translate) {
+  const { model } = page;
+  const data = reportChartData(model);
+  const pct = (value: number | null) =>
+    value === null ? t("report.none") : `${formatNumber(value, 1, locale)} %`;
+  const lastCounted = model.monthly.filter((m) => m.pupilsShare !== null).at(-1);
+  const feedbackFigure = (
+    id: string,
+    feedback: ReportFeedback,
+    chart: DotIntervalData,
+    title: string,
+  ) =>
+    dotIntervalFigure(
+      {
+        id,
+        layout: dotIntervalLayout(chart),
+        title,
+        description: t("report.comparison.desc"),
+        axisLabel: t("report.chart.axis"),
+        series: chart.series.map(({ key }) => ({
+          key,
+          label: t(`evaluation.group.${key as "pilot" | "standard" | "total"}`),
+        })),
+        categories: feedback.items.map((item) => ({ key: item.key, label: item.text[locale] })),
+      },
+      title,
+    );
+  return {
+    monthly: trendFigure(
+      {
+        id: "chart-monthly-svg",
+        layout: trendLayout(data.monthly),
+        title: t("report.monthly.chart"),
+        description: t("report.monthly.desc"),
+        axisLabel: t("report.monthly.axis"),
+        periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
+        series: [
+          { key: "pupils", label: t("report.series.pupils") },
+          { key: "proRata", label: t("report.series.proRata") },
+          { key: "staff", label: t("report.series.staff") },
+        ],
+      },
+      lastCounted
+        ? t("report.monthly.summary", {
+            month: lastCounted.month,
+            pupils: pct(lastCounted.pupilsShare),
+            staff: pct(lastCounted.staffShare),
+            proRata: pct(lastCounted.proRata),
+          })
+        : t("report.monthly.chart"),
+    ),
+    feedback: model.feedback.map((f, i) => {
+      const audience = t(`audience.${f.audience}`);
+      return {
+        comparison: feedbackFigure(
+          `chart-comparison-${f.audience}`,
+          f,
+          data.feedback[i].comparison,
+          t("report.comparison.chart", { audience }),
+        ),
+        highlights: feedbackFigure(
+          `chart-highlights-${f.audience}`,
+          f,
+          data.feedback[i].highlights,
+          t("report.highlights.chart", { audience }),
+        ),
+      };
+    }),
+  };
+}
 
 export function reportViewData(page: ReportPage, locale: Locale) {
-  const { model } = page;
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
-    translate(locale, key, params);
-  const data = reportChartData(model);
-  const feedbackSvg = (
-    chart: "comparison" | "highlights",
-    audience: string,
-    layout: ReturnType<typeof dotIntervalLayout>,
-    groups: ReadonlyArray<"pilot" | "standard" | "total">,
-    title: string,
-    items: (typeof model.feedback)[number]["items"],
-  ) =>
-    dotIntervalSvg({
-      id: `chart-${chart}-${audience}`,
-      layout,
-      title,
-      description: t("report.comparison.desc"),
-      axisLabel: t("report.chart.axis"),
-      series: groups.map((g) => ({ key: g, label: t(`evaluation.group.${g}`) })),
-      categories: items.map((item) => ({ key: item.key, label: item.text[locale] })),
-    });
+  const t: Translate = (key, params) => translate(locale, key, params);
   const longDates: Record<string, string> = {};
   for (const value of [
     page.shown?.finalisedAt,
-    model.asOf,
+    page.model.asOf,
     ...page.versions.flatMap((v) => [v.finalisedAt, v.supersededAt]),
   ]) {
     if (value) longDates[value] = longDate(value, locale);
@@ -52,44 +106,7 @@ export function reportViewData(page: ReportPage, locale: Locale) {
         page.history.map((h) => [h.createdAt, formatDateTime(h.createdAt, locale)]),
       ),
     },
-    tables: reportTables(model, t, locale),
-    charts: {
-      monthly: trendSvg({
-        id: "chart-monthly-svg",
-        layout: trendLayout(data.monthly),
-        title: t("report.monthly.chart"),
-        description: t("report.monthly.desc"),
-        axisLabel: t("report.monthly.axis"),
-        periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
-        series: [
-          { key: "pupils", label: t("report.series.pupils") },
-          { key: "proRata", label: t("report.series.proRata") },
-          { key: "staff", label: t("report.series.staff") },
-        ],
-      }),
-      feedback: model.feedback.map((f, i) => {
-        const audience = t(`audience.${f.audience}`);
-        return {
-          comparison: feedbackSvg(
-            "comparison",
-            f.audience,
-            dotIntervalLayout(data.feedback[i].comparison),
-            ["pilot", "standard"],
-            t("report.comparison.chart", { audience }),
-            f.items,
-          ),
-          highlights: feedbackSvg(
-            "highlights",
-            f.audience,
-            dotIntervalLayout(data.feedback[i].highlights),
-            ["total"],
-            t("report.highlights.chart", { audience }),
-            f.items,
-          ),
-        };
-      }),
-    },
+    tables: reportTables(page.model, t, locale),
+    charts: charts(page, locale, t),
   };
 }
-
-export type ReportViewData = ReturnType<typeof reportViewData>;

@@ -13,7 +13,7 @@ import type { ReportTables } from "~/domain/report-tables";
 import type { MessageKey, MessageParams } from "~/i18n";
 import { messageKey } from "~/i18n/format";
 import type { ReportPage } from "~/services/report.server";
-import { ChartSvg } from "./charts/chart-svg";
+import { ChartFigure } from "./charts/chart-figure";
 import { useLocale, useT } from "./i18n";
 
 const SHOWN_DIFFERENCES = 20;
@@ -80,19 +80,10 @@ export function ReportTable({ table, testId }: { table: ExportTable; testId?: st
   );
 }
 
-/** The charts drawn by the loader (report-view.server.ts): SVG markup, in the model's order. */
+/** The charts drawn by the loader (report-view.server.ts): each figure's markup, SVG and caption. */
 export interface ReportCharts {
   monthly: string;
   feedback: Array<{ comparison: string; highlights: string }>;
-}
-
-function FeedbackChart({ svg, title }: { svg: string; title: string }) {
-  return (
-    <figure className="chart-figure report-figure">
-      <ChartSvg svg={svg} />
-      <figcaption>{title}</figcaption>
-    </figure>
-  );
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -145,7 +136,6 @@ export function ReportView({
   const viewingOld = page.shown !== null && page.shown.supersededAt !== null;
   const formError = actionData?.errors._form;
   const search = viewingOld && page.shown ? `?version=${page.shown.number}` : "";
-  const lastCounted = model.monthly.filter((m) => m.pupilsShare !== null).at(-1);
 
   return (
     <article className="report" data-year={page.year}>
@@ -326,19 +316,11 @@ export function ReportView({
 
       <section aria-labelledby="monthly" className="report-section">
         <h2 id="monthly">{t("report.section.monthly")}</h2>
-        <figure className="chart-figure report-figure" data-testid="chart-monthly">
-          <ChartSvg svg={charts.monthly} />
-          <figcaption>
-            {lastCounted
-              ? t("report.monthly.summary", {
-                  month: lastCounted.month,
-                  pupils: pct(lastCounted.pupilsShare),
-                  staff: pct(lastCounted.staffShare),
-                  proRata: pct(lastCounted.proRata),
-                })
-              : t("report.monthly.chart")}
-          </figcaption>
-        </figure>
+        <ChartFigure
+          html={charts.monthly}
+          className="chart-figure report-figure"
+          testId="chart-monthly"
+        />
         <ReportTable table={tables.monthly} testId="table-monthly" />
       </section>
 
@@ -381,10 +363,10 @@ export function ReportView({
           <p>{t("report.feedback.none", { year: page.year })}</p>
         ) : (
           model.feedback.map((f, i) => (
-            <FeedbackChart
+            <ChartFigure
               key={f.audience}
-              svg={charts.feedback[i].comparison}
-              title={t("report.comparison.chart", { audience: t(`audience.${f.audience}`) })}
+              html={charts.feedback[i].comparison}
+              className="chart-figure report-figure"
             />
           ))
         )}
@@ -395,10 +377,10 @@ export function ReportView({
         <h2 id="highlights">{t("report.section.highlights")}</h2>
         <p className="small">{t("report.highlights.intro")}</p>
         {model.feedback.map((f, i) => (
-          <FeedbackChart
+          <ChartFigure
             key={f.audience}
-            svg={charts.feedback[i].highlights}
-            title={t("report.highlights.chart", { audience: t(`audience.${f.audience}`) })}
+            html={charts.feedback[i].highlights}
+            className="chart-figure report-figure"
           />
         ))}
         <ReportTable table={tables.highlights} testId="table-highlights" />
