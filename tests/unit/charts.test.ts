@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { labelDotInterval, labelTrend, wrapLabel } from "~/components/charts/geometry";
 import { dotIntervalLayout, trendLayout } from "~/components/charts/layout.server";
+import { dotIntervalFigure, trendFigure } from "~/components/charts/render.server";
 import type { EvaluationModel, ItemCell } from "~/domain/evaluation";
 import { evaluationChartData } from "~/domain/evaluation-charts";
 import type { ReportCell, ReportModel } from "~/domain/report";
@@ -222,6 +223,63 @@ describe("the charts' numbers", () => {
         },
       },
     ]);
+  });
+});
+
+describe("figures drawn on the server", () => {
+  it("a chart with its title, description and caption, named by its id, texts escaped", () => {
+    const html = dotIntervalFigure(
+      {
+        id: "chart-a",
+        layout: dotIntervalLayout({
+          series: [{ key: "pilot" }],
+          categories: [{ key: "a", points: { pilot: { value: 50, lower: 40, upper: 60 } } }],
+        }),
+        title: "Andel <enige>",
+        description: "Beskrivelse",
+        axisLabel: "Procent",
+        series: [{ key: "pilot", label: "Pilot" }],
+        categories: [{ key: "a", label: "Spørgsmål & svar" }],
+      },
+      "Én figur",
+    );
+    expect(html).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="chart-a-title chart-a-desc"/);
+    expect(html).toContain('<title id="chart-a-title">Andel &lt;enige&gt;</title>');
+    expect(html).toContain('<desc id="chart-a-desc">Beskrivelse</desc>');
+    expect(html).toContain("Spørgsmål &amp; svar");
+    expect(html).toContain("<circle");
+    expect(html).toMatch(/<\/svg><figcaption>Én figur<\/figcaption>$/);
+  });
+
+  it("a trend with its line and dashed second series", () => {
+    const html = trendFigure(
+      {
+        id: "chart-t",
+        layout: trendLayout({
+          periods: [{ key: "1" }, { key: "2" }],
+          series: [
+            { key: "p", values: { "1": 10, "2": 20 } },
+            { key: "q", values: { "1": 30, "2": null } },
+          ],
+        }),
+        title: "Udvikling",
+        description: "Over tid",
+        axisLabel: "%",
+        periods: [
+          { key: "1", label: "F1" },
+          { key: "2", label: "F2" },
+        ],
+        series: [
+          { key: "p", label: "P" },
+          { key: "q", label: "Q" },
+        ],
+      },
+      "P 10 → 20",
+    );
+    expect(html.match(/<path /g)).toHaveLength(2);
+    expect(html).toContain('stroke-dasharray="6 4"');
+    expect(html).toContain(">F2</text>");
+    expect(html).toContain("<figcaption>P 10 → 20</figcaption>");
   });
 });
 

@@ -1,9 +1,9 @@
 /**
  * A dot-and-interval chart rendered on the server as SVG (no client JavaScript): one row per
  * category (e.g. question), one dot per series (e.g. pilot, standard) with a horizontal line for
- * its 95% interval. Reusable: the loader lays the chart out on the server (layout.server.ts) and
- * the caller passes that layout with the texts (the evaluation page, the annual report; its PDF
- * draws the same geometry, see geometry.ts), so no d3 in the browser. Accessible: <title>/<desc>,
+ * its 95% interval. Reusable: the loader lays the chart out (layout.server.ts) and draws it with its
+ * texts to markup (render.server.ts) for the evaluation page and the annual report; the PDF draws
+ * the same geometry (geometry.ts). No chart code in the browser. Accessible: <title>/<desc>,
  * role="img", series told apart by colour AND marker shape AND a legend with text; the numbers
  * belong in a table next to it.
  */

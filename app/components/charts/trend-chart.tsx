@@ -2,8 +2,8 @@
  * A line chart of one measure over periods, one line per series, rendered on the server as SVG.
  * Gaps where a period has no value (suppressed or no answers) are left open (the layout's path).
  * Same accessibility rules as the dot-and-interval chart: title, description, shapes + colours,
- * and a table with the numbers next to it. The loader lays it out on the server (layout.server.ts);
- * the geometry (geometry.ts) is shared with the PDF.
+ * and a table with the numbers next to it. The loader lays it out (layout.server.ts) and draws it
+ * to markup (render.server.ts); the geometry (geometry.ts) is shared with the PDF.
  */
 import { labelTrend, type TrendLayout, type TrendTexts } from "./geometry";
 import { Legend, Marker } from "./marker";
