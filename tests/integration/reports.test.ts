@@ -14,6 +14,7 @@ import { reportFile, reportXlsx } from "~/documents/report-export.server";
 import { formatNumber } from "~/domain/evaluation-format";
 import { REPORT_TARGETS } from "~/domain/report";
 import { reportTableList, reportTables } from "~/domain/report-tables";
+import { formatDateTime } from "~/domain/time";
 import { messageKey, translate } from "~/i18n";
 import { downloadResponse } from "~/lib/download.server";
 import { action } from "~/routes/coordinator.reports.$year";
@@ -420,6 +421,17 @@ describe("the report page's forms (the route's action parses them)", () => {
     expect(
       ok(await loadReportPage(t.db, await coordinator(), 2024, { now: NOW })).final?.number,
     ).toBe(1);
+  });
+
+  it("finalising a final year again is told by whom and when, the time in the reader's words", async () => {
+    const page = ok(await loadReportPage(t.db, await coordinator(), 2024, { now: NOW }));
+    const finalisedAt = page.final?.finalisedAt;
+    expect(finalisedAt).toBeDefined();
+    const answer = await post(2024, { intent: "finalise", version: String(page.reportVersion) });
+    expect(answer).toMatchObject({
+      errors: { _form: "report.error.alreadyFinal" },
+      params: { at: formatDateTime(finalisedAt ?? "", "da") },
+    });
   });
 
   it("superseding needs a reason of at most 2,000 characters and the form's version", async () => {
