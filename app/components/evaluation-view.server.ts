@@ -4,7 +4,8 @@
  * (d3 and the chart components, app/components/charts/render.server.ts), the answer options'
  * names from the scale's definition (the item bank with its texts in seven languages was 3.7 KB
  * of gzip JavaScript on the page), the labels built from the model (period, top box, trend
- * periods) and the filters' query string for its links.
+ * periods, which groups and item the charts show, the comments' count) and the filters' query
+ * string for its links.
  */
 import type { GroupKey } from "~/domain/evaluation";
 import { evaluationChartData, itemsChartSeries, trendItemOf } from "~/domain/evaluation-charts";
@@ -26,11 +27,13 @@ import type { EvaluationPage } from "~/services/evaluation.server";
 import { dotIntervalLayout, trendLayout } from "./charts/layout.server";
 import { dotIntervalFigure, trendFigure } from "./charts/render.server";
 
+const GROUP_KEYS: readonly GroupKey[] = ["pilot", "standard", "total", "school"];
+
 export interface EvaluationOption {
   value: string;
   isDontKnow: boolean;
-  /** The staff UI's languages. */
-  labels: { da: string; en: string };
+  /** In the user's language (Danish when the scale has no such text). */
+  label: string;
 }
 
 function charts(page: EvaluationPage, trendItemKey: string | null, locale: Locale) {
@@ -99,19 +102,30 @@ export function evaluationViewData(page: EvaluationPage, trendItem: string | nul
   const options: EvaluationOption[] = FEEDBACK_SCALES[page.model.scale].options.map((o) => ({
     value: o.value,
     isDontKnow: o.isDontKnow,
-    labels: { da: o.labels.da ?? "", en: o.labels.en ?? o.labels.da ?? "" },
+    label: o.labels[locale] ?? o.labels.da ?? "",
   }));
   const t: Translate = (key, params) => translate(locale, key, params);
   const { model } = page;
+  const search = evaluationSearch(model.filters);
   return {
     ...page,
     trendItem,
+    chartSeries: itemsChartSeries(model),
+    trendItemKey: trendItemOf(model.items, trendItem)?.key ?? null,
+    filterFields: Array.from(new URLSearchParams(search).entries()),
+    commentTotal: Object.entries(model.commentCounts ?? {})
+      .filter(([g]) => g !== "total")
+      .reduce((sum, [, n]) => sum + (n ?? 0), 0),
+    /** Named in the user's language; `groups` has every group key (the page's tables use them). */
     labels: {
       period: periodLabel(model, t),
       topBox: topBoxLabel(model, t),
       buckets: Object.fromEntries(model.buckets.map((b) => [b.key, bucketLabel(b, t)])),
+      groups: Object.fromEntries(
+        GROUP_KEYS.map((key) => [key, groupLabel(model, key, t)]),
+      ) as Record<GroupKey, string>,
     },
-    search: evaluationSearch(page.model.filters),
+    search,
     options,
     charts: charts(page, trendItem, locale),
   };

@@ -6,9 +6,8 @@
 
 import { Form, Link } from "@remix-run/react";
 import type { EvaluationModel, GroupKey, ItemCell, ScaleCell } from "~/domain/evaluation";
-import { itemsChartSeries, trendItemOf } from "~/domain/evaluation-charts";
 import { EVALUATION_COHORTS, TREND_STEPS } from "~/domain/evaluation-filters";
-import { DIGITS, formatNumber, groupLabel, percent, round } from "~/domain/evaluation-format";
+import { DIGITS, formatNumber, percent, round } from "~/domain/evaluation-format";
 import { FEEDBACK_AUDIENCES } from "~/domain/feedback-audiences";
 import { messageKey } from "~/i18n/format";
 import type { EvaluationPage } from "~/services/evaluation.server";
@@ -21,7 +20,18 @@ type Data = Omit<EvaluationPage, "model"> & {
   model: EvaluationModel;
   trendItem: string | null;
   /** The period, the top box and the trend's periods named in the user's language, from the loader. */
-  labels: { period: string; topBox: string; buckets: Record<string, string> };
+  labels: {
+    period: string;
+    topBox: string;
+    buckets: Record<string, string>;
+    groups: Record<GroupKey, string>;
+  };
+  /** The groups the items chart compares, and the item whose trend is shown (from the loader). */
+  chartSeries: GroupKey[];
+  trendItemKey: string | null;
+  /** The filters as hidden fields of the trend's form, and the comments' count (all groups). */
+  filterFields: Array<[string, string]>;
+  commentTotal: number;
   /** The filters as a query string ("?period=…"), from the loader. */
   search: string;
   /** The scale's answer options (table columns), from the loader. */
@@ -57,14 +67,14 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
   const fixed = (value: number, measure: keyof typeof DIGITS) =>
     num(round(value, DIGITS[measure]), DIGITS[measure]);
   const pct = (p: number) => `${num(percent(p), DIGITS.percent)}\u00a0%`;
-  const label = (key: GroupKey) => groupLabel(model, key, t);
+  const label = (key: GroupKey) => data.labels.groups[key];
   const { topBox } = data.labels;
   const { search } = data;
   const options = data.options;
-  const optionLabel = (i: number) => options[i].labels[locale];
+
   const itemText = (item: { text: { da: string; en: string } }) => item.text[locale];
-  const chartSeries = itemsChartSeries(model);
-  const trendItem = trendItemOf(model.items, data.trendItem);
+  const { chartSeries } = data;
+  const trendItem = model.items.find((i) => i.key === data.trendItemKey);
   const errorKeys = Object.values(errors).filter((key) => key !== undefined);
 
   return (
@@ -319,9 +329,9 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
                   <tr>
                     <th scope="col">{t("evaluation.item.col.group")}</th>
                     <th scope="col">{t("evaluation.item.col.n")}</th>
-                    {options.map((o, i) => (
+                    {options.map((o) => (
                       <th key={o.value} scope="col" className={o.isDontKnow ? "ev-dk" : undefined}>
-                        {optionLabel(i)}
+                        {o.label}
                       </th>
                     ))}
                     <th scope="col">{t("evaluation.item.col.share", { topBox })}</th>
@@ -442,7 +452,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
         <section aria-labelledby="trend">
           <h2 id="trend">{t("evaluation.trend.title")}</h2>
           <Form method="get" action={basePath} className="filters no-print">
-            {Array.from(new URLSearchParams(search).entries()).map(([name, value]) => (
+            {data.filterFields.map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
             <FilterSelect
@@ -563,9 +573,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
             <p>
               <Link to={`${basePath}${search}&comments=1`}>
                 {t("evaluation.comments.show", {
-                  count: Object.entries(model.commentCounts)
-                    .filter(([g]) => g !== "total")
-                    .reduce((sum, [, n]) => sum + (n ?? 0), 0),
+                  count: data.commentTotal,
                 })}
               </Link>
             </p>
