@@ -6,6 +6,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { evaluationViewData } from "~/components/evaluation-view.server";
 import { evaluationCsv, evaluationXlsx } from "~/documents/evaluation-export.server";
 import type { EvaluationModel } from "~/domain/evaluation";
 import { percent } from "~/domain/evaluation-format";
@@ -125,6 +126,37 @@ describe("exports hold exactly the page's numbers", () => {
     expect(differences?.getRow(2).getCell(4).value).toBe(
       Math.round((first?.points ?? 0) * 10) / 10,
     );
+  });
+});
+
+describe("the page's data, prepared on the server", () => {
+  it("charts, captions, labels and answer options in the reader's language", async () => {
+    const coordinator = await actorFor(t.db, "koordinator@frirum.test");
+    const page = ok(
+      await buildEvaluation(t.db, coordinator, new URLSearchParams("period=2025&audience=pupils"), {
+        now: NOW,
+      }),
+    );
+    const second = page.model.items[1];
+    const en = evaluationViewData(page, second.key, "en");
+    const da = evaluationViewData(page, second.key, "da");
+    expect(en.charts.items).toMatch(/^<svg [^>]*aria-labelledby="chart-items-svg-title/);
+    expect(en.charts.items).toContain("per question</title>");
+    expect(da.charts.items).toContain("pr. spørgsmål</title>");
+    expect(en.charts.items).toMatch(/<figcaption>[^<]+<\/figcaption>$/);
+    // The trend shows the item asked for, and its form keeps the filters.
+    expect(en.trendItemKey).toBe(second.key);
+    expect(en.charts.trend).toContain(second.text.en);
+    expect(en.filterFields).toContainEqual(["audience", "pupils"]);
+    expect(evaluationViewData(page, "no-such-item", "en").trendItemKey).toBe(
+      page.model.items[0].key,
+    );
+    expect(en.labels.groups.pilot).toBe("Pilot schools");
+    expect(da.labels.groups.pilot).toBe("Pilotskoler");
+    expect(en.options.map((o) => o.label)).toContain("Yes, a lot");
+    expect(da.options.map((o) => o.label)).toContain("Ja, meget");
+    // Nothing the page gets is a function or a class: it travels as data.
+    expect(JSON.parse(JSON.stringify(en.charts))).toEqual(en.charts);
   });
 });
 
