@@ -110,6 +110,16 @@ export function evaluationViewData(page: EvaluationPage, trendItem: string | nul
   return {
     ...page,
     trendItem,
+    periodOptions: [
+      ...page.choices.periods.map((p) => ({
+        value: p.value,
+        label:
+          p.kind === "year"
+            ? t("evaluation.filter.year", { year: p.year })
+            : t("evaluation.filter.schoolYear", { year: p.year, next: p.year + 1 }),
+      })),
+      { value: "range", label: t("evaluation.filter.range") },
+    ],
     chartSeries: itemsChartSeries(model),
     trendItemKey: trendItemOf(model.items, trendItem)?.key ?? null,
     filterFields: Array.from(new URLSearchParams(search).entries()),

@@ -26,6 +26,8 @@ type Data = Omit<EvaluationPage, "model"> & {
     buckets: Record<string, string>;
     groups: Record<GroupKey, string>;
   };
+  /** The period filter's choices, named (the years, the school years, a date range). */
+  periodOptions: Array<{ value: string; label: string }>;
   /** The groups the items chart compares, and the item whose trend is shown (from the loader). */
   chartSeries: GroupKey[];
   trendItemKey: string | null;
@@ -109,16 +111,7 @@ export function EvaluationView({ data, basePath }: { data: Data; basePath: strin
           name="period"
           label={t("evaluation.filter.period")}
           defaultValue={f.period}
-          options={[
-            ...choices.periods.map((p) => ({
-              value: p.value,
-              label:
-                p.kind === "year"
-                  ? t("evaluation.filter.year", { year: p.year })
-                  : t("evaluation.filter.schoolYear", { year: p.year, next: p.year + 1 }),
-            })),
-            { value: "range", label: t("evaluation.filter.range") },
-          ]}
+          options={data.periodOptions}
         />
         <div className="field">
           <label htmlFor="ev-from">{t("evaluation.filter.from")}</label>

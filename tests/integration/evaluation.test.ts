@@ -152,6 +152,11 @@ describe("the page's data, prepared on the server", () => {
       page.model.items[0].key,
     );
     expect(en.labels.groups.pilot).toBe("Pilot schools");
+    expect(en.periodOptions.map((o) => o.value)).toEqual([
+      ...page.choices.periods.map((p) => p.value),
+      "range",
+    ]);
+    expect(en.periodOptions.find((o) => o.value === "2025")?.label).toContain("2025");
     expect(da.labels.groups.pilot).toBe("Pilotskoler");
     expect(en.options.map((o) => o.label)).toContain("Yes, a lot");
     expect(da.options.map((o) => o.label)).toContain("Ja, meget");
