@@ -1,0 +1,75 @@
+import { createRequire } from "node:module";
+import { describe, expect, it } from "vitest";
+
+// The patch (patches/@remix-run+router+*.patch, decision 033) changes only the CommonJS build,
+// the one Node loads for the server; vitest's resolver may pick the ESM build for a plain
+// import, so the CommonJS build is required explicitly.
+const require = createRequire(import.meta.url);
+const router = require("@remix-run/router") as typeof import("@remix-run/router");
+
+type Route = import("@remix-run/router").AgnosticRouteObject;
+
+/** A route whose `path` counts its reads: flattening the tree reads every path. */
+function countedRoute(id: string, path: string, reads: { count: number }): Route {
+  const route = { id } as Route;
+  Object.defineProperty(route, "path", {
+    enumerable: true,
+    get() {
+      reads.count += 1;
+      return path;
+    },
+  });
+  return route;
+}
+
+describe("route matching cache (@remix-run/router patch)", () => {
+  it("is applied to the build Node loads", () => {
+    expect(require.resolve("@remix-run/router")).toMatch(/router\.cjs\.js$/);
+  });
+
+  it("flattens and ranks a routes array once, not on every match", () => {
+    const reads = { count: 0 };
+    const routes = [
+      countedRoute("item", "/items/:id", reads),
+      countedRoute("new", "/items/new", reads),
+    ];
+    expect(router.matchRoutes(routes, "/items/new")?.map((m) => m.route.id)).toEqual(["new"]);
+    const afterFirst = reads.count;
+    expect(afterFirst).toBeGreaterThan(0);
+    // Ranking (static segment before parameter) still holds on the cached branches.
+    expect(router.matchRoutes(routes, "/items/new")?.map((m) => m.route.id)).toEqual(["new"]);
+    expect(router.matchRoutes(routes, "/items/7")?.[0]?.params).toEqual({ id: "7" });
+    expect(reads.count).toBe(afterFirst);
+  });
+
+  it("keeps separate arrays apart", () => {
+    const a: Route[] = [{ id: "a", path: "/x" }];
+    const b: Route[] = [{ id: "b", path: "/x" }];
+    expect(router.matchRoutes(a, "/x")?.[0]?.route.id).toBe("a");
+    expect(router.matchRoutes(b, "/x")?.[0]?.route.id).toBe("b");
+    expect(router.matchRoutes(a, "/y")).toBeNull();
+  });
+
+  it("sees routes patched in on navigation (the router's in-place mutation)", async () => {
+    const client = router
+      .createRouter({
+        routes: [{ id: "root", path: "/", children: [{ id: "home", index: true }] }],
+        history: router.createMemoryHistory({ initialEntries: ["/"] }),
+        patchRoutesOnNavigation: ({ path, patch }) => {
+          if (path === "/late") patch("root", [{ id: "late", path: "late" }]);
+          if (path === "/top") patch(null, [{ id: "top", path: "/top" }]);
+        },
+      })
+      .initialize();
+    try {
+      await client.navigate("/");
+      expect(client.state.matches.map((m) => m.route.id)).toEqual(["root", "home"]);
+      await client.navigate("/late");
+      expect(client.state.matches.map((m) => m.route.id)).toEqual(["root", "late"]);
+      await client.navigate("/top");
+      expect(client.state.matches.map((m) => m.route.id)).toEqual(["top"]);
+    } finally {
+      client.dispose();
+    }
+  });
+});
