@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // The patch (patches/@remix-run+router+*.patch, decision 033) changes only the CommonJS build,
 // the one Node loads for the server; vitest's resolver may pick the ESM build for a plain
@@ -71,5 +71,23 @@ describe("route matching cache (@remix-run/router patch)", () => {
     } finally {
       client.dispose();
     }
+  });
+
+  it("compiles a path pattern once and keeps case and end apart", () => {
+    // Compiling "/files*" warns (the `*` must follow a `/`): one warning means one compilation.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    try {
+      expect(router.matchPath("/files*", "/files/a")?.params).toEqual({ "*": "a" });
+      expect(router.matchPath("/files*", "/files/b")?.params).toEqual({ "*": "b" });
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+    expect(router.matchPath({ path: "/a", end: false }, "/a/b")).not.toBeNull();
+    expect(router.matchPath({ path: "/a" }, "/a/b")).toBeNull();
+    expect(router.matchPath({ path: "/a", end: true }, "/a/b")).toBeNull();
+    expect(router.matchPath({ path: "/A", caseSensitive: true }, "/a")).toBeNull();
+    expect(router.matchPath({ path: "/A" }, "/a")).not.toBeNull();
+    expect(router.matchPath({ path: "/A", caseSensitive: true }, "/A")).not.toBeNull();
   });
 });
