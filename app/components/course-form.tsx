@@ -1,39 +1,16 @@
 import { Form } from "@remix-run/react";
+import type { CourseField, CourseFormText } from "~/components/course-form.server";
 import { describedBy, ErrorSummary, Field, FieldError, fieldId } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
-import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
-import type { CourseFormValues } from "~/domain/courses";
 import type { MessageKey } from "~/i18n";
-
-const GRADES = Array.from({ length: GRADE_MAX - GRADE_MIN + 1 }, (_, i) => GRADE_MIN + i);
-
-/** Field name -> label key, in the order the fields appear (also the error summary's order). */
-const LABELS = {
-  title: "course.field.title",
-  slug: "course.field.slug",
-  audience: "course.field.audience",
-  summary: "course.field.summary",
-  description: "course.field.description",
-  gradeMin: "course.field.gradeMin",
-  gradeMax: "course.field.gradeMax",
-  durationMinutes: "course.field.durationMinutes",
-  maxParticipants: "course.field.maxParticipants",
-  facilitatorsNeeded: "course.field.facilitatorsNeeded",
-  languages: "course.field.languages",
-  schoolProvides: "course.field.schoolProvides",
-  leadTimeDays: "course.field.leadTimeDays",
-  feedbackFormAudience: "courseAdmin.field.feedbackFormAudience",
-  active: "course.field.active",
-} as const satisfies Record<keyof CourseFormValues, MessageKey>;
-
-type CourseField = keyof typeof LABELS;
 
 /**
  * The coordinator's course form (create and edit): `courseFormSchema` checks it in the browser
  * once loaded (`useValidatedForm`), a plain POST without JavaScript; the action parses with the
  * same schema.
- * `updatedAt` (edit only) travels in a hidden field for the stale-form check.
+ * `updatedAt` (edit only) travels in a hidden field for the stale-form check. Labels and choices
+ * come from the loader (`courseFormText`, course-form.server.ts).
  */
 export function CourseForm({
   defaultValues,
@@ -41,12 +18,14 @@ export function CourseForm({
   updatedAt,
   submitLabel,
   headingId,
+  text: formText,
 }: {
   defaultValues: Record<string, unknown>;
   serverErrors?: Record<string, MessageKey | undefined>;
   updatedAt?: string;
   submitLabel: string;
   headingId: string;
+  text: CourseFormText;
 }) {
   const t = useT();
   const form = useValidatedForm(() => import("~/domain/courses").then((m) => m.courseFormSchema), {
@@ -54,14 +33,12 @@ export function CourseForm({
     serverErrors,
   });
   const errors: Record<string, MessageKey | undefined> = {};
-  for (const name of Object.keys(LABELS)) errors[name] = form.errorFor(name);
+  for (const name of Object.keys(formText.labels)) errors[name] = form.errorFor(name);
   // A bad language code is reported on its list entry ("languages.1"); show it on the group.
   errors.languages ??= Object.entries(form.allErrors()).find(([path]) =>
     path.startsWith("languages."),
   )?.[1];
-  const labels: Record<string, string> = Object.fromEntries(
-    Object.entries(LABELS).map(([name, key]) => [name, t(key)]),
-  );
+  const labels: Record<string, string> = formText.labels;
 
   const text = (name: CourseField, opts: { hint?: string; numeric?: boolean } = {}) => (
     <Field name={name} label={labels[name]} hint={opts.hint} error={errors[name]}>
@@ -83,9 +60,9 @@ export function CourseForm({
     >
       <select {...describedBy(name, { hint: true, error: errors[name] })} {...form.field(name)}>
         <option value="">{t("courseAdmin.field.grade.none")}</option>
-        {GRADES.map((grade) => (
-          <option key={grade} value={grade}>
-            {t("request.field.grade", { grade })}
+        {formText.grades.map((grade) => (
+          <option key={grade.value} value={grade.value}>
+            {grade.label}
           </option>
         ))}
       </select>
@@ -106,9 +83,9 @@ export function CourseForm({
             {...form.field("audience")}
           >
             <option value="">{t("courseAdmin.field.audience.choose")}</option>
-            {AUDIENCES.map((audience) => (
-              <option key={audience} value={audience}>
-                {t(`audience.${audience}`)}
+            {formText.audiences.map((audience) => (
+              <option key={audience.value} value={audience.value}>
+                {audience.label}
               </option>
             ))}
           </select>
@@ -141,14 +118,14 @@ export function CourseForm({
           <legend>{labels.languages}</legend>
           <FieldError name="languages" error={errors.languages} />
           <div className="checkbox-row">
-            {COURSE_LANGUAGES.map((code, index) => (
-              <label key={code}>
+            {formText.languages.map((language, index) => (
+              <label key={language.value}>
                 <input
                   type="checkbox"
                   id={index === 0 ? fieldId("languages") : undefined}
-                  {...form.choice("languages", code)}
+                  {...form.choice("languages", language.value)}
                 />{" "}
-                {t(`language.${code}`)}
+                {language.label}
               </label>
             ))}
           </div>
@@ -175,9 +152,9 @@ export function CourseForm({
             {...form.field("feedbackFormAudience")}
           >
             <option value="">{t("courseAdmin.field.feedbackFormAudience.same")}</option>
-            {AUDIENCES.map((audience) => (
-              <option key={audience} value={audience}>
-                {t(`courseAdmin.feedbackForm.${audience}`)}
+            {formText.feedbackForms.map((audience) => (
+              <option key={audience.value} value={audience.value}>
+                {audience.label}
               </option>
             ))}
           </select>

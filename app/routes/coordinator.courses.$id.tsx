@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
+import { courseFormText } from "~/components/course-form.server";
 import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
 import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
@@ -9,6 +10,7 @@ import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import {
@@ -41,6 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const search = new URL(request.url).searchParams;
   return {
+    formText: courseFormText(await getLocale(request)),
     course: {
       id: course.id,
       title: course.title,
@@ -95,7 +98,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditCourse() {
-  const { course, requestCount, values, notice, confirmDelete } = useLoaderData<typeof loader>();
+  const { course, requestCount, values, notice, confirmDelete, formText } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const t = useT();
   const location = useLocation();
@@ -148,6 +152,7 @@ export default function EditCourse() {
         updatedAt={actionData?.updatedAt ?? course.updatedAt}
         submitLabel={t("courseAdmin.save")}
         headingId="course-form-title"
+        text={formText}
       />
 
       <h2 id="delete-title">{t("courseAdmin.delete.heading")}</h2>

@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
+import { courseFormText } from "~/components/course-form.server";
 import { useT } from "~/components/i18n";
 import { courseFormSchema } from "~/domain/courses";
 import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import { createCourse, NEW_COURSE_FORM_VALUES } from "~/services/course-admin.server";
 
@@ -15,7 +17,10 @@ export const meta: MetaFunction = () => [{ title: "Opret forløb · Frirum" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["coordinator"]);
-  return { defaults: NEW_COURSE_FORM_VALUES };
+  return {
+    defaults: NEW_COURSE_FORM_VALUES,
+    formText: courseFormText(await getLocale(request)),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,7 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewCourse() {
-  const { defaults } = useLoaderData<typeof loader>();
+  const { defaults, formText } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
   return (
@@ -46,6 +51,7 @@ export default function NewCourse() {
         serverErrors={actionData?.errors}
         submitLabel={t("courseAdmin.create")}
         headingId="course-form-title"
+        text={formText}
       />
     </>
   );
