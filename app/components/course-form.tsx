@@ -1,7 +1,6 @@
 import { Form } from "@remix-run/react";
 import type { CourseField, CourseFormText } from "~/components/course-form.server";
 import { describedBy, ErrorSummary, Field, FieldError, fieldId } from "~/components/forms";
-import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import type { MessageKey } from "~/i18n";
 
@@ -27,7 +26,6 @@ export function CourseForm({
   headingId: string;
   text: CourseFormText;
 }) {
-  const t = useT();
   const form = useValidatedForm(() => import("~/domain/courses").then((m) => m.courseFormSchema), {
     defaultValues: defaultValues,
     serverErrors,
@@ -40,34 +38,35 @@ export function CourseForm({
   )?.[1];
   const labels: Record<string, string> = formText.labels;
 
-  const text = (name: CourseField, opts: { hint?: string; numeric?: boolean } = {}) => (
-    <Field name={name} label={labels[name]} hint={opts.hint} error={errors[name]}>
-      <input
-        type="text"
-        inputMode={opts.numeric ? "numeric" : undefined}
-        autoComplete="off"
-        {...describedBy(name, { hint: Boolean(opts.hint), error: errors[name] })}
-        {...form.field(name)}
-      />
-    </Field>
-  );
-  const gradeSelect = (name: "gradeMin" | "gradeMax") => (
-    <Field
-      name={name}
-      label={labels[name]}
-      hint={t("courseAdmin.field.grades.hint")}
-      error={errors[name]}
-    >
-      <select {...describedBy(name, { hint: true, error: errors[name] })} {...form.field(name)}>
-        <option value="">{t("courseAdmin.field.grade.none")}</option>
-        {formText.grades.map((grade) => (
-          <option key={grade.value} value={grade.value}>
-            {grade.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
+  const control = (name: CourseField) => {
+    const { hint, options, rows, numeric } = formText.controls[name] ?? {};
+    const props = {
+      ...describedBy(name, { hint: Boolean(hint), error: errors[name] }),
+      ...form.field(name),
+    };
+    return (
+      <Field name={name} label={labels[name]} hint={hint} error={errors[name]}>
+        {options ? (
+          <select {...props}>
+            {options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        ) : rows ? (
+          <textarea rows={rows} {...props} />
+        ) : (
+          <input
+            type="text"
+            inputMode={numeric ? "numeric" : undefined}
+            autoComplete="off"
+            {...props}
+          />
+        )}
+      </Field>
+    );
+  };
 
   return (
     <>
@@ -75,42 +74,18 @@ export function CourseForm({
       <Form method="post" noValidate onSubmit={form.onSubmit} aria-labelledby={headingId}>
         <input type="hidden" name="intent" value="save" />
         {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
-        {text("title")}
-        {text("slug", { hint: t("course.field.slug.hint") })}
-        <Field name="audience" label={labels.audience} error={errors.audience}>
-          <select
-            {...describedBy("audience", { error: errors.audience })}
-            {...form.field("audience")}
-          >
-            <option value="">{t("courseAdmin.field.audience.choose")}</option>
-            {formText.audiences.map((audience) => (
-              <option key={audience.value} value={audience.value}>
-                {audience.label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field name="summary" label={labels.summary} error={errors.summary}>
-          <textarea
-            rows={2}
-            {...describedBy("summary", { error: errors.summary })}
-            {...form.field("summary")}
-          />
-        </Field>
-        <Field name="description" label={labels.description} error={errors.description}>
-          <textarea
-            rows={6}
-            {...describedBy("description", { error: errors.description })}
-            {...form.field("description")}
-          />
-        </Field>
+        {control("title")}
+        {control("slug")}
+        {control("audience")}
+        {control("summary")}
+        {control("description")}
         <div>
-          {gradeSelect("gradeMin")}
-          {gradeSelect("gradeMax")}
+          {control("gradeMin")}
+          {control("gradeMax")}
         </div>
-        {text("durationMinutes", { numeric: true })}
-        {text("maxParticipants", { numeric: true })}
-        {text("facilitatorsNeeded", { numeric: true })}
+        {control("durationMinutes")}
+        {control("maxParticipants")}
+        {control("facilitatorsNeeded")}
         <fieldset
           className={errors.languages ? "field--error" : undefined}
           aria-describedby={errors.languages ? `${fieldId("languages")}-error` : undefined}
@@ -130,35 +105,9 @@ export function CourseForm({
             ))}
           </div>
         </fieldset>
-        <Field name="schoolProvides" label={labels.schoolProvides} error={errors.schoolProvides}>
-          <textarea
-            rows={3}
-            {...describedBy("schoolProvides", { error: errors.schoolProvides })}
-            {...form.field("schoolProvides")}
-          />
-        </Field>
-        {text("leadTimeDays", { numeric: true, hint: t("course.field.leadTimeDays.hint") })}
-        <Field
-          name="feedbackFormAudience"
-          label={labels.feedbackFormAudience}
-          hint={t("courseAdmin.field.feedbackFormAudience.hint")}
-          error={errors.feedbackFormAudience}
-        >
-          <select
-            {...describedBy("feedbackFormAudience", {
-              hint: true,
-              error: errors.feedbackFormAudience,
-            })}
-            {...form.field("feedbackFormAudience")}
-          >
-            <option value="">{t("courseAdmin.field.feedbackFormAudience.same")}</option>
-            {formText.feedbackForms.map((audience) => (
-              <option key={audience.value} value={audience.value}>
-                {audience.label}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {control("schoolProvides")}
+        {control("leadTimeDays")}
+        {control("feedbackFormAudience")}
         <div className="field">
           <label className="choice">
             <input type="checkbox" id={fieldId("active")} {...form.choice("active", "on")} />{" "}

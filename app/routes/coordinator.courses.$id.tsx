@@ -1,9 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
-import { courseFormText } from "~/components/course-form.server";
-import { useT } from "~/components/i18n";
+import {
+  courseEditText,
+  courseFormText,
+  translateFormError,
+} from "~/components/course-form.server";
 import { courseFormSchema } from "~/domain/courses";
 import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
@@ -21,7 +24,7 @@ import {
 } from "~/services/course-admin.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.course.title} · Forløb · Frirum` : "Forløb · Frirum" },
+  { title: data?.pageTitle ?? "Forløb · Frirum" },
 ];
 
 const NOTICES: Record<string, MessageKey> = {
@@ -42,18 +45,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     await loadCourseForEdit(db(), user, parseIdParam(params.id)),
   );
   const search = new URL(request.url).searchParams;
+  const locale = await getLocale(request);
+  const active = course.active === 1;
   return {
-    formText: courseFormText(await getLocale(request)),
+    pageTitle: `${course.title} · Forløb · Frirum`,
+    formText: courseFormText(locale),
+    text: courseEditText(
+      locale,
+      { active, title: course.title },
+      requestCount,
+      noticeKey(search.get("notice")),
+    ),
     course: {
       id: course.id,
       title: course.title,
       slug: course.slug,
-      active: course.active === 1,
+      active,
       updatedAt: course.updated_at,
     },
-    requestCount,
     values,
-    notice: noticeKey(search.get("notice")),
     confirmDelete: search.get("delete") === "1",
   };
 }
@@ -64,7 +74,21 @@ type ActionResult = {
   updatedAt?: string;
   /** Remounts the form per answer, so server errors show even on fields edited before. */
   attempt?: number;
+  /** `errors._form` in the user's language, and whether it says the form is stale. */
+  formError?: string;
+  stale?: boolean;
 };
+
+/** Names the form-wide error in the action, so the page's JavaScript carries no message keys. */
+async function withFormError(request: Request, result: ActionResult): Promise<ActionResult> {
+  const key = result.errors._form;
+  if (!key) return result;
+  return {
+    ...result,
+    formError: translateFormError(await getLocale(request), key),
+    stale: key === "courseAdmin.stale",
+  };
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
@@ -79,57 +103,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "delete") {
     const result = orNotFound(await deleteUnusedCourse(db(), user, courseId));
     if (result.ok) return redirect("/coordinator/courses?notice=deleted");
-    return { errors: result.errors } satisfies ActionResult;
+    return withFormError(request, { errors: result.errors });
   }
   if (intent !== "save") throw new Response("Bad Request", { status: 400 });
   const values = formDataToObject(formData, COURSE_FORM_ARRAY_FIELDS);
   const parsed = parseWithSchema(courseFormSchema, values);
   const attempt = Date.now();
-  if (!parsed.ok) return { errors: parsed.errors, values, attempt } satisfies ActionResult;
+  if (!parsed.ok) return withFormError(request, { errors: parsed.errors, values, attempt });
   const updatedAt = String(formData.get("updatedAt") ?? "");
   const result = orNotFound(await updateCourse(db(), user, courseId, parsed.data, updatedAt));
   if (result.ok) return redirect(`${here}?notice=saved`);
-  return {
+  return withFormError(request, {
     errors: result.errors,
     values,
     updatedAt: result.currentUpdatedAt,
     attempt,
-  } satisfies ActionResult;
+  });
 }
 
 export default function EditCourse() {
-  const { course, requestCount, values, notice, confirmDelete, formText } =
-    useLoaderData<typeof loader>();
+  const { course, values, confirmDelete, formText, text } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
-  const t = useT();
-  const location = useLocation();
-  const formError = actionData?.errors._form;
+  // The page itself (not useLocation): one hook less in its JavaScript.
+  const here = `/coordinator/courses/${course.id}`;
+  const formError = actionData?.formError;
   return (
     <>
       <p>
-        <Link to="/coordinator/courses">{t("courseAdmin.backToList")}</Link>
+        <Link to="/coordinator/courses">{text.backToList}</Link>
       </p>
-      <h1>{t("courseAdmin.edit.title", { title: course.title })}</h1>
-      {notice && !actionData ? (
+      <h1>{text.heading}</h1>
+      {text.notice && !actionData ? (
         <p className="notice notice--success" role="status">
-          {t(notice)}
+          {text.notice}
         </p>
       ) : null}
       {formError ? (
         <div className="notice notice--error" role="alert">
-          <p>{t(formError)}</p>
-          {formError === "courseAdmin.stale" ? (
+          <p>{formError}</p>
+          {actionData?.stale ? (
             <p>
-              <a href={location.pathname}>{t("courseAdmin.stale.reload")}</a>
+              <a href={here}>{text.staleReload}</a>
             </p>
           ) : null}
         </div>
       ) : null}
 
-      <h2>{t("courseAdmin.status.heading")}</h2>
-      <p>
-        {course.active ? t("courseAdmin.status.activeText") : t("courseAdmin.status.inactiveText")}
-      </p>
+      <h2>{text.statusHeading}</h2>
+      <p>{text.status}</p>
       <Form method="post" className="button-row">
         <button
           type="submit"
@@ -137,50 +158,46 @@ export default function EditCourse() {
           value={course.active ? "deactivate" : "activate"}
           className="button button--secondary"
         >
-          {course.active ? t("courseAdmin.deactivate") : t("courseAdmin.activate")}
+          {text.toggle}
         </button>
         {course.active ? (
-          <Link to={`/catalogue/${course.slug}`}>{t("courseAdmin.viewInCatalogue")}</Link>
+          <Link to={`/catalogue/${course.slug}`}>{text.viewInCatalogue}</Link>
         ) : null}
       </Form>
 
-      <h2 id="course-form-title">{t("courseAdmin.edit.details")}</h2>
+      <h2 id="course-form-title">{text.details}</h2>
       <CourseForm
         key={`${course.updatedAt}-${actionData?.attempt ?? ""}`}
         defaultValues={actionData?.values ?? values}
         serverErrors={actionData?.values ? actionData.errors : undefined}
         updatedAt={actionData?.updatedAt ?? course.updatedAt}
-        submitLabel={t("courseAdmin.save")}
+        submitLabel={text.save}
         headingId="course-form-title"
         text={formText}
       />
 
-      <h2 id="delete-title">{t("courseAdmin.delete.heading")}</h2>
-      {requestCount > 0 ? (
-        <p>
-          {t(requestCount === 1 ? "courseAdmin.requests.one" : "courseAdmin.requests.other", {
-            count: requestCount,
-          })}
-        </p>
+      <h2 id="delete-title">{text.deleteHeading}</h2>
+      {text.requests ? (
+        <p>{text.requests}</p>
       ) : confirmDelete ? (
         <div className="notice notice--warning">
           <p>
-            <strong>{t("courseAdmin.delete.confirm.title")}</strong>
+            <strong>{text.confirmTitle}</strong>
           </p>
-          <p>{t("courseAdmin.delete.confirm.body", { title: course.title })}</p>
+          <p>{text.confirmBody}</p>
           <Form method="post" className="button-row" aria-labelledby="delete-title">
             <button type="submit" name="intent" value="delete" className="button button--danger">
-              {t("courseAdmin.delete.confirm.yes")}
+              {text.confirmYes}
             </button>
-            <Link to={location.pathname}>{t("form.cancel")}</Link>
+            <Link to={here}>{text.cancel}</Link>
           </Form>
         </div>
       ) : (
         <>
-          <p>{t("courseAdmin.delete.intro")}</p>
+          <p>{text.deleteIntro}</p>
           <p>
             <Link to="?delete=1" className="button button--secondary">
-              {t("courseAdmin.delete.start")}
+              {text.deleteStart}
             </Link>
           </p>
         </>
