@@ -472,9 +472,25 @@ export const ROUTE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
  * (a caller that did not match routes, e.g. a test rendering a loader directly) every message.
  */
 export function pageMessages(locale: Locale, routeIds: readonly string[] | undefined): Messages {
-  if (!routeIds) return pickMessages(locale, MESSAGE_KEYS);
-  return pickMessages(locale, [
-    ...LAYOUT_MESSAGES,
-    ...routeIds.flatMap((id) => ROUTE_MESSAGES[id] ?? []),
-  ]);
+  // Picking walks every key against every prefix (about 10% of a staff page's server CPU);
+  // a page's messages depend only on its routes and locale, so each pick is made once. Frozen:
+  // every request of the page shares the object.
+  const key = `${locale}\u0000${routeIds?.join("\u0000") ?? "*"}`;
+  let messages = picked.get(key);
+  if (!messages) {
+    messages = Object.freeze(
+      routeIds
+        ? pickMessages(locale, [
+            ...LAYOUT_MESSAGES,
+            ...routeIds.flatMap((id) => ROUTE_MESSAGES[id] ?? []),
+          ])
+        : pickMessages(locale, MESSAGE_KEYS),
+    );
+    // Bounded: route ids come from the build's route tree, but stay safe if they did not.
+    if (picked.size >= 1_000) picked.clear();
+    picked.set(key, messages);
+  }
+  return messages;
 }
+
+const picked = new Map<string, Messages>();

@@ -46,6 +46,16 @@ describe("messages sent to each page", () => {
     expect(emailKeys.filter((key) => covers(sent, key))).toEqual([]);
   });
 
+  it("picks a page's messages once per locale and routes, and the shared result cannot be changed", () => {
+    const first = pageMessages("en", ["root", "routes/catalogue._index"]);
+    expect(pageMessages("en", ["root", "routes/catalogue._index"])).toBe(first);
+    expect(pageMessages("da", ["root", "routes/catalogue._index"])).not.toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => {
+      (first as Record<string, string>)["x.y"] = "z";
+    }).toThrow();
+  });
+
   it("sends a page its routes' messages in the user's language, and nothing else", () => {
     const login = pageMessages("en", ["root", "routes/login"]);
     expect(login["auth.login.title"]).toBeDefined();
