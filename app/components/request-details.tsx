@@ -1,27 +1,24 @@
 import { Link } from "@remix-run/react";
-import { type RequestWindow, windowTimes } from "~/domain/request-rules";
-import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
 import { messageKey } from "~/i18n/format";
-import { useLocale, useT } from "./i18n";
+import { useT } from "./i18n";
 import { StatusBadge } from "./status-badge";
 
-/** The status as text in a badge (never colour alone). */
-/** "Formiddag, kl. 08:00-11:30" or "kl. 18:00-20:00" for a custom window. */
-export function useWindowText() {
-  const t = useT();
-  const locale = useLocale();
-  return (window: RequestWindow) => {
-    const times = windowTimes(window);
-    const span = t("daypart.times", { from: times.from, to: times.to });
-    const part = window.part === "custom" ? "" : `${t(`daypart.${window.part}`)}, `;
-    return `${formatDate(window.date, locale)}: ${part}${span}`;
-  };
+// Dates, times and windows arrive as text from the loader (withRequestTexts in
+// request-details.server.ts), so this module carries no date or time-zone code (issue 12).
+
+/** A preferred window with its text from the loader (withRequestTexts). */
+export interface WindowView {
+  date: string;
+  part: string;
+  from?: string;
+  text: string;
 }
 
 export interface RequestView {
   id: number;
   status: string;
   createdAt: string;
+  createdAtText: string;
   groupCount: number;
   participantsPerGroup: number;
   grades: number[];
@@ -43,13 +40,11 @@ export function RequestFacts({
   windowHolidays = {},
 }: {
   request: RequestView;
-  windows: RequestWindow[];
+  windows: WindowView[];
   /** Preferred dates in a school holiday: date -> holiday name (shown as a warning). */
   windowHolidays?: Record<string, string>;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const windowText = useWindowText();
   return (
     <dl className="details">
       <dt>{t("request.field.course")}</dt>
@@ -67,7 +62,7 @@ export function RequestFacts({
         </>
       ) : null}
       <dt>{t("schoolRequests.detail.created")}</dt>
-      <dd>{formatDateTime(request.createdAt, locale)}</dd>
+      <dd>{request.createdAtText}</dd>
       <dt>{t("schoolRequests.detail.requester")}</dt>
       <dd>{request.requesterName}</dd>
       <dt>{t("request.field.groupCount")}</dt>
@@ -85,7 +80,7 @@ export function RequestFacts({
         <ol className="plain-list">
           {windows.map((window) => (
             <li key={`${window.date}-${window.part}-${window.from ?? ""}`}>
-              {windowText(window)}
+              {window.text}
               {windowHolidays[window.date] ? (
                 <strong className="holiday-inline">
                   {" "}
@@ -123,13 +118,13 @@ export interface EventView {
   toStatus: string | null;
   note: string;
   createdAt: string;
+  createdAtText: string;
   actorName: string | null;
 }
 
 /** The request's history, oldest first. */
 export function RequestHistory({ events }: { events: EventView[] }) {
   const t = useT();
-  const locale = useLocale();
   const label = (event: EventView) => {
     // Events are named "request.<what>" ("request.created", "request.declined", ...).
     const key = `schoolRequests.event.${event.action.replace(/^request\./, "")}`;
@@ -148,7 +143,7 @@ export function RequestHistory({ events }: { events: EventView[] }) {
         <li key={event.id}>
           <strong>{label(event)}</strong>
           {" · "}
-          <time dateTime={event.createdAt}>{formatDateTime(event.createdAt, locale)}</time>
+          <time dateTime={event.createdAt}>{event.createdAtText}</time>
           {event.actorName ? ` · ${event.actorName}` : ""}
           {event.note ? <p className="pre-line">{event.note}</p> : null}
         </li>
@@ -161,6 +156,8 @@ export interface SessionView {
   id: number;
   starts_at: string;
   ends_at: string;
+  /** "fredag den 6. marts 2026 kl. 09.00–10.30", from the loader. */
+  time: string;
   location: string;
   status: string;
   facilitators: string[];
@@ -179,7 +176,6 @@ export function SessionTable({
   showFacilitators?: boolean;
 }) {
   const t = useT();
-  const locale = useLocale();
   if (sessions.length === 0) return <p>{t("schoolRequests.sessions.none")}</p>;
   return (
     <div className="table-wrap">
@@ -195,7 +191,7 @@ export function SessionTable({
         </thead>
         <tbody>
           {sessions.map((session) => {
-            const time = formatTimeRange(session.starts_at, session.ends_at, locale);
+            const time = session.time;
             return (
               <tr key={session.id}>
                 <td>

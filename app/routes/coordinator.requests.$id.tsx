@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
 import { RequestFacts, RequestHistory, SessionTable } from "~/components/request-details";
+import { withRequestTexts } from "~/components/request-details.server";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { declineRequestSchema, requestVersionSchema } from "~/domain/request-actions";
@@ -13,6 +14,7 @@ import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { declineRequest, loadCoordinatorRequest, markInProgress } from "~/services/requests.server";
@@ -25,7 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
   const data = orNotFound(await loadCoordinatorRequest(db(), user, parseIdParam(params.id)));
   const done = new URL(request.url).searchParams.get("done");
-  return { ...data, done: done === "inProgress" || done === "declined" ? done : null };
+  return {
+    ...withRequestTexts(data, await getLocale(request)),
+    // From the loader: importing the constant would bring request-rules into the page's JavaScript.
+    declineReasonMax: DECLINE_REASON_MAX,
+    done: done === "inProgress" || done === "declined" ? done : null,
+  };
 }
 
 type ActionResult = {
@@ -83,6 +90,7 @@ export default function CoordinatorRequest() {
     canMarkInProgress,
     canDecline,
     canSchedule,
+    declineReasonMax,
     done,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -211,7 +219,7 @@ export default function CoordinatorRequest() {
             >
               <textarea
                 rows={4}
-                maxLength={DECLINE_REASON_MAX}
+                maxLength={declineReasonMax}
                 {...describedBy("reason", { hint: true, error: reasonError })}
                 {...form.field("reason")}
               />

@@ -3,9 +3,11 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
 import { RequestFacts, RequestHistory, SessionTable } from "~/components/request-details";
+import { withRequestTexts } from "~/components/request-details.server";
 import { requestVersionSchema } from "~/domain/request-actions";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { cancelRequestBySchool, loadSchoolRequest } from "~/services/requests.server";
@@ -19,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = orNotFound(await loadSchoolRequest(db(), user, parseIdParam(params.id)));
   const url = new URL(request.url);
   return {
-    ...data,
+    ...withRequestTexts(data, await getLocale(request)),
     email: user.email,
     created: url.searchParams.get("created") === "1",
     cancelled: url.searchParams.get("cancelled") === "1",
