@@ -14,8 +14,6 @@ import {
   findRequestDetail,
   insertRequest,
   insertRequestEvent,
-  listCourseFilterOptions,
-  listInboxRequests,
   listOldestOpenRequests,
   listOpenRequestsOfSchoolForCourse,
   listRequestEvents,
@@ -24,7 +22,7 @@ import {
   listSessionsOfRequests,
   type SessionListItem,
 } from "../../db/queries/requests";
-import { findSchoolById, listSchoolOptions } from "../../db/queries/schools";
+import { findSchoolById } from "../../db/queries/schools";
 import { findActiveStepOfRequest } from "../../db/queries/tracks";
 import { findUserLocale } from "../../db/queries/users";
 import { writeTransaction } from "../../db/write-transaction";
@@ -32,12 +30,7 @@ import { requestDeclinedEmail } from "../../emails/request-declined";
 import { requestReceiptEmail } from "../../emails/request-receipt";
 import type { FieldErrors } from "../domain/forms";
 import { holidayOn } from "../domain/holidays";
-import {
-  type DeclineRequestInput,
-  INBOX_PAGE_SIZE,
-  type InboxQuery,
-  parseId,
-} from "../domain/request-actions";
+import { type DeclineRequestInput, parseId } from "../domain/request-actions";
 import {
   canSchoolCancel,
   checkRequestAgainstCourse,
@@ -57,6 +50,8 @@ import { queueEmail } from "../lib/mailer.server";
 import { holidaysAhead, holidaysBetween } from "./holidays.server";
 import { forbidden, found, type NotFound, notFound } from "./result";
 import { loadSchoolTracks } from "./tracks.server";
+
+export { loadInbox } from "./inbox.server";
 
 type CourseRow = NonNullable<Awaited<ReturnType<typeof findCourseForRequest>>>;
 
@@ -495,52 +490,6 @@ export async function loadSchoolRequest(db: DB, actor: CurrentUser, requestId: n
     request: publicRequest(request),
     ...(await requestExtras(db, request.id)),
     canCancel: canSchoolCancel(request.status),
-  });
-}
-
-/** The coordinator's inbox: one page of requests, the counts per status and the filter options. */
-export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
-  if (forbidden(actor, "request.triage")) return notFound();
-  const filter = {
-    status: query.status,
-    audience: query.audience,
-    schoolId: query.school,
-    cohort: query.cohort,
-    courseId: query.course,
-  };
-  const [counts, schools, courses] = await Promise.all([
-    countRequestsByStatus(db, {
-      audience: filter.audience,
-      schoolId: filter.schoolId,
-      cohort: filter.cohort,
-      courseId: filter.courseId,
-    }),
-    listSchoolOptions(db),
-    listCourseFilterOptions(db),
-  ]);
-  let page = query.page;
-  let result = await listInboxRequests(db, filter, {
-    sort: query.sort,
-    limit: INBOX_PAGE_SIZE,
-    offset: (page - 1) * INBOX_PAGE_SIZE,
-  });
-  const pageCount = Math.max(1, Math.ceil(result.total / INBOX_PAGE_SIZE));
-  if (page > pageCount) {
-    page = pageCount;
-    result = await listInboxRequests(db, filter, {
-      sort: query.sort,
-      limit: INBOX_PAGE_SIZE,
-      offset: (page - 1) * INBOX_PAGE_SIZE,
-    });
-  }
-  return found({
-    query: { ...query, page },
-    requests: result.rows,
-    total: result.total,
-    pageCount,
-    counts,
-    schools,
-    courses,
   });
 }
 
