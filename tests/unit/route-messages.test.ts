@@ -70,3 +70,15 @@ describe("messages sent to each page", () => {
     expect(Object.keys(pageMessages("da", undefined)).length).toBe(MESSAGE_KEYS.length);
   });
 });
+
+describe("the coordinator inbox's messages (issue 12)", () => {
+  it("are the inbox's own, not those of the request, track and session screens", () => {
+    // Every message is serialised and gzipped into each response: the inbox got ~600 when its
+    // loader's service module reached the track and session screens' keys.
+    const inbox = Object.keys(pageMessages("da", ["root", "routes/coordinator.requests._index"]));
+    expect(inbox).toContain("triage.inbox.title");
+    expect(inbox).toContain("status.requested");
+    expect(inbox.filter((key) => /^(tracks|sessions|holidays|daypart)\./.test(key))).toEqual([]);
+    expect(inbox.length).toBeLessThan(250);
+  });
+});
