@@ -59,7 +59,8 @@ export function keysUsedBy(modules: string[], known: readonly string[]): Set<str
     for (const match of source.matchAll(/(["'`])([A-Za-z][\w.-]*)\1/g)) {
       if (knownSet.has(match[2])) used.add(match[2]);
     }
-    for (const match of source.matchAll(/`([A-Za-z][\w.]*\.)\$\{/g)) {
+    // Not a template literal type such as `request.${string}`: a type shows no text.
+    for (const match of source.matchAll(/`([A-Za-z][\w.]*\.)\$\{(?!string\}|number\})/g)) {
       for (const key of known) if (key.startsWith(match[1])) used.add(key);
     }
   }
