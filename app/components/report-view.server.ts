@@ -7,7 +7,7 @@
  */
 import { formatNumber, type Translate } from "~/domain/evaluation-format";
 import type { ReportFeedback } from "~/domain/report";
-import { reportChartData } from "~/domain/report-charts";
+import { monthlyChartTexts, reportChartData } from "~/domain/report-charts";
 import { reportTables } from "~/domain/report-tables";
 import { formatDateTime, longDate } from "~/domain/time";
 import { type Locale, translate } from "~/i18n";
@@ -50,13 +50,7 @@ function charts(page: ReportPage, locale: Locale, t: Translate) {
         layout: trendLayout(data.monthly),
         title: t("report.monthly.chart"),
         description: t("report.monthly.desc"),
-        axisLabel: t("report.monthly.axis"),
-        periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
-        series: [
-          { key: "pupils", label: t("report.series.pupils") },
-          { key: "proRata", label: t("report.series.proRata") },
-          { key: "staff", label: t("report.series.staff") },
-        ],
+        ...monthlyChartTexts(model, t),
       },
       lastCounted
         ? t("report.monthly.summary", {

@@ -37,7 +37,7 @@ import { dotIntervalLayout, trendLayout } from "../components/charts/layout.serv
 import { formatNumber } from "../domain/evaluation-format";
 import type { ExportTable } from "../domain/evaluation-tables";
 import { REPORT_SECTIONS, type ReportModel, type ReportTexts } from "../domain/report";
-import { reportChartData } from "../domain/report-charts";
+import { monthlyChartTexts, reportChartData } from "../domain/report-charts";
 import { reportTables } from "../domain/report-tables";
 import { formatDate } from "../domain/time";
 import { type Locale, messageKey, translate } from "../i18n";
@@ -460,18 +460,7 @@ function ReportDocument({ model, texts, final, locale = "da" }: ReportPdfInput) 
         <View wrap={false}>
           <Text style={styles.h2}>{t("report.section.monthly")}</Text>
           <Text style={styles.small}>{t("report.monthly.chart")}</Text>
-          <PdfTrend
-            data={charts.monthly}
-            texts={{
-              axisLabel: t("report.monthly.axis"),
-              periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
-              series: [
-                { key: "pupils", label: t("report.series.pupils") },
-                { key: "proRata", label: t("report.series.proRata") },
-                { key: "staff", label: t("report.series.staff") },
-              ],
-            }}
-          />
+          <PdfTrend data={charts.monthly} texts={monthlyChartTexts(model, t)} />
         </View>
         <PdfTable table={tables.monthly} t={t} locale={locale} />
 

@@ -1,9 +1,11 @@
 /**
  * The numbers behind the annual report's charts (monthly reach, and per audience the pilot /
  * standard comparison and the overall highlights), from the report model, for the page (laid out
- * by its loader) and the PDF alike. No texts here: each adds them in its language.
+ * by its loader) and the PDF alike, and the monthly chart's axis, period and series labels (the
+ * same on both) in the reader's language.
  */
 import type { DotIntervalData, DotIntervalPoint, TrendData } from "../components/charts/geometry";
+import type { Translate } from "./evaluation-format";
 import type { FeedbackAudience } from "./feedback-bank";
 import type { ReportCell, ReportFeedback, ReportModel } from "./report";
 
@@ -62,5 +64,18 @@ export function reportChartData(model: ReportModel): ReportChartData {
       comparison: feedbackChart(f, ["pilot", "standard"]),
       highlights: feedbackChart(f, ["total"]),
     })),
+  };
+}
+
+/** The monthly reach chart's axis, periods and series, labelled: the page's and the PDF's. */
+export function monthlyChartTexts(model: ReportModel, t: Translate) {
+  return {
+    axisLabel: t("report.monthly.axis"),
+    periods: model.monthly.map((m) => ({ key: m.month, label: m.month.slice(5) })),
+    series: [
+      { key: "pupils", label: t("report.series.pupils") },
+      { key: "proRata", label: t("report.series.proRata") },
+      { key: "staff", label: t("report.series.staff") },
+    ],
   };
 }

@@ -89,21 +89,24 @@ export interface SessionRollupState {
   counts: CountDelta;
 }
 
+/** The columns that place a session in the rollups (sessions as s joined to courses as c). */
+const rollupSessionColumns = [
+  "s.id",
+  "s.school_id",
+  "s.course_id",
+  "s.starts_at",
+  "s.status",
+  "s.attendance_pupils",
+  "s.attendance_parents",
+  "s.attendance_professionals",
+  sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
+] as const;
+
 const rollupSessionsOf = reusableQuery((db: DB, ids: number[]) =>
   db
     .selectFrom("sessions as s")
     .innerJoin("courses as c", "c.id", "s.course_id")
-    .select([
-      "s.id",
-      "s.school_id",
-      "s.course_id",
-      "s.starts_at",
-      "s.status",
-      "s.attendance_pupils",
-      "s.attendance_parents",
-      "s.attendance_professionals",
-      sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
-    ])
+    .select(rollupSessionColumns)
     .where("s.id", "in", ids),
 );
 
@@ -156,19 +159,8 @@ const answerSessionOf = reusableQuery((db: DB, id: number) =>
     .selectFrom("sessions as s")
     .innerJoin("courses as c", "c.id", "s.course_id")
     .innerJoin("requests as r", "r.id", "s.request_id")
-    .select([
-      "s.id",
-      "s.school_id",
-      "s.course_id",
-      "s.starts_at",
-      "s.status",
-      "s.attendance_pupils",
-      "s.attendance_parents",
-      "s.attendance_professionals",
-      sql<Audience>`coalesce(c.feedback_form_audience, c.audience)`.as("audience"),
-      "r.group_count",
-      "r.participants_per_group",
-    ])
+    .select(rollupSessionColumns)
+    .select(["r.group_count", "r.participants_per_group"])
     .where("s.id", "=", id),
 );
 
