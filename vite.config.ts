@@ -10,8 +10,12 @@ declare module "@remix-run/node" {
 
 const isVitest = Boolean(process.env.VITEST);
 
-export default defineConfig({
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: 3000 },
+  // Terser packs the browser code 3.4 KB (gzip) smaller than esbuild on every page: React, React
+  // DOM and Remix alone are 81.8 KB with esbuild (decision 034).
+  // The server bundle stays unminified, as Vite leaves it by default, for readable stack traces.
+  build: { minify: isSsrBuild ? false : "terser" },
   plugins: [
     !isVitest &&
       remix({
@@ -31,4 +35,4 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
-});
+}));
