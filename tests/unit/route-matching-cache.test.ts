@@ -42,6 +42,41 @@ describe("route matching cache (@remix-run/router patch)", () => {
     expect(reads.count).toBe(afterFirst);
   });
 
+  it("hands out each path's matches as a copy the caller may change", () => {
+    const routes: Route[] = [
+      { id: "root", path: "/", children: [{ id: "form", path: "f/:code" }] },
+    ];
+    const first = router.matchRoutes(routes, "/f/ABC123");
+    expect(first?.map((m) => [m.route.id, m.params, m.pathname])).toEqual([
+      ["root", { code: "ABC123" }, "/"],
+      ["form", { code: "ABC123" }, "/f/ABC123"],
+    ]);
+    // Within one result the matches share one params object, as the unpatched router's do.
+    expect(first?.[0]?.params).toBe(first?.[1]?.params);
+    if (first?.[1]) {
+      first[1].params.code = "changed";
+      first[1].pathname = "/changed";
+    }
+    first?.pop();
+    const second = router.matchRoutes(routes, "/f/ABC123");
+    expect(second).not.toBe(first);
+    expect(second?.map((m) => [m.route.id, m.params, m.pathname])).toEqual([
+      ["root", { code: "ABC123" }, "/"],
+      ["form", { code: "ABC123" }, "/f/ABC123"],
+    ]);
+    expect(router.matchRoutes(routes, "/f/XYZ789")?.[1]?.params).toEqual({ code: "XYZ789" });
+    expect(router.matchRoutes(routes, "/g/ABC123")).toBeNull();
+    expect(router.matchRoutes(routes, "/g/ABC123")).toBeNull();
+  });
+
+  it("keeps matching right beyond the bound of remembered paths", () => {
+    const routes: Route[] = [{ id: "item", path: "/items/:id" }];
+    for (let i = 0; i < 2500; i++) {
+      expect(router.matchRoutes(routes, `/items/${i}`)?.[0]?.params).toEqual({ id: String(i) });
+    }
+    expect(router.matchRoutes(routes, "/items/3")?.[0]?.params).toEqual({ id: "3" });
+  });
+
   it("keeps separate arrays apart", () => {
     const a: Route[] = [{ id: "a", path: "/x" }];
     const b: Route[] = [{ id: "b", path: "/x" }];
