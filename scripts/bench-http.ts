@@ -5,7 +5,8 @@
  * empty action + redirect, the same Express + compression setup) into node_modules/.cache, starts
  * it and Frirum's production build (build/start.js, its own seeded SQLite database), and for each
  * request kind sends BENCH_REQUESTS (default 1,000) requests from BENCH_CLIENTS (default 10)
- * keep-alive clients after a warm-up. The server's CPU time (user + system, /proc/<pid>/stat) before
+ * keep-alive clients after a warm-up, to Frirum and to the reference in BENCH_ROUNDS (default 5)
+ * alternating rounds. The server's CPU time (user + system, /proc/<pid>/stat) before
  * and after gives CPU ms per request, which holds on a busy machine; throughput as a share of the
  * reference is the reference's CPU ms per request over Frirum's. Wall-clock requests/s are shown too.
  * Goals (issue 12): feedback form GET >= 70% of the reference route, feedback POST >= 50% of the
@@ -32,6 +33,12 @@ import { reportMetric } from "./bench-json";
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const WARM_UP = Math.min(200, REQUESTS);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+// gzip, not what a browser sends ("gzip, deflate, br"): with brotli, `compression` costs Remix's
+// default server entry (the reference's) 2-4 ms of CPU per page for its many small writes, which
+// Frirum's entry joins (app/entry.server.tsx); that made the floor 2-3x the empty page's own cost
+// and flattered every share. BENCH_ACCEPT_ENCODING="gzip, deflate, br" shows it.
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip";
 const CODE = "BNCH33";
 const REFERENCE_DIR = resolve("scripts/bench-reference");
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
@@ -63,7 +70,7 @@ function send(agent: Agent, base: string, req: Request): Promise<number> {
         agent,
         method: req.method,
         headers: {
-          "Accept-Encoding": "gzip, deflate, br",
+          "Accept-Encoding": ACCEPT_ENCODING,
           ...(body === undefined
             ? {}
             : {
@@ -106,19 +113,49 @@ interface Measured {
   wrong: Map<number, number>;
 }
 
-async function measure(pid: number, base: string, req: Request): Promise<Measured> {
-  await run(base, req, WARM_UP);
-  const cpuBefore = cpuMs(pid);
-  const started = performance.now();
-  const wrong = await run(base, req, REQUESTS);
-  const elapsed = performance.now() - started;
-  // Let the last responses' work (compression flush, socket close) land in the CPU count.
-  await new Promise((r) => setTimeout(r, 50));
-  return {
-    cpuPerRequest: (cpuMs(pid) - cpuBefore) / REQUESTS,
-    perSecond: REQUESTS / (elapsed / 1000),
-    wrong,
-  };
+interface Side {
+  pid: number;
+  base: string;
+  request: Request;
+}
+
+/**
+ * Frirum and the reference, measured in alternating rounds (BENCH_ROUNDS, default 5; the order
+ * flips each round) rather than one after the other: on a shared machine the CPU a request costs
+ * drifts with the load, and measuring the two sides minutes apart put that drift into the share
+ * (an empty page's CPU moved from 1.1 to 3.8 ms between runs).
+ */
+async function measurePair(sides: [Side, Side]): Promise<[Measured, Measured]> {
+  for (const side of sides) await run(side.base, side.request, WARM_UP);
+  const totals = sides.map(() => ({
+    cpu: 0,
+    elapsed: 0,
+    count: 0,
+    wrong: new Map<number, number>(),
+  }));
+  for (let round = 0; round < ROUNDS; round++) {
+    const count = Math.ceil(REQUESTS / ROUNDS);
+    const order = round % 2 === 0 ? [0, 1] : [1, 0];
+    for (const index of order) {
+      const side = sides[index];
+      const total = totals[index];
+      const cpuBefore = cpuMs(side.pid);
+      const started = performance.now();
+      const wrong = await run(side.base, side.request, count);
+      total.elapsed += performance.now() - started;
+      // Let the last responses' work (compression flush, socket close) land in the CPU count.
+      await new Promise((r) => setTimeout(r, 50));
+      total.cpu += cpuMs(side.pid) - cpuBefore;
+      total.count += count;
+      for (const [status, n] of wrong) total.wrong.set(status, (total.wrong.get(status) ?? 0) + n);
+    }
+  }
+  const [reference, own] = totals.map((total) => ({
+    cpuPerRequest: total.cpu / total.count,
+    perSecond: total.count / (total.elapsed / 1000),
+    wrong: total.wrong,
+  }));
+  return [reference, own];
 }
 
 async function waitForHttp(url: string, child: ChildProcess, output: () => string) {
@@ -284,21 +321,18 @@ try {
   // BENCH_ONLY=<comma-separated keys> (e.g. "feedback POST") measures only those kinds.
   const only = process.env.BENCH_ONLY?.split(",").map((key) => key.trim());
   const selected = only ? kinds.filter((kind) => only.includes(kind.key)) : kinds;
-  const referenceResults = new Map<Request, Measured>();
   const refPid = reference.pid;
   const frirumPid = frirum.process.pid ?? 0;
   const rows: string[][] = [];
   for (const kind of selected) {
-    let ref = referenceResults.get(kind.reference);
-    if (!ref) {
-      ref = await measure(refPid, reference.url, kind.reference);
-      referenceResults.set(kind.reference, ref);
-      if (ref.wrong.size > 0) {
-        failed = true;
-        console.error(`reference ${kind.reference.path}: unexpected statuses`, ref.wrong);
-      }
+    const [ref, own] = await measurePair([
+      { pid: refPid, base: reference.url, request: kind.reference },
+      { pid: frirumPid, base: frirum.url, request: kind.request },
+    ]);
+    if (ref.wrong.size > 0) {
+      failed = true;
+      console.error(`reference ${kind.reference.path}: unexpected statuses`, ref.wrong);
     }
-    const own = await measure(frirumPid, frirum.url, kind.request);
     if (own.wrong.size > 0) {
       failed = true;
       console.error(`${kind.label}: unexpected statuses`, Object.fromEntries(own.wrong));
@@ -340,7 +374,7 @@ try {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   console.log(
-    `HTTP benchmark: ${REQUESTS} requests from ${CLIENTS} clients per kind (after ${WARM_UP} warm-up), production builds`,
+    `HTTP benchmark: ${REQUESTS} requests from ${CLIENTS} clients per kind and side, in ${ROUNDS} alternating rounds (after ${WARM_UP} warm-up), production builds`,
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));

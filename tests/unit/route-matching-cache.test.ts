@@ -54,7 +54,7 @@ describe("route matching cache (@remix-run/router patch)", () => {
     // Within one result the matches share one params object, as the unpatched router's do.
     expect(first?.[0]?.params).toBe(first?.[1]?.params);
     if (first?.[1]) {
-      first[1].params.code = "changed";
+      (first[1].params as Record<string, string>).code = "changed";
       first[1].pathname = "/changed";
     }
     first?.pop();
