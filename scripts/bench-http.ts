@@ -34,10 +34,12 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
 const WARM_UP = Math.min(200, REQUESTS);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
-// gzip, not what a browser sends ("gzip, deflate, br"): with brotli, `compression` costs Remix's
-// default server entry (the reference's) 2-4 ms of CPU per page for its many small writes, which
-// Frirum's entry joins (app/entry.server.tsx); that made the floor 2-3x the empty page's own cost
-// and flattered every share. BENCH_ACCEPT_ENCODING="gzip, deflate, br" shows it.
+// gzip, not what a browser sends ("gzip, deflate, br"): with brotli, `compression` costs the
+// reference (Remix's default server entry, which writes a page in several parts over several
+// turns of the event loop) 2-4 ms more CPU per page, two to three times its own work, while
+// Frirum's pages cost the same with either. The floor would then be mostly that penalty and flatter
+// every share; gzip gives the issue's own floor (1.1-2.0 ms for the empty page). Set
+// BENCH_ACCEPT_ENCODING="gzip, deflate, br" to see it.
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip";
 const CODE = "BNCH33";
 const REFERENCE_DIR = resolve("scripts/bench-reference");
