@@ -47,7 +47,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     requestId: (context as { requestId?: string }).requestId ?? null,
     locale,
     user: user ? { name: user.name, role: user.role } : null,
-    localMailbox: !env().SMTP_URL,
+    // The role's links come as data: the table of every role's links would be in every page's
+    // JavaScript (issue 12).
+    nav: navigationFor(user?.role ?? null, { localMailbox: !env().SMTP_URL }),
     messages: pageMessages(locale, routeIds),
   };
 }
@@ -130,7 +132,7 @@ function Header() {
   const locale = useLocale();
   const location = useLocation();
   const user = data?.user ?? null;
-  const items = navigationFor(user?.role ?? null, { localMailbox: data?.localMailbox ?? false });
+  const items = data?.nav ?? [];
   const currentItem = currentNavItem(items, location.pathname);
   return (
     <header className="site-header">
