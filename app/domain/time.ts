@@ -11,33 +11,16 @@
  * - an instant is a UTC ISO string as produced by `Date#toISOString()`, e.g. `2025-03-29T09:00:00.000Z`.
  */
 
+import { isValidDateString, parsePlainDate } from "./calendar-dates";
+
+export { isValidDateString, parsePlainDate };
+
 export const APP_TIME_ZONE = "Europe/Copenhagen";
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_RE = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export function pad2(n: number): string {
   return n < 10 ? `0${n}` : String(n);
-}
-
-/**
- * A strict `YYYY-MM-DD` date as epoch ms at 00:00 UTC; null if malformed or not a real date (e.g.
- * 2025-02-30). Calendar-date arithmetic needs no time zone, so it runs on UTC midnights with plain
- * `Date` maths: that keeps the Temporal polyfill out of the browser bundle for most pages.
- */
-export function parsePlainDate(date: string): number | null {
-  if (typeof date !== "string" || !DATE_RE.test(date)) return null;
-  const [year, month, day] = date.split("-").map(Number);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  if (
-    check.getUTCFullYear() !== year ||
-    check.getUTCMonth() !== month - 1 ||
-    check.getUTCDate() !== day
-  ) {
-    return null;
-  }
-  return ms;
 }
 
 function requirePlainDate(date: string): number {
@@ -50,11 +33,6 @@ const DAY_MS = 86_400_000;
 
 function plainDateFromMs(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date written as `YYYY-MM-DD`. */
-export function isValidDateString(date: string): boolean {
-  return parsePlainDate(date) !== null;
 }
 
 /** True for a 24-hour `HH:MM` wall time (00:00-23:59). */
