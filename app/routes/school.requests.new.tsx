@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field, fieldId } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
 import { useValidatedForm } from "~/components/validated-form";
 import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
 import { parseWithSchema } from "~/domain/forms";
@@ -19,6 +19,7 @@ import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { orNotFound } from "~/lib/results.server";
 import { createRequest, loadRequestForm } from "~/services/requests.server";
 
@@ -28,7 +29,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["school_leader"]);
   const course = new URL(request.url).searchParams.get("course");
   if (course === null || course === "") throw redirect("/catalogue");
-  return orNotFound(await loadRequestForm(db(), user, course));
+  const page = orNotFound(await loadRequestForm(db(), user, course));
+  // Dates written here: the date code would add 1.1 KB to the page's JavaScript (issue 12).
+  const locale = await getLocale(request);
+  return {
+    ...page,
+    earliestDateText: formatDate(page.earliestDate, locale),
+    holidays: page.holidays.map((holiday) => ({
+      ...holiday,
+      startsText: formatDate(holiday.startsOn, locale),
+      endsText: formatDate(holiday.endsOn, locale),
+    })),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -62,12 +74,11 @@ const FIELD_ORDER = [
 ] as const;
 
 export default function NewRequest() {
-  const { course, school, openRequests, earliestDate, contactName, holidays } =
+  const { course, school, openRequests, earliestDate, earliestDateText, contactName, holidays } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const t = useT();
-  const locale = useLocale();
 
   const serverErrors = actionData?.errors;
   // Rule messages may carry parameters (e.g. the course's maximum), per field path; the summary
@@ -256,7 +267,7 @@ export default function NewRequest() {
           <legend>{t("request.field.windows")}</legend>
           <p className="hint" id={`${fieldId("windows")}-hint`}>
             {t("schoolRequests.windows.hint", {
-              earliest: formatDate(earliestDate, locale),
+              earliest: earliestDateText,
               days: course.leadTimeDays,
             })}
           </p>
@@ -273,8 +284,8 @@ export default function NewRequest() {
                   <li key={`${holiday.startsOn}-${holiday.name}`}>
                     {t("holidays.upcoming.item", {
                       name: holiday.name,
-                      from: formatDate(holiday.startsOn, locale),
-                      to: formatDate(holiday.endsOn, locale),
+                      from: holiday.startsText,
+                      to: holiday.endsText,
                     })}
                   </li>
                 ))}
