@@ -1,8 +1,7 @@
 import type { ReactNode } from "react";
 import type { Suggestion } from "~/domain/scheduling";
-import { formatTimeRange } from "~/domain/time";
 import type { MessageKey } from "~/i18n";
-import { useLocale, useT } from "./i18n";
+import { useT } from "./i18n";
 
 type Choice = (
   name: "facilitatorIds",
@@ -74,32 +73,19 @@ export function FacilitatorPicker({
   );
 }
 
-export interface ConflictItem {
-  facilitatorId: number;
-  facilitatorName: string;
-  kind: "session" | "unavailability";
-  startsAt: string;
-  endsAt: string;
-  label: string;
-}
-
-/** The clashes the server found, in words. */
-export function ConflictList({ conflicts }: { conflicts?: readonly ConflictItem[] }) {
+/**
+ * The clashes the server found, one sentence each (`conflictTexts` in
+ * scheduling-texts.server.ts).
+ */
+export function ConflictList({ conflicts }: { conflicts?: readonly string[] }) {
   const t = useT();
-  const locale = useLocale();
   if (!conflicts || conflicts.length === 0) return null;
   return (
     <div className="notice notice--error" role="alert">
       <h2>{t("sessions.conflicts.heading")}</h2>
       <ul>
-        {conflicts.map((c) => (
-          <li key={`${c.facilitatorId}-${c.kind}-${c.startsAt}-${c.endsAt}`}>
-            {t(`sessions.conflicts.${c.kind}`, {
-              name: c.facilitatorName,
-              time: formatTimeRange(c.startsAt, c.endsAt, locale),
-              label: c.label,
-            })}
-          </li>
+        {conflicts.map((text) => (
+          <li key={text}>{text}</li>
         ))}
       </ul>
     </div>

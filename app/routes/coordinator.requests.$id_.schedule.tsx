@@ -5,18 +5,17 @@ import type { FormEvent } from "react";
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
-import { useLocale, useT } from "~/components/i18n";
-import { OrderOverrideFields, OrderViolationList, TrackContext } from "~/components/tracks";
+import { useT } from "~/components/i18n";
+import { withScheduleTexts } from "~/components/schedule-view.server";
+import { conflictTexts, orderViolationTexts } from "~/components/scheduling-texts.server";
+import { OrderOverrideFields, OrderViolationList } from "~/components/track-order";
 import { useValidatedForm } from "~/components/validated-form";
 import { SESSION_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
-import { isOpenStatus } from "~/domain/request-rules";
 import { type SessionFormInput, sessionFormSchema } from "~/domain/scheduling";
-import { sessionInstants } from "~/domain/session-times";
-import { formatDate, formatTimeRange } from "~/domain/time";
-import { messageKey } from "~/i18n/format";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { loadSchedulePage } from "~/services/schedule-page.server";
@@ -35,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }),
   );
   return {
-    ...page,
+    ...withScheduleTexts(page, await getLocale(request)),
     // Values carried over by the GET "show suggestions" button (works without JavaScript).
     carried: {
       place: url.searchParams.get("place"),
@@ -62,12 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   const result = orNotFound(await scheduleSession(db(), user, id, parsed.data));
   if (!result.ok) {
+    const locale = await getLocale(request);
     return {
       errors: result.errors,
       values,
-      conflicts: result.conflicts ?? [],
+      conflicts: conflictTexts(result.conflicts, locale),
       needsConfirmation: result.needsConfirmation ?? false,
-      orderViolations: result.orderViolations ?? [],
+      orderViolations: orderViolationTexts(result.orderViolations, locale),
     };
   }
   return redirect(`/coordinator/sessions/${result.sessionId}?saved=scheduled`);
@@ -80,7 +80,7 @@ export default function ScheduleSession() {
     chosen,
     place,
     suggestions,
-    facilitators,
+    suggestionsFor,
     timeError,
     carried,
     holidays,
@@ -88,7 +88,6 @@ export default function ScheduleSession() {
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const t = useT();
-  const locale = useLocale();
   const defaults = (actionData?.values as SessionFormInput | undefined) ?? {
     date: chosen.date,
     start: chosen.start,
@@ -125,24 +124,7 @@ export default function ScheduleSession() {
     if (submitter?.getAttribute("formmethod") === "get") return;
     form.onSubmit(event);
   };
-  const open = isOpenStatus(request.status);
-  const instants = chosen.date && chosen.start && chosen.end ? sessionInstants(chosen) : null;
-  const list =
-    suggestions ??
-    facilitators.map((f) => ({
-      facilitatorId: f.id,
-      name: f.name,
-      free: true,
-      booked: false,
-      unavailable: false,
-      speaksNeeded: true,
-      matchingLanguages: [],
-      sessionsThisMonth: 0,
-      conflicts: { sessions: [], unavailability: [] },
-      reasons: [],
-    }));
-  const showConfirm =
-    actionData?.needsConfirmation || (suggestions ?? []).some((s) => s.unavailable);
+  const showConfirm = actionData?.needsConfirmation || suggestions.some((s) => s.unavailable);
 
   return (
     <>
@@ -151,7 +133,33 @@ export default function ScheduleSession() {
       </p>
       <h1>{t("sessions.schedule.title")}</h1>
       <p className="lead">{t("sessions.schedule.intro")}</p>
-      {track ? <TrackContext track={track} /> : null}
+      {track ? (
+        <section aria-labelledby="track-context-heading" className="card">
+          <h2 id="track-context-heading">{t("tracks.context.heading")}</h2>
+          <p>
+            {t("tracks.context.step", {
+              track: track.trackName,
+              year: track.cohortYear,
+              position: track.stepPosition,
+              count: track.stepCount,
+              course: track.courseTitle,
+            })}{" "}
+            <a href={`/coordinator/tracks/${track.trackId}`}>{t("tracks.context.open")}</a>
+          </p>
+          {track.earliestText || track.latestText ? (
+            <ul>
+              {track.earliestText ? (
+                <li>{t("tracks.context.earliest", { limit: track.earliestText })}</li>
+              ) : null}
+              {track.latestText ? (
+                <li>{t("tracks.context.latest", { limit: track.latestText })}</li>
+              ) : null}
+            </ul>
+          ) : (
+            <p>{t("tracks.context.free")}</p>
+          )}
+        </section>
+      ) : null}
 
       <section aria-labelledby="request-heading" className="card">
         <h2 id="request-heading">{t("sessions.request.heading")}</h2>
@@ -179,9 +187,7 @@ export default function ScheduleSession() {
           ) : null}
           <dt>{t("sessions.request.languages")}</dt>
           <dd>
-            {request.languages_needed.length > 0
-              ? request.languages_needed.map((code) => t(messageKey(`language.${code}`))).join(", ")
-              : t("common.none")}
+            {request.languagesText || t("common.none")}
             {request.interpreter_needed ? ` (${t("sessions.request.interpreter")})` : ""}
           </dd>
           <dt>{t("sessions.request.facilitatorsNeeded")}</dt>
@@ -205,17 +211,12 @@ export default function ScheduleSession() {
         ) : (
           <ul>
             {request.windows.map((w) => (
-              <li key={`${w.date}-${w.part}-${w.from_time ?? ""}`}>
-                {formatDate(w.date, locale)}:{" "}
-                {w.part === "custom"
-                  ? `${w.from_time ?? ""}–${w.to_time ?? ""}`
-                  : t(`daypart.${w.part}`)}
-                {holidayNameOn(w.date, holidays) ? (
+              <li key={w.text}>
+                {w.text}
+                {w.holiday ? (
                   <strong className="holiday-inline">
                     {" "}
-                    (
-                    {t("holidays.warning.date", { holiday: holidayNameOn(w.date, holidays) ?? "" })}
-                    )
+                    ({t("holidays.warning.date", { holiday: w.holiday })})
                   </strong>
                 ) : null}
               </li>
@@ -231,17 +232,15 @@ export default function ScheduleSession() {
         <ul>
           {sessions.map((s) => (
             <li key={s.id}>
-              <Link to={`/coordinator/sessions/${s.id}`}>
-                {formatTimeRange(s.starts_at, s.ends_at, locale)}
-              </Link>{" "}
-              · {s.facilitators.map((f) => f.name).join(", ")} ·{" "}
+              <Link to={`/coordinator/sessions/${s.id}`}>{s.time}</Link> ·{" "}
+              {s.facilitators.map((f) => f.name).join(", ")} ·{" "}
               <span className="badge">{t(`sessions.status.${s.status}`)}</span>
             </li>
           ))}
         </ul>
       )}
 
-      {!open ? (
+      {!request.open ? (
         <p className="notice notice--warning">
           {t("sessions.closed", { status: t(`status.${request.status}`) })}
         </p>
@@ -320,17 +319,15 @@ export default function ScheduleSession() {
               />
             </Field>
             <FacilitatorPicker
-              suggestions={list}
+              suggestions={suggestions}
               choice={form.choice}
               legend={t("sessions.form.facilitators")}
               error={errors.facilitatorIds}
               hint={
                 <>
                   {t("sessions.form.facilitatorsHint", { count: request.facilitators_needed })}{" "}
-                  {instants
-                    ? t("sessions.form.suggestionsFor", {
-                        time: formatTimeRange(instants.startUtc, instants.endUtc, locale),
-                      })
+                  {suggestionsFor
+                    ? t("sessions.form.suggestionsFor", { time: suggestionsFor })
                     : t("sessions.form.noSuggestions")}
                 </>
               }

@@ -4,8 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
-import { useLocale, useT } from "~/components/i18n";
-import { OrderOverrideFields, OrderViolationList } from "~/components/tracks";
+import { useT } from "~/components/i18n";
+import {
+  type ConflictFacts,
+  conflictTexts,
+  type OrderViolationFacts,
+  orderViolationTexts,
+} from "~/components/scheduling-texts.server";
+import { withSessionTexts } from "~/components/session-view.server";
+import { OrderOverrideFields, OrderViolationList } from "~/components/track-order";
 import { useValidatedForm } from "~/components/validated-form";
 import { SESSION_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { type FieldErrors, formDataToObject, parseWithSchema } from "~/domain/forms";
@@ -16,10 +23,10 @@ import {
   type SwapFacilitatorsValues,
   swapFacilitatorsSchema,
 } from "~/domain/scheduling";
-import { formatDateTime, formatTimeRange } from "~/domain/time";
-import { messageKey } from "~/i18n/format";
+import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import { cancelRequest, cancelSession } from "~/services/cancel-session.server";
@@ -29,11 +36,23 @@ import { swapFacilitators } from "~/services/swap-facilitators.server";
 
 export const meta: MetaFunction = () => [{ title: "Session · Frirum" }];
 
-const SAVED = new Set(["scheduled", "moved", "swapped", "cancelled", "requestCancelled"]);
+const SAVED: Record<string, MessageKey> = {
+  scheduled: "sessions.saved.scheduled",
+  moved: "sessions.saved.moved",
+  swapped: "sessions.saved.swapped",
+  cancelled: "sessions.saved.cancelled",
+  requestCancelled: "sessions.saved.requestCancelled",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return orNotFound(await loadCoordinatorSessionPage(db(), user, parseIdParam(params.id)));
+  const page = orNotFound(await loadCoordinatorSessionPage(db(), user, parseIdParam(params.id)));
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    ...withSessionTexts(page, await getLocale(request)),
+    // The notice's key from here: the page's JavaScript does not carry the list.
+    saved: saved && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null,
+  };
 }
 
 type Intent = "move" | "swap" | "cancel" | "cancelRequest";
@@ -44,20 +63,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData, SESSION_FORM_ARRAY_FIELDS);
+  const locale = await getLocale(request);
   const failure = (
     errors: FieldErrors,
     extra: {
-      conflicts?: unknown[];
+      conflicts?: ConflictFacts[];
       needsConfirmation?: boolean;
-      orderViolations?: Parameters<typeof OrderViolationList>[0]["violations"];
+      orderViolations?: OrderViolationFacts[];
     } = {},
   ) => ({
     intent,
     errors,
     values,
-    conflicts: (extra.conflicts ?? []) as Parameters<typeof ConflictList>[0]["conflicts"],
+    conflicts: conflictTexts(extra.conflicts, locale),
     needsConfirmation: extra.needsConfirmation ?? false,
-    orderViolations: extra.orderViolations ?? [],
+    orderViolations: orderViolationTexts(extra.orderViolations, locale),
   });
 
   if (intent === "move") {
@@ -93,18 +113,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SessionPage() {
-  const { session, request, suggestions, history, leaders, moveDefaults, track, holidays } =
-    useLoaderData<typeof loader>();
+  const {
+    session,
+    request,
+    suggestions,
+    history,
+    leadersText,
+    moveDefaults,
+    track,
+    holidays,
+    saved,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const locale = useLocale();
-  // An action without a label (an older entry) shows as stored.
-  const auditLabel = (action: string) => {
-    const key = `sessions.audit.${action}`;
-    return t.has(key) ? t(key) : action;
-  };
-  const saved = searchParams.get("saved");
   const confirm = searchParams.get("confirm");
   const errorsOf = (intent: Intent) =>
     actionData?.intent === intent ? actionData.errors : undefined;
@@ -167,9 +189,9 @@ export default function SessionPage() {
       <h1>
         {session.course_title} – {session.school_name}
       </h1>
-      {saved && SAVED.has(saved) ? (
+      {saved ? (
         <p className="notice notice--success" role="status">
-          {t(messageKey(`sessions.saved.${saved}`))}
+          {t(saved)}
         </p>
       ) : null}
 
@@ -179,17 +201,17 @@ export default function SessionPage() {
           <span className="badge">{t(`sessions.status.${session.status}`)}</span>
         </dd>
         <dt>{t("sessions.details.time")}</dt>
-        <dd>{formatTimeRange(session.starts_at, session.ends_at, locale)}</dd>
+        <dd>{session.time}</dd>
         <dt>{t("sessions.details.place")}</dt>
         <dd>{session.location}</dd>
         <dt>{t("sessions.details.facilitators")}</dt>
-        <dd>{session.facilitators.map((f) => f.name).join(", ")}</dd>
+        <dd>{session.facilitatorsText}</dd>
         <dt>{t("sessions.details.school")}</dt>
         <dd>
           {session.school_name}, {session.school_address}
         </dd>
         <dt>{t("sessions.details.leaders")}</dt>
-        <dd>{leaders.map((l) => `${l.name} <${l.email}>`).join(", ") || t("common.none")}</dd>
+        <dd>{leadersText}</dd>
         {track ? (
           <>
             <dt>{t("tracks.context.heading")}</dt>
@@ -226,15 +248,7 @@ export default function SessionPage() {
         {session.status === "delivered" ? (
           <>
             <dt>{t("sessions.details.attendance")}</dt>
-            <dd>
-              {[
-                session.attendance_pupils,
-                session.attendance_professionals,
-                session.attendance_parents,
-              ]
-                .filter((n) => n !== null)
-                .join(" / ")}
-            </dd>
+            <dd>{session.attendanceText}</dd>
           </>
         ) : null}
       </dl>
@@ -442,12 +456,9 @@ export default function SessionPage() {
               <tbody>
                 {history.map((entry) => (
                   <tr key={entry.id}>
-                    <td>{formatDateTime(entry.created_at, locale)}</td>
-                    <td>{entry.actor_name ?? ""}</td>
-                    <td>
-                      {auditLabel(entry.action)}
-                      {historyDetail(entry.details, locale)}
-                    </td>
+                    <td>{entry.when}</td>
+                    <td>{entry.actorName ?? ""}</td>
+                    <td>{entry.what}</td>
                   </tr>
                 ))}
               </tbody>
@@ -457,24 +468,6 @@ export default function SessionPage() {
       </section>
     </>
   );
-}
-
-/** A short, human summary of an audit entry's details (times moved to, reason). */
-/** The when/where/why of a session's audit entry (details decoded in db/queries/audit.ts). */
-function historyDetail(details: Record<string, unknown> | null, locale: string): string {
-  const text = (value: unknown) => (typeof value === "string" ? value : undefined);
-  const to =
-    details?.to && typeof details.to === "object" ? (details.to as Record<string, unknown>) : null;
-  const span = to ?? details;
-  const startsAt = text(span?.startsAt);
-  const endsAt = text(span?.endsAt);
-  const parts: string[] = [];
-  if (startsAt && endsAt) parts.push(formatTimeRange(startsAt, endsAt, locale));
-  const location = text(to?.location);
-  if (location) parts.push(location);
-  const reason = text(details?.reason);
-  if (reason) parts.push(reason);
-  return parts.length > 0 ? `: ${parts.join(", ")}` : "";
 }
 
 /** The confirm step of a cancellation (session or whole request): a reason, yes, or keep. */

@@ -1,31 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
-import { useLocale, useT } from "~/components/i18n";
+import { useT } from "~/components/i18n";
+import { orderViolationTexts } from "~/components/scheduling-texts.server";
 import { StepStatusBadge } from "~/components/step-status-badge";
-import {
-  OrderOverrideFields,
-  OrderViolationList,
-  ReachText,
-  StepFields,
-  useLimitText,
-} from "~/components/tracks";
+import { OrderOverrideFields, OrderViolationList } from "~/components/track-order";
+import { withTrackTexts } from "~/components/track-view.server";
+import { StepFields } from "~/components/tracks";
 import { useValidatedForm } from "~/components/validated-form";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { parseId } from "~/domain/request-actions";
-import { formatDate, formatDateTime, formatTimeRange } from "~/domain/time";
 import {
   attachSessionSchema,
   stepFormSchema,
   stopTrackSchema,
   trackStepEditSchema,
 } from "~/domain/tracks";
-import type { MessageParams } from "~/i18n";
-import { messageKey } from "~/i18n/format";
+import type { MessageKey, MessageParams } from "~/i18n";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
+import { getLocale } from "~/lib/locale.server";
 import { parseIdParam } from "~/lib/params";
 import { orNotFound } from "~/lib/results.server";
 import {
@@ -48,19 +44,25 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ];
 
-const SAVED = new Set([
-  "attached",
-  "detached",
-  "stepChanged",
-  "stepAdded",
-  "stepDeleted",
-  "stopped",
-  "started",
-]);
+const SAVED: Record<string, MessageKey> = {
+  attached: "tracks.saved.attached",
+  detached: "tracks.saved.detached",
+  stepChanged: "tracks.saved.stepChanged",
+  stepAdded: "tracks.saved.stepAdded",
+  stepDeleted: "tracks.saved.stepDeleted",
+  stopped: "tracks.saved.stopped",
+  started: "tracks.saved.started",
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["coordinator"]);
-  return orNotFound(await loadTrackPage(db(), user, parseIdParam(params.id)));
+  const page = orNotFound(await loadTrackPage(db(), user, parseIdParam(params.id)));
+  const saved = new URL(request.url).searchParams.get("saved");
+  return {
+    ...withTrackTexts(page, await getLocale(request)),
+    // The notice's key from here: the page's JavaScript does not carry the list.
+    saved: saved && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null,
+  };
 }
 
 type Intent = "plan" | "attach" | "detach" | "editStep" | "addStep" | "deleteStep" | "stop";
@@ -72,12 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = String(formData.get("intent") ?? "") as Intent;
   const values = formDataToObject(formData);
   const stepId = parseId(String(formData.get("stepId") ?? "")) ?? 0;
+  const locale = await getLocale(request);
   const failure = (result: Pick<TrackFailure, "errors" | "params" | "orderViolations">) => ({
     intent,
     stepId,
     errors: result.errors,
     params: (result.params ?? {}) as MessageParams,
-    orderViolations: result.orderViolations ?? [],
+    orderViolations: orderViolationTexts(result.orderViolations, locale),
     values,
     attempt: Date.now(),
   });
@@ -140,12 +143,11 @@ type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
 type Step = PageData["track"]["steps"][number];
 
 export default function TrackPage() {
-  const { track, overrides, attachable, courseOptions } = useLoaderData<typeof loader>();
+  const { track, overrides, attachable, courseOptions, printedOn, saved } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const t = useT();
-  const locale = useLocale();
-  const saved = searchParams.get("saved");
   const editing = Number(searchParams.get("edit")) || null;
   const deleting = Number(searchParams.get("delete")) || null;
   const active = track.status === "active";
@@ -166,12 +168,10 @@ export default function TrackPage() {
           year: track.cohortYear,
         })}
       </h1>
-      <p className="print-only">
-        {t("tracks.page.printed", { date: formatDate(new Date().toISOString(), locale) })}
-      </p>
-      {saved && SAVED.has(saved) ? (
+      <p className="print-only">{t("tracks.page.printed", { date: printedOn })}</p>
+      {saved ? (
         <p className="notice notice--success no-print" role="status">
-          {t(messageKey(`tracks.saved.${saved}`))}
+          {t(saved)}
         </p>
       ) : null}
       {formError ? (
@@ -198,18 +198,9 @@ export default function TrackPage() {
           {t("tracks.progress", track.progress)}
         </dd>
         <dt>{t("tracks.page.next")}</dt>
-        <dd>
-          {track.nextSession
-            ? `${formatDateTime(track.nextSession.startsAt, locale)} (${t("tracks.step.title", {
-                position: track.nextSession.stepPosition,
-                course: track.nextSession.courseTitle,
-              })})`
-            : t("tracks.nothingPlanned")}
-        </dd>
+        <dd>{track.nextText}</dd>
         <dt>{t("tracks.page.reach")}</dt>
-        <dd>
-          <ReachText reach={track.reach} />
-        </dd>
+        <dd>{track.reachText}</dd>
       </dl>
       {canPrint ? (
         <p className="no-print">
@@ -221,11 +212,10 @@ export default function TrackPage() {
 
       <h2>{t("tracks.page.steps")}</h2>
       <ol className="timeline">
-        {track.steps.map((step, index) => (
+        {track.steps.map((step) => (
           <StepItem
             key={step.id}
             step={step}
-            previous={index > 0 ? track.steps[index - 1].position : null}
             trackVersion={track.version}
             active={active}
             editing={editing === step.id}
@@ -271,28 +261,14 @@ export default function TrackPage() {
               <tbody>
                 {overrides.map((o) => (
                   <tr key={o.id}>
-                    <td>{formatDateTime(o.created_at, locale)}</td>
-                    <td>{o.actor_name ?? ""}</td>
-                    <td>
-                      {t(`tracks.overrides.action.${o.action}`, {
-                        position: o.step_position ?? "–",
-                        time:
-                          o.session_starts_at && o.session_ends_at
-                            ? formatTimeRange(o.session_starts_at, o.session_ends_at, locale)
-                            : "",
-                      })}
-                    </td>
+                    <td>{o.when}</td>
+                    <td>{o.actorName ?? ""}</td>
+                    <td>{o.what}</td>
                     <td className="preserve-lines">{o.reason}</td>
                     <td>
                       <ul className="plain-list">
-                        {(o.violations as unknown as BlockedItem[]).map((v) => (
-                          <li key={`${v.otherSessionId}-${v.kind}`}>
-                            {t("tracks.overrides.blockedItem", {
-                              step: v.otherStepPosition,
-                              otherCourse: v.otherCourseTitle ?? "",
-                              otherTime: formatTimeRange(v.otherStartsAt, v.otherEndsAt, locale),
-                            })}
-                          </li>
+                        {o.blocked.map((text) => (
+                          <li key={text}>{text}</li>
                         ))}
                       </ul>
                     </td>
@@ -309,18 +285,8 @@ export default function TrackPage() {
   );
 }
 
-interface BlockedItem {
-  kind: string;
-  otherSessionId: number;
-  otherStepPosition: number;
-  otherCourseTitle?: string;
-  otherStartsAt: string;
-  otherEndsAt: string;
-}
-
 function StepItem({
   step,
-  previous,
   trackVersion,
   active,
   editing,
@@ -328,7 +294,6 @@ function StepItem({
   actionData,
 }: {
   step: Step;
-  previous: number | null;
   trackVersion: number;
   active: boolean;
   editing: boolean;
@@ -336,65 +301,20 @@ function StepItem({
   actionData: ActionData;
 }) {
   const t = useT();
-  const locale = useLocale();
-  const limitText = useLimitText();
   const mine = actionData && actionData.stepId === step.id ? actionData : undefined;
   const label = { position: step.position, course: step.courseTitle };
-  const finished = step.status === "delivered";
   return (
     <li className="timeline__step" id={`step-${step.id}`}>
       <h3>
         {t("tracks.step.title", label)} <StepStatusBadge status={step.status} />
       </h3>
       <dl className="details">
-        <dt>{t("tracks.step.audience")}</dt>
-        <dd>{t(`audience.${step.courseAudience}`)}</dd>
-        <dt>{t("tracks.step.expected")}</dt>
-        <dd>
-          {t("tracks.step.expectedValue", {
-            delivered: step.deliveredCount,
-            scheduled: step.scheduledCount,
-            expected: step.sessionsExpected,
-          })}
-        </dd>
-        <dt>{t("tracks.step.gap")}</dt>
-        <dd>
-          {previous === null
-            ? t("tracks.step.gapFirst")
-            : step.minGapDays > 0
-              ? t("tracks.step.gapValue", { days: step.minGapDays, previous })
-              : t("tracks.step.gapNone", { previous })}
-        </dd>
-        {step.note ? (
-          <>
-            <dt>{t("tracks.step.note")}</dt>
-            <dd>{step.note}</dd>
-          </>
-        ) : null}
-        <dt>{t("tracks.step.dates")}</dt>
-        <dd>
-          {step.firstStartsAt && step.lastEndsAt
-            ? step.firstStartsAt.slice(0, 10) === step.lastEndsAt.slice(0, 10)
-              ? formatDate(step.firstStartsAt, locale)
-              : `${formatDate(step.firstStartsAt, locale)} – ${formatDate(step.lastEndsAt, locale)}`
-            : t("tracks.step.noDates")}
-        </dd>
-        {!finished && step.earliestStart ? (
-          <>
-            <dt>{t("tracks.step.earliest")}</dt>
-            <dd>{limitText(step.earliestStart)}</dd>
-          </>
-        ) : null}
-        {!finished && step.latestEnd ? (
-          <>
-            <dt>{t("tracks.step.latest")}</dt>
-            <dd>{limitText(step.latestEnd)}</dd>
-          </>
-        ) : null}
-        <dt>{t("tracks.step.reach")}</dt>
-        <dd>
-          <ReachText reach={step.reach} />
-        </dd>
+        {step.facts.map((fact) => (
+          <Fragment key={fact.term}>
+            <dt>{fact.term}</dt>
+            <dd>{fact.detail}</dd>
+          </Fragment>
+        ))}
       </dl>
       {!step.courseActive ? (
         <p className="notice notice--warning">{t("tracks.step.courseInactive")}</p>
@@ -419,10 +339,7 @@ function StepItem({
             </thead>
             <tbody>
               {step.sessions.map((s) => {
-                const time = formatTimeRange(s.startsAt, s.endsAt, locale);
-                const attendance = [s.attendance.pupils, s.attendance.staff, s.attendance.parents]
-                  .filter((n) => n !== null)
-                  .join(" / ");
+                const time = s.time;
                 return (
                   <tr key={s.id}>
                     <td>
@@ -432,7 +349,7 @@ function StepItem({
                     <td>
                       <span className="badge">{t(`sessions.status.${s.status}`)}</span>
                     </td>
-                    <td>{attendance || "–"}</td>
+                    <td>{s.attendanceText}</td>
                     <td>{s.answers}</td>
                     {active ? (
                       <td className="no-print">
@@ -579,7 +496,6 @@ function AttachSection({
   actionData?: NonNullable<ActionData>;
 }) {
   const t = useT();
-  const locale = useLocale();
   const form = useValidatedForm(
     () => import("~/domain/tracks").then((m) => m.attachSessionSchema),
     {
@@ -638,7 +554,7 @@ function AttachSection({
               >
                 {attachable.map((s) => (
                   <option key={s.id} value={s.id}>
-                    {s.courseTitle}: {formatTimeRange(s.startsAt, s.endsAt, locale)}
+                    {s.courseTitle}: {s.time}
                   </option>
                 ))}
               </select>

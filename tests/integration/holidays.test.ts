@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { withScheduleTexts } from "~/components/schedule-view.server";
+import { withSessionTexts } from "~/components/session-view.server";
 import type { CurrentUser } from "~/lib/guards.server";
 import {
   createHoliday,
@@ -161,6 +163,15 @@ describe("holiday warnings", () => {
       }),
     );
     expect(schedule.holidays.some((h) => h.name === "Juleferie")).toBe(true);
+    // The page shows its windows, their holidays and the suggestions' time as the loader wrote them.
+    const scheduleTexts = withScheduleTexts(schedule, "da");
+    expect(scheduleTexts.request.windows).toEqual([
+      { text: "tirsdag den 22. december 2026: Formiddag, kl. 08:00-11:30", holiday: "Juleferie" },
+      { text: "tirsdag den 5. januar 2027: Formiddag, kl. 08:00-11:30", holiday: null },
+    ]);
+    expect(scheduleTexts.request.open).toBe(true);
+    expect(scheduleTexts.suggestionsFor).toMatch(/^tirsdag den 22\. december 2026 kl\. 08\.00–/);
+    expect(scheduleTexts.suggestions.length).toBeGreaterThan(0);
     // The session page (move form) gets the same holidays to warn with.
     const booked = present(
       await scheduleSession(
@@ -182,5 +193,10 @@ describe("holiday warnings", () => {
     if (!booked.ok) throw new Error(JSON.stringify(booked.errors));
     const sessionPage = ok(await loadCoordinatorSessionPage(t.db, coordinator, booked.sessionId));
     expect(sessionPage.holidays).toEqual(schedule.holidays);
+    const sessionTexts = withSessionTexts(sessionPage, "da");
+    expect(sessionTexts.session.time).toBe("tirsdag den 5. januar 2027 kl. 09.00–10.30");
+    expect(sessionTexts.history[0]?.what).toMatch(
+      /^Planlagt: tirsdag den 5\. januar 2027 kl\. 09\.00–10\.30/,
+    );
   });
 });
