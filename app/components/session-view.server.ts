@@ -32,7 +32,8 @@ function historyDetail(details: Record<string, unknown> | null, locale: Locale):
  * action's label, or the action as stored for an older entry without one, and its details).
  */
 export function withSessionTexts(page: SessionPage, locale: Locale) {
-  const { session, history, ...rest } = page;
+  // The leaders go out as one line of text only.
+  const { session, history, leaders, ...rest } = page;
   return {
     ...rest,
     session: {
@@ -46,8 +47,7 @@ export function withSessionTexts(page: SessionPage, locale: Locale) {
       ]),
     },
     leadersText:
-      page.leaders.map((l) => `${l.name} <${l.email}>`).join(", ") ||
-      translate(locale, "common.none"),
+      leaders.map((l) => `${l.name} <${l.email}>`).join(", ") || translate(locale, "common.none"),
     history: history.map((entry) => {
       const key = `sessions.audit.${entry.action}`;
       return {
