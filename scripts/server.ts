@@ -83,6 +83,9 @@ const classifierFor = async () =>
 
 const app = express();
 app.disable("x-powered-by");
+// Nothing reads Express's parsed query (Remix reads the URL itself); parsing it with `qs` on
+// every request was about 3% of an answer's CPU.
+app.set("query parser", false);
 // Behind a reverse proxy (README): req.ip and req.protocol come from X-Forwarded-* headers set by
 // the proxies trusted here (default: a proxy on the same host).
 app.set("trust proxy", env.TRUST_PROXY);
@@ -153,7 +156,8 @@ if (process.env.FRIRUM_QUIET !== "1") {
 // `?_data=` asks for Remix's old data protocol, which this app (single fetch) never uses; Remix
 // answers a POST with it with a 500. A bad request like any other.
 app.use((req, res, next) => {
-  if (!("_data" in req.query)) return next();
+  const query = req.url.indexOf("?");
+  if (query === -1 || !new URLSearchParams(req.url.slice(query)).has("_data")) return next();
   refuse(res, 400, "Ugyldig forespørgsel.", "Bad request.");
 });
 
