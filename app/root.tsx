@@ -18,7 +18,7 @@ import { useLocale, useT } from "./components/i18n";
 import { useNonce } from "./components/nonce";
 import { currentNavItem, navigationFor } from "./domain/navigation";
 import { isPrivateRoute } from "./domain/privacy-routes";
-import { pageMessages } from "./i18n/route-messages.server";
+import { pageMessagesJson } from "./i18n/route-messages.server";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
 import { getLocale } from "./lib/locale.server";
@@ -50,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     // The role's links come as data: the table of every role's links would be in every page's
     // JavaScript (issue 12).
     nav: navigationFor(user?.role ?? null, { localMailbox: !env().SMTP_URL }),
-    messages: pageMessages(locale, routeIds),
+    messages: pageMessagesJson(locale, routeIds),
   };
 }
 

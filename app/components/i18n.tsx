@@ -7,12 +7,13 @@ import {
   formatMessage,
   type Locale,
   type MessageParams,
-  type Messages,
+  messagesFromJson,
 } from "~/i18n/format";
 
 interface RootI18nData {
   locale: Locale;
-  messages: Messages;
+  /** The page's messages as JSON (app/i18n/route-messages.server.ts: pageMessagesJson). */
+  messages: string;
 }
 
 export function useLocale(): Locale {
@@ -28,11 +29,12 @@ export function useLocale(): Locale {
  * happening).
  */
 export function useT() {
-  const messages = useRouteLoaderData<RootI18nData>("root")?.messages;
+  const json = useRouteLoaderData<RootI18nData>("root")?.messages;
   return useMemo(() => {
+    const messages = json === undefined ? undefined : messagesFromJson(json);
     const t = (key: MessageKey, params?: MessageParams) =>
       formatMessage(messages?.[key] ?? key, params);
     t.has = (key: string): key is MessageKey => messages !== undefined && key in messages;
     return t;
-  }, [messages]);
+  }, [json]);
 }

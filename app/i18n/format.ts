@@ -35,3 +35,34 @@ export function formatMessage(template: string, params?: MessageParams): string 
 export function messageKey(value: string): MessageKey {
   return value as MessageKey;
 }
+
+/**
+ * The messages the root loader sent as JSON (app/i18n/route-messages.server.ts), parsed once per
+ * distinct string: on the server the page's cached string is always the same one (and its object
+ * is remembered when it is made), in the browser a page's messages are parsed when they arrive.
+ */
+export function messagesFromJson(json: string): Messages {
+  let messages = parsedMessages.get(json);
+  if (!messages) {
+    const parsed: unknown = JSON.parse(json);
+    messages =
+      parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+        ? Object.freeze(parsed as Messages)
+        : {};
+    rememberParsedMessages(json, messages);
+  }
+  return messages;
+}
+
+/** Remembers the object a messages JSON string stands for (bounded: a few pages' worth). */
+export function rememberParsedMessages(json: string, messages: Messages) {
+  if (parsedMessages.size >= PARSED_MESSAGES_KEPT) {
+    const oldest = parsedMessages.keys().next().value;
+    if (oldest !== undefined) parsedMessages.delete(oldest);
+  }
+  parsedMessages.set(json, messages);
+}
+
+// Enough for every page and locale of the app at once on the server (about 60 routes x 2).
+const PARSED_MESSAGES_KEPT = 200;
+const parsedMessages = new Map<string, Messages>();

@@ -9,6 +9,7 @@
  * fails when a key the route can show is not covered here: add the prefix it names.
  */
 import { commonMessages } from "./common";
+import { rememberParsedMessages } from "./format";
 import { type Locale, MESSAGE_KEYS, type Messages, pickMessages } from "./index";
 
 /** The header, navigation, footer, error page and form basics, on every page. */
@@ -481,18 +482,38 @@ export const ROUTE_MESSAGES: Readonly<Record<string, readonly string[]>> = {
   "routes/users": ["auth.email.", "language.", "users."],
 };
 
+/** A page's messages: the object, and the same as JSON (what the root loader sends). */
+interface PickedMessages {
+  messages: Messages;
+  json: string;
+}
+
 /**
  * The messages a page needs: the layout's and its matched routes', in `locale`. Without route ids
  * (a caller that did not match routes, e.g. a test rendering a loader directly) every message.
  */
 export function pageMessages(locale: Locale, routeIds: readonly string[] | undefined): Messages {
+  return pick(locale, routeIds).messages;
+}
+
+/**
+ * `pageMessages` as one JSON string, made once per page and locale. The root loader sends this
+ * string, not the object: Remix serialises loader data for hydration with turbo-stream, which
+ * walks an object key by key (each of a staff page's 150-180 messages cost it an entry and a
+ * lookup, on every request), while a string is written as it is (issue 12).
+ */
+export function pageMessagesJson(locale: Locale, routeIds: readonly string[] | undefined): string {
+  return pick(locale, routeIds).json;
+}
+
+function pick(locale: Locale, routeIds: readonly string[] | undefined): PickedMessages {
   // Picking walks every key against every prefix (about 10% of a staff page's server CPU);
   // a page's messages depend only on its routes and locale, so each pick is made once. Frozen:
   // every request of the page shares the object.
   const key = `${locale}\u0000${routeIds?.join("\u0000") ?? "*"}`;
-  let messages = picked.get(key);
-  if (!messages) {
-    messages = Object.freeze(
+  let picked = pickedByPage.get(key);
+  if (!picked) {
+    const messages = Object.freeze(
       routeIds
         ? pickMessages(locale, [
             ...LAYOUT_MESSAGES,
@@ -500,11 +521,14 @@ export function pageMessages(locale: Locale, routeIds: readonly string[] | undef
           ])
         : pickMessages(locale, MESSAGE_KEYS),
     );
+    picked = { messages, json: JSON.stringify(messages) };
     // Bounded: route ids come from the build's route tree, but stay safe if they did not.
-    if (picked.size >= 1_000) picked.clear();
-    picked.set(key, messages);
+    if (pickedByPage.size >= 1_000) pickedByPage.clear();
+    pickedByPage.set(key, picked);
+    // The server renders with the object it already has (see messagesFromJson).
+    rememberParsedMessages(picked.json, messages);
   }
-  return messages;
+  return picked;
 }
 
-const picked = new Map<string, Messages>();
+const pickedByPage = new Map<string, PickedMessages>();

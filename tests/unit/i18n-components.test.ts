@@ -19,14 +19,14 @@ function Probe({ text }: { text: TextOf }) {
   return createElement("p", null, text(useT()));
 }
 
-/** Server-renders `text(t)` in a page whose root loader sent `messages`. */
+/** Server-renders `text(t)` in a page whose root loader sent `messages` (as JSON, as it does). */
 async function renderWithT(messages: Record<string, string>, text: TextOf): Promise<string> {
   const handler = createStaticHandler([
     {
       id: "root",
       path: "/",
       element: createElement(Probe, { text }),
-      loader: () => ({ locale: "en", messages }),
+      loader: () => ({ locale: "en", messages: JSON.stringify(messages) }),
     },
   ]);
   const context = await handler.query(new Request("http://localhost/"));

@@ -2,7 +2,13 @@ import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MESSAGE_KEYS } from "~/i18n";
-import { LAYOUT_MESSAGES, pageMessages, ROUTE_MESSAGES } from "~/i18n/route-messages.server";
+import { messagesFromJson } from "~/i18n/format";
+import {
+  LAYOUT_MESSAGES,
+  pageMessages,
+  pageMessagesJson,
+  ROUTE_MESSAGES,
+} from "~/i18n/route-messages.server";
 import { keysUsedBy, reachableModules } from "../support/message-keys";
 
 const APP = resolve(import.meta.dirname, "../../app");
@@ -84,5 +90,32 @@ describe("the coordinator inbox's messages (issue 12)", () => {
       ),
     ).toEqual([]);
     expect(inbox.length).toBeLessThan(200);
+  });
+});
+
+describe("the messages the root loader sends (issue 12)", () => {
+  it("are the page's messages as one JSON string, made once per page and locale", () => {
+    const routes = ["root", "routes/catalogue._index"];
+    const json = pageMessagesJson("en", routes);
+    expect(JSON.parse(json)).toEqual({ ...pageMessages("en", routes) });
+    expect(pageMessagesJson("en", routes)).toBe(json);
+    expect(JSON.parse(pageMessagesJson("da", routes))["catalogue.title"]).toBe(
+      pageMessages("da", routes)["catalogue.title"],
+    );
+  });
+
+  it("are read back as the very object the server picked, without parsing them again", () => {
+    const routes = ["root", "routes/login"];
+    expect(messagesFromJson(pageMessagesJson("da", routes))).toBe(pageMessages("da", routes));
+  });
+
+  it("are parsed once per string in the browser, and anything but an object reads as none", () => {
+    const sent = JSON.stringify({ "nav.signIn": "Log ind" });
+    const parsed = messagesFromJson(sent);
+    expect(parsed["nav.signIn"]).toBe("Log ind");
+    expect(messagesFromJson(sent)).toBe(parsed);
+    expect(Object.isFrozen(parsed)).toBe(true);
+    expect(messagesFromJson("[1,2]")).toEqual({});
+    expect(messagesFromJson("null")).toEqual({});
   });
 });
