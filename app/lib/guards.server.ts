@@ -17,7 +17,26 @@ async function readSessionId(request: Request): Promise<string | undefined> {
   return typeof id === "string" ? id : undefined;
 }
 
-export async function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * The signed-in user of a request. A page's loaders run on the one `Request` (Remix hands each the
+ * same object): the root loader and the page's own both ask, and a GET looks the user up once
+ * (the cookie's signature checked and the session read once, not per loader; issue 12). A request
+ * that may change state (a POST: an action runs before the loaders, and may sign out or change the
+ * user) looks up afresh every time.
+ */
+export function getCurrentUser(request: Request): Promise<CurrentUser | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return lookUpCurrentUser(request);
+  let user = usersOfReadRequests.get(request);
+  if (!user) {
+    user = lookUpCurrentUser(request);
+    usersOfReadRequests.set(request, user);
+  }
+  return user;
+}
+
+const usersOfReadRequests = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+async function lookUpCurrentUser(request: Request): Promise<CurrentUser | null> {
   const sessionId = await readSessionId(request);
   if (!sessionId) return null;
   const row = await findActiveSessionUser(db(), sessionId, new Date().toISOString());
