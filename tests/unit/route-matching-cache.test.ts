@@ -125,4 +125,28 @@ describe("route matching cache (@remix-run/router patch)", () => {
     expect(router.matchPath({ path: "/A" }, "/a")).not.toBeNull();
     expect(router.matchPath({ path: "/A", caseSensitive: true }, "/A")).not.toBeNull();
   });
+
+  it("resolves a link's absolute target once, and hands out copies", () => {
+    // Resolving reads the route pathnames (to find where a relative target starts from).
+    let reads = 0;
+    const routePathnames = new Proxy(["/", "/coordinator/requests"], {
+      get(target, key, receiver) {
+        reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const first = router.resolveTo("/coordinator/requests/7?tab=a#x", routePathnames, "/x/", false);
+    expect(first).toEqual({ pathname: "/coordinator/requests/7", search: "?tab=a", hash: "#x" });
+    const readsAfterFirst = reads;
+    first.pathname = "/changed";
+    const again = router.resolveTo("/coordinator/requests/7?tab=a#x", routePathnames, "/y", true);
+    expect(again).toEqual({ pathname: "/coordinator/requests/7", search: "?tab=a", hash: "#x" });
+    expect(reads).toBe(readsAfterFirst);
+    // Relative targets still depend on where they are resolved from.
+    expect(router.resolveTo("..", ["/", "/a", "/a/b"], "/a/b", false).pathname).toBe("/a");
+    expect(router.resolveTo("..", ["/", "/c", "/c/d"], "/c/d", false).pathname).toBe("/c");
+    expect(router.resolveTo("e", ["/", "/c"], "/c", false).pathname).toBe("/c/e");
+    // "//host/path" is a URL, not an absolute path.
+    expect(router.resolveTo("//host/p", ["/"], "/", false).pathname).toBe("//host/p");
+  });
 });
