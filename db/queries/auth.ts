@@ -1,5 +1,6 @@
 import type { DB } from "../connection";
 import { withLanguageList } from "../json";
+import { reusableQuery } from "../reusable-query";
 
 export async function insertSignInToken(
   db: DB,
@@ -72,8 +73,14 @@ export async function insertAuthSession(
 }
 
 /** The signed-in user of a live session (languages decoded), or undefined. */
+/** The active user of a live session: run on every staff page, so built and compiled once. */
 export async function findActiveSessionUser(db: DB, sessionId: string, now: string) {
-  const row = await db
+  const row = await activeSessionUser.first(db, sessionId, now);
+  return row && withLanguageList(row);
+}
+
+const activeSessionUser = reusableQuery((db: DB, sessionId: string, now: string) =>
+  db
     .selectFrom("auth_sessions")
     .innerJoin("users", "users.id", "auth_sessions.user_id")
     .select([
@@ -86,10 +93,8 @@ export async function findActiveSessionUser(db: DB, sessionId: string, now: stri
     ])
     .where("auth_sessions.id", "=", sessionId)
     .where("auth_sessions.expires_at", ">", now)
-    .where("users.active", "=", 1)
-    .executeTakeFirst();
-  return row && withLanguageList(row);
-}
+    .where("users.active", "=", 1),
+);
 
 export async function deleteAuthSession(db: DB, sessionId: string) {
   await db.deleteFrom("auth_sessions").where("id", "=", sessionId).execute();
