@@ -56,4 +56,21 @@ describe("CoalescingStream", () => {
     await ended;
     expect(chunks).toEqual([]);
   });
+
+  it("takes a second end() as done (React ends its destination again when it closes)", async () => {
+    const stream = new CoalescingStream();
+    const chunks = collect(stream);
+    const errors: unknown[] = [];
+    stream.on("error", (error) => errors.push(error));
+    const closed = new Promise((resolve) => stream.on("close", resolve));
+    stream.end("<p>page</p>");
+    await closed;
+    expect(stream.end()).toBe(stream);
+    // A caller that asks for the outcome is still told the stream had finished.
+    const outcome = await new Promise((resolve) => stream.end(resolve));
+    expect(outcome).toMatchObject({ code: "ERR_STREAM_ALREADY_FINISHED" });
+    await new Promise((r) => setImmediate(r));
+    expect(errors).toEqual([]);
+    expect(chunks).toEqual(["<p>page</p>"]);
+  });
 });
