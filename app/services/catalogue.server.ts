@@ -42,11 +42,42 @@ export function toCatalogueCourse(course: CourseRecord): CatalogueCourseView {
   };
 }
 
+/**
+ * A course as a card of the catalogue list shows it. The page sends its loader data along for
+ * hydration: the descriptions and booking details are for the course's own page (issue 12).
+ */
+export type CatalogueCardView = Pick<
+  CatalogueCourseView,
+  | "id"
+  | "slug"
+  | "title"
+  | "audience"
+  | "summary"
+  | "gradeMin"
+  | "gradeMax"
+  | "durationMinutes"
+  | "languages"
+>;
+
+export function toCatalogueCard(course: CourseRecord): CatalogueCardView {
+  return {
+    id: course.id,
+    slug: course.slug,
+    title: course.title,
+    audience: course.audience,
+    summary: course.summary,
+    gradeMin: course.grade_min,
+    gradeMax: course.grade_max,
+    durationMinutes: course.duration_minutes,
+    languages: course.languages,
+  };
+}
+
 /** The active courses passing the filter (filtered in SQL). Every signed-in role may browse. */
 export async function loadCatalogue(db: DB, actor: CurrentUser, filter: CatalogueFilter) {
   if (forbidden(actor, "catalogue.view")) return notFound();
   const courses = await listActiveCourses(db, filter);
-  return found({ courses: courses.map(toCatalogueCourse) });
+  return found({ courses: courses.map(toCatalogueCard) });
 }
 
 /** One active course by its slug; an unknown or inactive slug is a 404. */

@@ -101,6 +101,26 @@ describe("the public catalogue", () => {
     expect(afterDeactivation.map((c) => c.id)).not.toContain(courseId);
   });
 
+  it("gives the list only what its cards show: descriptions are for the course's own page", async () => {
+    const [card] = ok(await loadCatalogue(t.db, leader, {})).courses;
+    expect(Object.keys(card).sort()).toEqual(
+      [
+        "audience",
+        "durationMinutes",
+        "gradeMax",
+        "gradeMin",
+        "id",
+        "languages",
+        "slug",
+        "summary",
+        "title",
+      ].sort(),
+    );
+    const page = ok(await loadCatalogueCourse(t.db, leader, card.slug)).course;
+    expect(page.description.length).toBeGreaterThan(0);
+    expect(page).toMatchObject(card);
+  });
+
   it("filters by grade, language and duration", async () => {
     const grade8 = ok(await loadCatalogue(t.db, facilitator, { grade: 8 })).courses;
     expect(grade8.map((c) => c.slug).sort()).toEqual([
