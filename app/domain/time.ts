@@ -166,17 +166,34 @@ const TIME_PARTS: Intl.DateTimeFormatOptions = {
   hourCycle: "h23",
 };
 
+/** A short date, e.g. "6. mar. 2026" / "6 Mar 2026" (the request lists). */
+export const MEDIUM_DATE: Intl.DateTimeFormatOptions = { dateStyle: "medium" };
+
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
+// Most callers pass one of the constant option objects: found by identity, without serialising
+// the options for the key (a list page formats a date per row).
+const formattersByOptions = new WeakMap<
+  Intl.DateTimeFormatOptions,
+  Map<string, Intl.DateTimeFormat>
+>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let byLocale = formattersByOptions.get(options);
+  let known = byLocale?.get(locale);
+  if (known) return known;
   const resolved = resolveLocale(locale);
   const key = `${resolved}|${JSON.stringify(options)}`;
-  let cached = formatterCache.get(key);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat(resolved, { ...options, timeZone: APP_TIME_ZONE });
-    formatterCache.set(key, cached);
+  known = formatterCache.get(key);
+  if (!known) {
+    known = new Intl.DateTimeFormat(resolved, { ...options, timeZone: APP_TIME_ZONE });
+    formatterCache.set(key, known);
   }
-  return cached;
+  if (!byLocale) {
+    byLocale = new Map();
+    formattersByOptions.set(options, byLocale);
+  }
+  byLocale.set(locale, known);
+  return known;
 }
 
 /** An instant, or a plain `YYYY-MM-DD` date (taken at noon Copenhagen time), as epoch ms. */

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
 import { StatusBadge } from "~/components/status-badge";
 import { REQUEST_STATUSES } from "~/domain/request-rules";
-import { formatDate } from "~/domain/time";
+import { formatDate, MEDIUM_DATE } from "~/domain/time";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
 import { orNotFound } from "~/lib/results.server";
@@ -54,7 +54,7 @@ export default function CoordinatorHome() {
             <tbody>
               {oldest.map((r) => (
                 <tr key={r.id}>
-                  <td>{formatDate(r.created_at, locale, { dateStyle: "medium" })}</td>
+                  <td>{formatDate(r.created_at, locale, MEDIUM_DATE)}</td>
                   <td>
                     {r.school_name}
                     {r.school_pilot_cohort

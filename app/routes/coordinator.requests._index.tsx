@@ -7,7 +7,7 @@ import { AUDIENCES } from "~/domain/course-options";
 import { COHORT_FILTERS, INBOX_SORTS, inboxSearch } from "~/domain/inbox";
 import { parseInboxQuery } from "~/domain/request-actions";
 import { REQUEST_STATUSES } from "~/domain/request-rules";
-import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";
+import { daysBetween, formatDate, MEDIUM_DATE, todayInCopenhagen } from "~/domain/time";
 import { utcToCopenhagen } from "~/domain/timezone";
 import { db } from "~/lib/db.server";
 import { requireUser } from "~/lib/guards.server";
@@ -42,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       school_pilot_cohort: r.school_pilot_cohort,
       course_title: r.course_title,
       course_audience: r.course_audience,
-      receivedOn: formatDate(r.created_at, locale, { dateStyle: "medium" }),
+      receivedOn: formatDate(r.created_at, locale, MEDIUM_DATE),
       ageInDays: daysBetween(utcToCopenhagen(r.created_at).date, today),
     })),
   };

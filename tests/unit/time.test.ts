@@ -13,6 +13,7 @@ import {
   isValidDateString,
   isValidTimeString,
   isWeekend,
+  MEDIUM_DATE,
   overlaps,
   todayInCopenhagen,
   utcToEpochMs,
@@ -215,6 +216,14 @@ describe("display formatting (Copenhagen time)", () => {
     expect(formatDate(start, "en")).toBe("Friday, 6 March 2026");
     expect(formatTime("2026-03-06T13:05:00.000Z", "en")).toBe("14:05");
     expect(formatTimeRange(start, end, "en")).toBe("Friday, 6 March 2026 at 09:00–10:30");
+  });
+
+  it("keeps each locale apart when the same options object is used for both", () => {
+    expect(formatDate(start, "da", MEDIUM_DATE)).toBe("6. mar. 2026");
+    expect(formatDate(start, "en", MEDIUM_DATE)).toBe("6 Mar 2026");
+    expect(formatDate(start, "da", MEDIUM_DATE)).toBe("6. mar. 2026");
+    // An equal object built per call gives the same text.
+    expect(formatDate(start, "en", { dateStyle: "medium" })).toBe("6 Mar 2026");
   });
 
   it("shows the Copenhagen date of late evening instants and repeats the date across midnight", () => {
