@@ -13,6 +13,9 @@
  * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
  * BENCH_ONLY=<keys> (comma-separated: feedback GET, feedback POST, healthz, 404, catalogue,
  * coordinator inbox) measures only those. BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
+ * BENCH_AGAINST=<dir> compares with another build of Frirum instead of the empty app: a checkout
+ * (e.g. `git worktree add`) with its own node_modules and `npm run build` done, started on this
+ * run's database; each kind sends the same requests to both (goals are not judged then).
  * Exits non-zero when a response has the wrong status or a goal is missed.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
@@ -42,6 +45,7 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 // BENCH_ACCEPT_ENCODING="gzip, deflate, br" to see it.
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip";
 const CODE = "BNCH33";
+const AGAINST = process.env.BENCH_AGAINST ? resolve(process.env.BENCH_AGAINST) : undefined;
 const REFERENCE_DIR = resolve("scripts/bench-reference");
 const TICKS_PER_SECOND = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 
@@ -231,10 +235,25 @@ if (!existsSync("build/start.js") || !existsSync("build/server/index.js")) {
   process.exit(2);
 }
 
-const reference = await startReference();
+/** Another build of Frirum (BENCH_AGAINST), started on `frirum`'s database. */
+async function startOtherBuild(dir: string, frirum: AppServer) {
+  if (!existsSync(join(dir, "build/start.js"))) {
+    throw new Error(`BENCH_AGAINST=${dir}: no production build there (run npm run build in it)`);
+  }
+  const other = await startAppServer({
+    cwd: dir,
+    database: { url: frirum.databaseUrl },
+    seed: false,
+    env: { FEEDBACK_CLIENT_LIMIT: String(REQUESTS * 10) },
+  });
+  return { url: other.url, pid: other.process.pid ?? 0, stop: other.stop };
+}
+
+let reference: { url: string; pid: number; stop: () => Promise<void> } | null = null;
 let frirum: AppServer | null = null;
 let failed = false;
 try {
+  if (!AGAINST) reference = await startReference();
   const profileDir = process.env.BENCH_CPU_PROF;
   frirum = await startAppServer({
     env: {
@@ -253,6 +272,9 @@ try {
     .set({ attendance_pupils: REQUESTS * 10 })
     .where("id", "=", sessionId)
     .execute();
+  if (AGAINST) reference = await startOtherBuild(AGAINST, frirum);
+  if (!reference) throw new Error("no server to compare with");
+  const base = reference;
   const cookie = await signInCookie(frirum, "koordinator@frirum.test");
   const origin = { Origin: frirum.url };
   const staff = { Cookie: cookie };
@@ -262,7 +284,7 @@ try {
     method: "POST",
     path: "/action",
     body: () => "x=1",
-    headers: { Origin: reference.url },
+    headers: { Origin: base.url },
     status: 303,
   };
   const kinds: Array<{
@@ -323,26 +345,35 @@ try {
   // BENCH_ONLY=<comma-separated keys> (e.g. "feedback POST") measures only those kinds.
   const only = process.env.BENCH_ONLY?.split(",").map((key) => key.trim());
   const selected = only ? kinds.filter((kind) => only.includes(kind.key)) : kinds;
-  const refPid = reference.pid;
+  const refPid = base.pid;
   const frirumPid = frirum.process.pid ?? 0;
   const rows: string[][] = [];
   for (const kind of selected) {
+    // Against another build: the same request, its Origin (a form post's) that server's own.
+    const againstRequest: Request = {
+      ...kind.request,
+      headers: kind.request.headers?.Origin
+        ? { ...kind.request.headers, Origin: base.url }
+        : kind.request.headers,
+    };
+    const referenceRequest = AGAINST ? againstRequest : kind.reference;
     const [ref, own] = await measurePair([
-      { pid: refPid, base: reference.url, request: kind.reference },
+      { pid: refPid, base: base.url, request: referenceRequest },
       { pid: frirumPid, base: frirum.url, request: kind.request },
     ]);
     if (ref.wrong.size > 0) {
       failed = true;
-      console.error(`reference ${kind.reference.path}: unexpected statuses`, ref.wrong);
+      console.error(`reference ${referenceRequest.path}: unexpected statuses`, ref.wrong);
     }
     if (own.wrong.size > 0) {
       failed = true;
       console.error(`${kind.label}: unexpected statuses`, Object.fromEntries(own.wrong));
     }
     const share = ref.cpuPerRequest / own.cpuPerRequest;
-    const ok = kind.goal === undefined ? undefined : share >= kind.goal;
+    const judged = AGAINST ? undefined : kind.goal;
+    const ok = judged === undefined ? undefined : share >= judged;
     if (ok === false) failed = true;
-    const goal = kind.goal === undefined ? undefined : `>= ${kind.goal * 100}% of the reference`;
+    const goal = judged === undefined ? undefined : `>= ${judged * 100}% of the reference`;
     rows.push([
       kind.label,
       `${ref.cpuPerRequest.toFixed(2)}`,
@@ -351,6 +382,8 @@ try {
       `${ref.perSecond.toFixed(0)} / ${own.perSecond.toFixed(0)}`,
       goal === undefined ? "-" : `${goal.slice(0, 6)} ${ok ? "met" : "NOT met"}`,
     ]);
+    // The collected figures (npm run bench) are this build's against the empty app only.
+    if (AGAINST) continue;
     reportMetric({
       bench: "http",
       metric: `${kind.key} cpu ms/req`,
@@ -367,21 +400,22 @@ try {
   }
   const header = [
     "request",
-    "empty Remix ms CPU/req",
-    "Frirum ms CPU/req",
+    AGAINST ? "other build ms CPU/req" : "empty Remix ms CPU/req",
+    AGAINST ? "this build ms CPU/req" : "Frirum ms CPU/req",
     "share",
-    "req/s ref / Frirum",
+    AGAINST ? "req/s other / this" : "req/s ref / Frirum",
     "goal",
   ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
   console.log(
-    `HTTP benchmark: ${REQUESTS} requests from ${CLIENTS} clients per kind and side, in ${ROUNDS} alternating rounds (after ${WARM_UP} warm-up), production builds`,
+    `HTTP benchmark: ${REQUESTS} requests from ${CLIENTS} clients per kind and side, in ${ROUNDS} alternating rounds (after ${WARM_UP} warm-up), production builds${AGAINST ? `; against the build in ${AGAINST}` : ""}`,
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
 } finally {
+  // The other build shares Frirum's database: stopped first.
+  await reference?.stop();
   await frirum?.stop();
-  await reference.stop();
 }
 process.exit(failed ? 1 : 0);

@@ -40,6 +40,8 @@ export async function startAppServer(
     database?: { url: string };
     /** Extra Node options for the server process (e.g. `--cpu-prof`). */
     nodeArgs?: string[];
+    /** The checkout whose build runs (default: this one; `bench:http` compares two builds). */
+    cwd?: string;
   } = {},
 ): Promise<AppServer> {
   const port = await freePort();
@@ -69,7 +71,7 @@ export async function startAppServer(
   const child: ChildProcess = spawn(
     process.execPath,
     [...(options.nodeArgs ?? []), "build/start.js"],
-    { env, stdio: ["ignore", "pipe", "pipe"] },
+    { env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] },
   );
   child.stdout?.on("data", (d) => {
     log += d;
