@@ -25,18 +25,10 @@ export interface CatalogueCourseView {
 
 export function toCatalogueCourse(course: CourseRecord): CatalogueCourseView {
   return {
-    id: course.id,
-    slug: course.slug,
-    title: course.title,
-    audience: course.audience,
-    summary: course.summary,
+    ...toCatalogueCard(course),
     description: course.description,
-    gradeMin: course.grade_min,
-    gradeMax: course.grade_max,
-    durationMinutes: course.duration_minutes,
     maxParticipants: course.max_participants,
     facilitatorsNeeded: course.facilitators_needed,
-    languages: course.languages,
     schoolProvides: course.school_provides,
     leadTimeDays: course.lead_time_days,
   };

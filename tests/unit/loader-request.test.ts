@@ -4,12 +4,8 @@
  * @remix-run/server-runtime (decision 033) hands the request on when its URL cannot hold them.
  * app/lib/guards.server.ts relies on it: a page's loaders share the signed-in user's lookup.
  */
-import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-
-// The CommonJS build, the one Node loads for the server (vitest may pick the ES module build).
-const require = createRequire(import.meta.url);
-const runtime = require("@remix-run/server-runtime") as typeof import("@remix-run/server-runtime");
+import { serverRuntime as runtime, testServerBuild } from "../support/remix-build";
 
 /** A two-route build (root and a page below it) whose loaders record the request they got. */
 function recordingBuild(seen: Request[]) {
@@ -17,49 +13,13 @@ function recordingBuild(seen: Request[]) {
     seen.push(request);
     return { ok: true };
   };
-  const manifestRoute = (id: string, parentId: string | undefined, path: string) => ({
-    id,
-    parentId,
-    path,
-    module: `/${id}.js`,
-    hasLoader: true,
-    hasAction: false,
-    hasClientLoader: false,
-    hasClientAction: false,
-    hasErrorBoundary: false,
-  });
-  return {
-    mode: "production",
-    basename: "/",
-    publicPath: "/",
-    assetsBuildDirectory: "build/client",
-    isSpaMode: false,
-    future: { v3_singleFetch: true, v3_lazyRouteDiscovery: true },
-    assets: {
-      entry: { module: "/entry.js", imports: [] },
-      url: "/manifest.js",
-      version: "1",
-      routes: {
-        root: manifestRoute("root", undefined, ""),
-        page: manifestRoute("page", "root", "catalogue"),
-      },
-    },
-    routes: {
-      root: { id: "root", path: "", module: { loader, default: () => null } },
-      page: {
-        id: "page",
-        parentId: "root",
-        path: "catalogue",
-        module: { loader, default: () => null },
-      },
-    },
-    entry: {
-      module: {
-        default: async (_request: Request, status: number, headers: Headers) =>
-          new Response("<p>page</p>", { status, headers }),
-      },
-    },
-  } as unknown as Parameters<typeof runtime.createRequestHandler>[0];
+  return testServerBuild(
+    [
+      { id: "root", path: "", loader },
+      { id: "page", parentId: "root", path: "catalogue", loader },
+    ],
+    async (_request, status, headers) => new Response("<p>page</p>", { status, headers }),
+  );
 }
 
 describe("the request a page's loaders get (@remix-run/server-runtime patch)", () => {
