@@ -2,7 +2,6 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   isRouteErrorResponse,
-  Link,
   Links,
   Meta,
   Outlet,
@@ -15,6 +14,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useLocale, useT } from "./components/i18n";
+import { Link } from "./components/link";
 import { useNonce } from "./components/nonce";
 import { currentNavItem, navigationFor } from "./domain/navigation";
 import { isPrivateRoute } from "./domain/privacy-routes";

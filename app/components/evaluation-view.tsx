@@ -4,7 +4,8 @@
  * every chart has its numbers in a table beside it, so it works and reads without JavaScript.
  */
 
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import type { EvaluationModel, GroupKey, ItemCell, ScaleCell } from "~/domain/evaluation";
 import { EVALUATION_COHORTS, TREND_STEPS } from "~/domain/evaluation-filters";
 import { DIGITS, formatNumber, percent, round } from "~/domain/evaluation-format";

@@ -4,7 +4,8 @@
  * the PDF and the XLSX show the same numbers. Plain HTML, server-rendered SVG charts and POST
  * forms: works without JavaScript; prints to A4 (app.css, @media print).
  */
-import { Form, Link } from "@remix-run/react";
+import { Form } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { formatNumber } from "~/domain/evaluation-format";
 import type { ExportTable } from "~/domain/evaluation-tables";
 import type { ReportModel, ReportTexts } from "~/domain/report";

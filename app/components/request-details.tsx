@@ -1,4 +1,4 @@
-import { Link } from "@remix-run/react";
+import { Link } from "~/components/link";
 import { messageKey } from "~/i18n/format";
 import { useT } from "./i18n";
 import { StatusBadge } from "./status-badge";

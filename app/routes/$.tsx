@@ -1,5 +1,5 @@
-import { Link } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 
 export const meta = () => [{ title: "Siden findes ikke · Frirum" }];
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { startPathFor } from "~/domain/permissions";
 import { db } from "~/lib/db.server";
 import { startUserSession } from "~/lib/guards.server";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { DURATION_OPTIONS, isEmptyFilter, parseCatalogueFilter } from "~/domain/catalogue";
 import { AUDIENCES, COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
 import { messageKey } from "~/i18n/format";

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
 import {
   courseEditText,
   courseFormText,
   translateFormError,
 } from "~/components/course-form.server";
+import { Link } from "~/components/link";
 import { courseFormSchema } from "~/domain/courses";
 import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";

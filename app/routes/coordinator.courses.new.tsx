@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { CourseForm } from "~/components/course-form";
 import { courseFormText } from "~/components/course-form.server";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { courseFormSchema } from "~/domain/courses";
 import { COURSE_FORM_ARRAY_FIELDS } from "~/domain/form-arrays";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { HolidayForm } from "~/components/holiday-form";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { formatDateTime } from "~/domain/time";

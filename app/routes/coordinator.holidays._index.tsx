@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { HolidayForm } from "~/components/holiday-form";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { formDataToObject, parseWithSchema } from "~/domain/forms";
 import { type HolidayFormInput, holidayFormSchema } from "~/domain/holidays";
 import { daysBetween, formatDate, todayInCopenhagen } from "~/domain/time";

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { RequestFacts, RequestHistory, SessionTable } from "~/components/request-details";
 import { withRequestTexts } from "~/components/request-details.server";
 import { useValidatedForm } from "~/components/validated-form";

@@ -1,11 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { ConflictList, FacilitatorPicker } from "~/components/facilitator-picker";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { withScheduleTexts } from "~/components/schedule-view.server";
 import { conflictTexts, orderViolationTexts } from "~/components/scheduling-texts.server";
 import { OrderOverrideFields, OrderViolationList } from "~/components/track-order";

@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-select";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { StatusBadge } from "~/components/status-badge";
 import { AUDIENCES } from "~/domain/course-options";
 import { COHORT_FILTERS, INBOX_SORTS, inboxSearch } from "~/domain/inbox";

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Fragment, useEffect, useState } from "react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { orderViolationTexts } from "~/components/scheduling-texts.server";
 import { StepStatusBadge } from "~/components/step-status-badge";
 import { OrderOverrideFields, OrderViolationList } from "~/components/track-order";

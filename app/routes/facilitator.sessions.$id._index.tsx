@@ -4,9 +4,10 @@ import {
   type MetaFunction,
   redirect,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field } from "~/components/forms";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { useValidatedForm } from "~/components/validated-form";
 import { attendanceSchema } from "~/domain/attendance";
 import { attendanceLabelKey, MAX_DELIVERY_NOTE } from "~/domain/attendance-rules";

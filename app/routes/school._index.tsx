@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useLocale, useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { StatusBadge } from "~/components/status-badge";
 import { StepStatusBadge } from "~/components/step-status-badge";
 import { formatDate, formatTimeRange } from "~/domain/time";

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { RequestFacts, RequestHistory, SessionTable } from "~/components/request-details";
 import { withRequestTexts } from "~/components/request-details.server";
 import { requestVersionSchema } from "~/domain/request-actions";

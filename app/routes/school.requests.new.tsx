@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { describedBy, ErrorSummary, Field, fieldId } from "~/components/forms";
 import { HolidayNote, holidayNameOn } from "~/components/holiday-note";
 import { useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { useValidatedForm } from "~/components/validated-form";
 import { COURSE_LANGUAGES, GRADE_MAX, GRADE_MIN } from "~/domain/course-options";
 import { parseWithSchema } from "~/domain/forms";

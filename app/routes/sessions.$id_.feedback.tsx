@@ -7,9 +7,10 @@
  */
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "~/components/i18n";
+import { Link } from "~/components/link";
 import { formatDateTime, formatTimeRange } from "~/domain/time";
 import type { MessageKey } from "~/i18n";
 import { db } from "~/lib/db.server";
