@@ -205,6 +205,18 @@ export function isForeignKeyViolation(error: unknown): boolean {
 // Queries
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A row limit the query fixes (a page size, "the first one"), written into the SQL instead of
+ * bound: SQLite plans `LIMIT 1` better than `LIMIT ?` (measured: the latest feedback form 6.5 ->
+ * 2.2 µs, an inbox page of 50 rows 137 -> 118 µs), and the text stays one prepared statement as
+ * long as the limit is a constant. Never for a limit from the request.
+ */
+export function fixedLimit(rows: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(rows) || rows < 0)
+    throw new Error(`fixedLimit: not a row count: ${rows}`);
+  return sql.lit(rows);
+}
+
 /** True when a JSON array in a text column contains the string `value`. */
 export function jsonArrayContains(db: AnyDb, column: string, value: string): RawBuilder<SqlBool> {
   return isPostgres(db)

@@ -7,7 +7,8 @@
  * parameters (`db.executeQuery`, Kysely's API for running a `CompiledQuery`).
  *
  * The rule for `build`: the arguments' values may only be placed in the query as values (where,
- * set, values, limit); never computed with (`x ?? 0`, `JSON.stringify(x)`), branched on, or
+ * set, values, limit); never computed with (`x ?? 0`, `JSON.stringify(x)`), branched on (except
+ * on whether it is undefined or null, which is part of the shape below: an optional filter), or
  * written into SQL text (`sql.lit`, `sql.raw`, `sql.ref`). Compute first, then pass the result.
  * A value that does not reach the parameters as itself, or placeholder text in the SQL, is
  * refused with an error on first use. What does change the SQL is part of the shape: array

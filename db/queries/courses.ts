@@ -3,6 +3,7 @@ import type { CatalogueFilter } from "../../app/domain/courses";
 import type { DB } from "../connection";
 import { jsonArrayContains } from "../dialect";
 import { withLanguageList } from "../json";
+import { reusableQuery } from "../reusable-query";
 import type { Course, CourseUpdate, NewCourse } from "../schema";
 
 /** A course as the app uses it: its language list decoded. */
@@ -16,10 +17,7 @@ const audienceOrder = sql<number>`case courses.audience when 'pupils' then 0 whe
  * `matchesCatalogueFilter` in app/domain/courses.ts): a grade matches pupil courses whose range
  * includes it; a language matches when it is in the course's JSON language list.
  */
-export async function listActiveCourses(
-  db: DB,
-  filter: CatalogueFilter = {},
-): Promise<CourseRecord[]> {
+const activeCourses = reusableQuery((db: DB, filter: CatalogueFilter) => {
   let query = db.selectFrom("courses").selectAll().where("active", "=", 1);
   if (filter.audience !== undefined) query = query.where("audience", "=", filter.audience);
   if (filter.grade !== undefined) {
@@ -36,11 +34,18 @@ export async function listActiveCourses(
     query = query.where("duration_minutes", "<=", filter.maxDuration);
   }
   // NULLS FIRST is SQLite's default for ascending order, not PostgreSQL's: say it for both.
-  const rows = await query
+  return query
     .orderBy(audienceOrder)
     .orderBy("grade_min", (ob) => ob.asc().nullsFirst())
-    .orderBy("title")
-    .execute();
+    .orderBy("title");
+});
+
+export async function listActiveCourses(
+  db: DB,
+  filter: CatalogueFilter = {},
+): Promise<CourseRecord[]> {
+  const { audience, grade, language, maxDuration } = filter;
+  const rows = await activeCourses.rows(db, { audience, grade, language, maxDuration });
   return rows.map(withLanguageList);
 }
 

@@ -3,6 +3,7 @@ import { type Insertable, sql } from "kysely";
 import { type CountDelta, countResponses } from "../../app/domain/feedback-counts";
 import type { FeedbackFormContent } from "../../app/domain/feedback-forms";
 import type { DB } from "../connection";
+import { fixedLimit } from "../dialect";
 import { reusableQuery } from "../reusable-query";
 import type { Audience, Database, FeedbackScaleKey } from "../schema";
 import { addCountsWithRollups, type SessionRollupState } from "./feedback-rollup";
@@ -17,7 +18,7 @@ const latestFeedbackForm = reusableQuery((db: DB, audience: Audience) =>
     .select(["id", "audience", "version"])
     .where("audience", "=", audience)
     .orderBy("version", "desc")
-    .limit(1),
+    .limit(fixedLimit(1)),
 );
 
 export function findLatestFeedbackForm(db: DB, audience: Audience) {
@@ -61,7 +62,7 @@ export async function feedbackFormHasResponses(
     .select(sql<number>`1`.as("one"))
     .where("audience", "=", audience)
     .where("form_version", "=", version)
-    .limit(1)
+    .limit(fixedLimit(1))
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -1,6 +1,8 @@
 import { transitionRequest } from "../../app/domain/requests";
 import type { DB } from "../connection";
+import { fixedLimit } from "../dialect";
 import { decodeJsonList, isNumber, isString, withLanguageList } from "../json";
+import { reusableQuery } from "../reusable-query";
 import type { Audience, DayPart, RequestStatus, SessionStatus } from "../schema";
 
 // ---- courses and schools as the request side needs them ----
@@ -28,12 +30,12 @@ export async function findCourseForRequest(db: DB, courseId: number) {
   return row && withLanguageList(row);
 }
 
+const courseFilterOptions = reusableQuery((db: DB) =>
+  db.selectFrom("courses").select(["id", "title", "audience", "active"]).orderBy("title"),
+);
+
 export function listCourseFilterOptions(db: DB) {
-  return db
-    .selectFrom("courses")
-    .select(["id", "title", "audience", "active"])
-    .orderBy("title")
-    .execute();
+  return courseFilterOptions.rows(db);
 }
 
 /** The school's requests for one course that are still open (for the duplicate warning). */
@@ -341,16 +343,28 @@ export interface InboxFilter {
   courseId?: number;
 }
 
-function inboxBase(db: DB, filter: Omit<InboxFilter, "status">) {
+/**
+ * The values of the inbox's filters as its queries take them (see ./reusable-query: each is
+ * placed in the SQL as a value, or left out when undefined). The cohort and the sort change the
+ * SQL itself, so each of their combinations is a query of its own (`inboxQueries`).
+ */
+type InboxValues = Omit<InboxFilter, "cohort">;
+
+function inboxValues(filter: InboxFilter): InboxValues {
+  const { status, audience, schoolId, courseId } = filter;
+  return { status, audience, schoolId, courseId };
+}
+
+function inboxBase(db: DB, filter: InboxValues, cohort: InboxFilter["cohort"]) {
   let query = db
     .selectFrom("requests as r")
     .innerJoin("schools as s", "s.id", "r.school_id")
     .innerJoin("courses as c", "c.id", "r.course_id");
-  if (filter.audience) query = query.where("c.audience", "=", filter.audience);
+  if (filter.audience !== undefined) query = query.where("c.audience", "=", filter.audience);
   if (filter.schoolId !== undefined) query = query.where("r.school_id", "=", filter.schoolId);
   if (filter.courseId !== undefined) query = query.where("r.course_id", "=", filter.courseId);
-  if (filter.cohort === "pilot") query = query.where("s.pilot_cohort", "is not", null);
-  if (filter.cohort === "standard") query = query.where("s.pilot_cohort", "is", null);
+  if (cohort === "pilot") query = query.where("s.pilot_cohort", "is not", null);
+  if (cohort === "standard") query = query.where("s.pilot_cohort", "is", null);
   return query;
 }
 
@@ -359,65 +373,84 @@ function inboxBase(db: DB, filter: Omit<InboxFilter, "status">) {
  * filters: a few thousand rows at most, where counting the requests themselves would read all of
  * them (600,000 with national data).
  */
-function countsBase(db: DB, filter: Omit<InboxFilter, "status">) {
+function countsBase(db: DB, filter: InboxValues, cohort: InboxFilter["cohort"]) {
   let query = db
     .selectFrom("request_counts as r")
     .innerJoin("schools as s", "s.id", "r.school_id")
     .innerJoin("courses as c", "c.id", "r.course_id");
-  if (filter.audience) query = query.where("c.audience", "=", filter.audience);
+  if (filter.audience !== undefined) query = query.where("c.audience", "=", filter.audience);
   if (filter.schoolId !== undefined) query = query.where("r.school_id", "=", filter.schoolId);
   if (filter.courseId !== undefined) query = query.where("r.course_id", "=", filter.courseId);
-  if (filter.cohort === "pilot") query = query.where("s.pilot_cohort", "is not", null);
-  if (filter.cohort === "standard") query = query.where("s.pilot_cohort", "is", null);
+  if (cohort === "pilot") query = query.where("s.pilot_cohort", "is not", null);
+  if (cohort === "standard") query = query.where("s.pilot_cohort", "is", null);
   return query;
 }
 
-/** The query behind one page of the inbox (also explained by the index test). */
-export function inboxPageQuery(
-  db: DB,
-  filter: InboxFilter,
-  options: { sort: "oldest" | "newest"; limit: number; offset: number },
-) {
-  let query = inboxBase(db, filter);
-  if (filter.status) query = query.where("r.status", "=", filter.status);
-  const direction = options.sort === "oldest" ? "asc" : "desc";
-  return query
-    .select([
-      "r.id",
-      "r.status",
-      "r.created_at",
-      "r.group_count",
-      "r.participants_per_group",
-      "s.id as school_id",
-      "s.name as school_name",
-      "s.pilot_cohort as school_pilot_cohort",
-      "c.title as course_title",
-      "c.audience as course_audience",
-    ])
-    .orderBy("r.created_at", direction)
-    .orderBy("r.id", direction)
-    .limit(options.limit)
-    .offset(options.offset);
+type InboxSort = "oldest" | "newest";
+
+/** The inbox's queries for one cohort filter, sort and page size, built and compiled once. */
+function makeInboxQueries(cohort: InboxFilter["cohort"], sort: InboxSort, limit: number) {
+  const direction = sort === "oldest" ? "asc" : "desc";
+  return {
+    page: reusableQuery((db: DB, filter: InboxValues, offset: number) => {
+      let query = inboxBase(db, filter, cohort);
+      if (filter.status !== undefined) query = query.where("r.status", "=", filter.status);
+      return query
+        .select([
+          "r.id",
+          "r.status",
+          "r.created_at",
+          "r.group_count",
+          "r.participants_per_group",
+          "s.id as school_id",
+          "s.name as school_name",
+          "s.pilot_cohort as school_pilot_cohort",
+          "c.title as course_title",
+          "c.audience as course_audience",
+        ])
+        .orderBy("r.created_at", direction)
+        .orderBy("r.id", direction)
+        .limit(fixedLimit(limit))
+        .offset(offset);
+    }),
+    total: reusableQuery((db: DB, filter: InboxValues) => {
+      let query = countsBase(db, filter, cohort).select((eb) =>
+        eb.fn.sum<number>("r.n").as("count"),
+      );
+      if (filter.status !== undefined) query = query.where("r.status", "=", filter.status);
+      return query;
+    }),
+    countsByStatus: reusableQuery((db: DB, filter: InboxValues) =>
+      countsBase(db, filter, cohort)
+        .select(["r.status", (eb) => eb.fn.sum<number>("r.n").as("count")])
+        .groupBy("r.status"),
+    ),
+  };
 }
 
-/** The query behind the inbox's counts per status (also explained by the index test). */
-export function inboxCountsQuery(db: DB, filter: Omit<InboxFilter, "status">) {
-  return countsBase(db, filter)
-    .select(["r.status", (eb) => eb.fn.sum<number>("r.n").as("count")])
-    .groupBy("r.status");
+const inboxQueryCache = new Map<string, ReturnType<typeof makeInboxQueries>>();
+
+function inboxQueries(cohort: InboxFilter["cohort"], sort: InboxSort = "oldest", limit = 0) {
+  const key = `${cohort}:${sort}:${limit}`;
+  let queries = inboxQueryCache.get(key);
+  if (!queries) {
+    queries = makeInboxQueries(cohort, sort, limit);
+    inboxQueryCache.set(key, queries);
+  }
+  return queries;
 }
 
 /** One page of the inbox, sorted by age, plus the total number of matching requests. */
 export async function listInboxRequests(
   db: DB,
   filter: InboxFilter,
-  options: { sort: "oldest" | "newest"; limit: number; offset: number },
+  options: { sort: InboxSort; limit: number; offset: number },
 ) {
-  let total = countsBase(db, filter).select((eb) => eb.fn.sum<number>("r.n").as("count"));
-  if (filter.status) total = total.where("r.status", "=", filter.status);
+  const queries = inboxQueries(filter.cohort, options.sort, options.limit);
+  const values = inboxValues(filter);
   const [rows, counted] = await Promise.all([
-    inboxPageQuery(db, filter, options).execute(),
-    total.executeTakeFirst(),
+    queries.page.rows(db, values, options.offset),
+    queries.total.first(db, values),
   ]);
   return { rows, total: Number(counted?.count ?? 0) };
 }
@@ -427,7 +460,8 @@ export async function countRequestsByStatus(
   db: DB,
   filter: Omit<InboxFilter, "status"> = {},
 ): Promise<Partial<Record<RequestStatus, number>>> {
-  const rows = await inboxCountsQuery(db, filter).execute();
+  const values = inboxValues({ ...filter, status: undefined });
+  const rows = await inboxQueries(filter.cohort).countsByStatus.rows(db, values);
   return Object.fromEntries(
     rows.filter((row) => Number(row.count) > 0).map((row) => [row.status, Number(row.count)]),
   );

@@ -1,14 +1,18 @@
 import { sql, type Updateable } from "kysely";
 import type { DB } from "../connection";
+import { reusableQuery } from "../reusable-query";
 import type { SchoolsTable } from "../schema";
 
-export function listSchoolOptions(db: DB) {
-  return db
+const schoolOptions = reusableQuery((db: DB) =>
+  db
     .selectFrom("schools")
     .select(["id", "name", "pilot_cohort"])
     .where("active", "=", 1)
-    .orderBy("name")
-    .execute();
+    .orderBy("name"),
+);
+
+export function listSchoolOptions(db: DB) {
+  return schoolOptions.rows(db);
 }
 
 export function findSchoolById(db: DB, id: number) {

@@ -4,7 +4,7 @@
  * "YYYY-MM-DD", counts and epoch milliseconds as numbers, constraint errors recognised.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isForeignKeyViolation, isUniqueViolation } from "../../db/dialect";
+import { fixedLimit, isForeignKeyViolation, isUniqueViolation } from "../../db/dialect";
 import { hitRateLimit } from "../../db/queries/rate-limits";
 import { createTestDb, type TestDb } from "../support/db";
 
@@ -114,5 +114,23 @@ describe("values across dialects", () => {
       .catch((error: unknown) => error);
     expect(isForeignKeyViolation(orphan)).toBe(true);
     expect(isUniqueViolation(orphan)).toBe(false);
+  });
+});
+
+describe("a fixed row limit", () => {
+  it("is written into the SQL, not bound, and limits the rows", async () => {
+    const query = t.db.selectFrom("schools").select("id").orderBy("id").limit(fixedLimit(2));
+    const compiled = query.compile();
+    expect(compiled.sql).toMatch(/limit 2$/);
+    expect(compiled.parameters).toEqual([]);
+    const all = await t.db.selectFrom("schools").select("id").orderBy("id").execute();
+    expect(all.length).toBeGreaterThan(2);
+    expect(await query.execute()).toEqual(all.slice(0, 2));
+  });
+
+  it("refuses anything but a row count", () => {
+    for (const rows of [-1, 1.5, Number.NaN, 2 ** 60]) {
+      expect(() => fixedLimit(rows)).toThrow(/not a row count/);
+    }
   });
 });
