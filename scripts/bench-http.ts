@@ -12,7 +12,7 @@
  * Goals (issue 12): feedback form GET >= 70% of the reference route, feedback POST >= 50% of the
  * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
  * BENCH_ONLY=<keys> (comma-separated: feedback GET, feedback POST, healthz, 404, catalogue,
- * coordinator inbox) measures only those. BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
+ * coordinator inbox, inbox without rows) measures only those. BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
  * BENCH_AGAINST=<dir> compares with another build of Frirum instead of the empty app: a checkout
  * (e.g. `git worktree add`) with its own node_modules and `npm run build` done, started on this
  * run's database; each kind sends the same requests to both (goals are not judged then).
@@ -339,6 +339,19 @@ try {
       request: { method: "GET", path: "/coordinator/requests", headers: staff, status: 200 },
       reference: referenceGet,
       goal: 0.5,
+    },
+    {
+      // The same page without its 50 rows (a school id that does not exist): what the frame,
+      // the filters and the counts cost apart from the table.
+      label: "  the inbox without rows (informational)",
+      key: "inbox without rows",
+      request: {
+        method: "GET",
+        path: "/coordinator/requests?school=999999",
+        headers: staff,
+        status: 200,
+      },
+      reference: referenceGet,
     },
   ];
 
