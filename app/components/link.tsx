@@ -50,6 +50,7 @@ export function ServerLink(props: LinkProps) {
 
 /**
  * The app's <Link> (import it from here, not from @remix-run/react: biome.json). In the browser
- * it is Remix's <Link>, which hydrates onto the server's markup and navigates client-side.
+ * it is Remix's <Link>, which hydrates onto the server's markup and navigates client-side (Vite
+ * sets `import.meta.env.SSR` at build time, so the browser's bundle leaves ServerLink out).
  */
-export const Link = (typeof document === "undefined" ? ServerLink : RemixLink) as typeof RemixLink;
+export const Link = (import.meta.env.SSR ? ServerLink : RemixLink) as typeof RemixLink;
