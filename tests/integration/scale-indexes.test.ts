@@ -5,7 +5,7 @@
  * explained on this database (SQLite or PostgreSQL; see explainQueryPlan: on PostgreSQL
  * sequential scans are disabled for the EXPLAIN, so the plan shows whether an index CAN serve the
  * query). A plan fails when it scans a big table without an index condition; an ordered walk
- * along an index is allowed only under a LIMIT (the inbox page stops after 25 rows).
+ * along an index is allowed only under a LIMIT (the inbox page stops after its 50 rows).
  * On the same data: the evaluation's figures, added up per kind of school in SQL, equal the same
  * figures added up school by school and session by session from the per-session counts.
  */
