@@ -49,9 +49,13 @@ describe("the production server", () => {
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("x-frame-options")).toBe("DENY");
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
-    // A second response gets a different nonce.
+    // A second response gets a different nonce, and its own request id (12 random hex digits,
+    // the id an error page shows).
     const again = await fetch(`${server.url}/login`);
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
+    const ids = [res, again].map((r) => r.headers.get("x-request-id"));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{12}$/);
+    expect(ids[0]).not.toBe(ids[1]);
   });
 
   it("inlines the anonymous pages' own small stylesheet under the CSP nonce; staff pages link app.css", async () => {
