@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import {
   type ActionFunctionArgs,
   createReadableStreamFromReadable,
@@ -10,6 +9,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { CoalescingStream } from "./lib/coalescing-stream.server";
+import { pooledRandomBytes } from "./lib/crypto.server";
 
 export const streamTimeout = 5_000;
 
@@ -49,7 +49,7 @@ export default function handleRequest(
   responseHeaders: Headers,
   remixContext: EntryContext,
 ) {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = pooledRandomBytes(16).toString("base64");
   // Vite's dev server injects unsigned inline scripts for hot reload; the CSP applies to builds.
   if (process.env.NODE_ENV === "production") {
     responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));

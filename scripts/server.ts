@@ -4,7 +4,7 @@
  * the outbox worker, and adds the headers and request log that every response shares.
  */
 
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -14,6 +14,7 @@ import compression from "compression";
 import express from "express";
 import morgan from "morgan";
 import { loggableUrl } from "../app/domain/privacy-routes";
+import { pooledRandomBytes } from "../app/lib/crypto.server";
 import { ConfigError, loadEnv } from "../app/lib/env.server";
 import {
   localMailboxDelivery,
@@ -106,10 +107,7 @@ function refuse(res: express.Response, status: number, danish: string, english: 
 // the router matches, so every spelling it serves (`/F/x`, `/%66/x`) counts. The matched route ids
 // go to the root loader too: it sends the page the messages of those routes.
 app.use((req, res, next) => {
-  // 12 random hex digits (a v4 UUID's first 12 are random). randomUUID draws from a pool
-  // Node refills in batches; randomBytes made a crypto job per call (~1% of an answer's CPU).
-  const uuid = randomUUID();
-  res.locals.requestId = uuid.slice(0, 8) + uuid.slice(9, 13);
+  res.locals.requestId = pooledRandomBytes(6).toString("hex");
   const pathname = new URL(req.originalUrl, "http://x").pathname;
   const classified = (routeClass: RouteClass) => {
     res.locals.privateRoute = routeClass.private;
