@@ -59,7 +59,9 @@ export const inboxQuerySchema = z.object({
   school: optionalId.catch(undefined),
   cohort: z.enum(COHORT_FILTERS).optional().catch(undefined),
   course: optionalId.catch(undefined),
-  sort: z.enum(INBOX_SORTS).catch("oldest"),
+  // The default first: an absent sort (most requests) must not take zod's error path, which
+  // builds an issue and its message only for `.catch` to drop them.
+  sort: z.enum(INBOX_SORTS).default("oldest").catch("oldest"),
   page: z.preprocess(
     (value) => parseId(value) ?? 1,
     z.number().int().min(1).max(1_000_000).catch(1),

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { AUDIENCES, COURSE_LANGUAGES } from "~/domain/courses";
 import { holidayWarnings } from "~/domain/holidays";
+import { parseInboxQuery } from "~/domain/request-actions";
 import {
   ALLOWED_TRANSITIONS,
   canSchoolCancel,
@@ -711,5 +713,31 @@ describe("request and course messages", () => {
     expect([...prefixes].sort()).toEqual(
       ["audience", "course", "daypart", "language", "request", "status"].sort(),
     );
+  });
+});
+
+describe("parseInboxQuery", () => {
+  it("reads the inbox's filters and falls back on defaults for absent or malformed values", () => {
+    expect(parseInboxQuery(new URLSearchParams(""))).toEqual({ sort: "oldest", page: 1 });
+    expect(
+      parseInboxQuery(new URLSearchParams("status=requested&school=7&sort=newest&page=3")),
+    ).toEqual({ status: "requested", school: 7, sort: "newest", page: 3 });
+    expect(parseInboxQuery(new URLSearchParams("sort=sideways&page=-3&school=abc"))).toEqual({
+      sort: "oldest",
+      page: 1,
+    });
+  });
+
+  it("does not take zod's error path for a query without a sort (every plain visit)", () => {
+    // An issue that `.catch` drops is still built with its message first: work on every request.
+    const messages: unknown[] = [];
+    z.config({ customError: (issue) => void messages.push(issue.code) });
+    try {
+      parseInboxQuery(new URLSearchParams(""));
+      parseInboxQuery(new URLSearchParams("school=3&page=2"));
+    } finally {
+      z.config({ customError: undefined });
+    }
+    expect(messages).toEqual([]);
   });
 });
