@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { routeMessageKeysPlugin } from "./scripts/route-message-keys";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -28,6 +29,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         },
       }),
     tsconfigPaths(),
+    // Each page's message keys, read from the source (decision 037).
+    routeMessageKeysPlugin(),
   ],
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],

@@ -24,9 +24,8 @@ export function useLocale(): Locale {
 /**
  * `t(key, params)` in the current UI language, from the messages the root loader sent for this
  * page's routes (app/i18n/route-messages.server.ts); `t.has(key)` says whether one was sent, and
- * narrows a key built from data to a `MessageKey`. A
- * key without a message shows as itself (tests/unit/route-messages.test.ts keeps that from
- * happening).
+ * narrows a key built from data to a `MessageKey`. A key without a message shows as itself (the
+ * browser journeys fail on one).
  */
 export function useT() {
   const json = useRouteLoaderData<RootI18nData>("root")?.messages;

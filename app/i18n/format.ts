@@ -1,6 +1,6 @@
 /**
  * The browser's half of the staff UI's i18n: locales and filling `{placeholders}`. No catalogue
- * here: the root loader sends each page the messages of its routes (app/i18n/route-messages.ts),
+ * here: the root loader sends each page the messages of its routes (app/i18n/route-messages.server.ts),
  * so the browser never downloads the whole merged catalogue.
  */
 // Type-only: erased from the bundle, so the browser still gets no catalogue.
@@ -30,7 +30,7 @@ export function formatMessage(template: string, params?: MessageParams): string 
 /**
  * The one conversion of a key that arrives as data (a language code, a domain table's label, a
  * stored status) into a `MessageKey`. It cannot check: the browser has no catalogue. An unknown
- * key then shows as itself, which a reader and the route-messages test notice.
+ * key then shows as itself, which a reader and the browser journeys notice.
  */
 export function messageKey(value: string): MessageKey {
   return value as MessageKey;

@@ -17,7 +17,7 @@ const CLASSIFIER_CACHE_SIZE = 2_000;
 
 /**
  * Matches a path to its routes once (the ids go to the root loader, which sends the page's
- * messages, app/i18n/route-messages.ts) and decides "private" (not logged, no user lookup, feedback Referrer-Policy) from the route the
+ * messages, app/i18n/route-messages.server.ts) and decides "private" (not logged, no user lookup, feedback Referrer-Policy) from the route the
  * router matches, with the same matcher and the same route tree Remix builds from the server
  * build (`@remix-run/router`'s matchRoutes: case-insensitive, percent-decoded). A route is
  * private when its module exports `handle = { private: true }`; the path-only fallback

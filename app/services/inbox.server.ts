@@ -1,6 +1,6 @@
 /**
  * The coordinator's inbox, apart from ./requests.server: the inbox page's route imports only this
- * module, so the messages sent to that page (app/i18n/route-messages.server.ts, checked against
+ * module, so the messages sent to that page (app/i18n/route-messages.server.ts, read from
  * every module a route reaches) are the inbox's, not those of every request, track and session
  * screen requests.server reaches (issue 12: serialising and gzipping ~600 messages per request
  * was a fifth of the page's server CPU).

@@ -45,7 +45,7 @@ describe("catalogue and catalogue administration", () => {
   it("lets a school leader filter the catalogue by audience and open a course to order", async () => {
     const context = await browser.newContext({ storageState: leaderState });
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/school`);
     await page.getByRole("navigation").getByRole("link", { name: "Forløbskatalog" }).click();
     await heading(page, "Forløbskatalog");
@@ -80,7 +80,7 @@ describe("catalogue and catalogue administration", () => {
   it("lets the coordinator create, edit and deactivate a course", async () => {
     const context = await browser.newContext({ storageState: coordinatorState });
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
 
     await page.goto(`${server.url}/coordinator/courses`);
     await heading(page, "Forløb i kataloget");
@@ -146,7 +146,7 @@ describe("catalogue and catalogue administration", () => {
   it("lets the coordinator set a school's pilot cohort (audited) and see the facilitators", async () => {
     const context = await browser.newContext({ storageState: coordinatorState });
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/coordinator/schools`);
     await heading(page, "Skoler");
     await expectNoAxeViolations(page, "school list");

@@ -26,7 +26,7 @@ afterAll(async () => {
 describe("evaluation", () => {
   it("a coordinator reads pilot vs standard with charts, tables and downloads", async () => {
     const page = await coordinator.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/coordinator`);
     await page.getByRole("link", { name: "Evaluering" }).click();
     await page.getByRole("heading", { level: 1, name: "Evaluering" }).waitFor();

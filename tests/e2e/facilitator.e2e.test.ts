@@ -99,7 +99,7 @@ async function signedInPage(options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ ...options, storageState: signedInState });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
-  return { context, page, problems: watchPageProblems(page) };
+  return { context, page, problems: await watchPageProblems(page) };
 }
 
 // The tests run in order and build on each other (journey 5 of product.md, then the rest).
@@ -108,7 +108,7 @@ describe("facilitator journey", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await signInThroughMailbox(page, server.url, FACILITATOR);
     await page.waitForURL(`${server.url}/facilitator`);
     signedInState = await context.storageState();

@@ -48,7 +48,7 @@ describe("anonymous feedback on a phone", () => {
   it("a pupil answers in Danish while the facilitator's page counts the answer live", async () => {
     const staff = await browser.newContext({ viewport: PHONE_VIEWPORT });
     const staffPage = await staff.newPage();
-    const staffProblems = watchPageProblems(staffPage);
+    const staffProblems = await watchPageProblems(staffPage);
     await signInThroughMailbox(staffPage, server.url, "facilitator1@frirum.test");
     await staffPage.goto(`${server.url}/sessions/${pupilSession.sessionId}/feedback`);
     await staffPage.getByRole("heading", { level: 1, name: /^Feedback: / }).waitFor();
@@ -66,7 +66,7 @@ describe("anonymous feedback on a phone", () => {
 
     const pupil = await browser.newContext({ viewport: PHONE_VIEWPORT });
     const page = await pupil.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/f/QRK222`);
     expect(await htmlAttributes(page)).toEqual({ lang: "da", dir: "ltr" });
     await page.getByRole("heading", { level: 1, name: "Hvad synes du om workshoppen?" }).waitFor();
@@ -111,7 +111,7 @@ describe("anonymous feedback on a phone", () => {
   it("a parent answers in Arabic, right to left", async () => {
     const context = await browser.newContext({ viewport: PHONE_VIEWPORT });
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/f/ARB222`);
     expect(await htmlAttributes(page)).toEqual({ lang: "da", dir: "ltr" });
     await page.getByRole("link", { name: "العربية" }).click();

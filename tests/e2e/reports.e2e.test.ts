@@ -66,7 +66,7 @@ async function reportTables(page: Page) {
 describe("annual reports", () => {
   it("the list shows 2024 and 2025 final and the running year as a draft", async () => {
     const page = await coordinator.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/coordinator`);
     await page.getByRole("link", { name: "Årsrapporter" }).click();
     await page.getByRole("heading", { level: 1, name: "Årsrapporter til udvalget" }).waitFor();
@@ -82,7 +82,7 @@ describe("annual reports", () => {
 
   it("a final report: frozen status, the pilot tracks, charts and tables; axe-clean", async () => {
     const page = await coordinator.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await page.goto(`${server.url}/coordinator/reports/2024`);
     await page.getByRole("heading", { level: 1, name: "Årsrapport 2024" }).waitFor();
     expect(await page.getByTestId("report-status").textContent()).toContain(

@@ -125,7 +125,7 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
   it("requests with JavaScript, gets the receipt, and sees the coordinator's decline", async () => {
     const leader = await browser.newContext();
     const page = await leader.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await signInThroughMailbox(page, server.url, LEADER);
     await page.getByRole("heading", { level: 1, name: "Min skole" }).waitFor();
     await expectNoAxeViolations(page, "school page (empty)");
@@ -178,7 +178,7 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     // The coordinator finds it in the inbox and declines it with a reason.
     const coordinatorContext = await browser.newContext();
     const coordinator = await coordinatorContext.newPage();
-    const coordinatorProblems = watchPageProblems(coordinator);
+    const coordinatorProblems = await watchPageProblems(coordinator);
     await signInThroughMailbox(coordinator, server.url, COORDINATOR);
     await coordinator.getByRole("heading", { level: 1, name: "Overblik" }).waitFor();
     // (The overview lists the five OLDEST open requests; the demo has older ones than this.)

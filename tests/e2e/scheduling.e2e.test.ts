@@ -62,7 +62,7 @@ describe("coordinator schedules a demo request", () => {
     expect(request.facilitators_needed).toBe(2);
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await signInThroughMailbox(page, server.url, "koordinator@frirum.test");
 
     await page.goto(`${server.url}/coordinator/requests/${request.id}`);

@@ -31,7 +31,7 @@ describe("sign-in by magic link", () => {
     it(`signs in ${role.email} through the emailed link and lands on ${role.startPath}`, async () => {
       const context = await browser.newContext();
       const page = await context.newPage();
-      const problems = watchPageProblems(page);
+      const problems = await watchPageProblems(page);
 
       await page.goto(`${server.url}/login`);
       await page.getByRole("heading", { level: 1, name: "Log ind" }).waitFor();

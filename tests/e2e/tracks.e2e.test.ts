@@ -50,7 +50,7 @@ describe("pilot track journey", () => {
   it("sets up a track, refuses step 2 before step 1, overrides with a reason; the school sees it", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = watchPageProblems(page);
+    const problems = await watchPageProblems(page);
     await signInThroughMailbox(page, server.url, "koordinator@frirum.test");
 
     // Set up a track for Valby Bakke Skole from the seeded template.

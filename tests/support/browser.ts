@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
+import { MESSAGE_KEYS } from "~/i18n";
 
 export { CHROMIUM_PATH, launchBrowser } from "./chromium";
 
@@ -38,14 +39,71 @@ export async function expectNoAxeViolationsWithoutJs(page: Page, label = page.ur
   }
 }
 
-/** Collects CSP violations and page errors; a journey should end with none. */
-export function watchPageProblems(page: Page): string[] {
+/**
+ * Collects CSP violations, page errors and message keys shown as text; a journey should end with
+ * none. A key shows as itself when its page was not sent its message (decision 037): the page
+ * is watched from its first byte, on every load and client-side navigation, in its text and in
+ * the attributes a user hears or sees (labels, titles, placeholders).
+ */
+export async function watchPageProblems(page: Page): Promise<string[]> {
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(`console: ${message.text()}`);
   });
+  await page.exposeBinding("__frirumShownKey", ({ frame }, key: string) => {
+    problems.push(`message key shown as text on ${frame.url()}: ${key}`);
+  });
+  await page.addInitScript(watchForShownKeys, [...MESSAGE_KEYS]);
   return problems;
+}
+
+/** Runs in the page (serialised by Playwright): reports each known key found in text. */
+function watchForShownKeys(keys: string[]) {
+  const known = new Set(keys);
+  const reported = new Set<string>();
+  const report = (window as unknown as { __frirumShownKey: (key: string) => void })
+    .__frirumShownKey;
+  const check = (text: string | null) => {
+    for (const word of text?.match(/[A-Za-z][\w-]*(?:\.[\w-]+)+/g) ?? []) {
+      if (known.has(word) && !reported.has(word)) {
+        reported.add(word);
+        report(word);
+      }
+    }
+  };
+  const scan = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      if (!node.parentElement?.closest("script, style")) check(node.textContent);
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    for (let current: Node | null = node; current; current = walker.nextNode()) {
+      if (current instanceof Element) {
+        if (current.matches("script, style")) continue;
+        for (const name of ["aria-label", "title", "placeholder", "alt"]) {
+          check(current.getAttribute(name));
+        }
+      } else if (!current.parentElement?.closest("script, style")) {
+        check(current.textContent);
+      }
+    }
+  };
+  new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "characterData") scan(record.target);
+      else if (record.type === "attributes") scan(record.target);
+      else for (const node of record.addedNodes) scan(node);
+    }
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ["aria-label", "title", "placeholder", "alt"],
+  });
+  document.addEventListener("DOMContentLoaded", () => scan(document.documentElement));
 }
 
 /**

@@ -1,55 +1,81 @@
-import { readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { describe, expect, it } from "vitest";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { ROUTE_MESSAGE_KEYS } from "virtual:route-message-keys";
+import { afterAll, describe, expect, it } from "vitest";
 import { MESSAGE_KEYS } from "~/i18n";
 import { messagesFromJson } from "~/i18n/format";
-import {
-  LAYOUT_MESSAGES,
-  pageMessages,
-  pageMessagesJson,
-  ROUTE_MESSAGES,
-} from "~/i18n/route-messages.server";
-import { keysUsedBy, reachableModules } from "../support/message-keys";
+import { pageMessages, pageMessagesJson } from "~/i18n/route-messages.server";
+import { pageRouteFiles, routeMessageKeys } from "../../scripts/route-message-keys";
 
-const APP = resolve(import.meta.dirname, "../../app");
-const pageRoutes = readdirSync(join(APP, "routes"))
-  .filter((file) => file.endsWith(".tsx"))
-  .map((file) => ({ id: `routes/${file.replace(/\.tsx$/, "")}`, file: join(APP, "routes", file) }));
+describe("the keys a page can show, read from the source (scripts/route-message-keys.ts)", () => {
+  const base = mkdtempSync(join(tmpdir(), "frirum-route-keys-"));
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+  const write = (files: Record<string, string>) => {
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(base, path)), { recursive: true });
+      writeFileSync(join(base, path), text);
+    }
+  };
+  const known = [
+    "nav.home",
+    "nav.signOut",
+    "role.coordinator",
+    "role.facilitator",
+    "status.requested",
+    "status.declined",
+    "course.title",
+    "course.field.title",
+    "email.subject",
+    "only.inCatalogue",
+    "only.inComment",
+    "only.inType",
+    "only.typeImported",
+    "only.otherRoute",
+  ];
+  write({
+    "app/root.tsx": `import { nav } from "./components/nav";\nexport const home = "nav.home" + nav;`,
+    "app/components/nav.ts": `export const nav = \`role.\${"x"}\`; // "only.inComment"`,
+    "app/routes/inbox.tsx": [
+      `import { statusText } from "~/domain/status";`,
+      `import type { Shape } from "../domain/typed";`,
+      `import { send } from "../../emails/mail";`,
+      `import { all } from "~/i18n/catalogue";`,
+      `export const title = "course.title";`,
+      `type Key = "only.inType" | \`course.\${string}\`;`,
+      `export const lazy = () => import("./lazy-part");`,
+    ].join("\n"),
+    "app/routes/lazy-part.ts": `export const x = (s: string) => \`\${s} status.\${s}\`;`,
+    "app/routes/other.tsx": `export const other = "only.otherRoute";`,
+    "app/routes/resource.ts": `export const csv = "course.field.title";`,
+    "app/domain/status.ts": `export const statusText = "status.requested";`,
+    "app/domain/typed.ts": `export type Shape = { key: "x" }; export const t = "only.typeImported";`,
+    "app/i18n/catalogue.ts": `export const all = ["only.inCatalogue"];`,
+    "emails/mail.ts": `export const send = "email.subject";`,
+  });
 
-const covers = (prefixes: readonly string[], key: string) =>
-  prefixes.some((p) => key === p || (p.endsWith(".") && key.startsWith(p)));
+  it("follows a route's imports (aliased, relative, dynamic) and takes literals and template heads", async () => {
+    const keys = await routeMessageKeys(known, join(base, "app"));
+    expect(Object.keys(keys)).toEqual(["root", "routes/inbox", "routes/other"]);
+    expect(keys.root).toEqual(["nav.home", "role.coordinator", "role.facilitator"]);
+    expect(keys["routes/inbox"]).toEqual(["status.requested", "status.declined", "course.title"]);
+    expect(keys["routes/other"]).toEqual(["only.otherRoute"]);
+  });
+
+  it("finds the app's page routes and the root", () => {
+    const ids = pageRouteFiles().map((r) => r.id);
+    expect(ids[0]).toBe("root");
+    expect(ids).toContain("routes/coordinator.requests._index");
+    expect(ids).not.toContain("routes/coordinator.evaluation[.]csv");
+    expect(Object.keys(ROUTE_MESSAGE_KEYS).sort()).toEqual([...ids].sort());
+  });
+});
 
 describe("messages sent to each page", () => {
-  it("the layout's cover every key the root module and its imports can show", () => {
-    const used = keysUsedBy(reachableModules(join(APP, "root.tsx")), MESSAGE_KEYS);
-    expect([...used].filter((key) => !covers(LAYOUT_MESSAGES, key))).toEqual([]);
-  });
-
-  for (const route of pageRoutes) {
-    it(`${route.id}: covers every key the route and its imports can show`, () => {
-      const declared = ROUTE_MESSAGES[route.id];
-      expect(declared, `add "${route.id}" to ROUTE_MESSAGES`).toBeDefined();
-      const used = keysUsedBy(reachableModules(route.file), MESSAGE_KEYS);
-      const missing = [...used].filter(
-        (key) => !covers(LAYOUT_MESSAGES, key) && !covers(declared ?? [], key),
-      );
-      expect(missing, `add these (or their prefixes) to ROUTE_MESSAGES["${route.id}"]`).toEqual([]);
-    });
-  }
-
-  it("lists only routes that exist, and prefixes that match a message", () => {
-    expect(Object.keys(ROUTE_MESSAGES).sort()).toEqual(pageRoutes.map((r) => r.id).sort());
-    const unmatched = [...LAYOUT_MESSAGES, ...Object.values(ROUTE_MESSAGES).flat()].filter(
-      (prefix) => !MESSAGE_KEYS.some((key) => covers([prefix], key)),
-    );
-    expect(unmatched).toEqual([]);
-  });
-
   it("sends no page the email catalogue: emails are built on the server only", () => {
-    const emailKeys = MESSAGE_KEYS.filter((key) => key.startsWith("email."));
-    expect(emailKeys.length).toBeGreaterThan(0);
-    const sent = [...LAYOUT_MESSAGES, ...Object.values(ROUTE_MESSAGES).flat()];
-    expect(emailKeys.filter((key) => covers(sent, key))).toEqual([]);
+    const sent = Object.values(ROUTE_MESSAGE_KEYS).flat();
+    expect(MESSAGE_KEYS.some((key) => key.startsWith("email."))).toBe(true);
+    expect(sent.filter((key) => key.startsWith("email."))).toEqual([]);
   });
 
   it("picks a page's messages once per locale and routes, and the shared result cannot be changed", () => {
@@ -68,12 +94,29 @@ describe("messages sent to each page", () => {
     expect(login["nav.signIn"]).toBe("Sign in");
     expect(Object.keys(login).some((key) => key.startsWith("evaluation."))).toBe(false);
     expect(Object.keys(login).length).toBeLessThan(MESSAGE_KEYS.length / 10);
+    expect(Object.keys(login).sort()).toEqual(
+      [...new Set([...ROUTE_MESSAGE_KEYS.root, ...ROUTE_MESSAGE_KEYS["routes/login"]])].sort(),
+    );
     // An unknown route id (e.g. the 404 page's splat) gets the layout's messages only.
     expect(Object.keys(pageMessages("da", ["root", "routes/unknown"])).sort()).toEqual(
-      MESSAGE_KEYS.filter((key) => covers(LAYOUT_MESSAGES, key)).sort(),
+      [...ROUTE_MESSAGE_KEYS.root].sort(),
     );
     // No route information: every message, as before.
     expect(Object.keys(pageMessages("da", undefined)).length).toBe(MESSAGE_KEYS.length);
+  });
+
+  it("sends the catalogue the labels it shows, not the request or course forms' texts (issue 12)", () => {
+    const catalogue = Object.keys(pageMessages("da", ["root", "routes/catalogue._index"]));
+    expect(catalogue).toContain("catalogue.title");
+    expect(catalogue).toContain("request.field.grade");
+    expect(catalogue).toContain("audience.pupils");
+    const formTexts = catalogue.filter(
+      (key) =>
+        key.startsWith("request.window.") ||
+        key.startsWith("course.field.") ||
+        key === "request.field.location",
+    );
+    expect(formTexts).toEqual([]);
   });
 });
 
