@@ -10,6 +10,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { CoalescingStream } from "./lib/coalescing-stream.server";
 import { pooledRandomBytes } from "./lib/crypto.server";
+import { readHydrationData } from "./lib/hydration-data.server";
 
 export const streamTimeout = 5_000;
 
@@ -43,7 +44,7 @@ export function handleError(
   console.error(`[request ${requestId}]`, error);
 }
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -55,6 +56,8 @@ export default function handleRequest(
     responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  // Read before the render, so React renders the page without suspending (decision 038).
+  await readHydrationData(remixContext);
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

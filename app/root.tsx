@@ -21,6 +21,7 @@ import { isPrivateRoute } from "./domain/privacy-routes";
 import { pageMessagesJson } from "./i18n/route-messages.server";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
+import { pageHydrates } from "./lib/hydration";
 import { getLocale } from "./lib/locale.server";
 import stylesUrl from "./styles/app.css?url";
 
@@ -188,11 +189,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? "da";
   const documentSettings = useDocumentSettings();
   const inlineStyles = usePageStyles();
-  // A route can opt out of client JavaScript (`handle = { hydrate: false }`): public pages that
-  // must stay light on a phone work as plain HTML forms.
-  const hydrate = !useMatches().some(
-    (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
-  );
+  const hydrate = pageHydrates(useMatches().map((match) => match.handle));
   return (
     <html lang={documentSettings.lang ?? locale} dir={documentSettings.dir}>
       <head>

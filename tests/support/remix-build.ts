@@ -16,13 +16,17 @@ export interface TestRoute {
   parentId?: string;
   path: string;
   loader: (args: { request: Request }) => unknown;
+  /** The route's page (none by default). */
+  Component?: () => unknown;
+  handle?: unknown;
 }
 
 type DocumentEntry = (
   request: Request,
   status: number,
   headers: Headers,
-  context: { serverHandoffStream?: ReadableStream<Uint8Array> },
+  // Remix's EntryContext: what the tests read of it, and the rest for a real document entry.
+  context: { serverHandoffStream?: ReadableStream<Uint8Array> } & Record<string, unknown>,
 ) => Promise<Response>;
 
 /** A production build of `routes` (single fetch, lazy route discovery) rendered by `entry`. */
@@ -62,7 +66,11 @@ export function testServerBuild(routes: TestRoute[], entry: DocumentEntry): Serv
           id: route.id,
           parentId: route.parentId,
           path: route.path,
-          module: { loader: route.loader, default: () => null },
+          module: {
+            loader: route.loader,
+            default: route.Component ?? (() => null),
+            handle: route.handle,
+          },
         },
       ]),
     ),

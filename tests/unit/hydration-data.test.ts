@@ -1,0 +1,99 @@
+import { createRequire } from "node:module";
+import { PassThrough } from "node:stream";
+import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
+import { RemixServer, Scripts, useMatches } from "@remix-run/react";
+import { createElement } from "react";
+import { renderToPipeableStream } from "react-dom/server";
+import { describe, expect, it, vi } from "vitest";
+import handleRequest from "~/entry.server";
+import { pageHydrates } from "~/lib/hydration";
+import { serverRuntime as runtime, testServerBuild } from "../support/remix-build";
+
+/** Remix's own document entry (what `remix reveal` writes), rendering while it reads the data. */
+function remixDefaultEntry(
+  request: Request,
+  status: number,
+  headers: Headers,
+  context: EntryContext,
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const { pipe } = renderToPipeableStream(
+      createElement(RemixServer, { context, url: request.url }),
+      {
+        onAllReady() {
+          const body = new PassThrough();
+          resolve(new Response(createReadableStreamFromReadable(body), { status, headers }));
+          pipe(body);
+        },
+        onShellError: reject,
+      },
+    );
+  });
+}
+
+/** A root page that, like the app's layout, writes the scripts only on a page that hydrates. */
+const page = () =>
+  createElement(
+    "html",
+    null,
+    createElement(
+      "body",
+      null,
+      createElement("p", null, "side"),
+      pageHydrates(useMatches().map((match) => match.handle)) ? createElement(Scripts) : null,
+    ),
+  );
+
+// The CommonJS build, the one the server runtime calls (see handoff-stream-lazy.test.ts).
+const singleFetch = createRequire(import.meta.url)(
+  "@remix-run/server-runtime/dist/single-fetch.js",
+) as { encodeViaTurboStream: (...args: unknown[]) => ReadableStream<Uint8Array> };
+
+async function render(entry: typeof remixDefaultEntry, handle?: unknown) {
+  const build = testServerBuild(
+    [
+      {
+        id: "root",
+        path: "",
+        loader: () => ({ greeting: "hej", list: [1, 2] }),
+        Component: page,
+        handle,
+      },
+    ],
+    entry as never,
+  );
+  const response = await runtime.createRequestHandler(build)(new Request("http://x/"));
+  // The app's entry writes a fresh nonce into every script tag.
+  return (await response.text()).replace(/ nonce="[^"]*"/g, "");
+}
+
+describe("the hydration data, read before the page renders (decision 038)", () => {
+  it("writes the page Remix writes: the data, then the end of the stream", async () => {
+    const app = await render(handleRequest as unknown as typeof remixDefaultEntry);
+    const remix = await render(remixDefaultEntry);
+    expect(app).toBe(remix);
+    const enqueued = app.indexOf("streamController.enqueue(");
+    expect(enqueued).toBeGreaterThan(0);
+    expect(app.indexOf("streamController.enqueue(", enqueued + 1)).toBe(-1);
+    expect(app.indexOf("streamController.close()")).toBeGreaterThan(enqueued);
+    expect(app.slice(enqueued)).toContain("hej");
+  });
+
+  it("leaves it unread, and unserialised, on a page without client JavaScript", async () => {
+    const encode = vi.spyOn(singleFetch, "encodeViaTurboStream");
+    try {
+      await render(handleRequest as unknown as typeof remixDefaultEntry, { hydrate: false });
+      expect(encode).not.toHaveBeenCalled();
+      await render(handleRequest as unknown as typeof remixDefaultEntry);
+      expect(encode).toHaveBeenCalledTimes(1);
+    } finally {
+      encode.mockRestore();
+    }
+  });
+
+  it("a page hydrates unless one of its routes says `hydrate: false`", () => {
+    expect(pageHydrates([undefined, {}, { hydrate: true }])).toBe(true);
+    expect(pageHydrates([undefined, { hydrate: false, bare: true }])).toBe(false);
+    expect(pageHydrates([])).toBe(true);
+  });
+});
