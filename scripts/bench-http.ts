@@ -5,7 +5,8 @@
  * empty action + redirect, the same Express + compression setup) into node_modules/.cache, starts
  * it and Frirum's production build (build/start.js, its own seeded SQLite database), and for each
  * request kind sends BENCH_REQUESTS (default 1,000) requests from BENCH_CLIENTS (default 10)
- * keep-alive clients after a warm-up, to Frirum and to the reference in BENCH_ROUNDS (default 5)
+ * keep-alive clients after a warm-up (BENCH_WARM_UP requests per side, default 200), to Frirum and
+ * to the reference in BENCH_ROUNDS (default 5)
  * alternating rounds. The server's CPU time (user + system, /proc/<pid>/stat) before
  * and after gives CPU ms per request, which holds on a busy machine; throughput as a share of the
  * reference is the reference's CPU ms per request over Frirum's. Wall-clock requests/s are shown too.
@@ -35,7 +36,7 @@ import { reportMetric } from "./bench-json";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 10);
-const WARM_UP = Math.min(200, REQUESTS);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? Math.min(200, REQUESTS));
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 // gzip, not what a browser sends ("gzip, deflate, br"): with brotli, `compression` costs the
 // reference (Remix's default server entry, which writes a page in several parts over several
