@@ -13,14 +13,16 @@
  * Goals (issue 12): feedback form GET >= 70% of the reference route, feedback POST >= 50% of the
  * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
  * BENCH_ONLY=<keys> (comma-separated: feedback GET, feedback POST, healthz, 404, catalogue,
- * coordinator inbox, inbox without rows) measures only those. BENCH_CPU_PROF=<dir> writes a CPU profile of the Frirum server (node --cpu-prof) there.
+ * coordinator inbox, inbox without rows) measures only those. BENCH_CPU_PROF=<dir> writes a CPU
+ * profile of the Frirum server (node --cpu-prof) there. BENCH_THREADS=1 splits each side's CPU
+ * into its main thread and its other threads (what the profile does not show).
  * BENCH_AGAINST=<dir> compares with another build of Frirum instead of the empty app: a checkout
  * (e.g. `git worktree add`) with its own node_modules and `npm run build` done, started on this
  * run's database; each kind sends the same requests to both (goals are not judged then).
  * Exits non-zero when a response has the wrong status or a goal is missed.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { Agent, request as httpRequest } from "node:http";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -44,6 +46,9 @@ const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 // Frirum's pages cost the same with either. The floor would then be mostly that penalty and flatter
 // every share; gzip gives the issue's own floor (1.1-2.0 ms for the empty page). Set
 // BENCH_ACCEPT_ENCODING="gzip, deflate, br" to see it.
+// BENCH_THREADS=1: also prints each side's CPU per request on its main thread and on its other
+// threads, user and system apart.
+const THREADS = process.env.BENCH_THREADS === "1";
 const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? "gzip";
 const CODE = "BNCH33";
 const AGAINST = process.env.BENCH_AGAINST ? resolve(process.env.BENCH_AGAINST) : undefined;
@@ -57,6 +62,38 @@ function cpuMs(pid: number): number {
   // fields 14 and 15 of the whole line.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+}
+
+/**
+ * CPU time of a process so far, in ms, user and system apart, for its main thread (the event
+ * loop: JavaScript, and the kernel work of its sockets) and for all its other threads together
+ * (V8's workers, where the garbage collector marks and the JIT compiles, and libuv's pool, where
+ * zlib compresses: work a CPU profile of the main thread never shows). Node 20 names them all
+ * "node", so they are not told apart.
+ */
+function threadCpuMs(pid: number): Map<string, { user: number; system: number }> {
+  const threads = new Map<string, { user: number; system: number }>();
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return threads;
+  }
+  for (const tid of tids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8");
+    } catch {
+      continue; // the thread ended
+    }
+    const name = tid === String(pid) ? "main thread" : "other threads";
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const entry = threads.get(name) ?? { user: 0, system: 0 };
+    entry.user += (Number(fields[11]) * 1000) / TICKS_PER_SECOND;
+    entry.system += (Number(fields[12]) * 1000) / TICKS_PER_SECOND;
+    threads.set(name, entry);
+  }
+  return threads;
 }
 
 interface Request {
@@ -116,6 +153,8 @@ async function run(base: string, req: Request, count: number) {
 
 interface Measured {
   cpuPerRequest: number;
+  /** BENCH_THREADS: CPU ms per request by thread, user and system apart. */
+  threads: Map<string, { user: number; system: number }>;
   perSecond: number;
   wrong: Map<number, number>;
 }
@@ -139,6 +178,7 @@ async function measurePair(sides: [Side, Side]): Promise<[Measured, Measured]> {
     elapsed: 0,
     count: 0,
     wrong: new Map<number, number>(),
+    threads: new Map<string, { user: number; system: number }>(),
   }));
   for (let round = 0; round < ROUNDS; round++) {
     const count = Math.ceil(REQUESTS / ROUNDS);
@@ -147,12 +187,22 @@ async function measurePair(sides: [Side, Side]): Promise<[Measured, Measured]> {
       const side = sides[index];
       const total = totals[index];
       const cpuBefore = cpuMs(side.pid);
+      const threadsBefore = THREADS ? threadCpuMs(side.pid) : undefined;
       const started = performance.now();
       const wrong = await run(side.base, side.request, count);
       total.elapsed += performance.now() - started;
       // Let the last responses' work (compression flush, socket close) land in the CPU count.
       await new Promise((r) => setTimeout(r, 50));
       total.cpu += cpuMs(side.pid) - cpuBefore;
+      if (threadsBefore) {
+        for (const [name, after] of threadCpuMs(side.pid)) {
+          const before = threadsBefore.get(name) ?? { user: 0, system: 0 };
+          const sum = total.threads.get(name) ?? { user: 0, system: 0 };
+          sum.user += after.user - before.user;
+          sum.system += after.system - before.system;
+          total.threads.set(name, sum);
+        }
+      }
       total.count += count;
       for (const [status, n] of wrong) total.wrong.set(status, (total.wrong.get(status) ?? 0) + n);
     }
@@ -161,6 +211,12 @@ async function measurePair(sides: [Side, Side]): Promise<[Measured, Measured]> {
     cpuPerRequest: total.cpu / total.count,
     perSecond: total.count / (total.elapsed / 1000),
     wrong: total.wrong,
+    threads: new Map(
+      [...total.threads].map(([name, t]) => [
+        name,
+        { user: t.user / total.count, system: t.system / total.count },
+      ]),
+    ),
   }));
   return [reference, own];
 }
@@ -362,6 +418,7 @@ try {
   const refPid = base.pid;
   const frirumPid = frirum.process.pid ?? 0;
   const rows: string[][] = [];
+  const threadRows: Array<[string, Measured["threads"], Measured["threads"]]> = [];
   for (const kind of selected) {
     // Against another build: the same request, its Origin (a form post's) that server's own.
     const againstRequest: Request = {
@@ -383,6 +440,7 @@ try {
       failed = true;
       console.error(`${kind.label}: unexpected statuses`, Object.fromEntries(own.wrong));
     }
+    if (THREADS) threadRows.push([kind.label, ref.threads, own.threads]);
     const share = ref.cpuPerRequest / own.cpuPerRequest;
     const judged = AGAINST ? undefined : kind.goal;
     const ok = judged === undefined ? undefined : share >= judged;
@@ -427,6 +485,18 @@ try {
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  for (const [label, ref, own] of threadRows) {
+    console.log(`\n${label}: CPU ms per request (user + system), empty app / Frirum`);
+    const names = [...new Set([...ref.keys(), ...own.keys()])].sort();
+    for (const name of names) {
+      const cell = (t?: { user: number; system: number }) =>
+        t ? `${t.user.toFixed(3)} + ${t.system.toFixed(3)}` : "-";
+      const r = ref.get(name);
+      const o = own.get(name);
+      if ((r?.user ?? 0) + (r?.system ?? 0) + (o?.user ?? 0) + (o?.system ?? 0) === 0) continue;
+      console.log(`  ${name.padEnd(18)} ${cell(r).padEnd(16)} ${cell(o)}`);
+    }
+  }
 } finally {
   // The other build shares Frirum's database: stopped first.
   await reference?.stop();
