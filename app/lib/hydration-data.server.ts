@@ -20,8 +20,7 @@ interface HandoffContext {
  * decision 038).
  *
  * No Frirum loader defers data, so the stream holds one chunk and then ends. A page that did defer
- * would be sent when all its data had arrived, as the whole page already is
- * (`CoalescingStream`).
+ * would be sent when all its data had arrived: pages are rendered to a string (decision 039).
  *
  * `StreamTransfer` keeps read `n` in `renderMeta.streamCache[n]`, as a promise carrying its
  * `result`. Read 0 is the data and read 1 is the end, and this fills them the same way. The shape

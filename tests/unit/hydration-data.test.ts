@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer, Scripts, useMatches } from "@remix-run/react";
-import { createElement } from "react";
+import { createElement, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import handleRequest from "~/entry.server";
@@ -49,25 +49,33 @@ const singleFetch = createRequire(import.meta.url)(
   "@remix-run/server-runtime/dist/single-fetch.js",
 ) as { encodeViaTurboStream: (...args: unknown[]) => ReadableStream<Uint8Array> };
 
-async function render(entry: typeof remixDefaultEntry, handle?: unknown) {
+async function respond(
+  entry: typeof remixDefaultEntry,
+  route: { handle?: unknown; Component?: () => unknown; loader?: () => unknown } = {},
+) {
   const build = testServerBuild(
     [
       {
         id: "root",
         path: "",
-        loader: () => ({ greeting: "hej", list: [1, 2] }),
-        Component: page,
-        handle,
+        loader: route.loader ?? (() => ({ greeting: "hej", list: [1, 2] })),
+        Component: route.Component ?? page,
+        handle: route.handle,
       },
     ],
     entry as never,
   );
   const response = await runtime.createRequestHandler(build)(new Request("http://x/"));
   // The app's entry writes a fresh nonce into every script tag.
-  return (await response.text()).replace(/ nonce="[^"]*"/g, "");
+  return { status: response.status, html: (await response.text()).replace(/ nonce="[^"]*"/g, "") };
+}
+
+async function render(entry: typeof remixDefaultEntry, handle?: unknown) {
+  return (await respond(entry, { handle })).html;
 }
 
 describe("the hydration data, read before the page renders (decision 038)", () => {
+  // Also decision 039: the app's entry renders to a string, Remix's own streams.
   it("writes the page Remix writes: the data, then the end of the stream", async () => {
     const app = await render(handleRequest as unknown as typeof remixDefaultEntry);
     const remix = await render(remixDefaultEntry);
@@ -95,5 +103,65 @@ describe("the hydration data, read before the page renders (decision 038)", () =
     expect(pageHydrates([undefined, {}, { hydrate: true }])).toBe(true);
     expect(pageHydrates([undefined, { hydrate: false, bare: true }])).toBe(false);
     expect(pageHydrates([])).toBe(true);
+  });
+});
+
+/** A component that never finishes: it suspends on a promise that never settles. */
+const never = new Promise(() => undefined);
+function Suspends(): never {
+  throw never;
+}
+
+/** A page whose one Suspense boundary waits on `Suspends`. */
+const suspendingPage = () =>
+  createElement(
+    "html",
+    null,
+    createElement(
+      "body",
+      null,
+      createElement(
+        Suspense,
+        { fallback: createElement("p", null, "fallback") },
+        createElement(Suspends),
+      ),
+    ),
+  );
+
+describe("pages rendered to a string (decision 039)", () => {
+  const appEntry = handleRequest as unknown as typeof remixDefaultEntry;
+
+  it("writes the doctype Remix's streaming entry writes before an <html> root", async () => {
+    const app = await render(appEntry);
+    expect(app.startsWith("<!DOCTYPE html><html>")).toBe(true);
+    expect(app.match(/<!DOCTYPE/g)).toHaveLength(1);
+  });
+
+  it("waits for data a loader defers and writes it into the page, as Remix's entry does", async () => {
+    const loader = () => ({
+      now: "hej",
+      later: new Promise((resolve) => setTimeout(() => resolve("sent later"), 20)),
+    });
+    const app = await respond(appEntry, { loader });
+    const remix = await respond(remixDefaultEntry, { loader });
+    expect(app.status).toBe(200);
+    expect(app.html).toContain("sent later");
+    // Remix's entry streams the deferred part in a script of its own; both carry the same data.
+    const data = (html: string) =>
+      [...html.matchAll(/streamController\.enqueue\((".*?")\);/g)]
+        .map((m) => JSON.parse(m[1]) as string)
+        .join("");
+    expect(data(app.html)).toBe(data(remix.html));
+  });
+
+  it("fails a page whose Suspense boundary did not finish, rather than send its fallback", async () => {
+    const error = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      const { status, html } = await respond(appEntry, { Component: suspendingPage });
+      expect(status).toBe(500);
+      expect(html).not.toContain("fallback");
+    } finally {
+      error.mockRestore();
+    }
   });
 });
