@@ -3,6 +3,7 @@
  * schema is in ./request-actions), so the inbox page does not download the validation library.
  */
 import type { InboxQuery } from "./request-actions";
+import type { RequestStatus } from "./request-rules";
 
 export const INBOX_PAGE_SIZE = 50;
 export const INBOX_SORTS = ["oldest", "newest"] as const;
@@ -20,4 +21,18 @@ export function inboxSearch(query: Partial<InboxQuery>): string {
   if (query.page && query.page > 1) params.set("page", String(query.page));
   const search = params.toString();
   return search ? `?${search}` : "";
+}
+
+/**
+ * How many requests an inbox view holds, from its counts per status (which follow every filter
+ * but the status): the chosen status's count, or all of them.
+ */
+export function inboxTotal(
+  counts: Partial<Record<RequestStatus, number>>,
+  status: RequestStatus | undefined,
+): number {
+  if (status !== undefined) return counts[status] ?? 0;
+  let total = 0;
+  for (const count of Object.values(counts)) total += count ?? 0;
+  return total;
 }

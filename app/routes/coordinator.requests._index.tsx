@@ -5,7 +5,7 @@ import { useT } from "~/components/i18n";
 import { Link } from "~/components/link";
 import { StatusBadge } from "~/components/status-badge";
 import { AUDIENCES } from "~/domain/course-options";
-import { COHORT_FILTERS, INBOX_SORTS, inboxSearch } from "~/domain/inbox";
+import { COHORT_FILTERS, INBOX_SORTS, inboxSearch, inboxTotal } from "~/domain/inbox";
 import { parseInboxQuery } from "~/domain/request-actions";
 import { REQUEST_STATUSES } from "~/domain/request-rules";
 import { daysBetween, formatDate, MEDIUM_DATE, todayInCopenhagen } from "~/domain/time";
@@ -57,7 +57,7 @@ export default function Inbox() {
     if (days <= 0) return t("triage.age.today");
     return days === 1 ? t("triage.age.one") : t("triage.age.days", { days });
   };
-  const allCount = Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+  const allCount = inboxTotal(counts, undefined);
   return (
     <>
       <h1>{t("triage.inbox.title")}</h1>

@@ -12,6 +12,7 @@ import {
   listInboxRequests,
 } from "../../db/queries/requests";
 import { listSchoolOptions } from "../../db/queries/schools";
+import { inboxTotal } from "../domain/inbox";
 import { INBOX_PAGE_SIZE, type InboxQuery } from "../domain/request-actions";
 import type { CurrentUser } from "../lib/guards.server";
 import { forbidden, found, notFound } from "./result";
@@ -36,25 +37,20 @@ export async function loadInbox(db: DB, actor: CurrentUser, query: InboxQuery) {
     listSchoolOptions(db),
     listCourseFilterOptions(db),
   ]);
-  let page = query.page;
-  let result = await listInboxRequests(db, filter, {
+  // The total is the counts' (the same kept counts), not a query of its own.
+  const total = inboxTotal(counts, query.status);
+  const pageCount = Math.max(1, Math.ceil(total / INBOX_PAGE_SIZE));
+  // A page past the end shows the last page.
+  const page = Math.min(query.page, pageCount);
+  const requests = await listInboxRequests(db, filter, {
     sort: query.sort,
     limit: INBOX_PAGE_SIZE,
     offset: (page - 1) * INBOX_PAGE_SIZE,
   });
-  const pageCount = Math.max(1, Math.ceil(result.total / INBOX_PAGE_SIZE));
-  if (page > pageCount) {
-    page = pageCount;
-    result = await listInboxRequests(db, filter, {
-      sort: query.sort,
-      limit: INBOX_PAGE_SIZE,
-      offset: (page - 1) * INBOX_PAGE_SIZE,
-    });
-  }
   return found({
     query: { ...query, page },
-    requests: result.rows,
-    total: result.total,
+    requests,
+    total,
     pageCount,
     counts,
     schools,

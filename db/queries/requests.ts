@@ -413,13 +413,6 @@ function makeInboxQueries(cohort: InboxFilter["cohort"], sort: InboxSort, limit:
         .limit(fixedLimit(limit))
         .offset(offset);
     }),
-    total: reusableQuery((db: DB, filter: InboxValues) => {
-      let query = countsBase(db, filter, cohort).select((eb) =>
-        eb.fn.sum<number>("r.n").as("count"),
-      );
-      if (filter.status !== undefined) query = query.where("r.status", "=", filter.status);
-      return query;
-    }),
     countsByStatus: reusableQuery((db: DB, filter: InboxValues) =>
       countsBase(db, filter, cohort)
         .select(["r.status", (eb) => eb.fn.sum<number>("r.n").as("count")])
@@ -440,19 +433,17 @@ function inboxQueries(cohort: InboxFilter["cohort"], sort: InboxSort = "oldest",
   return queries;
 }
 
-/** One page of the inbox, sorted by age, plus the total number of matching requests. */
-export async function listInboxRequests(
+/** One page of the inbox, sorted by age (the total is the counts': `countRequestsByStatus`). */
+export function listInboxRequests(
   db: DB,
   filter: InboxFilter,
   options: { sort: InboxSort; limit: number; offset: number },
 ) {
-  const queries = inboxQueries(filter.cohort, options.sort, options.limit);
-  const values = inboxValues(filter);
-  const [rows, counted] = await Promise.all([
-    queries.page.rows(db, values, options.offset),
-    queries.total.first(db, values),
-  ]);
-  return { rows, total: Number(counted?.count ?? 0) };
+  return inboxQueries(filter.cohort, options.sort, options.limit).page.rows(
+    db,
+    inboxValues(filter),
+    options.offset,
+  );
 }
 
 /** Requests per status for the inbox's other filters (status itself is not applied). */

@@ -639,6 +639,11 @@ describe("inbox", () => {
     expect(all.counts).toEqual({ requested: 2, in_progress: 1, declined: 1 });
     expect(await ids("sort=newest")).toEqual([b2, b1, a2, a1]);
     expect(await ids("status=requested")).toEqual([a2, b1]);
+    // The total follows every filter, the status included.
+    expect((await inbox("status=requested")).total).toBe(2);
+    expect((await inbox("cohort=pilot")).total).toBe(2);
+    expect((await inbox(`course=${workshopId}&cohort=pilot&status=requested`)).total).toBe(1);
+    expect((await inbox("status=scheduled")).total).toBe(0);
     expect(await ids("status=in_progress")).toEqual([a1]);
     expect(await ids("audience=pupils")).toEqual([a1, b1]);
     expect(await ids("audience=staff")).toEqual([a2]);

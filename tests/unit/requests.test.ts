@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { AUDIENCES, COURSE_LANGUAGES } from "~/domain/courses";
 import { holidayWarnings } from "~/domain/holidays";
+import { inboxTotal } from "~/domain/inbox";
 import { parseInboxQuery } from "~/domain/request-actions";
 import {
   ALLOWED_TRANSITIONS,
@@ -713,6 +714,16 @@ describe("request and course messages", () => {
     expect([...prefixes].sort()).toEqual(
       ["audience", "course", "daypart", "language", "request", "status"].sort(),
     );
+  });
+});
+
+describe("inboxTotal", () => {
+  it("is the chosen status's count, or all counts without a status", () => {
+    const counts = { requested: 3, in_progress: 2, declined: 1 };
+    expect(inboxTotal(counts, undefined)).toBe(6);
+    expect(inboxTotal(counts, "in_progress")).toBe(2);
+    expect(inboxTotal(counts, "scheduled")).toBe(0);
+    expect(inboxTotal({}, undefined)).toBe(0);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   isWeekend,
   MEDIUM_DATE,
   overlaps,
+  parsePlainDate,
   todayInCopenhagen,
   utcToEpochMs,
 } from "~/domain/time";
@@ -198,6 +199,52 @@ describe("calendar dates", () => {
     expect(isValidTimeString("24:00")).toBe(false);
     expect(isValidTimeString("9:00")).toBe(false);
   });
+
+  it("reads a date only when it is ten ASCII characters, YYYY-MM-DD, of a real day", () => {
+    expect(parsePlainDate("2026-03-06")).toBe(Date.UTC(2026, 2, 6));
+    expect(parsePlainDate("2024-02-29")).toBe(Date.UTC(2024, 1, 29));
+    expect(parsePlainDate("2000-02-29")).toBe(Date.UTC(2000, 1, 29));
+    expect(parsePlainDate("1000-12-31")).toBe(Date.UTC(1000, 11, 31));
+    for (const bad of [
+      "2100-02-29", // not a leap year
+      "2025-04-31",
+      "2025-13-01",
+      "2025-00-10",
+      "2025-01-00",
+      "2025-01-32",
+      "0099-01-01", // Date.UTC would read 1999
+      "2025/01/01",
+      "2025-01-1x",
+      "2025-1-012",
+      " 2025-01-01",
+      "2025-01-01 ",
+      "２０２５-01-01", // full-width digits
+      "2025-01-01T00:00:00Z",
+      "",
+    ]) {
+      expect(parsePlainDate(bad), bad).toBeNull();
+    }
+    expect(parsePlainDate(20250101 as unknown as string)).toBeNull();
+  });
+
+  it("gives today's Copenhagen date for every instant, remembered or not", () => {
+    const reference = new Intl.DateTimeFormat("en-CA", { timeZone: APP_TIME_ZONE });
+    // Every 7 minutes for two days around each change of clocks, forwards and then backwards.
+    for (const start of ["2026-03-28T12:00:00Z", "2026-10-24T12:00:00Z"]) {
+      const instants = Array.from(
+        { length: (48 * 60) / 7 },
+        (_, i) => new Date(Date.parse(start) + i * 7 * 60_000),
+      );
+      for (const now of [...instants, ...instants.reverse()]) {
+        expect(todayInCopenhagen(now), now.toISOString()).toBe(reference.format(now));
+      }
+    }
+    // The last instant of a day and the first of the next, in either order.
+    expect(todayInCopenhagen(new Date("2026-01-05T22:59:59.999Z"))).toBe("2026-01-05");
+    expect(todayInCopenhagen(new Date("2026-01-05T23:00:00.000Z"))).toBe("2026-01-06");
+    expect(todayInCopenhagen(new Date("2026-01-05T22:59:59.999Z"))).toBe("2026-01-05");
+    expect(() => todayInCopenhagen(new Date(Number.NaN))).toThrow();
+  });
 });
 
 describe("display formatting (Copenhagen time)", () => {
@@ -221,7 +268,10 @@ describe("display formatting (Copenhagen time)", () => {
   it("keeps each locale apart when the same options object is used for both", () => {
     expect(formatDate(start, "da", MEDIUM_DATE)).toBe("6. mar. 2026");
     expect(formatDate(start, "en", MEDIUM_DATE)).toBe("6 Mar 2026");
+    // Written again from what was remembered, per language and per format.
     expect(formatDate(start, "da", MEDIUM_DATE)).toBe("6. mar. 2026");
+    expect(formatDate(start, "en", MEDIUM_DATE)).toBe("6 Mar 2026");
+    expect(formatDate(start, "da")).toBe("fredag den 6. marts 2026");
     // An equal object built per call gives the same text.
     expect(formatDate(start, "en", { dateStyle: "medium" })).toBe("6 Mar 2026");
   });
