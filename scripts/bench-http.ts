@@ -14,8 +14,9 @@
  * reference action, staff pages (catalogue, coordinator inbox, signed in) >= 50%.
  * BENCH_ONLY=<keys> (comma-separated: feedback GET, feedback POST, healthz, 404, catalogue,
  * coordinator inbox, inbox without rows) measures only those. BENCH_CPU_PROF=<dir> writes a CPU
- * profile of the Frirum server (node --cpu-prof) there. BENCH_THREADS=1 splits each side's CPU
- * into its main thread and its other threads (what the profile does not show).
+ * profile of the Frirum server (node --cpu-prof) there, and one of the reference in
+ * <dir>/reference. BENCH_THREADS=1 splits each side's CPU into its main thread and its other
+ * threads (what the profile does not show).
  * BENCH_AGAINST=<dir> compares with another build of Frirum instead of the empty app: a checkout
  * (e.g. `git worktree add`) with its own node_modules and `npm run build` done, started on this
  * run's database; each kind sends the same requests to both (goals are not judged then).
@@ -252,7 +253,12 @@ async function startReference() {
   );
   const port = await freePort();
   let log = "";
-  const child = spawn(process.execPath, [join(REFERENCE_DIR, "server.mjs")], {
+  // With BENCH_CPU_PROF, the reference is profiled too (in <dir>/reference), to compare the two.
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const profile = profileDir
+    ? ["--cpu-prof", `--cpu-prof-dir=${resolve(profileDir, "reference")}`]
+    : [];
+  const child = spawn(process.execPath, [...profile, join(REFERENCE_DIR, "server.mjs")], {
     env: { ...env, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });

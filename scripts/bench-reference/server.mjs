@@ -17,3 +17,5 @@ app.use(
 app.use(express.static(join(buildDir, "client"), { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, mode: "production" }));
 app.listen(Number(process.env.PORT), () => console.log("reference listening"));
+// Exits normally on SIGTERM, so that a CPU profile (BENCH_CPU_PROF) is written.
+process.on("SIGTERM", () => process.exit(0));
