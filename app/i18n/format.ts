@@ -19,12 +19,33 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
+/**
+ * A template cut at its placeholders: text, name, text, name, ..., text. Remembered per template
+ * (a list page fills the same few templates once per row); bounded, emptied when full.
+ */
+const TEMPLATES_KEPT = 2_000;
+const templateParts = new Map<string, string[]>();
+
+function partsOf(template: string): string[] {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (templateParts.size >= TEMPLATES_KEPT) templateParts.clear();
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
 /** Fills `{name}` placeholders; unknown ones stay visible. */
 export function formatMessage(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  const parts = partsOf(template);
+  let text = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    text += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return text;
 }
 
 /**

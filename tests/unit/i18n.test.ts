@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { STAFF_CATALOGUES, translate } from "~/i18n";
 import { ACCESSIBILITY_STATEMENT } from "~/i18n/accessibility-statement";
+import { formatMessage } from "~/i18n/format";
 
 /** The `{name}` placeholders of a message, sorted. */
 function placeholders(message: string): string[] {
@@ -28,6 +29,22 @@ describe("staff UI catalogues", () => {
     }
     const twice = [...owners].filter(([, names]) => names.length > 1);
     expect(twice).toEqual([]);
+  });
+});
+
+describe("formatMessage", () => {
+  it("fills every placeholder, leaves unknown ones visible and the rest as written", () => {
+    for (let round = 0; round < 2; round++) {
+      // The second round fills the templates as remembered.
+      expect(formatMessage("{days} dage siden", { days: 3 })).toBe("3 dage siden");
+      expect(formatMessage("Pilot ({year})", { year: 2024 })).toBe("Pilot (2024)");
+      expect(formatMessage("{a}{b} og {a}", { a: "x", b: 0 })).toBe("x0 og x");
+      expect(formatMessage("{a} og {ukendt}", { a: "x" })).toBe("x og {ukendt}");
+      expect(formatMessage("{ikke et navn} {a-b}", { a: 1 })).toBe("{ikke et navn} {a-b}");
+      expect(formatMessage("Ingen pladsholdere", { a: 1 })).toBe("Ingen pladsholdere");
+      expect(formatMessage("{days} dage", undefined)).toBe("{days} dage");
+      expect(formatMessage("{x}", { x: "{y}", y: "z" })).toBe("{y}");
+    }
   });
 });
 

@@ -52,6 +52,12 @@ describe("the server's link", () => {
     expect(render(ServerLink, props)).toBe(expected);
   });
 
+  it.each(cases)("renders %s the same the second time (hrefs are remembered)", (_name, props) => {
+    const expected = render(RemixLink, props);
+    render(ServerLink, props);
+    expect(render(ServerLink, props)).toBe(expected);
+  });
+
   it("writes in-app paths itself, with the route-discovery attribute", () => {
     expect(render(ServerLink, { to: "/coordinator/requests?status=requested" })).toBe(
       '<a data-discover="true" href="/coordinator/requests?status=requested"></a>',
