@@ -17,6 +17,9 @@ function gate(log: string[], name: string) {
   };
 }
 
+/** Resolves after the event loop's next two turns: a released slot is handed on in the first. */
+const nextTurns = () => new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
+
 describe("request queue", () => {
   it("runs at most `concurrency` tasks at once, the rest in arrival order, urgent ones first", async () => {
     const queue = createRequestQueue(2);
@@ -43,7 +46,7 @@ describe("request queue", () => {
     expect(queue.waiting).toBe(4);
     for (const name of ["a", "b", "post1", "post2", "c", "d"] as const) {
       tasks[name].finish();
-      await new Promise((r) => setTimeout(r, 0));
+      await nextTurns();
     }
     expect(log).toEqual(["a", "b", "post1", "post2", "c", "d"]);
     expect(await Promise.all(results)).toEqual(["a", "b", "c", "post1", "d", "post2"]);
@@ -73,18 +76,55 @@ describe("request queue", () => {
     expect(queue.waiting).toBe(2);
     // A freed slot goes to the waiting post; b waits until fewer than `concurrency` run.
     tasks.a.finish();
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTurns();
     expect(log).toEqual(["a", "post1", "post2", "post3"]);
     tasks.post1.finish();
     tasks.post2.finish();
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTurns();
     expect(log).toEqual(["a", "post1", "post2", "post3"]);
     tasks.post3.finish();
-    await new Promise((r) => setTimeout(r, 0));
+    await nextTurns();
     expect(log).toEqual(["a", "post1", "post2", "post3", "b"]);
     tasks.b.finish();
     expect(await Promise.all(results)).toEqual(["a", "b", "post1", "post2", "post3"]);
     expect(() => createRequestQueue(2, 1)).toThrow(RangeError);
+  });
+
+  it("lets the event loop read new requests between queued tasks that never wait for I/O", async () => {
+    const queue = createRequestQueue(1);
+    const log: string[] = [];
+    const tasks = Array.from({ length: 5 }, (_, i) =>
+      queue.run(false, async () => {
+        log.push(`page ${i}`);
+      }),
+    );
+    // What Node does between two turns: here, a posted answer's socket read.
+    setImmediate(() => log.push("socket read"));
+    await Promise.all(tasks);
+    expect(log.indexOf("socket read")).toBe(1);
+    expect(log.filter((entry) => entry.startsWith("page"))).toEqual([
+      "page 0",
+      "page 1",
+      "page 2",
+      "page 3",
+      "page 4",
+    ]);
+  });
+
+  it("keeps arrival order for a task that arrives while a freed slot waits to be handed on", async () => {
+    const queue = createRequestQueue(1);
+    const log: string[] = [];
+    const first = gate(log, "first");
+    const results = [
+      queue.run(false, first.task),
+      queue.run(false, async () => log.push("second")),
+    ];
+    first.finish();
+    await results[0];
+    // The slot is free, and "second" waits for it: a newcomer queues behind.
+    results.push(queue.run(false, async () => log.push("third")));
+    await Promise.all(results);
+    expect(log).toEqual(["first", "second", "third"]);
   });
 
   it("frees the slot when a task fails or throws", async () => {
