@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { queueEmail } from "~/lib/mailer.server";
 import {
@@ -14,7 +15,7 @@ import {
   renewOutboxClaim,
   requeueOutboxMessage,
 } from "../../db/queries/outbox";
-import { createTestDb, type TestDb } from "../support/db";
+import { createTestDb, type TestDb, testDialect } from "../support/db";
 
 let t: TestDb;
 beforeEach(async () => {
@@ -150,6 +151,47 @@ describe("several senders on one outbox", () => {
     expect(delivered.sort()).toEqual(Array.from({ length: 30 }, (_, i) => `m${i}`).sort());
     const rows = await listOutbox(t.db);
     expect(rows.every((r) => r.status === "sent" && r.attempts === 1)).toBe(true);
+  });
+
+  it("takes no lock when nothing is due: an idle worker never makes writers wait", async () => {
+    // Queued for later only: nothing is due.
+    await queueEmail(t.db, "a@example.org", "test", content("later"), { sendAt: iso(3_600_000) });
+    const other = createDb(t.url);
+    try {
+      await other.connection().execute(async (conn) => {
+        // Another writer holds the lock the claim would take (SQLite: the write lock;
+        // PostgreSQL: a lock on the outbox that SELECT ... FOR UPDATE waits for).
+        if (testDialect() === "postgres") {
+          await sql`BEGIN`.execute(conn);
+          await sql`LOCK TABLE email_outbox IN EXCLUSIVE MODE`.execute(conn);
+        } else {
+          await sql`BEGIN IMMEDIATE`.execute(conn);
+        }
+        try {
+          const started = performance.now();
+          const claimed = await claimDueOutboxMessages(t.db, {
+            now: iso(0),
+            leaseUntil: iso(senderA.leaseMs),
+            claimant: senderA.claimant,
+            limit: 10,
+          });
+          expect(claimed).toEqual([]);
+          expect(performance.now() - started).toBeLessThan(1_000);
+        } finally {
+          await sql`ROLLBACK`.execute(conn);
+        }
+      });
+    } finally {
+      await other.destroy();
+    }
+    // Once due, it is claimed.
+    const due = await claimDueOutboxMessages(t.db, {
+      now: iso(3_600_000),
+      leaseUntil: iso(3_600_000 + senderA.leaseMs),
+      claimant: senderA.claimant,
+      limit: 10,
+    });
+    expect(due.map((m) => m.subject)).toEqual(["later"]);
   });
 
   it("lets another sender take over a claim whose lease ran out (its sender died)", async () => {
