@@ -63,6 +63,12 @@ export default async function handleRequest(
   }
   // Read before the render, so React renders the page without suspending (decision 038).
   await readHydrationData(remixContext);
+  // Rendering is a page's longest stretch without I/O (1-3 ms), and Node reads sockets only
+  // between turns of the event loop. One turn first, so requests that arrived meanwhile are read
+  // and queued (posted answers first) between one page and the next. React's streaming renderer
+  // did so itself, scheduling its work with setImmediate; without it, in a burst of 250 pupils,
+  // answers waited behind the page views (answer POST p99 in the server 71-177 ms instead of 14).
+  await new Promise((resolve) => setImmediate(resolve));
   const html = renderToString(
     <NonceContext.Provider value={nonce}>
       <RemixServer context={remixContext} url={request.url} nonce={nonce} />

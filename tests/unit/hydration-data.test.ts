@@ -128,6 +128,15 @@ const suspendingPage = () =>
     ),
   );
 
+/** What happened in which order, as `pageNotingItsRender` and a test note it. */
+const renderOrder: string[] = [];
+
+/** The page above, noting when it renders. */
+const pageNotingItsRender = () => {
+  renderOrder.push("render");
+  return page();
+};
+
 describe("pages rendered to a string (decision 039)", () => {
   const appEntry = handleRequest as unknown as typeof remixDefaultEntry;
 
@@ -152,6 +161,16 @@ describe("pages rendered to a string (decision 039)", () => {
         .map((m) => JSON.parse(m[1]) as string)
         .join("");
     expect(data(app.html)).toBe(data(remix.html));
+  });
+
+  it("lets the event loop turn before rendering, so requests that arrived meanwhile are read", async () => {
+    const order = renderOrder;
+    order.length = 0;
+    const responded = respond(appEntry, { Component: pageNotingItsRender });
+    // Stands for a socket read (a posted answer) that is due when the page is about to render.
+    setImmediate(() => order.push("socket read"));
+    await responded;
+    expect(order).toEqual(["socket read", "render"]);
   });
 
   it("fails a page whose Suspense boundary did not finish, rather than send its fallback", async () => {
