@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/node";
 import { RemixServer, Scripts, useMatches } from "@remix-run/react";
-import { createElement, Suspense } from "react";
+import { createElement, type ReactNode, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import handleRequest from "~/entry.server";
@@ -31,17 +31,15 @@ function remixDefaultEntry(
   });
 }
 
+/** `<html><body>` around the given elements. */
+const htmlDocument = (...body: ReactNode[]) =>
+  createElement("html", null, createElement("body", null, ...body));
+
 /** A root page that, like the app's layout, writes the scripts only on a page that hydrates. */
 const page = () =>
-  createElement(
-    "html",
-    null,
-    createElement(
-      "body",
-      null,
-      createElement("p", null, "side"),
-      pageHydrates(useMatches().map((match) => match.handle)) ? createElement(Scripts) : null,
-    ),
+  htmlDocument(
+    createElement("p", null, "side"),
+    pageHydrates(useMatches().map((match) => match.handle)) ? createElement(Scripts) : null,
   );
 
 // The CommonJS build, the one the server runtime calls (see handoff-stream-lazy.test.ts).
@@ -114,17 +112,11 @@ function Suspends(): never {
 
 /** A page whose one Suspense boundary waits on `Suspends`. */
 const suspendingPage = () =>
-  createElement(
-    "html",
-    null,
+  htmlDocument(
     createElement(
-      "body",
-      null,
-      createElement(
-        Suspense,
-        { fallback: createElement("p", null, "fallback") },
-        createElement(Suspends),
-      ),
+      Suspense,
+      { fallback: createElement("p", null, "fallback") },
+      createElement(Suspends),
     ),
   );
 
