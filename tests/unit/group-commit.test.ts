@@ -29,6 +29,52 @@ describe("group commit", () => {
     expect(batches).toEqual([[1], [2, 3, 4]]);
   });
 
+  it("waits more turns while jobs keep arriving, up to maxExtraTurns", async () => {
+    const batches: number[][] = [];
+    const writer = createGroupCommit(
+      async (jobs: readonly number[]) => {
+        batches.push([...jobs]);
+        return jobs;
+      },
+      { maxExtraTurns: 2 },
+    );
+    // Jobs 2-6 arrive one per turn of the event loop after job 1, as answers of a class do
+    // whose requests are read one after another.
+    const submitted: Promise<number>[] = [];
+    const arrive = (job: number) => {
+      if (job < 6) setImmediate(() => arrive(job + 1));
+      submitted.push(writer.submit(job));
+    };
+    setImmediate(() => arrive(2));
+    submitted.push(writer.submit(1));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await Promise.all(submitted)).toEqual([1, 2, 3, 4, 5, 6]);
+    // The first turn brought job 2, so two more turns (jobs 3 and 4); then the limit. Job 5
+    // arrives after that batch, its first turn brings 6, and the next brings none.
+    expect(batches).toEqual([
+      [1, 2, 3, 4],
+      [5, 6],
+    ]);
+  });
+
+  it("writes a lone job after one turn, without waiting more", async () => {
+    const batches: number[][] = [];
+    const writer = createGroupCommit(async (jobs: readonly number[]) => {
+      batches.push([...jobs]);
+      return jobs;
+    });
+    const turns: string[] = [];
+    const lone = writer.submit(1).then(() => turns.push("written"));
+    setImmediate(() => {
+      turns.push("turn 1");
+      setImmediate(() => turns.push("turn 2"));
+    });
+    await lone;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(batches).toEqual([[1]]);
+    expect(turns).toEqual(["written", "turn 1", "turn 2"]);
+  });
+
   it("re-runs a failed batch's jobs one by one, so one job's error stays its own", async () => {
     const batches: string[][] = [];
     const writer = createGroupCommit(async (jobs: readonly string[]) => {
