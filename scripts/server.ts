@@ -24,6 +24,7 @@ import {
 import { createRequestQueue } from "../app/lib/request-queue.server";
 import { startRetentionWorker } from "../app/lib/retention.server";
 import { createPrivacyClassifier, type RouteClass } from "../app/lib/route-privacy.server";
+import { trustProxy } from "../app/lib/trust-proxy.server";
 import { createDb, databasePathFromUrl, isPostgresUrl } from "../db/connection";
 import { dialectOf } from "../db/dialect";
 import { migrateToLatest } from "../db/migrate";
@@ -89,7 +90,7 @@ app.disable("x-powered-by");
 app.set("query parser", false);
 // Behind a reverse proxy (README): req.ip and req.protocol come from X-Forwarded-* headers set by
 // the proxies trusted here (default: a proxy on the same host).
-app.set("trust proxy", env.TRUST_PROXY);
+app.set("trust proxy", trustProxy(env.TRUST_PROXY));
 app.use(compression());
 
 /** A short, plain page for requests refused before they reach the app (Danish, then English). */
