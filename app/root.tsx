@@ -21,7 +21,7 @@ import { isPrivateRoute } from "./domain/privacy-routes";
 import { pageMessagesJson } from "./i18n/route-messages.server";
 import { env } from "./lib/env.server";
 import { getCurrentUser } from "./lib/guards.server";
-import { pageHydrates } from "./lib/hydration";
+import { layoutRendersScripts } from "./lib/hydration";
 import { getLocale } from "./lib/locale.server";
 import stylesUrl from "./styles/app.css?url";
 
@@ -189,7 +189,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? "da";
   const documentSettings = useDocumentSettings();
   const inlineStyles = usePageStyles();
-  const hydrate = pageHydrates(useMatches().map((match) => match.handle));
+  const hydrate = layoutRendersScripts(
+    useMatches().map((match) => match.handle),
+    typeof document !== "undefined",
+  );
   return (
     <html lang={documentSettings.lang ?? locale} dir={documentSettings.dir}>
       <head>

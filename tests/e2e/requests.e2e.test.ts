@@ -363,4 +363,65 @@ describe("journey 1: a school requests a course, the coordinator declines it", (
     await expectNoAxeViolations(page, "request form (en)");
     await context.close();
   });
+
+  it("serves the coordinator's inbox as plain HTML that works, and as part of the app when reached from it", async () => {
+    // A short window, so the request's page scrolls.
+    const context = await browser.newContext({
+      locale: "da-DK",
+      viewport: { width: 1024, height: 480 },
+    });
+    const page = await context.newPage();
+    const problems = await watchPageProblems(page);
+    await signInThroughMailbox(page, server.url, COORDINATOR);
+
+    // Loaded as a document: no scripts at all (decision 040).
+    await page.goto(`${server.url}/coordinator/requests`);
+    await page.getByRole("heading", { level: 1, name: "Henvendelser" }).waitFor();
+    expect(await page.locator("script").count()).toBe(0);
+    await expectNoAxeViolations(page, "inbox as plain HTML");
+
+    // The filters are a plain GET form: only requested ones are left, each marked so.
+    await page.locator("#filter-status").selectOption("requested");
+    await page.getByRole("button", { name: "Vis", exact: true }).click();
+    await page.waitForURL(/[?&]status=requested/);
+    const statuses = await page.locator("tbody tr td:last-child").allTextContents();
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses.map((text) => text.trim()))).toEqual(new Set(["Anmodet"]));
+    expect(await page.locator("#filter-status").inputValue()).toBe("requested");
+    expect(await page.locator("script").count()).toBe(0);
+
+    // A request opens as a whole page, which runs the app.
+    const firstRequest = page.locator("tbody a").first();
+    const href = await firstRequest.getAttribute("href");
+    await firstRequest.click();
+    await page.waitForURL((url) => url.pathname === href);
+    await page.waitForFunction(() => "__remixRouter" in window);
+    await page.evaluate(() => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+    });
+
+    // Back to the inbox through the menu, from further down the page: the running app renders
+    // it (no reload), scrolled to its top as after any navigation within the app, and its links
+    // navigate within the app.
+    await page.evaluate(() => window.scrollTo(0, 300));
+    expect(await page.evaluate(() => window.scrollY)).toBe(300);
+    await page
+      .getByRole("navigation")
+      .getByRole("link", { name: "Henvendelser" })
+      .evaluate((link) => (link as HTMLElement).click());
+    await page.getByRole("heading", { level: 1, name: "Henvendelser" }).waitFor();
+    await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2000 });
+    await page
+      .locator("ul.stats")
+      .getByRole("link", { name: /Anmodet/ })
+      .click();
+    await page.waitForURL(/[?&]status=requested/);
+    await page.locator("tbody tr").first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
+      true,
+    );
+
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -6,7 +6,7 @@ import { createElement, type ReactNode, Suspense } from "react";
 import { renderToPipeableStream } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import handleRequest from "~/entry.server";
-import { pageHydrates } from "~/lib/hydration";
+import { layoutRendersScripts, pageHydrates } from "~/lib/hydration";
 import { serverRuntime as runtime, testServerBuild } from "../support/remix-build";
 
 /** Remix's own document entry (what `remix reveal` writes), rendering while it reads the data. */
@@ -101,6 +101,14 @@ describe("the hydration data, read before the page renders (decision 038)", () =
     expect(pageHydrates([undefined, {}, { hydrate: true }])).toBe(true);
     expect(pageHydrates([undefined, { hydrate: false, bare: true }])).toBe(false);
     expect(pageHydrates([])).toBe(true);
+  });
+
+  it("the layout renders the scripts in the browser always, on the server as the page says", () => {
+    const htmlOnly = [undefined, { hydrate: false }];
+    expect(layoutRendersScripts(htmlOnly, false)).toBe(false);
+    expect(layoutRendersScripts(htmlOnly, true)).toBe(true);
+    expect(layoutRendersScripts([undefined, {}], false)).toBe(true);
+    expect(layoutRendersScripts([undefined, {}], true)).toBe(true);
   });
 });
 
