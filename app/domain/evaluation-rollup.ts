@@ -86,20 +86,22 @@ export function sessionRollup(
   counts: { sessions: SessionCountRow[]; items: ItemCountRow[]; scales: ScaleSumRow[] },
 ): RollupDelta {
   if (session.cancelled) return EMPTY_ROLLUP;
-  const key = (audience: FeedbackAudience, formVersion: number): RollupKey => ({
-    schoolId: session.schoolId,
-    courseId: session.courseId,
-    audience,
-    formVersion,
-    month: session.month,
-  });
+  // Each row's key is written out, not spread from a shared object: on Node 20, an object
+  // literal that spreads one object and adds new fields takes V8's slow path (9 µs for a row of
+  // 17 fields, against 0.2 µs written out), and this runs twice per session in every batch of
+  // answers (decision 032).
+  const { schoolId, courseId, month } = session;
   const items = counts.items.map((r): ItemRollupRow => {
     const included = r.answers >= SESSION_FLOOR;
     const valid = r.answers - r.dontKnow;
     const attendance = session.attendance[r.audience];
     const use = (value: number) => (included ? value : 0);
     return {
-      ...key(r.audience, r.formVersion),
+      schoolId,
+      courseId,
+      audience: r.audience,
+      formVersion: r.formVersion,
+      month,
       itemKey: r.itemKey,
       sessions: use(1),
       answers: use(r.answers),
@@ -118,7 +120,11 @@ export function sessionRollup(
     .filter((r) => r.respondents >= SESSION_FLOOR)
     .map(
       (r): ScaleRollupRow => ({
-        ...key(r.audience, r.formVersion),
+        schoolId,
+        courseId,
+        audience: r.audience,
+        formVersion: r.formVersion,
+        month,
         scaleKey: r.scaleKey,
         sessions: 1,
         respondents: r.respondents,
@@ -136,7 +142,11 @@ export function sessionRollup(
   ): SessionRollupRow => {
     const attendance = session.attendance[audience];
     return {
-      ...key(audience, formVersion),
+      schoolId,
+      courseId,
+      audience,
+      formVersion,
+      month,
       sessions: 1,
       withAttendance: attendance === null ? 0 : 1,
       attendance: attendance ?? 0,

@@ -59,10 +59,19 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
   const sessions = new Map<string, SessionCountRow>();
   const items = new Map<string, ItemCountRow>();
   const scales = new Map<string, ScaleSumRow>();
+  // Rows are written out field by field, not spread from a shared key object: on Node 20 an
+  // object literal that spreads one object and adds new fields takes V8's slow path (see
+  // evaluation-rollup.ts), and this runs for every answer.
   for (const r of responses) {
-    const base = { sessionId: r.sessionId, audience: r.audience, formVersion: r.formVersion };
-    const sessionKey = `${r.sessionId}|${r.audience}|${r.formVersion}`;
-    const session = sessions.get(sessionKey) ?? { ...base, responses: 0, comments: 0 };
+    const { sessionId, audience, formVersion } = r;
+    const sessionKey = `${sessionId}|${audience}|${formVersion}`;
+    const session = sessions.get(sessionKey) ?? {
+      sessionId,
+      audience,
+      formVersion,
+      responses: 0,
+      comments: 0,
+    };
     session.responses += 1;
     if (r.hasComment) session.comments += 1;
     sessions.set(sessionKey, session);
@@ -73,7 +82,9 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
       const option = scale.options[index];
       const key = `${sessionKey}|${itemKey}`;
       const row = items.get(key) ?? {
-        ...base,
+        sessionId,
+        audience,
+        formVersion,
         itemKey,
         answers: 0,
         dontKnow: 0,
@@ -89,7 +100,9 @@ export function countResponses(responses: Iterable<CountableResponse>): CountDel
     for (const { scale: scaleKey, score } of respondentScaleScores(r.audience, r.answers)) {
       const key = `${sessionKey}|${scaleKey}`;
       const row = scales.get(key) ?? {
-        ...base,
+        sessionId,
+        audience,
+        formVersion,
         scaleKey,
         respondents: 0,
         scoreSum: 0,
