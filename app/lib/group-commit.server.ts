@@ -17,6 +17,8 @@ export interface GroupCommit<J, R> {
   submit(job: J): Promise<R>;
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 interface Waiting<J, R> {
   job: J;
   resolve: (result: R) => void;
@@ -27,8 +29,6 @@ interface Waiting<J, R> {
  * `write` gets the jobs of one batch in arrival order and returns one result per job, in the
  * same order, after committing them (it must write them all or none).
  */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export function createGroupCommit<J, R>(
   write: (jobs: readonly J[]) => Promise<readonly R[]>,
   options: {
